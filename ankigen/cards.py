@@ -1,0 +1,85 @@
+"""The typed records the parser produces. Plain dataclasses: no genanki, no click."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from .findings import Finding
+
+
+class Kind(str, Enum):
+    """What a card asks for; each kind becomes a tag `<deck>::kind::<kind>`."""
+
+    ESSAY = "essay"  # the essay question -> plan and argument
+    POINT = "point"  # a paragraph's point ("P1: power of opponents")
+    ANALYSIS = "analysis"  # "P1- analysis"
+    EXAMPLE = "example"  # "P3- example, Kirov"
+    QUESTION = "question"  # a bare question front ("Why was Brown v Board important")
+    SCALE = "scale"  # a question whose answer is a scale of change ("Fundamental/ partial/ superficial")
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One paragraph of the essay plan: `P1- a lot, secured his position ...`."""
+
+    paragraph: str  # "P1"
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Essay:
+    """What the notes say about the essay as a whole."""
+
+    title: str | None = None  # "Stalin Power Flashcards"
+    number: int | None = None  # 1, from "1- Stalin Power Flashcards"
+    title_line: int | None = None
+    question: str | None = None
+    question_line: int | None = None
+    plan: tuple[PlanItem, ...] = ()
+    plan_line: int | None = None
+    thesis: str | None = None
+    thesis_line: int | None = None
+
+    def plan_text(self, paragraph: str | None) -> str | None:
+        for item in self.plan:
+            if item.paragraph == paragraph:
+                return item.text
+        return None
+
+
+@dataclass(frozen=True)
+class Card:
+    """One question/answer card from the notes.
+
+    `back` is a tuple of blocks: each a paragraph of flowing text, or a bullet item starting with "• ".
+    """
+
+    front: str
+    back: tuple[str, ...]
+    paragraph: str | None  # "P1".."P9", or None for a question that belongs to the whole essay
+    kind: Kind
+    theme: str | None  # what the plan says of the paragraph (or the sidecar's name for it)
+    line: int  # the line of the front
+    last_line: int  # the last line of the back
+
+    @property
+    def back_text(self) -> str:
+        return "\n".join(self.back)
+
+
+@dataclass(frozen=True)
+class Notes:
+    """A parsed notes file."""
+
+    path: Path
+    essay: Essay
+    cards: tuple[Card, ...]
+    encoding: str = "UTF-8"
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem

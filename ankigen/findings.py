@@ -1,0 +1,33 @@
+"""Findings: what `ankigen check` reports, in the `path:line: level: message` form of compilers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Level(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: Path
+    line: int | None
+    level: Level
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
+        return f"{where}: {self.level.value}: {self.message} [{self.code}]"
+
+
+def error(path: Path, line: int | None, code: str, message: str) -> Finding:
+    return Finding(path, line, Level.ERROR, code, message)
+
+
+def warning(path: Path, line: int | None, code: str, message: str) -> Finding:
+    return Finding(path, line, Level.WARNING, code, message)

@@ -1,0 +1,83 @@
+"""Reading notes files: decoding, line ends and typographic clean-up. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Apostrophes students type (or Word substitutes) between two letters: Stalin‘s, Stalin’s, Stalin`s, Stalin´s.
+_APOSTROPHE = re.compile(r"(?<=\w)[‘’`´ʼ'](?=\w)")
+# A possessive after a plural: "workers‘ " -> "workers’ ".
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])[‘`´ʼ](?=\s|$)")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;])")
+# "authority.Bukharin": a full stop glued to the next sentence (two lower-case letters before it, so
+# abbreviations such as U.S.S.R. and decimals such as 1.8 are left alone).
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
+# Control characters other than tab and newline never belong in a note.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    had_bom: bool
+
+
+class NotText(ValueError):
+    """The bytes are not a text file (a NUL byte or undecodable binary)."""
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a notes file: UTF-8 (with or without BOM), else Windows-1252 (Word's "plain text")."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        bom = True
+    else:
+        bom = False
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        enc = "utf-16"
+        try:
+            return Decoded(data.decode(enc).lstrip("\ufeff"), "UTF-16", True)
+        except UnicodeDecodeError as exc:
+            raise NotText("not valid UTF-16 text") from exc
+    if b"\x00" in data:
+        raise NotText("it contains NUL bytes: it looks like a binary file, not text")
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8", bom)
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise NotText("it is neither UTF-8 nor Windows-1252 text") from exc
+    if _looks_binary(text):
+        raise NotText("it looks like a binary file, not text")
+    return Decoded(text, "Windows-1252", False)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = len(_CONTROL.findall(sample))
+    return bad / len(sample) > 0.01
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any line end: Windows (CRLF), Unix (LF) and old Mac (CR)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def tidy(line: str) -> str:
+    """Clean one physical line: invisible characters, spacing, apostrophes, glued sentences."""
+    line = _INVISIBLE.sub("", line)
+    line = _CONTROL.sub("", line)
+    line = _SPACES.sub(" ", line).strip()
+    line = _APOSTROPHE.sub("’", line)
+    line = _PLURAL_POSSESSIVE.sub("’", line)
+    line = _SPACE_BEFORE_PUNCT.sub("", line)
+    line = _GLUED_SENTENCE.sub(r"\1 ", line)
+    return line
