@@ -1,0 +1,146 @@
+"""The command line: the only module that imports click. A thin layer over `ankigen.build`.
+
+Library errors (AnkigenError) become one line and exit code 1 in one place, `main`; `--debug` shows the
+traceback instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import AnkigenError
+
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+class InternalError(click.ClickException):
+    exit_code = 2
+
+
+class _Group(click.Group):
+    """Turns library errors into one clear line and a non-zero exit, in one place."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AnkigenError as exc:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # never a traceback for a user
+            if ctx.params.get("debug"):
+                raise
+            raise InternalError(
+                f"internal error: {exc.__class__.__name__}: {exc} (run `ankigen --debug ...` for details)"
+            ) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ankigen")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn plain-text revision notes into Anki decks (.apkg) that update in place when rebuilt.
+
+    Put notes files in source/, run `ankigen build`, and import build/<name>.apkg into Anki.
+    """
+    ctx.obj = {"debug": debug}
+
+
+def _paths(paths: tuple[Path, ...]) -> list[Path]:
+    from .build import DEFAULT_SOURCE
+
+    return list(paths) or [DEFAULT_SOURCE]
+
+
+def _report(findings, err: bool = True) -> None:
+    for finding in findings:
+        click.echo(str(finding), err=err)
+
+
+@cli.command()
+@PATHS
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Folder to write the .apkg files to.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
+    """Build build/<name>.apkg from each notes file (default: every .txt in source/).
+
+    Runs the same checks as `ankigen check` first and refuses to write a deck that has errors. The lock
+    file beside each notes file (<name>.lock) keeps each card's modification time: commit it with the notes.
+    """
+    from .build import build_paths
+    from .check import count
+
+    prepared, built = build_paths(_paths(paths), out)
+    failed = 0
+    for p in prepared:
+        errors, _ = count(p.findings)
+        shown = p.findings if not quiet else [f for f in p.findings if f.level.value == "error"]
+        _report(shown)
+        if errors:
+            failed += 1
+            click.echo(f"{p.path}: not built: {errors} error{'s' * (errors != 1)} (see above)", err=True)
+    for b in built:
+        if quiet:
+            continue
+        d = b.deck
+        click.echo(
+            f"{b.path} -> {b.output}: deck “{d.name}”, {len(d.notes)} notes, {b.cards} cards "
+            f"({d.count('essay')} essay plan, {d.count('qa')} questions, {d.count('cloze')} evidence, "
+            f"{d.count('judgement')} judgements); {b.new} new, {b.changed} changed, {b.unchanged} unchanged"
+        )
+    if failed:
+        raise SystemExit(1)
+
+
+@cli.command()
+@PATHS
+@click.option("--strict", is_flag=True, help="Count warnings as errors.")
+def check(paths: tuple[Path, ...], strict: bool) -> None:
+    """Check notes files without building: report problems as path:line: level: message.
+
+    Exits 0 when there are no errors, 1 when there are (with --strict, warnings count too).
+    """
+    from .build import discover, prepare
+    from .check import count, summary
+    from .errors import NotesError
+
+    files = discover(_paths(paths))
+    if not files:
+        raise NotesError("no notes files (*.txt) found", _paths(paths)[0])
+    findings = [f for path in files for f in prepare(path).findings]
+    _report(findings, err=False)
+    click.echo(summary(len(files), findings))
+    errors, warnings = count(findings)
+    if errors or (strict and warnings):
+        raise SystemExit(1)
+
+
+@cli.command()
+@PATHS
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Folder to write the .html pages (and the decks they show) to.")
+@click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
+def preview(paths: tuple[Path, ...], out: Path, open_: bool) -> None:
+    """Write build/<name>.html showing every card as Anki renders it (needs the `anki` package)."""
+    from .preview import preview_paths
+
+    for page in preview_paths(_paths(paths), out):
+        click.echo(f"{page.source} -> {page.output}: {page.cards} cards")
+        if open_:
+            click.launch(str(page.output))
+
+
+def main() -> None:
+    """Entry point of the `ankigen` console script."""
+    cli(prog_name="ankigen")
+
+
+if __name__ == "__main__":
+    main()

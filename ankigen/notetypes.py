@@ -1,0 +1,232 @@
+"""The note types ankigen writes, as plain data: fixed ids, field names, template names, HTML and CSS.
+
+Anki matches a note type by id and updates it in place only while its field names and template names stay
+the same; change one and every student's collection gets a duplicate note type. So the ids and names
+below are a contract: add a new note type rather than renaming a field of an old one.
+
+This module imports nothing from genanki; `package.py` turns these records into genanki models.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    front: str
+    back: str
+
+
+@dataclass(frozen=True)
+class NoteType:
+    key: str  # how the rest of ankigen names it
+    id: int  # fixed forever
+    name: str
+    fields: tuple[str, ...]
+    templates: tuple[Template, ...]
+    css: str
+    cloze: bool = False
+    sort_field: int = 0
+
+    def digest(self) -> str:
+        """A hash of everything Anki stores for the note type, so a change gets a newer `mod`."""
+        data = json.dumps(
+            [self.id, self.name, self.fields, [(t.name, t.front, t.back) for t in self.templates], self.css,
+             self.cloze, self.sort_field]
+        )
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+CSS = """\
+.card {
+  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 20px;
+  line-height: 1.45;
+  color: #1d1d1f;
+  background: #fbfaf7;
+  text-align: left;
+  margin: 0;
+  padding: 0;
+}
+.ag { max-width: 38em; margin: 0 auto; padding: 14px 16px 24px; box-sizing: border-box; }
+.ag-context { font-size: 13px; line-height: 1.35; color: #6b6459; margin-bottom: 10px; }
+.ag-context .ag-para { font-weight: 600; color: #8a4b12; }
+.ag-context .ag-essay { font-style: italic; }
+.ag-front { font-size: 22px; font-weight: 600; }
+.ag-back p { margin: 0 0 .6em; }
+.ag-back ul, .ag-plan ul { margin: .2em 0 .6em; padding-left: 1.2em; }
+.ag-back li { margin: .15em 0; }
+.ag-label { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: #6b6459;
+  margin: 12px 0 4px; }
+.ag-plan li { margin: .3em 0; }
+.ag-plan .ag-para { font-weight: 600; color: #8a4b12; }
+.ag-argument { border-left: 3px solid #c9a36b; padding-left: 10px; }
+.ag-source { font-size: 11px; color: #9a9288; margin-top: 18px; }
+.cloze { font-weight: 700; color: #0b5cad; }
+.ag-cloze-text { font-size: 21px; }
+.ag-scale { display: flex; flex-wrap: wrap; gap: 8px; margin: 14px 0 4px; }
+.ag-choice { display: inline-block; padding: 8px 14px; border: 1px solid #c9bfae; border-radius: 18px;
+  background: #fff; color: #1d1d1f; font-size: 17px; cursor: pointer; user-select: none; }
+.ag-choice.ag-picked { background: #0b5cad; border-color: #0b5cad; color: #fff; }
+.ag-verdict { font-size: 22px; font-weight: 700; text-transform: capitalize; }
+.ag-match { font-size: 15px; margin-top: 4px; }
+.ag-match.ag-yes { color: #1a7f37; }
+.ag-match.ag-no { color: #b42318; }
+hr#answer { border: 0; border-top: 1px solid #e2dccf; margin: 16px 0; }
+@media (max-width: 480px) {
+  .card { font-size: 18px; }
+  .ag { padding: 10px 12px 18px; }
+  .ag-front { font-size: 20px; }
+}
+.nightMode.card, .nightMode .card, .night_mode.card, .night_mode .card { color: #e8e6e3; background: #1e1f22; }
+.nightMode .ag-context, .night_mode .ag-context, .nightMode .ag-label, .night_mode .ag-label { color: #a8a29a; }
+.nightMode .ag-para, .night_mode .ag-para { color: #f0b872 !important; }
+.nightMode .cloze, .night_mode .cloze { color: #79b8ff; }
+.nightMode .ag-choice, .night_mode .ag-choice { background: #2b2d31; color: #e8e6e3; border-color: #4a4d55; }
+.nightMode .ag-choice.ag-picked, .night_mode .ag-choice.ag-picked { background: #3d7fd1; border-color: #3d7fd1; }
+.nightMode .ag-argument, .night_mode .ag-argument { border-left-color: #8a6a3b; }
+.nightMode hr#answer, .night_mode hr#answer { border-top-color: #3a3c42; }
+.nightMode .ag-source, .night_mode .ag-source { color: #7d7870; }
+.nightMode .ag-match.ag-yes, .night_mode .ag-match.ag-yes { color: #56d364; }
+.nightMode .ag-match.ag-no, .night_mode .ag-match.ag-no { color: #ff7b72; }
+"""
+
+_CONTEXT = (
+    '<div class="ag-context">{{#Paragraph}}<span class="ag-para">{{Paragraph}}</span>'
+    "{{#Theme}} · {{Theme}}{{/Theme}}<br>{{/Paragraph}}"
+    '<span class="ag-essay">{{Essay}}</span></div>'
+)
+
+QA = NoteType(
+    key="qa",
+    id=1742903311,
+    name="ankigen: Question",
+    fields=("Front", "Back", "Essay", "Paragraph", "Theme", "Kind", "Source"),
+    templates=(
+        Template(
+            "Recall",
+            '<div class="ag">' + _CONTEXT + '<div class="ag-front">{{Front}}</div></div>',
+            '<div class="ag">' + _CONTEXT + '<div class="ag-front">{{Front}}</div>'
+            '<hr id="answer"><div class="ag-back">{{Back}}</div>'
+            '<div class="ag-source">{{Source}}</div></div>',
+        ),
+    ),
+    css=CSS,
+)
+
+ESSAY = NoteType(
+    key="essay",
+    id=1742903312,
+    name="ankigen: Essay plan",
+    fields=("Question", "Plan", "Argument", "Deck", "Source"),
+    templates=(
+        Template(
+            "Plan",
+            '<div class="ag"><div class="ag-context">Essay plan · {{Deck}}</div>'
+            '<div class="ag-front">{{Question}}</div>'
+            '<div class="ag-label">Plan the paragraphs and the argument</div></div>',
+            '<div class="ag"><div class="ag-context">Essay plan · {{Deck}}</div>'
+            '<div class="ag-front">{{Question}}</div><hr id="answer">'
+            '{{#Plan}}<div class="ag-label">Plan</div><div class="ag-plan">{{Plan}}</div>{{/Plan}}'
+            '{{#Argument}}<div class="ag-label">Argument</div>'
+            '<div class="ag-argument">{{Argument}}</div>{{/Argument}}'
+            '<div class="ag-source">{{Source}}</div></div>',
+        ),
+    ),
+    css=CSS,
+)
+
+CLOZE = NoteType(
+    key="cloze",
+    id=1742903313,
+    name="ankigen: Evidence cloze",
+    fields=("Text", "Context", "Source"),
+    templates=(
+        Template(
+            "Evidence",
+            '<div class="ag"><div class="ag-context">Evidence</div>'
+            '<div class="ag-cloze-text">{{cloze:Text}}</div></div>',
+            '<div class="ag"><div class="ag-context">Evidence</div>'
+            '<div class="ag-cloze-text">{{cloze:Text}}</div><hr id="answer">'
+            '<div class="ag-context">{{Context}}</div><div class="ag-source">{{Source}}</div></div>',
+        ),
+    ),
+    css=CSS,
+    cloze=True,
+)
+
+# The judgement card: the student taps a choice (a small script stores it for the back); with scripts
+# off, or where a tap does nothing, the choices are plain text and the back still shows the verdict.
+_PICK_SCRIPT = """<script>
+(function () {
+  var key = "ankigen-choice";
+  var box = document.currentScript && document.currentScript.previousElementSibling;
+  if (!box) { return; }
+  try { sessionStorage.removeItem(key); } catch (e) {}
+  window.ankigenChoice = "";
+  var items = box.querySelectorAll(".ag-choice");
+  for (var i = 0; i < items.length; i++) {
+    items[i].addEventListener("click", function (ev) {
+      for (var j = 0; j < items.length; j++) { items[j].classList.remove("ag-picked"); }
+      ev.currentTarget.classList.add("ag-picked");
+      var value = ev.currentTarget.getAttribute("data-choice");
+      window.ankigenChoice = value;
+      try { sessionStorage.setItem(key, value); } catch (e) {}
+    });
+  }
+})();
+</script>"""
+
+_MATCH_SCRIPT = """<script>
+(function () {
+  var box = document.getElementById("ag-match");
+  if (!box) { return; }
+  var picked = window.ankigenChoice || "";
+  try { picked = picked || sessionStorage.getItem("ankigen-choice") || ""; } catch (e) {}
+  var verdict = (box.getAttribute("data-verdict") || "").toLowerCase();
+  if (!picked) { return; }
+  var same = picked.toLowerCase() === verdict;
+  box.className = "ag-match " + (same ? "ag-yes" : "ag-no");
+  box.textContent = same ? "Your choice matches: " + picked : "You chose " + picked + "; the notes say " + verdict;
+  var items = document.querySelectorAll(".ag-choice");
+  for (var i = 0; i < items.length; i++) {
+    if (items[i].getAttribute("data-choice") === picked) { items[i].classList.add("ag-picked"); }
+  }
+})();
+</script>"""
+
+_JUDGE_FRONT = (
+    '<div class="ag"><div class="ag-context"><span class="ag-para">{{Paragraph}}</span> · How much change?'
+    '<br><span class="ag-essay">{{Essay}}</span></div>'
+    '<div class="ag-front">{{Claim}}</div>'
+    '{{#Evidence}}<div class="ag-label">Key evidence</div><div class="ag-back">{{Evidence}}</div>{{/Evidence}}'
+    '<div class="ag-label">Judge the change</div>'
+    '<div class="ag-scale">{{Scale}}</div>'
+)
+
+JUDGEMENT = NoteType(
+    key="judgement",
+    id=1742903314,
+    name="ankigen: Judgement",
+    fields=("Claim", "Essay", "Paragraph", "Evidence", "Scale", "Judgement", "Reasoning", "Source"),
+    templates=(
+        Template(
+            "Judge",
+            _JUDGE_FRONT + _PICK_SCRIPT + "</div>",
+            _JUDGE_FRONT + '</div><div class="ag"><hr id="answer">'
+            '<div class="ag-label">The notes’ judgement</div><div class="ag-verdict">{{Judgement}}</div>'
+            '<div id="ag-match" class="ag-match" data-verdict="{{text:Judgement}}"></div>'
+            '{{#Reasoning}}<div class="ag-label">Why</div><div class="ag-back">{{Reasoning}}</div>'
+            "{{/Reasoning}}"
+            '<div class="ag-source">{{Source}}</div></div>' + _MATCH_SCRIPT,
+        ),
+    ),
+    css=CSS,
+)
+
+ALL: tuple[NoteType, ...] = (QA, ESSAY, CLOZE, JUDGEMENT)
+BY_KEY = {nt.key: nt for nt in ALL}

@@ -1,0 +1,138 @@
+"""Packaging: the only module that imports genanki.
+
+genanki writes the collection (note types, deck, notes, cards); this module adds what a shared, rebuilt
+deck needs on top: each note keeps its own modification time (from the lock file), each note type its
+own, and the .apkg zip is written with fixed entry dates so that an unchanged rebuild is byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import genanki
+
+from . import notetypes as NT
+from .deck import DeckSpec
+from .errors import BuildError
+from .lock import Stamped
+
+
+class _Model(genanki.Model):
+    """A genanki model that carries its own modification time."""
+
+    def __init__(self, nt: NT.NoteType, mod: int):
+        super().__init__(
+            model_id=nt.id,
+            name=nt.name,
+            fields=[{"name": f} for f in nt.fields],
+            templates=[{"name": t.name, "qfmt": t.front, "afmt": t.back} for t in nt.templates],
+            css=nt.css,
+            model_type=genanki.Model.CLOZE if nt.cloze else genanki.Model.FRONT_BACK,
+            sort_field_index=nt.sort_field,
+        )
+        self.mod = mod
+
+    def to_json(self, timestamp: float, deck_id):
+        return super().to_json(self.mod, deck_id)
+
+
+class _Note(genanki.Note):
+    """A genanki note written with its own `mod` (genanki stamps every note with one time)."""
+
+    def __init__(self, mod: int, **kwargs):
+        super().__init__(**kwargs)
+        self.mod = mod
+
+    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen):
+        super().write_to_db(cursor, self.mod, deck_id, id_gen)
+
+    def _check_invalid_html_tags_in_fields(self):
+        # Fields are escaped by ankigen (deck.esc) and hold only its own tags; skip genanki's HTML scan.
+        return None
+
+
+def _genanki_deck(deck: DeckSpec, stamped: Stamped) -> genanki.Deck:
+    models = {nt.id: _Model(nt, stamped.notetype_mods[nt.id]) for nt in NT.ALL}
+    out = genanki.Deck(deck.deck_id, deck.name, description=deck.description)
+    for spec in deck.notes:
+        out.add_note(
+            _Note(
+                stamped.note_mods[spec.guid],
+                model=models[spec.notetype.id],
+                fields=list(spec.fields),
+                tags=list(spec.tags),
+                guid=spec.guid,
+            )
+        )
+    return out
+
+
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_apkg(
+    deck: DeckSpec, stamped: Stamped, out: Path, progress: Callable[[int], None] | None = None
+) -> int:
+    """Write `out` atomically (a temporary file in the same folder, renamed into place).
+
+    Returns the number of cards written. The package timestamp (note and card ids) is the newest mod,
+    so the same notes and lock give the same bytes.
+    """
+    package = genanki.Package(_genanki_deck(deck, stamped))
+    timestamp = stamped.latest
+    folder = out.parent
+    fd, db_path = tempfile.mkstemp(suffix=".anki2")
+    os.close(fd)
+    tmp_out = None
+    try:
+        conn = sqlite3.connect(db_path)
+        try:
+            cursor = conn.cursor()
+            package.write_to_db(cursor, timestamp, _ids(timestamp))
+            conn.commit()
+            cards = cursor.execute("SELECT count(*) FROM cards").fetchone()[0]
+        finally:
+            conn.close()
+        if progress:
+            progress(len(deck.notes))
+        fd, tmp_out = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        with zipfile.ZipFile(tmp_out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            _add(zf, "collection.anki2", Path(db_path).read_bytes())
+            _add(zf, "media", b"{}")
+        os.chmod(tmp_out, 0o666 & ~_umask())
+        os.replace(tmp_out, out)
+        tmp_out = None
+        return cards
+    except OSError as exc:
+        raise BuildError(f"cannot write the deck: {exc.strerror or exc}", out) from None
+    finally:
+        os.unlink(db_path)
+        if tmp_out and os.path.exists(tmp_out):
+            os.unlink(tmp_out)
+
+
+def _add(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data)
+
+
+def _ids(timestamp: int):
+    """Note and card ids, counting up from the package time in milliseconds (as genanki does)."""
+    n = timestamp * 1000
+    while True:
+        yield n
+        n += 1
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
