@@ -123,6 +123,8 @@ _AUXILIARY = frozenset(
     "did does do was were is are can could should would will has have had might may must".split()
 )
 _WH = frozenset("how what why when where who whom which whose".split())
+_IMPERATIVE = frozenset("describe explain outline assess evaluate summarise summarize define identify".split())
+_NOT_A_VERB = frozenset("he she it they we you i the a an this that these those his her their its".split())
 _SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
 
 
@@ -142,7 +144,13 @@ def question_front(text: str) -> bool:
         return True
     lowered = [w.lower().strip(",") for w in words]
     head = lowered[0]
+    if head in _IMPERATIVE:
+        return len(words) > 1
     if head in _WH:
+        if head in ("who", "what", "which") and len(words) > 1 and words[1].islower() and (
+            lowered[1] not in _NOT_A_VERB
+        ):
+            return True  # "Who challenged King’s approach", "What caused the crash"
         if head in ("how", "what") and len(lowered) > 1 and lowered[1] in (
             "far", "much", "many", "important", "significant", "successful", "effective", "happened",
             "extent", "caused", "led",
@@ -197,14 +205,28 @@ class BlockShape:
     width: int
 
 
+TYPED_LINE = 110  # characters: a longer line was typed as one paragraph, not wrapped by a PDF or window
+
+
 def lowercase_start(prev: str, nxt: str, shape: BlockShape) -> bool:
-    """A line that starts in lower case continues the sentence above (`... survey all the` / `material`)."""
-    return nxt[:1].islower()
+    """A line that starts in lower case continues the sentence above (`... survey all the` / `material`),
+    unless the line above is a long typed paragraph: then the student started a new point in lower case."""
+    return nxt[:1].islower() and len(prev) <= TYPED_LINE
 
 
 def dangling_end(prev: str, nxt: str, shape: BlockShape) -> bool:
     """A line that stops on `the`, `of`, `Stalin’s` or a comma continues below."""
     return ends_dangling(prev)
+
+
+_LAST_SENTENCE = re.compile(r"[.!?]\s+(\S+(?:\s+\S+)?)$")
+
+
+def cut_sentence(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """A line that ends one sentence and starts the next with just a word or two (`... Arkansas. Governor`)
+    was cut mid-sentence: the next line goes on with it."""
+    m = _LAST_SENTENCE.search(prev)
+    return bool(m) and m.group(1)[-1] not in ".!?:;" and bullet(nxt) is None
 
 
 def wrapped_block(prev: str, nxt: str, shape: BlockShape) -> bool:
@@ -215,6 +237,7 @@ def wrapped_block(prev: str, nxt: str, shape: BlockShape) -> bool:
 BACK_JOIN_RULES: tuple[tuple[str, JoinRule], ...] = (
     ("lowercase_start", lowercase_start),
     ("dangling_end", dangling_end),
+    ("cut_sentence", cut_sentence),
     ("wrapped_block", wrapped_block),
 )
 
@@ -245,21 +268,19 @@ def join_back(lines: Sequence[str]) -> tuple[str, ...]:
     """Join the physical lines of a back into blocks; bullets stay items, prefixed with "• "."""
     shape = block_shape(lines)
     blocks: list[str] = []
-    joinable = False  # may the next line continue the last block?
+    prev = ""  # the physical line above, or "" after a blank line (nothing to continue)
     for raw in lines:
         if raw == "":
-            joinable = False
+            prev = ""
             continue
         item = bullet(raw)
         if item is not None:
             blocks.append("• " + item)
-            joinable = True
-            continue
-        if blocks and joinable and any(rule(blocks[-1], raw, shape) for _, rule in BACK_JOIN_RULES):
+        elif blocks and prev and any(rule(prev, raw, shape) for _, rule in BACK_JOIN_RULES):
             blocks[-1] = _join(blocks[-1], raw)
         else:
             blocks.append(raw)
-        joinable = True
+        prev = raw
     return tuple(blocks)
 
 
@@ -336,8 +357,16 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     path = Path(path)
     found: list[F.Finding] = []
     lines: list[Line] = []
+    in_header = True  # a plan line in the header keeps its markers; later lines split glued fronts
     for no, raw in enumerate(split_lines(text), start=1):
-        lines.extend(split_glued(Line(no, tidy(raw))))
+        line = Line(no, tidy(raw))
+        if in_header and plan_items(line) is not None:
+            lines.append(line)
+            in_header = False
+            continue
+        pieces = split_glued(line)
+        in_header = in_header and not any(marker_front(p.text) for p in pieces)
+        lines.extend(pieces)
 
     essay, start = _parse_header(lines)
     drafts = _parse_body(lines[start:], found, path)
@@ -447,7 +476,7 @@ def _is_question_line(lines: list[Line], j: int) -> bool:
         return False
     if j > 0 and lines[j - 1].text and lines[j - 1].no == lines[j].no:
         return False  # split from the middle of a line: part of a sentence
-    if j > 0 and lines[j - 1].text and marker_front(lines[j - 1].text):
+    if j > 0 and marker_front(lines[j - 1].text) and plan_items(lines[j - 1]) is None:
         return False  # the first line under a front is its back
     nxt = next((ln.text for ln in lines[j + 1 :] if ln.text), "")
     return bool(nxt) and marker_front(nxt) is None and not question_front(nxt)
