@@ -409,7 +409,10 @@ def _parse_header(lines: list[Line]) -> tuple[Essay, int]:
     if i < n and not marker_front(lines[i].text) and plan_items(lines[i]) is None:
         text = lines[i].text
         after_title = "title" in fields
-        if essay_question(text) or (after_title and len(text.split()) <= 40):
+        nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
+        # Without a title, a question followed by text is a card (question and back), not the essay.
+        leads = after_title or nxt is None or marker_front(nxt.text) is not None or plan_items(nxt) is not None
+        if (essay_question(text) and leads) or (after_title and len(text.split()) <= 40):
             fields.update(question=text, question_line=lines[i].no)
             i = skip_blank(i + 1)
         elif "title" not in fields and len(text.split()) <= 10 and not question_front(text):
