@@ -332,9 +332,9 @@ def _verdict(ctx: Context, word: str | None, scale: Sequence[str], inferred: JU.
             path = ctx.sidecar.path or ctx.notes.path
             return None, F.error(path, ctx.sidecar.lines.get(where), "sidecar-judgement",
                                  f"`{word}` is not on the scale ({' / '.join(scale)})")
-        return scale[pos], None
+        return scale[pos].lower(), None
     if inferred:
-        return JU.on_scale(inferred.level, scale), None
+        return JU.on_scale(inferred.level, scale).lower(), None
     return None, None
 
 

@@ -62,7 +62,12 @@ def sentences(block: str) -> list[str]:
 # ------------------------------------------------------------------------------------- candidates
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_WORD = re.compile(rf"^{_MONTH}$")
 _DATE_RULES = (
+    re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s)?{_MONTH}(?:\s?[-–]\s?{_MONTH})?\s{_YEAR}\b"),  # 1 Dec 1955
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}(?![\w])"),  # 7 March
     re.compile(rf"\b{_YEAR}\s?[-–—/]\s?(?:{_YEAR}|[0-9]{{2}})\b"),  # 1937- 38, 1955-56, 1928-1953
     re.compile(rf"\b{_YEAR}s\b"),  # 1930s
     re.compile(rf"(?<![\d,.])\b{_YEAR}\b(?![,.]\d)"),  # 1922
@@ -112,10 +117,13 @@ def _name_spans(sentence: str, known_names: frozenset[str], subject: frozenset[s
         word = m.group()
         capital = word[0].isupper()
         first = i == 0 or _starts_sentence(sentence, m.start())
+        if capital and _MONTH_WORD.match(word):
+            capital = False  # months belong to dates, not names
         if capital and first and is_ordinary(word) and word.lower() not in known_names:
             capital = False  # "Overall", "Became", "Similarly": an ordinary word opening a sentence
-        if capital and word.endswith("ing") and _frequencies().get(word.lower(), 0) > 0:
-            capital = False  # "Yezhov Purging": a capitalised verb is not part of a name
+        nxt = words[i + 1].group() if i + 1 < len(words) else ""
+        if capital and word.endswith("ing") and _frequencies().get(word.lower(), 0) > 0 and not nxt[:1].isupper():
+            capital = False  # "Yezhov Purging 3000": a capitalised verb is not part of a name
         gap = sentence[run[-1].end() : m.start()] if run else ""
         if capital and run and gap.strip() not in ("", "-"):
             yield from flush()

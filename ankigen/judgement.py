@@ -18,11 +18,12 @@ DEFAULT_SCALE = ("fundamental", "partial", "superficial")
 _DEGREE: tuple[tuple[str, int], ...] = (
     (r"not (?:a lot|much|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", 1),
     (r"little (?:real )?change|no (?:real )?change|superficial(?:ly)?|continuity|similar(?:ly)?|"
+     r"stayed|remained|barely|barley|hardly|didn.?t (?:really )?change|"
      r"already (?:\w+ ){0,3}before|remained (?:the same|similar|powerful|in place)|stayed the same|"
      r"same as before|cosmetic", 2),
     (r"some continuity|some change|partial(?:ly)?|partly|limits?|limited|to (?:an|some) extent|mixed|"
      r"somewhat|in part|some", 1),
-    (r"a lot|massive(?:ly)?|transform(?:ed|ation|ing)?|fundamental(?:ly)?|huge|dramatic(?:ally)?|"
+    (r"(?:massive|huge|big|great|dramatic|radical|fundamental|major) (?:\w+ )?change|a lot|massive(?:ly)?|transform(?:ed|ation|ing)?|fundamental(?:ly)?|huge|dramatic(?:ally)?|"
      r"revolution(?:ary|ised|ized)?|completely|totally|radical(?:ly)?|great change|"
      r"changed (?:a lot|hugely|completely)|entirely new", 0),
 )

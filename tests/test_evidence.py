@@ -1,0 +1,112 @@
+"""Evidence clozes: rules for dates, figures and names, and the cloze notes they make in real Anki."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from ankigen import evidence as EV
+from ankigen.build import prepare
+from ankigen.deck import cloze_html
+
+from .conftest import FIXTURES, assert_renders_cleanly
+
+SEED_FACTS = ["1936", "1938", "1932", "1934", "1922", "26,000", "35,000", "14/16", "3/5", "Ryutin", "Kirov",
+              "Bukharin", "Yezhov", "Ordzhonikidze"]
+
+
+def deletions(sentence: str, **kw) -> list[str]:
+    return [s.text for s in EV.candidates(sentence, **kw)]
+
+
+def test_dates_and_ranges():
+    assert deletions("in 1937- 38 there were purges") == ["1937- 38"]
+    assert deletions("the boycott of 1955-56 and the 1930s") == ["1955-56", "1930s"]
+
+
+def test_figures():
+    assert deletions("3/5 marshals and 14/16 army commanders purged") == ["3/5", "14/16"]
+    assert deletions("35,000 officers shot and 90% of voters and 1.8 million deaths") == [
+        "35,000", "90%", "1.8 million"]
+
+
+def test_names_mid_sentence_and_all_caps():
+    assert deletions("loyalty to those who allowed them into the Party (STALIN)", subject=frozenset()) == [
+        "STALIN"]
+    assert deletions("in 1932 Ryutin issued a document") == ["1932", "Ryutin"]
+
+
+def test_sentence_initial_word_is_a_name_only_when_not_ordinary_english():
+    assert deletions("Ordzhonikidze, Commissar for Heavy Industry, objected") == [
+        "Ordzhonikidze", "Commissar for Heavy Industry"]
+    assert deletions("Overall the purges safeguarded his position") == []
+    assert deletions("Similarly, there were purges") == []
+
+
+def test_subject_and_never_and_always():
+    assert deletions("Stalin feared Kirov", subject=frozenset({"stalin"})) == ["Kirov"]
+    assert deletions("Kirov and the Politburo", never=["Politburo"]) == ["Kirov"]
+    assert deletions("the secret police grew", always=["secret police"]) == ["secret police"]
+    assert deletions("the secret police grew in 1934", auto=False, always=["secret police"]) == ["secret police"]
+
+
+def test_possessive_stays_outside_the_deletion():
+    text, _ = EV.cloze("Bukharin’s article of 1938", EV.candidates("Bukharin’s article of 1938"))
+    assert cloze_html(text) == "{{c1::Bukharin}}’s article of {{c2::1938}}"
+
+
+def test_at_most_three_deletions_and_repeats_share_a_number():
+    sentence = "Bukharin Zinoviev Kamenev Rykov all had power bases, with Zinoviev in Leningrad"
+    text, picked = EV.cloze(sentence, EV.candidates(sentence))
+    numbers = set(re.findall(r"\x00c(\d)", text))
+    assert numbers == {"1", "2", "3"}
+    assert text.count("Zinoviev\x02") == 2
+
+
+def test_braces_in_notes_cannot_open_a_cloze():
+    assert "{{" not in cloze_html("a {{c1::trap}} in 1936").replace("{{c", "")
+
+
+def test_seed_deck_clozes_the_facts_an_essay_needs(seed_source, tmp_path, anki, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    from ankigen.build import build_paths
+
+    _, built = build_paths([seed_source], tmp_path / "build")
+    col = anki()
+    col.import_apkg(built[0].output)
+    cards = [c for c in col.render_all() if c.note_type == "ankigen: Evidence cloze"]
+    assert_renders_cleanly(cards)
+    hidden = set()
+    for card in cards:
+        hidden |= set(re.findall(r'data-cloze="([^"]*)"', card.question))
+    hidden = {h.replace("&#x2C;", ",").replace("&#x2F;", "/").replace("&#x20;", " ") for h in hidden}
+    for fact in SEED_FACTS:
+        assert fact in hidden, f"{fact} is never clozed"
+    # Every cloze card shows, on its back, where the fact fits in the argument.
+    for card in cards:
+        assert "From:" in card.answer_text
+    assert not any(h.lower() == "stalin" for h in hidden), "the essay's subject is not evidence"
+
+
+@pytest.mark.parametrize("name", ["collectivisation", "weimar", "civil_rights", "tudors"])
+def test_unseen_notes_get_their_facts_clozed_without_a_sidecar(name, tmp_path):
+    shutil.copy(FIXTURES / f"{name}.txt", tmp_path / f"{name}.txt")
+    deck = prepare(tmp_path / f"{name}.txt").deck
+    clozes = [n.fields[0] for n in deck.notes if n.notetype.key == "cloze"]
+    hidden = [h for f in clozes for h in re.findall(r"\{\{c\d::(.*?)\}\}", f)]
+    assert len(clozes) >= 8
+    assert any(re.fullmatch(r"1[5-9]\d\d(\s?[-–]\s?\d{2,4})?", h) for h in hidden), "no dates"
+    assert any(re.search(r"[A-Z][a-z]+", h) and not re.search(r"\d", h) for h in hidden), "no names"
+    for field in clozes:
+        assert re.search(r"\{\{c1::", field), "cloze numbering must start at c1"
+
+
+def test_civil_rights_facts(tmp_path):
+    shutil.copy(FIXTURES / "civil_rights.txt", tmp_path / "civil_rights.txt")
+    deck = prepare(tmp_path / "civil_rights.txt").deck
+    hidden = {h for n in deck.notes if n.notetype.key == "cloze"
+              for h in re.findall(r"\{\{c\d::(.*?)\}\}", n.fields[0])}
+    for fact in ["1954", "1955", "381", "90%", "NAACP", "Rosa Parks"]:
+        assert any(fact in h for h in hidden), fact
