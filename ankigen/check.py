@@ -82,4 +82,5 @@ def count(findings: Iterable[Finding]) -> tuple[int, int]:
 def summary(files: int, findings: Iterable[Finding]) -> str:
     errors, warnings = count(findings)
     noun = "file" if files == 1 else "files"
-    return f"{files} notes {noun} checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return (f"{files} notes {noun} checked: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}")

@@ -232,7 +232,7 @@ def essay_note(ctx: Context) -> NoteSpec | None:
 
 def qa_notes(ctx: Context, guids: Sequence[str]) -> list[NoteSpec]:
     out = []
-    for card, guid in zip(ctx.notes.cards, guids):
+    for card, guid in zip(ctx.notes.cards, guids, strict=True):
         theme = ctx.theme(card.paragraph) or ""
         out.append(
             NoteSpec(
@@ -277,7 +277,7 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
     subject = EV.subject_words(notes.essay.question, notes.essay.title, ctx.deck) | EV.ubiquitous(all_sentences)
     out: list[NoteSpec] = []
     found: list[Finding] = []
-    for card, card_guid in zip(notes.cards, guids):
+    for card, card_guid in zip(notes.cards, guids, strict=True):
         if card.kind is Kind.SCALE:
             continue
         made = 0
@@ -366,7 +366,8 @@ def judgement_notes(ctx: Context, evidence: Sequence[NoteSpec]) -> tuple[list[No
                                    f"{item.paragraph}: no judgement: the plan and analysis use no words of degree; "
                                    f"say it in the sidecar (paragraphs: {{{item.paragraph}: {{judgement: ...}}}})"))
             continue
-        key_evidence = [n.fields[0] for n in evidence if n.line in {c.line for c in cards}][:2]
+        card_lines = {c.line for c in cards}
+        key_evidence = [n.fields[0] for n in evidence if n.line in card_lines][:2]
         points = [c.front for c in cards if c.kind is Kind.POINT]
         reasoning = conf.reasoning or (analysis[0] if analysis else "; ".join(points) or None)
         out.append(NoteSpec(

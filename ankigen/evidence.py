@@ -8,6 +8,7 @@ elsewhere). Words of the essay question or title (the subject, e.g. Stalin) are 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -137,7 +138,7 @@ def _name_spans(sentence: str, known_names: frozenset[str], subject: frozenset[s
 
 
 def _starts_sentence(sentence: str, at: int) -> bool:
-    before = sentence[:at].rstrip(" “\"(")
+    before = sentence[max(0, at - 8) : at].rstrip(" “\"(")  # a bounded look-back: linear on long text
     return not before or before[-1] in ".!?:;–—"
 
 
@@ -161,8 +162,10 @@ def candidates(
     always: Sequence[str] = (),
     never: Sequence[str] = (),
     auto: bool = True,
+    limit: int = MAX_DELETIONS,
 ) -> list[Span]:
-    """Every non-overlapping piece of evidence in a sentence, best first by priority then position."""
+    """The best non-overlapping pieces of evidence in a sentence (at most `limit` distinct texts, with
+    their repeats), best first by priority then position."""
     spans: list[Span] = []
     for term in always:
         for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", sentence, re.IGNORECASE):
@@ -175,11 +178,21 @@ def candidates(
         spans.extend(_name_spans(sentence, known_names, subject))
     banned = {t.lower() for t in never}
     chosen: list[Span] = []
+    texts: set[str] = set()
+    starts: list[int] = []  # sorted starts of chosen spans, for an O(log n) overlap test
+    ends: list[int] = []
     for span in sorted(spans, key=lambda s: (s.priority, s.start, -(s.end - s.start))):
-        if span.text.lower() in banned or _strip_possessive(span.text).lower() in banned:
+        key = span.text.lower()
+        if key in banned or _strip_possessive(span.text).lower() in banned:
             continue
-        if any(span.start < c.end and c.start < span.end for c in chosen):
+        if key not in texts and len(texts) >= limit:
+            continue  # only repeats of what is already chosen from here on
+        at = bisect.bisect_left(starts, span.start)
+        if (at < len(starts) and starts[at] < span.end) or (at > 0 and ends[at - 1] > span.start):
             continue
+        starts.insert(at, span.start)
+        ends.insert(at, span.end)
+        texts.add(key)
         chosen.append(span)
     return chosen
 
@@ -228,7 +241,9 @@ def ubiquitous(sentences_: Iterable[str], at_least: int = 4) -> frozenset[str]:
     """Capitalised words found in `at_least` sentences: the topic's furniture (Party, Politburo), not evidence."""
     counts: Counter[str] = Counter()
     for sentence in sentences_:
-        counts.update({_strip_possessive(m.group()).lower() for m in _WORD.finditer(sentence) if m.group()[0].isupper()})
+        counts.update(
+            {_strip_possessive(m.group()).lower() for m in _WORD.finditer(sentence) if m.group()[0].isupper()}
+        )
     return frozenset(w for w, n in counts.items() if n >= at_least)
 
 

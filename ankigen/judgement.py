@@ -23,7 +23,8 @@ _DEGREE: tuple[tuple[str, int], ...] = (
      r"same as before|cosmetic", 2),
     (r"some continuity|some change|partial(?:ly)?|partly|limits?|limited|to (?:an|some) extent|mixed|"
      r"somewhat|in part|some", 1),
-    (r"(?:massive|huge|big|great|dramatic|radical|fundamental|major) (?:\w+ )?change|a lot|massive(?:ly)?|transform(?:ed|ation|ing)?|fundamental(?:ly)?|huge|dramatic(?:ally)?|"
+    (r"(?:massive|huge|big|great|dramatic|radical|fundamental|major) (?:\w+ )?change|"
+     r"a lot|massive(?:ly)?|transform(?:ed|ation|ing)?|fundamental(?:ly)?|huge|dramatic(?:ally)?|"
      r"revolution(?:ary|ised|ized)?|completely|totally|radical(?:ly)?|great change|"
      r"changed (?:a lot|hugely|completely)|entirely new", 0),
 )

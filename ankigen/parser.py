@@ -107,7 +107,7 @@ def ends_dangling(text: str) -> bool:
         return True
     if stripped[-1] in ".!?:;)]”\"":
         return False
-    m = _WORD_AT_END.search(stripped)
+    m = _WORD_AT_END.search(stripped[-80:])  # the tail only: a regex over a 1 MB line would be quadratic
     if not m:
         return False
     word = m.group(1).lower()
@@ -225,7 +225,7 @@ _LAST_SENTENCE = re.compile(r"[.!?]\s+(\S+(?:\s+\S+)?)$")
 def cut_sentence(prev: str, nxt: str, shape: BlockShape) -> bool:
     """A line that ends one sentence and starts the next with just a word or two (`... Arkansas. Governor`)
     was cut mid-sentence: the next line goes on with it."""
-    m = _LAST_SENTENCE.search(prev)
+    m = _LAST_SENTENCE.search(prev[-120:])
     return bool(m) and m.group(1)[-1] not in ".!?:;" and bullet(nxt) is None
 
 
@@ -253,7 +253,7 @@ def block_shape(lines: Sequence[str]) -> BlockShape:
     median = lengths[len(lengths) // 2]
     if not 35 <= median <= 110 or width > 130:
         return BlockShape(False, width)
-    breaks = list(zip(plain, plain[1:]))
+    breaks = list(zip(plain, plain[1:], strict=False))
     midway = sum(1 for a, b in breaks if lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a))
     return BlockShape(midway * 2 >= len(breaks), width)
 
@@ -409,9 +409,9 @@ def _parse_header(lines: list[Line]) -> tuple[Essay, int]:
     if i < n and not marker_front(lines[i].text) and plan_items(lines[i]) is None:
         text = lines[i].text
         after_title = "title" in fields
-        nxt = next((ln for ln in lines[i + 1 :] if ln.text), None)
+        nxt = _next_text(lines, i + 1)
         # Without a title, a question followed by text is a card (question and back), not the essay.
-        leads = after_title or nxt is None or marker_front(nxt.text) is not None or plan_items(nxt) is not None
+        leads = after_title or not nxt or marker_front(nxt) is not None or plan_items(Line(0, nxt)) is not None
         if (essay_question(text) and leads) or (after_title and len(text.split()) <= 40):
             fields.update(question=text, question_line=lines[i].no)
             i = skip_blank(i + 1)
@@ -481,8 +481,17 @@ def _is_question_line(lines: list[Line], j: int) -> bool:
         return False  # split from the middle of a line: part of a sentence
     if j > 0 and marker_front(lines[j - 1].text) and plan_items(lines[j - 1]) is None:
         return False  # the first line under a front is its back
-    nxt = next((ln.text for ln in lines[j + 1 :] if ln.text), "")
+    nxt = _next_text(lines, j + 1)
     return bool(nxt) and marker_front(nxt) is None and not question_front(nxt)
+
+
+def _next_text(lines: list[Line], k: int) -> str:
+    """The next non-blank line's text from index k (without copying the list: files can be huge)."""
+    while k < len(lines):
+        if lines[k].text:
+            return lines[k].text
+        k += 1
+    return ""
 
 
 def _parse_body(lines: list[Line], found: list[F.Finding], path: Path) -> list[_Draft]:

@@ -25,14 +25,16 @@ def test_marker_front(text, expected):
     assert P.marker_front(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Party leaders ignored", "P0- nothing", "P1 1936 trial", "Politburo", "PS- note"])
+@pytest.mark.parametrize("text", ["Party leaders ignored", "P0- nothing", "P1 1936 trial", "Politburo",
+                                  "PS- note"])
 def test_not_a_marker(text):
     assert P.marker_front(text) is None
 
 
 def test_split_glued_front():
     parts = P.split_glued(Line(11, "who owed their position to STALIN and were loyal. P2- opposition to policies"))
-    assert [p.text for p in parts] == ["who owed their position to STALIN and were loyal.", "P2- opposition to policies"]
+    assert [p.text for p in parts] == [
+        "who owed their position to STALIN and were loyal.", "P2- opposition to policies"]
     assert {p.no for p in parts} == {11}
 
 
@@ -165,7 +167,8 @@ def test_plan_one_paragraph_a_line():
 def test_front_wrapping_onto_next_line():
     text = "P3- examples, Some members expressed concern over Stalin’s\nincreasing use of brutality.\n" \
            "Ordzhonikidze raised objections.\n"
-    assert fronts(text) == [("P3", "examples, Some members expressed concern over Stalin’s increasing use of brutality.")]
+    assert fronts(text) == [
+        ("P3", "examples, Some members expressed concern over Stalin’s increasing use of brutality.")]
 
 
 def test_lowercase_back_after_complete_front_stays_a_back():

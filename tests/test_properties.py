@@ -1,0 +1,92 @@
+"""Property-based tests (hypothesis): the parser on arbitrary text, and GUIDs under arbitrary back edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ankigen.build import prepare
+from ankigen.deck import build_deck, card_guids
+from ankigen.errors import AnkigenError
+from ankigen.parser import Line, marker_front, parse_bytes, parse_text, split_glued
+from ankigen.sidecar import Sidecar
+from ankigen.text import tidy
+
+LINES = st.sampled_from([
+    "1- Stalin Power Flashcards", "What extent did Stalin‘s power change from 1928 to 53",
+    "P1- a lot, secured his position. P2- tightened control. P3- limits", "P1- analysis", "P2: opposition",
+    "p3 - example, Kirov", "How can you describe change", "Fundamental/ partial/ superficial",
+    "Trial of 16 – left 1936 Zin and Kam", "impossible for him to survey all the", "- a bullet 1937",
+    "were loyal. P2- opposition to policies before", "", "   ", "P7-", "?", "P1-", "{{c1::x}} <b>", "1936",
+])
+TEXT = st.lists(st.one_of(LINES, st.text(max_size=80)), max_size=30).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_parser_never_raises_and_cards_are_never_empty(text):
+    notes = parse_text(text, "n.txt")
+    for card in notes.cards:
+        assert card.front.strip()
+        assert card.back and all(block.strip() for block in card.back)
+        assert card.line <= card.last_line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_raise_only_ankigen_errors(data):
+    try:
+        parse_bytes(data, Path("n.bin"))
+    except AnkigenError:
+        pass
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_deck_building_never_raises_on_parsed_text(text):
+    notes = parse_text(text, "n.txt")
+    deck, _ = build_deck(notes, Sidecar())
+    assert len({n.guid for n in deck.notes}) == len(deck.notes)
+
+
+BASE = """1- Stalin Power Flashcards
+What extent did Stalin’s power over the party change from 1928 to 53
+P1- a lot. P2- tightened control. P3- limits
+P1- how STALIN dealt with opponents
+Trial of 16 – left 1936 Zin and Kam
+P2- analysis
+As a result Stalin was able to strengthen his personal role
+P3- example, Kirov
+Kirov, the popular leader of the Party in Leningrad
+"""
+BACK_TEXT = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc"), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+    ),
+    min_size=1, max_size=120,
+).filter(lambda s: s.strip() and s.strip()[0].islower()).filter(
+    # an edit of a back, not a new front: no paragraph marker, glued or at the start
+    lambda s: marker_front(tidy(s)) is None and len(split_glued(Line(1, tidy(s)))) == 1
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([4, 6, 8]), BACK_TEXT)
+def test_editing_a_back_never_changes_the_guids(line_index, new_back):
+    lines = BASE.splitlines()
+    lines[line_index] = "  " + new_back  # the back line under a front, rewritten arbitrarily (lower-case start)
+    edited = "\n".join(lines) + "\n"
+    before = parse_text(BASE, "n.txt")
+    after = parse_text(edited, "n.txt")
+    assert card_guids("n", before.cards) == card_guids("n", after.cards)
+
+
+def test_edits_to_backs_keep_every_note_guid(tmp_path):
+    path = tmp_path / "n.txt"
+    path.write_text(BASE)
+    before = {(n.label, n.guid) for n in prepare(path).deck.notes if n.notetype.key != "cloze"}
+    path.write_text(BASE.replace("Zin and Kam", "Zinoviev and Kamenev, shot").replace("strengthen", "tighten"))
+    after = {(n.label, n.guid) for n in prepare(path).deck.notes if n.notetype.key != "cloze"}
+    assert before == after
