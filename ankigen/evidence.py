@@ -82,11 +82,23 @@ _FIGURE_RULES = (
     re.compile(r"(?<![\d,.£$])\b\d{1,6}\b(?![,.]\d)"),  # 16, 3000, 381
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Z]")
+# All the number rules as one pattern, dates first: one pass of the regex engine per sentence; at each
+# place the first rule that matches wins ("1937- 38" over "1937", "3/5" over "3").
+_NUMBERS = re.compile("|".join(
+    [f"(?P<date{i}>{r.pattern})" for i, r in enumerate(_DATE_RULES)]
+    + [f"(?P<figure{i}>{r.pattern})" for i, r in enumerate(_FIGURE_RULES)]
+))
 _CONNECTORS = frozenset({"of", "for", "the", "de", "von", "van", "der", "v"})
 
 
+# A run of capitalised words, with connectors inside ("General Secretary of the Party"): found by the regex
+# engine, so the Python loop below sees only the words of runs, not every word of a long back.
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z’'-]*(?:(?:\s+(?:of|for|the|de|von|van|der|v))*\s+[A-Z][A-Za-z’'-]*)*")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
 def _name_spans(sentence: str, known_names: frozenset[str], subject: frozenset[str]) -> Iterable[Span]:
-    words = list(_WORD.finditer(sentence))
+    words = [w for r in _CAP_RUN.finditer(sentence) for w in _WORD.finditer(sentence, r.start(), r.end())]
     run: list[re.Match[str]] = []
 
     def flush() -> Iterable[Span]:
@@ -114,16 +126,16 @@ def _name_spans(sentence: str, known_names: frozenset[str], subject: frozenset[s
         yield _span(sentence, run[0].start(), run[-1].end(), priority)
         run.clear()
 
-    for i, m in enumerate(words):
+    for m in words:
         word = m.group()
         capital = word[0].isupper()
-        first = i == 0 or _starts_sentence(sentence, m.start())
+        first = m.start() == 0 or _starts_sentence(sentence, m.start())
         if capital and _MONTH_WORD.match(word):
             capital = False  # months belong to dates, not names
         if capital and first and is_ordinary(word) and word.lower() not in known_names:
             capital = False  # "Overall", "Became", "Similarly": an ordinary word opening a sentence
-        nxt = words[i + 1].group() if i + 1 < len(words) else ""
-        if capital and word.endswith("ing") and _frequencies().get(word.lower(), 0) > 0 and not nxt[:1].isupper():
+        if (capital and word.endswith("ing") and _frequencies().get(word.lower(), 0) > 0
+                and not _NEXT_CAPITAL.match(sentence, m.end())):
             capital = False  # "Yezhov Purging 3000": a capitalised verb is not part of a name
         gap = sentence[run[-1].end() : m.start()] if run else ""
         if capital and run and gap.strip() not in ("", "-"):
@@ -143,7 +155,18 @@ def _starts_sentence(sentence: str, at: int) -> bool:
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word)
+    return _POSSESSIVE.sub("", word)
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@lru_cache(maxsize=64)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _span(sentence: str, start: int, end: int, priority: int) -> Span:
@@ -167,14 +190,14 @@ def candidates(
     """The best non-overlapping pieces of evidence in a sentence (at most `limit` distinct texts, with
     their repeats), best first by priority then position."""
     spans: list[Span] = []
-    for term in always:
-        for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", sentence, re.IGNORECASE):
-            spans.append(Span(m.start(), m.end(), Priority.ALWAYS, m.group()))
+    always_re = _term_pattern(tuple(always))
+    if always_re is not None:
+        spans.extend(Span(m.start(), m.end(), Priority.ALWAYS, m.group()) for m in always_re.finditer(sentence))
     if auto:
-        for rule in _DATE_RULES:
-            spans.extend(Span(m.start(), m.end(), Priority.DATE, m.group()) for m in rule.finditer(sentence))
-        for rule in _FIGURE_RULES:
-            spans.extend(Span(m.start(), m.end(), Priority.FIGURE, m.group()) for m in rule.finditer(sentence))
+        spans.extend(
+            Span(m.start(), m.end(), Priority.DATE if m.lastgroup.startswith("date") else Priority.FIGURE, m.group())
+            for m in _NUMBERS.finditer(sentence)
+        )
         spans.extend(_name_spans(sentence, known_names, subject))
     banned = {t.lower() for t in never}
     chosen: list[Span] = []

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import findings as F
 from .cards import Card, Essay, Kind, Notes, PlanItem
 from .errors import NotesError
-from .text import NotText, decode, split_lines, tidy
+from .text import NotText, decode, tidy_text
 
 
 @dataclass(frozen=True)
@@ -358,8 +358,8 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     found: list[F.Finding] = []
     lines: list[Line] = []
     in_header = True  # a plan line in the header keeps its markers; later lines split glued fronts
-    for no, raw in enumerate(split_lines(text), start=1):
-        line = Line(no, tidy(raw))
+    for no, clean in enumerate(tidy_text(text), start=1):
+        line = Line(no, clean)
         if in_header and plan_items(line) is not None:
             lines.append(line)
             in_header = False

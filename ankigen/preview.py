@@ -23,8 +23,17 @@ from pathlib import Path
 
 from . import __version__
 from . import notetypes as NT
-from .build import Prepared, clock, discover, ensure_out_dir, lock_path, prepare, read_lock, stamp_deck
-from .build import write_if_changed
+from .build import (
+    Prepared,
+    clock,
+    discover,
+    ensure_out_dir,
+    lock_path,
+    prepare,
+    read_lock,
+    stamp_deck,
+    write_if_changed,
+)
 from .cards import Kind
 from .errors import BuildError, NotesError
 
@@ -374,7 +383,7 @@ def _summary(cards: Sequence[CardView], groups: Sequence[str]) -> str:
     rows = []
     for group in groups:
         cells = "".join(
-            f'<td class="pv-zero">0</td>' if not table[(group, k)] else f"<td>{table[(group, k)]}</td>"
+            '<td class="pv-zero">0</td>' if not table[(group, k)] else f"<td>{table[(group, k)]}</td>"
             for k in kinds
         )
         total = sum(table[(group, k)] for k in kinds)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # Apostrophes students type (or Word substitutes) between two letters: Stalin‘s, Stalin’s, Stalin`s, Stalin´s.
 _APOSTROPHE = re.compile(r"(?<=\w)[‘’`´ʼ'](?=\w)")
 # A possessive after a plural: "workers‘ " -> "workers’ ".
-_PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])[‘`´ʼ](?=\s|$)")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[sS])[‘`´ʼ](?=\s|$)", re.M)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[,;])")
@@ -71,13 +71,21 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def tidy_text(text: str) -> list[str]:
+    """Clean a whole text and split it into lines: invisible characters, spacing, apostrophes, glued
+    sentences. Each substitution runs once over the text (no rule crosses a line end), so a large file
+    is cleaned at the regex engine's speed rather than line by line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _APOSTROPHE.sub("’", text)
+    text = _PLURAL_POSSESSIVE.sub("’", text)
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    text = _GLUED_SENTENCE.sub(r"\1 ", text)
+    return [line.strip() for line in text.split("\n")]
+
+
 def tidy(line: str) -> str:
-    """Clean one physical line: invisible characters, spacing, apostrophes, glued sentences."""
-    line = _INVISIBLE.sub("", line)
-    line = _CONTROL.sub("", line)
-    line = _SPACES.sub(" ", line).strip()
-    line = _APOSTROPHE.sub("’", line)
-    line = _PLURAL_POSSESSIVE.sub("’", line)
-    line = _SPACE_BEFORE_PUNCT.sub("", line)
-    line = _GLUED_SENTENCE.sub(r"\1 ", line)
-    return line
+    """Clean one physical line (see tidy_text)."""
+    return " ".join(tidy_text(line))
