@@ -6,6 +6,7 @@ traceback instead.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -74,10 +75,25 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     Runs the same checks as `ankigen check` first and refuses to write a deck that has errors. The lock
     file beside each notes file (<name>.lock) keeps each card's modification time: commit it with the notes.
     """
-    from .build import build_paths
+    from .build import discover, ensure_out_dir, package, prepare
     from .check import count
+    from .errors import NotesError
 
-    prepared, built = build_paths(_paths(paths), out)
+    files = discover(_paths(paths))
+    if not files:
+        raise NotesError("no notes files (*.txt) found", _paths(paths)[0])
+    show = not quiet and _interactive() and _total_size(files) > PROGRESS_BYTES
+    with _bar(show, files, "Parsing notes") as bar:
+        prepared = [prepare(p) for p in bar]
+    ensure_out_dir(out)
+    ready = [p for p in prepared if not p.errors and p.deck is not None]
+    total = sum(len(p.deck.notes) for p in ready if p.deck is not None)
+    built = []
+    with _bar(show, None, "Packaging cards", length=total) as bar:
+        tick = _Batched(bar.update)
+        for p in ready:
+            built.append(package(p, out, progress=tick))
+        tick.flush()
     failed = 0
     for p in prepared:
         errors, _ = count(p.findings)
@@ -97,6 +113,63 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
         )
     if failed:
         raise SystemExit(1)
+
+
+PROGRESS_BYTES = 256 * 1024  # notes of this size take about a second: show progress beyond it
+
+
+def _interactive() -> bool:
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())
+
+
+def _total_size(files) -> int:
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
+class _NoBar:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __iter__(self):
+        return iter(self.items or ())
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _bar(show: bool, items, label: str, length: int | None = None):
+    if not show:
+        return _NoBar(items)
+    return click.progressbar(items, length=length, label=label, file=sys.stderr)
+
+
+class _Batched:
+    """Progress callbacks per note, passed on to the bar in batches (a bar redraw per note is slow)."""
+
+    def __init__(self, update, every: int = 500):
+        self.update, self.every, self.pending = update, every, 0
+
+    def __call__(self, n: int) -> None:
+        self.pending += n
+        if self.pending >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.update(self.pending)
+            self.pending = 0
 
 
 @cli.command()

@@ -44,25 +44,29 @@ class _Model(genanki.Model):
 class _Note(genanki.Note):
     """A genanki note written with its own `mod` (genanki stamps every note with one time)."""
 
-    def __init__(self, mod: int, **kwargs):
+    def __init__(self, mod: int, progress: Callable[[int], None] | None = None, **kwargs):
         super().__init__(**kwargs)
         self.mod = mod
+        self.progress = progress
 
     def write_to_db(self, cursor, timestamp: float, deck_id, id_gen):
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
+        if self.progress is not None:
+            self.progress(1)
 
     def _check_invalid_html_tags_in_fields(self):
         # Fields are escaped by ankigen (deck.esc) and hold only its own tags; skip genanki's HTML scan.
         return None
 
 
-def _genanki_deck(deck: DeckSpec, stamped: Stamped) -> genanki.Deck:
+def _genanki_deck(deck: DeckSpec, stamped: Stamped, progress: Callable[[int], None] | None) -> genanki.Deck:
     models = {nt.id: _Model(nt, stamped.notetype_mods[nt.id]) for nt in NT.ALL}
     out = genanki.Deck(deck.deck_id, deck.name, description=deck.description)
     for spec in deck.notes:
         out.add_note(
             _Note(
                 stamped.note_mods[spec.guid],
+                progress,
                 model=models[spec.notetype.id],
                 fields=list(spec.fields),
                 tags=list(spec.tags),
@@ -80,10 +84,10 @@ def write_apkg(
 ) -> int:
     """Write `out` atomically (a temporary file in the same folder, renamed into place).
 
-    Returns the number of cards written. The package timestamp (note and card ids) is the newest mod,
-    so the same notes and lock give the same bytes.
+    Returns the number of cards written; `progress(1)` is called as each note is written. The package
+    timestamp (note and card ids) is the newest mod, so the same notes and lock give the same bytes.
     """
-    package = genanki.Package(_genanki_deck(deck, stamped))
+    package = genanki.Package(_genanki_deck(deck, stamped, progress))
     timestamp = stamped.latest
     folder = out.parent
     fd, db_path = tempfile.mkstemp(suffix=".anki2")
@@ -98,8 +102,6 @@ def write_apkg(
             cards = cursor.execute("SELECT count(*) FROM cards").fetchone()[0]
         finally:
             conn.close()
-        if progress:
-            progress(len(deck.notes))
         fd, tmp_out = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
         os.close(fd)
         with zipfile.ZipFile(tmp_out, "w", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -162,3 +162,29 @@ def test_check_does_not_import_genanki(tmp_path):
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root).stdout
     assert out.strip().endswith("False")
+
+
+def test_progress_never_shows_when_stderr_is_not_a_terminal(runner, tmp_path, monkeypatch):
+    import ankigen.cli as cli_module
+
+    monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 0)  # even a small build would show it on a terminal
+    src = tmp_path / "source"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tudors.txt", src / "tudors.txt")
+    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_progress_shows_on_a_terminal_unless_quiet(runner, tmp_path, monkeypatch):
+    import ankigen.cli as cli_module
+
+    monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 0)
+    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    src = tmp_path / "source"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tudors.txt", src / "tudors.txt")
+    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    assert "Parsing notes" in result.stderr and "Packaging cards" in result.stderr
+    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out"), "-q"])
+    assert result.stderr == ""
