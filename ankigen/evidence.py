@@ -84,10 +84,10 @@ _FIGURE_RULES = (
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Z]")
 # All the number rules as one pattern, dates first: one pass of the regex engine per sentence; at each
 # place the first rule that matches wins ("1937- 38" over "1937", "3/5" over "3").
-_NUMBERS = re.compile("|".join(
+_NUMBERS = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(
     [f"(?P<date{i}>{r.pattern})" for i, r in enumerate(_DATE_RULES)]
     + [f"(?P<figure{i}>{r.pattern})" for i, r in enumerate(_FIGURE_RULES)]
-))
+) + ")")
 _CONNECTORS = frozenset({"of", "for", "the", "de", "von", "van", "der", "v"})
 
 
