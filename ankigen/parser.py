@@ -2,7 +2,7 @@
 
 The parser is a pipeline of small named rules, each a function tested on its own:
 
-1. `text.decode` / `text.split_lines` / `text.tidy`: bytes -> clean physical lines.
+1. `text.decode` / `text.tidy_text`: bytes -> clean physical lines (any line ends).
 2. `split_glued`: a front glued to the end of the previous sentence (". P2- opposition ...") becomes a line
    of its own.
 3. Header rules, in order: `title` (a numbered title line), `essay_question`, `plan` (P1..Pn on one line,

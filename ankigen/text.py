@@ -25,7 +25,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 class Decoded:
     text: str
     encoding: str
-    had_bom: bool
 
 
 class NotText(ValueError):
@@ -36,19 +35,16 @@ def decode(data: bytes) -> Decoded:
     """Decode a notes file: UTF-8 (with or without BOM), else Windows-1252 (Word's "plain text")."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-        bom = True
-    else:
-        bom = False
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         enc = "utf-16"
         try:
-            return Decoded(data.decode(enc).lstrip("\ufeff"), "UTF-16", True)
+            return Decoded(data.decode(enc).lstrip("\ufeff"), "UTF-16")
         except UnicodeDecodeError as exc:
             raise NotText("not valid UTF-16 text") from exc
     if b"\x00" in data:
         raise NotText("it contains NUL bytes: it looks like a binary file, not text")
     try:
-        return Decoded(data.decode("utf-8"), "UTF-8", bom)
+        return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError:
         pass
     try:
@@ -57,7 +53,7 @@ def decode(data: bytes) -> Decoded:
         raise NotText("it is neither UTF-8 nor Windows-1252 text") from exc
     if _looks_binary(text):
         raise NotText("it looks like a binary file, not text")
-    return Decoded(text, "Windows-1252", False)
+    return Decoded(text, "Windows-1252")
 
 
 def _looks_binary(text: str) -> bool:
@@ -66,11 +62,6 @@ def _looks_binary(text: str) -> bool:
         return False
     bad = len(_CONTROL.findall(sample))
     return bad / len(sample) > 0.01
-
-
-def split_lines(text: str) -> list[str]:
-    """Split on any line end: Windows (CRLF), Unix (LF) and old Mac (CR)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def tidy_text(text: str) -> list[str]:
