@@ -53,10 +53,16 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _paths(paths: tuple[Path, ...]) -> list[Path]:
-    from .build import DEFAULT_SOURCE
+def _notes_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The notes files named or found in the folders named (default: source/); an error when none."""
+    from .build import DEFAULT_SOURCE, discover
+    from .errors import NotesError
 
-    return list(paths) or [DEFAULT_SOURCE]
+    given = list(paths) or [DEFAULT_SOURCE]
+    files = discover(given)
+    if not files:
+        raise NotesError("no notes files (*.txt) found", given[0])
+    return files
 
 
 def _report(findings, err: bool = True) -> None:
@@ -75,13 +81,10 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     Runs the same checks as `ankigen check` first and refuses to write a deck that has errors. The lock
     file beside each notes file (<name>.lock) keeps each card's modification time: commit it with the notes.
     """
-    from .build import discover, ensure_out_dir, package, prepare
+    from .build import ensure_out_dir, package, prepare
     from .check import count
-    from .errors import NotesError
 
-    files = discover(_paths(paths))
-    if not files:
-        raise NotesError("no notes files (*.txt) found", _paths(paths)[0])
+    files = _notes_files(paths)
     show = not quiet and _interactive() and _total_size(files) > PROGRESS_BYTES
     with _bar(show, files, "Parsing notes") as bar:
         prepared = [prepare(p) for p in bar]
@@ -180,13 +183,10 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 
     Exits 0 when there are no errors, 1 when there are (with --strict, warnings count too).
     """
-    from .build import discover, prepare
+    from .build import prepare
     from .check import count, summary
-    from .errors import NotesError
 
-    files = discover(_paths(paths))
-    if not files:
-        raise NotesError("no notes files (*.txt) found", _paths(paths)[0])
+    files = _notes_files(paths)
     findings = [f for path in files for f in prepare(path).findings]
     _report(findings, err=False)
     click.echo(summary(len(files), findings))
@@ -204,7 +204,7 @@ def preview(paths: tuple[Path, ...], out: Path, open_: bool) -> None:
     """Write build/<name>.html showing every card as Anki renders it (needs the `anki` package)."""
     from .preview import preview_paths
 
-    for page in preview_paths(_paths(paths), out):
+    for page in preview_paths(_notes_files(paths), out):
         click.echo(f"{page.source} -> {page.output}: {page.cards} cards")
         if open_:
             click.launch(str(page.output))

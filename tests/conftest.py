@@ -68,8 +68,21 @@ class AnkiCollection:
             ))
         return out
 
+    def cards_of(self, note_type: str) -> list[Rendered]:
+        return [c for c in self.render_all() if c.note_type == note_type]
+
     def close(self) -> None:
         self.col.close()
+
+
+def build_deck_file(source: Path, out: Path, monkeypatch, when: int = 1_700_000_000) -> Path:
+    """`ankigen build` of one folder at a fixed clock; returns the .apkg (there must be no errors)."""
+    from ankigen.build import build_paths
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(when))
+    prepared, built = build_paths([source], out)
+    assert not [f for p in prepared for f in p.errors]
+    return built[0].output
 
 
 @pytest.fixture

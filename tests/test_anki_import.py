@@ -9,7 +9,7 @@ import pytest
 
 from ankigen.build import build_paths
 
-from .conftest import FIXTURES, assert_renders_cleanly
+from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
 
 SEED_FRONTS = [
     "power of opponents",
@@ -29,15 +29,8 @@ SEED_FRONTS = [
 ]
 
 
-def build(source: Path, out: Path, monkeypatch, when: int = 1_700_000_000) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(when))
-    prepared, built = build_paths([source], out)
-    assert not [f for p in prepared for f in p.errors]
-    return built[0].output
-
-
 def test_seed_deck_imports_and_every_card_renders(seed_source, tmp_path, anki, monkeypatch):
-    apkg = build(seed_source, tmp_path / "build", monkeypatch)
+    apkg = build_deck_file(seed_source, tmp_path / "build", monkeypatch)
     col = anki()
     log = col.import_apkg(apkg)
     cards = col.render_all()
@@ -82,7 +75,7 @@ def test_seed_deck_imports_and_every_card_renders(seed_source, tmp_path, anki, m
 
 def test_rebuild_updates_in_place_and_keeps_review_history(seed_source, tmp_path, anki, monkeypatch):
     out = tmp_path / "build"
-    apkg = build(seed_source, out, monkeypatch, when=1_700_000_000)
+    apkg = build_deck_file(seed_source, out, monkeypatch, when=1_700_000_000)
     col = anki()
     col.import_apkg(apkg)
     first_count = col.col.note_count()
@@ -101,7 +94,7 @@ def test_rebuild_updates_in_place_and_keeps_review_history(seed_source, tmp_path
     text = text.replace("Wild by 1928 undisputed leader", "While by 1928 the undisputed leader")
     text += "\nP4- example, Lenin Enrolment\nIn 1924 the Lenin Enrolment brought 240,000 new members into the Party.\n"
     notes.write_text(text, encoding="utf-8")
-    apkg = build(seed_source, out, monkeypatch, when=1_700_000_000 + 86_400)
+    apkg = build_deck_file(seed_source, out, monkeypatch, when=1_700_000_000 + 86_400)
     log = col.import_apkg(apkg)
 
     assert len(log.updated) >= 1
@@ -119,9 +112,9 @@ def test_rebuild_updates_in_place_and_keeps_review_history(seed_source, tmp_path
 
 
 def test_unchanged_rebuild_is_byte_identical_even_with_a_new_clock(seed_source, tmp_path, monkeypatch):
-    first = build(seed_source, tmp_path / "a", monkeypatch, when=1_700_000_000).read_bytes()
+    first = build_deck_file(seed_source, tmp_path / "a", monkeypatch, when=1_700_000_000).read_bytes()
     lock = (seed_source / "stalin-power.lock").read_bytes()
-    second = build(seed_source, tmp_path / "b", monkeypatch, when=1_800_000_000).read_bytes()
+    second = build_deck_file(seed_source, tmp_path / "b", monkeypatch, when=1_800_000_000).read_bytes()
     assert first == second
     assert (seed_source / "stalin-power.lock").read_bytes() == lock
 
@@ -129,18 +122,18 @@ def test_unchanged_rebuild_is_byte_identical_even_with_a_new_clock(seed_source, 
 def test_shipped_lock_makes_the_shipped_deck_reproducible(seed_source, tmp_path, monkeypatch):
     """The committed lock covers every note of the shipped notes: a build changes nothing in it."""
     lock = (seed_source / "stalin-power.lock").read_text(encoding="utf-8")
-    build(seed_source, tmp_path / "a", monkeypatch, when=2_000_000_000)
+    build_deck_file(seed_source, tmp_path / "a", monkeypatch, when=2_000_000_000)
     assert (seed_source / "stalin-power.lock").read_text(encoding="utf-8") == lock
 
 
 def test_a_changed_note_is_newer_even_when_the_clock_is_behind(seed_source, tmp_path, anki, monkeypatch):
     out = tmp_path / "build"
     col = anki()
-    col.import_apkg(build(seed_source, out, monkeypatch, when=1_900_000_000))
+    col.import_apkg(build_deck_file(seed_source, out, monkeypatch, when=1_900_000_000))
     notes = seed_source / "stalin-power.txt"
     notes.write_text(notes.read_text(encoding="utf-8").replace("Zin and Kam", "Zinoviev and Kamenev"),
                      encoding="utf-8")
-    col.import_apkg(build(seed_source, out, monkeypatch, when=1_000_000_000))  # a clock set in the past
+    col.import_apkg(build_deck_file(seed_source, out, monkeypatch, when=1_000_000_000))  # a clock set in the past
     assert col.col.find_notes('"Back:*Zinoviev and Kamenev*"')
 
 
@@ -149,7 +142,7 @@ def test_every_fixture_deck_imports_and_renders(name, tmp_path, anki, monkeypatc
     source = tmp_path / "source"
     source.mkdir()
     shutil.copy(FIXTURES / f"{name}.txt", source / f"{name}.txt")
-    apkg = build(source, tmp_path / "build", monkeypatch)
+    apkg = build_deck_file(source, tmp_path / "build", monkeypatch)
     col = anki()
     col.import_apkg(apkg)
     cards = col.render_all()

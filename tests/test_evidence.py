@@ -11,7 +11,7 @@ from ankigen import evidence as EV
 from ankigen.build import prepare
 from ankigen.deck import cloze_html
 
-from .conftest import FIXTURES, assert_renders_cleanly
+from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
 
 SEED_FACTS = ["1936", "1938", "1932", "1934", "1922", "26,000", "35,000", "14/16", "3/5", "Ryutin", "Kirov",
               "Bukharin", "Yezhov", "Ordzhonikidze"]
@@ -70,13 +70,9 @@ def test_braces_in_notes_cannot_open_a_cloze():
 
 
 def test_seed_deck_clozes_the_facts_an_essay_needs(seed_source, tmp_path, anki, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    from ankigen.build import build_paths
-
-    _, built = build_paths([seed_source], tmp_path / "build")
     col = anki()
-    col.import_apkg(built[0].output)
-    cards = [c for c in col.render_all() if c.note_type == "ankigen: Evidence cloze"]
+    col.import_apkg(build_deck_file(seed_source, tmp_path / "build", monkeypatch))
+    cards = col.cards_of("ankigen: Evidence cloze")
     assert_renders_cleanly(cards)
     hidden = set()
     for card in cards:

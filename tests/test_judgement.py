@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from ankigen import judgement as JU
-from ankigen.build import build_paths, prepare
+from ankigen.build import prepare
 
-from .conftest import FIXTURES, assert_renders_cleanly
+from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
 
 
 @pytest.mark.parametrize("text, level", [
@@ -68,11 +68,9 @@ def test_sidecar_judgement_off_the_scale_is_an_error(seed_source):
 
 
 def test_judgement_cards_render_with_all_choices(seed_source, tmp_path, anki, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    _, built = build_paths([seed_source], tmp_path / "build")
     col = anki()
-    col.import_apkg(built[0].output)
-    cards = [c for c in col.render_all() if c.note_type == "ankigen: Judgement"]
+    col.import_apkg(build_deck_file(seed_source, tmp_path / "build", monkeypatch))
+    cards = col.cards_of("ankigen: Judgement")
     assert len(cards) >= 4
     assert_renders_cleanly(cards)
     for card in cards:
