@@ -10,7 +10,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import evidence as EV
 from . import findings as F
@@ -153,11 +153,19 @@ class Context:
     deck: str
     prefix: str  # tag prefix
     essay_label: str
+    _tags: dict[tuple[str | None, str], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def theme(self, paragraph: str | None) -> str | None:
         return self.sidecar.paragraph(paragraph).theme or self.notes.essay.plan_text(paragraph)
 
     def tags(self, paragraph: str | None, kind: str) -> tuple[str, ...]:
+        """Paragraph, theme and kind tags (computed once per paragraph and kind: decks can be large)."""
+        key = (paragraph, kind)
+        if key not in self._tags:
+            self._tags[key] = self._make_tags(paragraph, kind)
+        return self._tags[key]
+
+    def _make_tags(self, paragraph: str | None, kind: str) -> tuple[str, ...]:
         tags = []
         if paragraph:
             tags.append(f"{self.prefix}::{paragraph}")
@@ -273,31 +281,33 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
     if not side.cloze_auto and not side.cloze_always:
         return [], []
     names = EV.known_names(b for c in notes.cards for b in c.back)
-    all_sentences = [s for c in notes.cards for b in c.back for s in EV.sentences(b.removeprefix("• "))]
-    subject = EV.subject_words(notes.essay.question, notes.essay.title, ctx.deck) | EV.ubiquitous(all_sentences)
+    sentences = [[s for b in c.back for s in EV.sentences(b.removeprefix("• "))] for c in notes.cards]
+    everything = (s for card_sentences in sentences for s in card_sentences)
+    subject = EV.subject_words(notes.essay.question, notes.essay.title, ctx.deck) | EV.ubiquitous(everything)
     out: list[NoteSpec] = []
     found: list[Finding] = []
-    for card, card_guid in zip(notes.cards, guids, strict=True):
+    for card, card_guid, card_sentences in zip(notes.cards, guids, sentences, strict=True):
         if card.kind is Kind.SCALE:
             continue
         made = 0
-        for index, sentence in enumerate(s for block in card.back for s in EV.sentences(block.removeprefix("• "))):
+        where = " · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p)
+        context = (f'<span class="ag-essay">{esc(ctx.essay_label)}</span>'
+                   + (f'<br><span class="ag-para">{esc(where)}</span>' if where else "")
+                   + f"<br>From: <b>{esc(card.front)}</b>")
+        source = ctx.source(card.line, card.last_line)
+        tags = ctx.tags(card.paragraph, "evidence")
+        for index, sentence in enumerate(card_sentences):
             spans = EV.candidates(sentence, known_names=names, subject=subject, always=side.cloze_always,
                                   never=side.cloze_never, auto=side.cloze_auto)
             if not spans:
                 continue
             text, _ = EV.cloze(sentence, spans)
             made += 1
-            theme = ctx.theme(card.paragraph)
-            where = " · ".join(p for p in (card.paragraph, theme) if p)
-            context = (f'<span class="ag-essay">{esc(ctx.essay_label)}</span>'
-                       + (f'<br><span class="ag-para">{esc(where)}</span>' if where else "")
-                       + f"<br>From: <b>{esc(card.front)}</b>")
             out.append(NoteSpec(
                 NT.CLOZE,
                 stable_guid(notes.stem, "cloze", card_guid, str(index)),
-                (cloze_html(text), context, ctx.source(card.line, card.last_line)),
-                ctx.tags(card.paragraph, "evidence"),
+                (cloze_html(text), context, source),
+                tags,
                 card.line,
                 f"evidence {index + 1} of {card.paragraph or 'question'} {card.front}",
             ))

@@ -95,6 +95,7 @@ _CONNECTORS = frozenset({"of", "for", "the", "de", "von", "van", "der", "v"})
 # engine, so the Python loop below sees only the words of runs, not every word of a long back.
 _CAP_RUN = re.compile(r"[A-Z][A-Za-z’'-]*(?:(?:\s+(?:of|for|the|de|von|van|der|v))*\s+[A-Z][A-Za-z’'-]*)*")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+_CAPITAL_WORD = re.compile(r"(?<![A-Za-z’'-])[A-Z](?:[A-Za-z’'-]*[A-Za-z])?")
 
 
 def _name_spans(sentence: str, known_names: frozenset[str], subject: frozenset[str]) -> Iterable[Span]:
@@ -251,22 +252,19 @@ def _pieces(sentence: str, picked: Sequence[Span], numbers: dict[str, int]) -> I
 
 def known_names(texts: Iterable[str]) -> frozenset[str]:
     """Words the notes capitalise in the middle of a sentence: names, even where they open one."""
-    counts: Counter[str] = Counter()
+    found: set[str] = set()
     for text in texts:
-        for m in _WORD.finditer(text):
-            word = m.group()
-            if word[0].isupper() and m.start() > 0 and not _starts_sentence(text, m.start()):
-                counts[_strip_possessive(word).lower()] += 1
-    return frozenset(counts)
+        for m in _CAPITAL_WORD.finditer(text):
+            if m.start() > 0 and not _starts_sentence(text, m.start()):
+                found.add(_strip_possessive(m.group()).lower())
+    return frozenset(found)
 
 
 def ubiquitous(sentences_: Iterable[str], at_least: int = 4) -> frozenset[str]:
     """Capitalised words found in `at_least` sentences: the topic's furniture (Party, Politburo), not evidence."""
     counts: Counter[str] = Counter()
     for sentence in sentences_:
-        counts.update(
-            {_strip_possessive(m.group()).lower() for m in _WORD.finditer(sentence) if m.group()[0].isupper()}
-        )
+        counts.update({_strip_possessive(w).lower() for w in _CAPITAL_WORD.findall(sentence)})
     return frozenset(w for w, n in counts.items() if n >= at_least)
 
 
