@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import shlex
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -107,7 +108,7 @@ def render(prepared: Prepared) -> list[CardView]:
 
     Collection, Request, Options, _ = _anki()
     if prepared.deck is None or prepared.errors:
-        raise BuildError(f"has errors, so no preview: run `ankigen check {prepared.path}` to see them",
+        raise BuildError(f"has errors, so no preview: run `{_check_command(prepared.path)}` to see them",
                          prepared.path)
     deck = prepared.deck
     stamped = stamp_deck(deck, read_lock(lock_path(prepared.path)), clock())
@@ -233,13 +234,14 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.45 -appl
   "Helvetica Neue", Arial, sans-serif; }
 a { color: inherit; }
 .pv-wrap { max-width: 1240px; margin: 0 auto; padding: 16px 20px 48px; }
-.pv-top { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: 8px 24px;
-  border-bottom: 1px solid var(--line); padding-bottom: 12px; }
+.pv-top { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between;
+  gap: 8px 24px; border-bottom: 1px solid var(--line); padding-bottom: 12px; }
 .pv-top h1 { font-size: 24px; line-height: 1.2; margin: 0 0 4px; }
 .pv-sub { margin: 0; color: var(--muted); font-size: 13px; }
 .pv-toggles { display: flex; gap: 8px; flex-wrap: wrap; }
-.pv-toggle { display: inline-flex; align-items: center; gap: 6px; padding: 6px 12px; border: 1px solid var(--line);
-  border-radius: 16px; background: var(--panel); cursor: pointer; font-size: 14px; user-select: none; }
+.pv-toggle { display: inline-flex; align-items: center; gap: 6px; padding: 6px 12px;
+  border: 1px solid var(--line); border-radius: 16px; background: var(--panel); cursor: pointer;
+  font-size: 14px; user-select: none; }
 .pv-toggle input { margin: 0; accent-color: #0b5cad; }
 .pv-summary { margin: 16px 0 8px; overflow-x: auto; }
 .pv-summary p { margin: 0 0 8px; }
@@ -251,11 +253,12 @@ a { color: inherit; }
 .pv-summary td.pv-zero { color: var(--muted); opacity: .5; }
 .pv-summary tr.pv-total td { font-weight: 600; }
 .pv-group { margin-top: 28px; }
-.pv-group > h2 { font-size: 19px; margin: 0 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+.pv-group > h2 { font-size: 19px; margin: 0 0 10px; padding-bottom: 4px;
+  border-bottom: 2px solid var(--accent); }
 .pv-group > h2 .pv-theme { font-weight: 400; color: var(--muted); }
 .pv-group > h2 .pv-count { font-weight: 400; font-size: 13px; color: var(--muted); white-space: nowrap; }
-.pv-card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 8px 10px 10px;
-  margin: 0 0 14px; }
+.pv-card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px;
+  padding: 8px 10px 10px; margin: 0 0 14px; }
 .pv-meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; font-size: 12px;
   color: var(--muted); margin: 0 2px 8px; }
 .pv-num { font-weight: 600; color: var(--fg); }
@@ -266,20 +269,22 @@ a { color: inherit; }
 .pv-side { margin: 0; min-width: 0; }
 .pv-side figcaption { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
   margin: 0 2px 3px; }
-.pv-side iframe { display: block; width: 100%; height: 160px; border: 1px solid var(--line); border-radius: 6px;
-  background: var(--frame); }
+.pv-frame { display: block; width: 100%; height: 160px; border: 1px solid var(--line);
+  border-radius: 6px; background: var(--frame); }
 .pv-phone .pv-sides { grid-template-columns: repeat(auto-fill, 377px); }
-.pv-phone .pv-side iframe { width: 377px; border-radius: 14px; }
+.pv-phone .pv-frame { width: 377px; border-radius: 14px; }
 @media (max-width: 760px) {
   .pv-wrap { padding: 10px 10px 40px; }
   .pv-sides, .pv-phone .pv-sides { grid-template-columns: minmax(0, 1fr); }
-  .pv-phone .pv-side iframe { width: 100%; max-width: 377px; }
+  .pv-phone .pv-frame { width: 100%; max-width: 377px; }
 }
 .pv-foot { margin-top: 32px; color: var(--muted); font-size: 12px; }
 """
 
-# The page's own script: the toggles, the frames' heights, and (with ?check=1) a record in the DOM of what
-# each frame rendered.
+# The page's own script: the toggles; the frames, made from placeholders (those on screen first, the rest one
+# by one in the background: hundreds of iframes in the page at once hold a browser up for many seconds) and
+# sized to their content; and, with ?check=1, a record in the DOM of what each frame rendered (for the
+# browser tests; it makes every frame at once).
 _PAGE_JS = r"""
 (function () {
   var root = document.documentElement;
@@ -296,6 +301,7 @@ _PAGE_JS = r"""
   if (dark === null) { dark = !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches); }
   var phone = !!flag("phone");
   var check = !!flag("check");
+  var eager = check || !!flag("all");
   root.classList.toggle("pv-dark", dark);
   root.classList.toggle("pv-phone", phone);
   var loaded = 0;
@@ -305,7 +311,7 @@ _PAGE_JS = r"""
   }
   function fit(frame) {
     var b = body(frame);
-    if (!b) { return; }
+    if (!b || !frame.hasAttribute("srcdoc")) { return; }
     var h = Math.ceil(b.ownerDocument.documentElement.getBoundingClientRect().height);
     frame.style.height = Math.max(h, 40) + 2 + "px";
   }
@@ -317,29 +323,48 @@ _PAGE_JS = r"""
   }
   function record(frame) {
     var b = body(frame);
-    if (!b) { return; }
+    if (!b || !frame.hasAttribute("srcdoc")) { return; }
     frame.setAttribute("data-rendered", b.innerText.replace(/\s+/g, " ").trim());
     frame.setAttribute("data-body-class", b.className);
     frame.setAttribute("data-background", getComputedStyle(b).backgroundColor);
+    frame.setAttribute("data-width", String(b.ownerDocument.documentElement.clientWidth));
   }
   function frames() { return document.querySelectorAll("iframe.pv-frame"); }
-  function refit() { var all = frames(); for (var i = 0; i < all.length; i++) { fit(all[i]); } }
+  function each(fn) { var all = frames(); for (var i = 0; i < all.length; i++) { fn(all[i]); } }
+  function load(slot) {  // a placeholder <div data-srcdoc> becomes the <iframe srcdoc> it describes
+    if (slot.tagName === "IFRAME" || !slot.parentNode) { return null; }
+    var frame = document.createElement("iframe");
+    frame.className = slot.className;
+    frame.title = slot.getAttribute("data-title") || "";
+    frame.style.height = slot.style.height;
+    frame.setAttribute("srcdoc", slot.getAttribute("data-srcdoc") || "");
+    slot.parentNode.replaceChild(frame, slot);
+    return frame;
+  }
   document.addEventListener("load", function (ev) {
     var frame = ev.target;
-    if (!frame || frame.tagName !== "IFRAME") { return; }
+    if (!frame || frame.tagName !== "IFRAME" || !frame.hasAttribute("srcdoc")) { return; }
     paint(frame);
     fit(frame);
     loaded += 1;
-    if (check) { record(frame); root.setAttribute("data-loaded", String(loaded)); }
+    root.setAttribute("data-loaded", String(loaded));
+    if (check) { record(frame); }
   }, true);
   function state() {
     var parts = [];
     if (dark) { parts.push("dark"); }
     if (phone) { parts.push("phone"); }
-    if (check) { parts.push("check"); }
+    if (check) { parts.push("check"); } else if (eager) { parts.push("all"); }
     try { history.replaceState(null, "", location.pathname + (parts.length ? "#" + parts.join(",") : "")); }
     catch (e) {}
   }
+  function fill() {  // the frames still waiting, one after another, so the page stays responsive
+    var waiting = document.querySelector("div.pv-frame[data-srcdoc]");
+    if (!waiting) { return; }
+    if (observer) { observer.unobserve(waiting); }
+    load(waiting).addEventListener("load", function () { setTimeout(fill, 0); }, { once: true });
+  }
+  var observer = null;
   document.addEventListener("DOMContentLoaded", function () {
     var d = document.getElementById("pv-dark"), p = document.getElementById("pv-phone");
     d.checked = dark;
@@ -347,21 +372,33 @@ _PAGE_JS = r"""
     d.addEventListener("change", function () {
       dark = d.checked;
       root.classList.toggle("pv-dark", dark);
-      var all = frames();
-      for (var i = 0; i < all.length; i++) { paint(all[i]); if (check) { record(all[i]); } }
+      each(function (f) { paint(f); if (check) { record(f); } });
       state();
     });
     p.addEventListener("change", function () {
       phone = p.checked;
       root.classList.toggle("pv-phone", phone);
-      requestAnimationFrame(refit);
+      requestAnimationFrame(function () { each(function (f) { fit(f); if (check) { record(f); } }); });
       state();
     });
+    var all = document.querySelectorAll("div.pv-frame[data-srcdoc]"), near = innerHeight + 1500;
+    if (!eager && "IntersectionObserver" in window) {
+      observer = new IntersectionObserver(function (entries) {
+        for (var i = 0; i < entries.length; i++) {
+          if (entries[i].isIntersecting) { observer.unobserve(entries[i].target); load(entries[i].target); }
+        }
+      }, { rootMargin: "1500px 0px" });
+    }
+    for (var i = 0; i < all.length; i++) {
+      if (!observer || all[i].getBoundingClientRect().top < near) { load(all[i]); }
+      else { observer.observe(all[i]); }
+    }
+    if (observer) { window.addEventListener("load", function () { setTimeout(fill, 300); }); }
   });
   var pending = 0;
   window.addEventListener("resize", function () {
     cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(refit);
+    pending = requestAnimationFrame(function () { each(fit); });
   });
 })();
 """
@@ -403,6 +440,13 @@ def _anchor(group: str) -> str:
     return "g-" + re.sub(r"[^A-Za-z0-9_-]+", "-", group).strip("-")
 
 
+def _guess_height(side: str) -> int:
+    """About how tall a side will be, so the page hardly moves as frames load (the script then measures)."""
+    text = plain_text(side)
+    lines = len(text) // 48 + 1 + side.count("<li") + side.count("<br") + side.count('class="ag-label"')
+    return max(110, min(1200, 70 + 28 * lines))
+
+
 def _card_html(card: CardView) -> str:
     tags = "".join(f'<span class="pv-tag">{_esc(t)}</span>' for t in card.tags)
     sides = []
@@ -410,8 +454,8 @@ def _card_html(card: CardView) -> str:
         doc = side_document(side, card.ord)
         sides.append(
             f'<figure class="pv-side"><figcaption>{name}</figcaption>'
-            f'<iframe class="pv-frame pv-{name.lower()}" title="{name} of card {card.number}"'
-            f' srcdoc="{_esc(doc)}"></iframe></figure>'
+            f'<div class="pv-frame pv-{name.lower()}" data-title="{name} of card {card.number}"'
+            f' style="height: {_guess_height(side)}px" data-srcdoc="{_esc(doc)}"></div></figure>'
         )
     return (
         f'<article class="pv-card" id="card-{card.number}" data-kind="{_esc(card.kind)}">'
@@ -449,6 +493,8 @@ def page_html(deck_name: str, source: str, cards: Sequence[CardView], anki: str 
         '<div class="pv-toggles">'
         '<label class="pv-toggle"><input type="checkbox" id="pv-dark"> Dark mode</label>'
         '<label class="pv-toggle"><input type="checkbox" id="pv-phone"> Phone width</label></div></header>\n'
+        + '<noscript><p class="pv-sub">The cards are drawn by this page’s script: allow scripts for this '
+        "file to see them.</p></noscript>\n"
         + _summary(cards, groups) + "\n<main>" + "\n".join(sections) + "</main>\n"
         f'<p class="pv-foot">Made by ankigen {_esc(__version__)}. Each side is shown as Anki draws it on '
         "a card (the note type’s CSS, body classes <code>card cardN</code>, and "
@@ -468,6 +514,10 @@ def preview_prepared(prepared: Prepared, out: Path) -> Page:
     return Page(prepared.path, output, len(cards), prepared.deck.name)
 
 
+def _check_command(path: Path) -> str:
+    return f"ankigen check {shlex.quote(str(path))}"
+
+
 def preview_paths(paths: list[Path], out: Path) -> list[Page]:
     """Write `out/<stem>.html` for each notes file. Every file is checked first: one with errors stops
     the preview (nothing is written) with a message that names it."""
@@ -479,6 +529,7 @@ def preview_paths(paths: list[Path], out: Path) -> list[Page]:
     for p in prepared:
         if p.errors or p.deck is None:
             n = len(p.errors)
-            raise BuildError(f"has {_count(n, 'error')}, so no preview: run `ankigen check {p.path}` to see "
-                             f"{'it' if n == 1 else 'them'}", p.path)
+            them = "it" if n == 1 else "them"
+            message = f"has {_count(n, 'error')}, so no preview: run `{_check_command(p.path)}` to see {them}"
+            raise BuildError(message, p.path)
     return [preview_prepared(p, out) for p in prepared]
