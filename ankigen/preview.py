@@ -6,8 +6,10 @@ temporary collection, and each card is asked for its question and answer HTML. E
 its own `<iframe srcdoc>` with Anki's body classes (`card card<N>`, and `nightMode night_mode` in dark
 mode), so the note type's CSS and scripts apply as in Anki and cannot disturb the page around them.
 
-The page needs no network. It accepts `?dark=1` / `#dark` and `?phone=1` / `#phone` to preselect its
-toggles, and `?check=1` makes it record what each frame rendered (for the browser tests).
+The page needs no network. Dark mode follows the system unless the address says `?dark=1` / `#dark` (or
+`dark=0`); `?phone=1` / `#phone` preselects the phone-width view. The frames are made from placeholders as
+they come near the screen (then the rest, one by one): `#all` makes them all at once, and `?check=1` does
+that and records in the DOM what each frame rendered (for the browser tests).
 """
 
 from __future__ import annotations

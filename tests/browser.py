@@ -17,7 +17,6 @@ headless Chromium, too wide for a phone.
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import select
@@ -75,6 +74,8 @@ class Browser:
     """One headless Chromium driven over the DevTools protocol on a pipe (fds 3 and 4 of the child)."""
 
     def __init__(self, profile: Path, timeout: float = 60):
+        import fcntl  # POSIX only, like the pipe protocol itself
+
         self.timeout = timeout
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
