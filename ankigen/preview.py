@@ -89,7 +89,6 @@ class Page:
 
 def _anki():
     try:
-        import anki.collection as collection  # noqa: F401  (must come before anki.cards: circular import)
         from anki.buildinfo import version
         from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
     except ImportError as exc:
