@@ -198,7 +198,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 @cli.command()
 @PATHS
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Folder to write the .html pages (and the decks they show) to.")
+              help="Folder to write the .html pages to.")
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
 def preview(paths: tuple[Path, ...], out: Path, open_: bool) -> None:
     """Write build/<name>.html showing every card as Anki renders it (needs the `anki` package)."""

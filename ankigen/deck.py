@@ -364,7 +364,8 @@ def judgement_notes(ctx: Context, evidence: Sequence[NoteSpec]) -> tuple[list[No
     found: list[Finding] = []
     for item in essay.plan:
         cards = [c for c in notes.cards if c.paragraph == item.paragraph]
-        analysis = [c.back_text for c in cards if c.kind is Kind.ANALYSIS]
+        analysis_cards = [c for c in cards if c.kind is Kind.ANALYSIS]
+        analysis = [c.back_text for c in analysis_cards]
         conf = ctx.sidecar.paragraph(item.paragraph)
         verdict, problem = _verdict(ctx, conf.judgement, scale, JU.infer(item.text, analysis),
                                     f"paragraphs.{item.paragraph}.judgement")
@@ -379,13 +380,17 @@ def judgement_notes(ctx: Context, evidence: Sequence[NoteSpec]) -> tuple[list[No
         card_lines = {c.line for c in cards}
         key_evidence = [n.fields[0] for n in evidence if n.line in card_lines][:2]
         points = [c.front for c in cards if c.kind is Kind.POINT]
-        reasoning = conf.reasoning or (analysis[0] if analysis else "; ".join(points) or None)
+        if conf.reasoning:
+            reasoning = esc(conf.reasoning)
+        elif analysis_cards:
+            reasoning = back_html(analysis_cards[0].back)  # the paragraph's analysis, its lines kept
+        else:
+            reasoning = esc("; ".join(points) or item.text)
         out.append(NoteSpec(
             NT.JUDGEMENT,
             stable_guid(notes.stem, "judgement", item.paragraph),
             (esc(JU.strip_degree(ctx.theme(item.paragraph) or item.text)), esc(ctx.essay_label), item.paragraph,
-             _evidence_list(key_evidence), _choices(scale), esc(verdict),
-             esc(reasoning) if reasoning else esc(item.text), ctx.source(item.line)),
+             _evidence_list(key_evidence), _choices(scale), esc(verdict), reasoning, ctx.source(item.line)),
             ctx.tags(item.paragraph, "judgement"),
             item.line,
             f"judgement {item.paragraph}",

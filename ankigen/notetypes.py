@@ -65,7 +65,8 @@ CSS = """\
 .ag-plan li { margin: .3em 0; }
 .ag-plan .ag-para { font-weight: 600; color: #8a4b12; }
 .ag-argument { border-left: 3px solid #c9a36b; padding-left: 10px; }
-.ag-source { font-size: 11px; color: #9a9288; margin-top: 18px; }
+.ag-source { font-size: 11px; color: #7a7268; margin-top: 18px; }
+.ag + .ag { padding-top: 0; }
 .cloze { font-weight: 700; color: #0b5cad; }
 .ag-cloze-text { font-size: 21px; }
 .ag-scale { display: flex; flex-wrap: wrap; gap: 8px; margin: 14px 0 4px; }
@@ -87,10 +88,11 @@ hr#answer { border: 0; border-top: 1px solid #e2dccf; margin: 16px 0; }
 .nightMode .ag-para, .night_mode .ag-para { color: #f0b872 !important; }
 .nightMode .cloze, .night_mode .cloze { color: #79b8ff; }
 .nightMode .ag-choice, .night_mode .ag-choice { background: #2b2d31; color: #e8e6e3; border-color: #4a4d55; }
-.nightMode .ag-choice.ag-picked, .night_mode .ag-choice.ag-picked { background: #3d7fd1; border-color: #3d7fd1; }
+.nightMode .ag-choice.ag-picked, .night_mode .ag-choice.ag-picked { background: #2f6fbf; border-color: #2f6fbf;
+  color: #fff; }
 .nightMode .ag-argument, .night_mode .ag-argument { border-left-color: #8a6a3b; }
 .nightMode hr#answer, .night_mode hr#answer { border-top-color: #3a3c42; }
-.nightMode .ag-source, .night_mode .ag-source { color: #7d7870; }
+.nightMode .ag-source, .night_mode .ag-source { color: #9a948b; }
 .nightMode .ag-match.ag-yes, .night_mode .ag-match.ag-yes { color: #56d364; }
 .nightMode .ag-match.ag-no, .night_mode .ag-match.ag-no { color: #ff7b72; }
 """
