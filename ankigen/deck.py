@@ -403,7 +403,8 @@ def judgement_notes(ctx: Context, evidence: Sequence[NoteSpec]) -> tuple[list[No
                                "the essay as a whole has no judgement: the thesis uses no words of degree; say it "
                                "in the sidecar (essay: {judgement: ...})"))
     else:
-        plan = "".join(f"<li>{it.paragraph}: {esc(ctx.theme(it.paragraph) or it.text)}</li>" for it in essay.plan)
+        plan = "".join(f"<li>{it.paragraph}: {esc(JU.strip_degree(ctx.theme(it.paragraph) or it.text))}</li>"
+                       for it in essay.plan)
         reasoning = ctx.sidecar.essay_reasoning or essay.thesis or ""
         out.append(NoteSpec(
             NT.JUDGEMENT,
