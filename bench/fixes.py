@@ -5,7 +5,9 @@ bench/experiment.py runs a build with and without each fix (fresh processes) and
 (every note's fields, tags and GUID) and the written collection are the same.
 
 These copy code from ankigen as of the commit named in the report; if the upstream function changes,
-the equality check of bench/experiment.py says so.
+the equality check of bench/experiment.py says so. (Fixes for evidence.py measured earlier -- a slotted
+Span, a regex fast path for _strip_possessive, cached theme slugs, capitalised-word regexes -- were dropped:
+commit e7187bd made the same changes upstream, and what was left of them was within the noise.)
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
@@ -21,87 +22,40 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-# ----------------------------------------------------------------------------------- evidence: words
-
-# A capitalised word exactly as evidence._WORD would find it, skipping every lower-case word and every
-# other character inside the regex engine: the Python loop sees only capitalised words. The atomic group
-# keeps a lower-case word whole ("xKirov" is one word, as for _WORD); `$` ends the last match.
-_CAP_WORD = re.compile(
-    r"(?:(?>[a-z][A-Za-z’'-]*[A-Za-z]|[a-z])|[^A-Za-z])*+(?:([A-Z][A-Za-z’'-]*[A-Za-z]|[A-Z])|$)"
-)
+# ------------------------------------------------------------------------------------ evidence: word list
 
 
-def fix_capwords() -> None:
-    """evidence.known_names / ubiquitous: loop over capitalised words only (found by one regex)."""
+def make_wordlist(path: Path) -> None:
+    """The two word lists evidence.py needs from pyspellchecker's 160,000-word frequency table: words at or
+    above COMMON (is_ordinary) and -ing words of any count (the capitalised-verb rule). ~230 KB of text,
+    which ankigen could ship (made by a script at release time) instead of loading the table."""
+    from spellchecker import SpellChecker
+
     from ankigen import evidence as EV
 
-    def known_names(texts: Iterable[str]) -> frozenset[str]:
-        strip, starts = EV._strip_possessive, EV._starts_sentence
-        found: set[str] = set()
-        for text in texts:
-            for m in _CAP_WORD.finditer(text):
-                start = m.start(1)
-                if start > 0 and not starts(text, start):
-                    found.add(strip(m.group(1)).lower())
-        return frozenset(found)
-
-    def ubiquitous(sentences_: Iterable[str], at_least: int = 4) -> frozenset[str]:
-        strip = EV._strip_possessive
-        counts: dict[str, int] = {}
-        for sentence in sentences_:
-            for w in {strip(w).lower() for w in _CAP_WORD.findall(sentence) if w}:
-                counts[w] = counts.get(w, 0) + 1
-        return frozenset(w for w, n in counts.items() if n >= at_least)
-
-    EV.known_names = known_names
-    EV.ubiquitous = ubiquitous
+    table = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    common = sorted(w for w, n in table.items() if n >= EV.COMMON)
+    ing = sorted(w for w, n in table.items() if 0 < n < EV.COMMON and w.endswith("ing"))
+    path.write_text("\n".join(common) + "\n\n" + "\n".join(ing) + "\n", encoding="utf-8")
 
 
-def fix_possessive() -> None:
-    """evidence._strip_possessive: no regex when the word has no apostrophe (most words)."""
+def fix_wordlist() -> None:
+    """evidence._frequencies: read the two small word lists (make_wordlist) instead of pyspellchecker's
+    whole gzipped JSON table: the same answers for is_ordinary and the -ing rule."""
     from ankigen import evidence as EV
 
-    pattern = EV._POSSESSIVE
+    path = Path(os.environ.get("ANKIGEN_BENCH_WORDLIST", Path(tempfile.gettempdir()) / "ankigen-words.txt"))
+    if not path.exists():
+        make_wordlist(path)
 
-    def _strip_possessive(word: str) -> str:
-        if "’" not in word and "'" not in word:
-            return word
-        return pattern.sub("", word)
+    @functools.lru_cache(maxsize=1)
+    def _frequencies() -> dict[str, int]:
+        common, ing = path.read_text(encoding="utf-8").split("\n\n")
+        table = dict.fromkeys(common.split(), EV.COMMON)
+        table.update(dict.fromkeys(ing.split(), 1))
+        return table
 
-    EV._strip_possessive = _strip_possessive
-
-
-def fix_span() -> None:
-    """evidence.Span: a class with __slots__ instead of a frozen dataclass (whose __init__ goes through
-    object.__setattr__ for every field)."""
-    from ankigen import evidence as EV
-
-    class Span:
-        __slots__ = ("start", "end", "priority", "text")
-
-        def __init__(self, start: int, end: int, priority: int, text: str):
-            self.start = start
-            self.end = end
-            self.priority = priority
-            self.text = text
-
-    EV.Span = Span
-
-
-def fix_sentences_once() -> None:
-    """deck.evidence_notes splits every back into sentences twice (for `ubiquitous`, then per card):
-    measured here by memoising evidence.sentences; the real fix computes the list once per card."""
-    from ankigen import evidence as EV
-
-    EV.sentences = functools.lru_cache(maxsize=None)(EV.sentences)
-
-
-def fix_theme_slug() -> None:
-    """deck.theme_slug runs a regex and a word filter for every note's tags, though a deck has only a
-    handful of themes: cache it (functools.lru_cache on the pure function)."""
-    from ankigen import deck as D
-
-    D.theme_slug = functools.lru_cache(maxsize=256)(D.theme_slug)
+    EV._frequencies = _frequencies
 
 
 # ------------------------------------------------------------------------------------------- package
@@ -324,12 +278,8 @@ def fix_stream_notes_level1() -> None:
 FIXES: dict[str, Callable[[], None]] = {
     name[4:]: fn for name, fn in sorted(globals().items()) if name.startswith("fix_") and callable(fn)
 }
-EVIDENCE = ("capwords", "possessive", "span", "theme_slug")
 
 
 def apply(names: Iterable[str]) -> None:
     for name in names:
-        if name == "evidence":  # every evidence/deck fix at once
-            apply(EVIDENCE)
-            continue
         FIXES[name]()
