@@ -53,7 +53,7 @@ def parse_lock(text: str, path: Path) -> Lock:
 def dump_lock(lock: Lock) -> str:
     """Deterministic text: sorted keys, one note a line, so a diff shows what changed."""
     def block(entries: dict[str, tuple[str, int]]) -> str:
-        rows = [f"    {json.dumps(k)}: [{json.dumps(d)}, {m}]" for k, (d, m) in sorted(entries.items())]
+        rows = [f"    {_quote(k)}: [{_quote(d)}, {m}]" for k, (d, m) in sorted(entries.items())]
         return "{\n" + ",\n".join(rows) + "\n  }" if rows else "{}"
     return (
         "{\n"
@@ -62,6 +62,13 @@ def dump_lock(lock: Lock) -> str:
         f'  "notes": {block(lock.notes)}\n'
         "}\n"
     )
+
+
+def _quote(text: str) -> str:
+    """A JSON string; GUIDs and digests need no escapes, so skip json.dumps for them (locks can be large)."""
+    if '"' in text or "\\" in text or not text.isprintable():
+        return json.dumps(text)
+    return f'"{text}"'
 
 
 def stamp(lock: Lock, notes: Iterable[tuple[str, str]], notetypes: Iterable[tuple[int, str]], now: int) -> Stamped:
