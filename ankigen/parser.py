@@ -432,7 +432,7 @@ def _parse_header(lines: list[Line]) -> tuple[Essay, int]:
             if plan:
                 fields.update(plan=plan, plan_line=lines[i].no)
                 i = skip_blank(j)
-    # Thesis: text lines up to the first front (only when there is a question or a plan to argue).
+    # Thesis: the text lines between the header and the first front.
     thesis: list[Line] = []
     j = i
     while j < n and not marker_front(lines[j].text) and not _is_question_line(lines, j):
