@@ -6,6 +6,7 @@ traceback instead.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -81,6 +82,16 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     Runs the same checks as `ankigen check` first and refuses to write a deck that has errors. The lock
     file beside each notes file (<name>.lock) keeps each card's modification time: commit it with the notes.
     """
+    # A build makes many small objects and no reference cycles: the cyclic collector only costs time
+    # (about 5% at 100,000 cards, bench/run.py). Reference counting still frees everything.
+    gc.disable()
+    try:
+        _build(paths, out, quiet)
+    finally:
+        gc.enable()
+
+
+def _build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     from .build import ensure_out_dir, package, prepare
     from .check import count
 
