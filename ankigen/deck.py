@@ -10,7 +10,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import evidence as EV
 from . import findings as F
@@ -189,16 +189,6 @@ def context_for(notes: Notes, sidecar: Sidecar) -> Context:
     essay = notes.essay
     label = essay.question or essay.title or deck
     return Context(notes, sidecar, deck, tag_part(deck), label)
-
-
-def with_themes(notes: Notes, sidecar: Sidecar) -> Notes:
-    """The sidecar's theme names replace the plan's on every card."""
-    if not sidecar.paragraphs:
-        return notes
-    cards = tuple(
-        replace(c, theme=sidecar.paragraph(c.paragraph).theme or c.theme) for c in notes.cards
-    )
-    return replace(notes, cards=cards)
 
 
 def card_guids(stem: str, cards: Iterable[Card]) -> list[str]:
@@ -440,7 +430,6 @@ def _evidence_list(cloze_fields: Sequence[str]) -> str:
 
 def build_deck(notes: Notes, sidecar: Sidecar) -> tuple[DeckSpec, list[Finding]]:
     """All the notes of one deck: essay plan, question cards, evidence clozes and judgements."""
-    notes = with_themes(notes, sidecar)
     ctx = context_for(notes, sidecar)
     specs: list[NoteSpec] = []
     essay = essay_note(ctx)
