@@ -169,12 +169,28 @@ def package(prepared: Prepared, out_dir: Path, now: int | None = None,
     return Built(prepared.path, output, deck, cards, new, len(deck.notes) - new - unchanged, unchanged, wrote)
 
 
-def build_paths(paths: Iterable[Path], out_dir: Path) -> tuple[list[Prepared], list[Built]]:
-    """Prepare every file; package those without errors. Files with errors are reported, not written."""
-    files = discover(list(paths))
+def notes_files(paths: Sequence[Path]) -> list[Path]:
+    """The notes files named, or found in the folders named (default: source/); an error when none."""
+    given = list(paths) or [DEFAULT_SOURCE]
+    files = discover(given)
     if not files:
-        raise NotesError("no notes files (*.txt) found", next(iter(paths), DEFAULT_SOURCE))
-    prepared = [prepare(p) for p in files]
+        raise NotesError("no notes files (*.txt) found", given[0])
+    return files
+
+
+def buildable(prepared: Iterable[Prepared]) -> list[Prepared]:
+    """The prepared files a deck may be written for: no errors."""
+    return [p for p in prepared if not p.errors and p.deck is not None]
+
+
+def package_all(prepared: Iterable[Prepared], out_dir: Path,
+                progress: Callable[[int], None] | None = None) -> list[Built]:
+    """Write a deck for every prepared file without errors; files with errors are reported, not written."""
     ensure_out_dir(out_dir)
-    built = [package(p, out_dir) for p in prepared if not p.errors and p.deck is not None]
-    return prepared, built
+    return [package(p, out_dir, progress=progress) for p in buildable(prepared)]
+
+
+def build_paths(paths: Sequence[Path], out_dir: Path) -> tuple[list[Prepared], list[Built]]:
+    """Prepare every notes file, then package those without errors."""
+    prepared = [prepare(p) for p in notes_files(paths)]
+    return prepared, package_all(prepared, out_dir)

@@ -54,18 +54,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _notes_files(paths: tuple[Path, ...]) -> list[Path]:
-    """The notes files named or found in the folders named (default: source/); an error when none."""
-    from .build import DEFAULT_SOURCE, discover
-    from .errors import NotesError
-
-    given = list(paths) or [DEFAULT_SOURCE]
-    files = discover(given)
-    if not files:
-        raise NotesError("no notes files (*.txt) found", given[0])
-    return files
-
-
 def _report(findings, err: bool = True) -> None:
     for finding in findings:
         click.echo(str(finding), err=err)
@@ -92,26 +80,22 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
 
 
 def _build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
-    from .build import ensure_out_dir, package, prepare
+    from .build import buildable, notes_files, package_all, prepare
     from .check import count
 
-    files = _notes_files(paths)
+    files = notes_files(paths)
     show = not quiet and _interactive() and _total_size(files) > PROGRESS_BYTES
     with _bar(show, files, "Parsing notes") as bar:
         prepared = [prepare(p) for p in bar]
-    ensure_out_dir(out)
-    ready = [p for p in prepared if not p.errors and p.deck is not None]
-    total = sum(len(p.deck.notes) for p in ready if p.deck is not None)
-    built = []
+    total = sum(len(p.deck.notes) for p in buildable(prepared) if p.deck is not None)
     with _bar(show, None, "Packaging cards", length=total) as bar:
         tick = _Batched(bar.update)
-        for p in ready:
-            built.append(package(p, out, progress=tick))
+        built = package_all(prepared, out, progress=tick)
         tick.flush()
     failed = 0
     for p in prepared:
         errors, _ = count(p.findings)
-        shown = p.findings if not quiet else [f for f in p.findings if f.level.value == "error"]
+        shown = p.findings if not quiet else p.errors
         _report(shown)
         if errors:
             failed += 1
@@ -194,10 +178,10 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 
     Exits 0 when there are no errors, 1 when there are (with --strict, warnings count too).
     """
-    from .build import prepare
+    from .build import notes_files, prepare
     from .check import count, summary
 
-    files = _notes_files(paths)
+    files = notes_files(paths)
     findings = [f for path in files for f in prepare(path).findings]
     _report(findings, err=False)
     click.echo(summary(len(files), findings))
@@ -215,7 +199,7 @@ def preview(paths: tuple[Path, ...], out: Path, open_: bool) -> None:
     """Write build/<name>.html showing every card as Anki renders it (needs the `anki` package)."""
     from .preview import preview_paths
 
-    for page in preview_paths(_notes_files(paths), out):
+    for page in preview_paths(list(paths), out):
         click.echo(f"{page.source} -> {page.output}: {page.cards} cards")
         if open_:
             click.launch(str(page.output))

@@ -29,16 +29,16 @@ from . import notetypes as NT
 from .build import (
     Prepared,
     clock,
-    discover,
     ensure_out_dir,
     lock_path,
+    notes_files,
     prepare,
     read_lock,
     stamp_deck,
     write_if_changed,
 )
 from .cards import Kind
-from .errors import BuildError, NotesError
+from .errors import BuildError
 
 INSTALL_HINT = 'install it with `pip install "ankigen[preview]"`'
 
@@ -520,13 +520,10 @@ def _check_command(path: Path) -> str:
 
 
 def preview_paths(paths: list[Path], out: Path) -> list[Page]:
-    """Write `out/<stem>.html` for each notes file. Every file is checked first: one with errors stops
-    the preview (nothing is written) with a message that names it."""
+    """Write `out/<stem>.html` for each notes file (default: source/). Every file is checked first: one
+    with errors stops the preview (nothing is written) with a message that names it."""
     _anki()  # fail early, with the install hint, before any work
-    files = discover(list(paths))
-    if not files:
-        raise NotesError("no notes files (*.txt) found", next(iter(paths), Path("source")))
-    prepared = [prepare(p) for p in files]
+    prepared = [prepare(p) for p in notes_files(paths)]
     for p in prepared:
         if p.errors or p.deck is None:
             n = len(p.errors)
