@@ -57,13 +57,15 @@ _B91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,
 
 def stable_guid(*parts: str) -> str:
     """A GUID in Anki's own base-91 form, derived from what identifies a note (never from its back)."""
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
-    number = int.from_bytes(digest[:8], "big")
-    out = ""
-    while number:
-        number, rem = divmod(number, len(_B91))
-        out = _B91[rem] + out
-    return out or _B91[0]
+    number = int.from_bytes(hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()[:8], "big")
+    pieces = []
+    while number:  # two base-91 digits at a time
+        number, rem = divmod(number, 8281)
+        pieces.append(_B91_PAIRS[rem])
+    return "".join(reversed(pieces)).lstrip(_B91[0]) or _B91[0]  # no leading zeros, as Anki writes them
+
+
+_B91_PAIRS = [a + b for a in _B91 for b in _B91]
 
 
 def front_key(front: str) -> str:
@@ -270,13 +272,15 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
     notes = ctx.notes
     if not side.cloze_auto and not side.cloze_always:
         return [], []
-    names = EV.known_names(b for c in notes.cards for b in c.back)
-    sentences = [[s for b in c.back for s in EV.sentences(b.removeprefix("• "))] for c in notes.cards]
-    everything = (s for card_sentences in sentences for s in card_sentences)
-    subject = EV.subject_words(notes.essay.question, notes.essay.title, ctx.deck) | EV.ubiquitous(everything)
+    sentences = EV.card_sentences(c.back for c in notes.cards)
+    finder = EV.Finder(subject=EV.subject_words(notes.essay.question, notes.essay.title, ctx.deck),
+                       always=side.cloze_always, never=side.cloze_never, auto=side.cloze_auto)
+    found = finder.find([s for card_sentences in sentences for s in card_sentences], learn=True)
     out: list[NoteSpec] = []
-    found: list[Finding] = []
+    problems: list[Finding] = []
+    offset = 0  # where the card's sentences start among all the file's sentences
     for card, card_guid, card_sentences in zip(notes.cards, guids, sentences, strict=True):
+        offset += len(card_sentences)
         if card.kind is Kind.SCALE:
             continue
         made = 0
@@ -287,11 +291,10 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
         source = ctx.source(card.line, card.last_line)
         tags = ctx.tags(card.paragraph, "evidence")
         for index, sentence in enumerate(card_sentences):
-            spans = EV.candidates(sentence, known_names=names, subject=subject, always=side.cloze_always,
-                                  never=side.cloze_never, auto=side.cloze_auto)
+            spans = found.get(offset - len(card_sentences) + index)
             if not spans:
                 continue
-            text, _ = EV.cloze(sentence, spans)
+            text = EV.cloze_found(sentence, spans)
             made += 1
             out.append(NoteSpec(
                 NT.CLOZE,
@@ -302,9 +305,9 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
                 f"evidence {index + 1} of {card.paragraph or 'question'} {card.front}",
             ))
         if made == 0 and card.kind is Kind.EXAMPLE:
-            found.append(F.warning(notes.path, card.line, "no-evidence",
-                                   f"the example “{card.front}” has no date, figure or name to cloze"))
-    return out, found
+            problems.append(F.warning(notes.path, card.line, "no-evidence",
+                                      f"the example “{card.front}” has no date, figure or name to cloze"))
+    return out, problems
 
 
 def cloze_html(marked: str) -> str:

@@ -3,7 +3,12 @@
 No list of this essay's names: a capitalised word (or an ALL-CAPS one) in the middle of a sentence is a
 name; a capitalised first word of a sentence is a name only when it is not an ordinary English word, as
 judged by the word frequencies that ship with pyspellchecker (or when the notes capitalise it mid-sentence
-elsewhere). Words of the essay question or title (the subject, e.g. Stalin) are never clozed.
+elsewhere). Words of the essay question or title (the subject, e.g. Stalin) are never clozed, nor are
+capitalised words found all over the notes (the topic's furniture: Party, Politburo).
+
+Speed: a notes file's sentences are scanned together, one sentence a line of one text, so each rule is one
+pass of the regex engine over the whole file; Python looks only at what the rules found. A run of
+capitalised words is judged once per distinct run (names recur), not once per occurrence.
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 MAX_DELETIONS = 3
 COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
+UBIQUITOUS = 4  # a capitalised word in this many sentences is the topic's furniture, not evidence
 
 
 class Priority:
@@ -60,106 +68,72 @@ def sentences(block: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(block) if s.strip()]
 
 
-# ------------------------------------------------------------------------------------- candidates
+# The same split for many paragraphs at once, one a line: it never crosses a line end.
+_SENTENCE_END_IN_LINE = re.compile(r"(?<=[.!?])[”\"]?[^\S\n]+(?=[“\"(]?[A-Z0-9])")
+
+
+def card_sentences(backs: Iterable[Sequence[str]]) -> list[list[str]]:
+    """The sentences of each back (a list of paragraphs; a bullet item, "• ...", is a paragraph), split as
+    `sentences` does, for many cards in one pass of the regex engine."""
+    backs = list(backs)
+    if not backs:
+        return []
+    text = "\x00".join("\n".join(back) for back in backs)  # tidy_text removed every NUL from the notes
+    text = text.replace("\n• ", "\n").replace("\x00• ", "\x00")
+    text = _SENTENCE_END_IN_LINE.sub("\n", text.removeprefix("• "))
+    return [[s.strip() for s in card.split("\n") if s.strip()] for card in text.split("\x00")]
+
+
+# ------------------------------------------------------------------------------------------ rules
+# Inside a sentence every space is " " (text.tidy_text makes it so), and sentences are scanned one a line:
+# the rules say " " rather than \s so that no match crosses from one sentence into the next.
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTH_WORD = re.compile(rf"^{_MONTH}$")
 _DATE_RULES = (
-    re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s)?{_MONTH}(?:\s?[-–]\s?{_MONTH})?\s{_YEAR}\b"),  # 1 Dec 1955
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}(?![\w])"),  # 7 March
-    re.compile(rf"\b{_YEAR}\s?[-–—/]\s?(?:{_YEAR}|[0-9]{{2}})\b"),  # 1937- 38, 1955-56, 1928-1953
-    re.compile(rf"\b{_YEAR}s\b"),  # 1930s
-    re.compile(rf"(?<![\d,.])\b{_YEAR}\b(?![,.]\d)"),  # 1922
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}(?: ?[-–] ?{_MONTH})? {_YEAR}\b",  # 1 Dec 1955, Aug- Nov 1923
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?![\w])",  # 7 March
+    rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}})\b",  # 1937- 38, 1955-56, 1928-1953
+    rf"\b{_YEAR}s\b",  # 1930s
+    rf"(?<![\d,.])\b{_YEAR}\b(?![,.]\d)",  # 1922
 )
 _FIGURE_RULES = (
-    re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b)"),  # 90%, 70 per cent
-    re.compile(r"\b\d+(?:\.\d+)?\s(?:million|billion|thousand|bn|m)\b"),  # 1.8 million
-    re.compile(r"(?<![\d/])\b\d+/\d+\b(?!/)"),  # 3/5, 14/16
-    re.compile(r"\b\d{1,3}(?:,\d{3})+\b"),  # 26,000
-    re.compile(r"\b\d+(?:st|nd|rd|th)\b"),  # 17th
-    re.compile(r"(?<![\d,.£$])\b\d{1,6}\b(?![,.]\d)"),  # 16, 3000, 381
+    r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
+    r"\b\d+(?:\.\d+)? (?:million|billion|thousand|bn|m)\b",  # 1.8 million
+    r"(?<![\d/])\b\d+/\d+\b(?!/)",  # 3/5, 14/16
+    r"\b\d{1,3}(?:,\d{3})+\b",  # 26,000
+    r"\b\d+(?:st|nd|rd|th)\b",  # 17th
+    r"(?<![\d,.£$])\b\d{1,6}\b(?![,.]\d)",  # 16, 3000, 381
 )
+# All the number rules as one pattern, dates first: one pass of the regex engine; at each place the first
+# rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary;
+# only the first date rule can start with a letter (a month), so the others are tried at digits only.
+_NUMBERS = re.compile(
+    r"(?=[0-9JFMASOND])(?<!\w)(?:(?=\d)(?:"
+    + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES)]
+               + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])
+    + r")|(?P<date_month>" + _DATE_RULES[0] + "))"
+)
+_NUMBER_PRIORITY = {name: Priority.DATE if name.startswith("date") else Priority.FIGURE
+                    for name in _NUMBERS.groupindex}
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Z]")
-# All the number rules as one pattern, dates first: one pass of the regex engine per sentence; at each
-# place the first rule that matches wins ("1937- 38" over "1937", "3/5" over "3").
-_NUMBERS = re.compile("(?=[0-9JFMASOND])(?:" + "|".join(
-    [f"(?P<date{i}>{r.pattern})" for i, r in enumerate(_DATE_RULES)]
-    + [f"(?P<figure{i}>{r.pattern})" for i, r in enumerate(_FIGURE_RULES)]
-) + ")")
-_CONNECTORS = frozenset({"of", "for", "the", "de", "von", "van", "der", "v"})
-
-
-# A run of capitalised words, with connectors inside ("General Secretary of the Party"): found by the regex
-# engine, so the Python loop below sees only the words of runs, not every word of a long back.
-_CAP_RUN = re.compile(r"[A-Z][A-Za-z’'-]*(?:(?:\s+(?:of|for|the|de|von|van|der|v))*\s+[A-Z][A-Za-z’'-]*)*")
-_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 _CAPITAL_WORD = re.compile(r"(?<![A-Za-z’'-])[A-Z](?:[A-Za-z’'-]*[A-Za-z])?")
-
-
-def _name_spans(sentence: str, known_names: frozenset[str], subject: frozenset[str]) -> Iterable[Span]:
-    words = [w for r in _CAP_RUN.finditer(sentence) for w in _WORD.finditer(sentence, r.start(), r.end())]
-    run: list[re.Match[str]] = []
-
-    def flush() -> Iterable[Span]:
-        while run and run[-1].group().lower() in _CONNECTORS:
-            run.pop()
-        if not run:
-            return
-        pieces = [m.group() for m in run if m.group().lower() not in _CONNECTORS]
-        core = [p for p in pieces if _strip_possessive(p).lower() not in subject]
-        if not core:
-            run.clear()
-            return
-        rare = [p for p in pieces if not is_ordinary(p)]
-        if len(pieces) >= 4 and len(rare) == len(pieces):
-            # "Bukharin Zinoviev Kamenev Rykov": a list of names without commas, not one name.
-            for m in run:
-                if m.group().lower() not in _CONNECTORS and _strip_possessive(m.group()).lower() not in subject:
-                    yield _span(sentence, m.start(), m.end(), Priority.NAME)
-            run.clear()
-            return
-        priority = Priority.NAME if rare or any(p.isupper() and len(p) > 1 for p in pieces) else Priority.COMMON_NAME
-        if len(pieces) == 1 and priority == Priority.COMMON_NAME:
-            run.clear()  # one ordinary word with a capital ("Party", "Plan"): not evidence
-            return
-        yield _span(sentence, run[0].start(), run[-1].end(), priority)
-        run.clear()
-
-    for m in words:
-        word = m.group()
-        capital = word[0].isupper()
-        first = m.start() == 0 or _starts_sentence(sentence, m.start())
-        if capital and _MONTH_WORD.match(word):
-            capital = False  # months belong to dates, not names
-        if capital and first and is_ordinary(word) and word.lower() not in known_names:
-            capital = False  # "Overall", "Became", "Similarly": an ordinary word opening a sentence
-        if (capital and word.endswith("ing") and _frequencies().get(word.lower(), 0) > 0
-                and not _NEXT_CAPITAL.match(sentence, m.end())):
-            capital = False  # "Yezhov Purging 3000": a capitalised verb is not part of a name
-        gap = sentence[run[-1].end() : m.start()] if run else ""
-        if capital and run and gap.strip() not in ("", "-"):
-            yield from flush()
-        if capital:
-            run.append(m)
-        elif run and word.lower() in _CONNECTORS and sentence[run[-1].end() : m.start()].strip() == "":
-            run.append(m)
-        else:
-            yield from flush()
-    yield from flush()
-
-
-def _starts_sentence(sentence: str, at: int) -> bool:
-    before = sentence[max(0, at - 8) : at].rstrip(" “\"(")  # a bounded look-back: linear on long text
-    return not before or before[-1] in ".!?:;–—"
+_CONNECTORS = frozenset({"of", "for", "the", "de", "von", "van", "der", "v"})
+# A run of capitalised words, with connectors inside ("General Secretary of the Party") and hyphens between
+# ("Molotov - Ribbentrop").
+_CAP_RUN = re.compile(r"[A-Z][A-Za-z’'-]*(?:(?:(?: (?:of|for|the|de|von|van|der|v))* | ?- ?)[A-Z][A-Za-z’'-]*)*")
+# Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
+# quotes or brackets). A word there may be an ordinary word with a capital rather than a name.
+_OPENER = re.compile(r"[.!?:;–—\n][ “\"(]*(?=[A-Z])")
+_NEXT_CAPITAL = re.compile(r" [A-Z]")
+_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def _strip_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word)
-
-
-_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 @lru_cache(maxsize=64)
@@ -170,12 +144,167 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _span(sentence: str, start: int, end: int, priority: int) -> Span:
-    text = sentence[start:end]
+# ------------------------------------------------------------------------------------------ names
+
+def _run_spans(run: str, first: bool, known: frozenset[str] | set[str],
+               subject: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
+    """The names in one run of capitalised words: (start, end, priority) within the run.
+
+    `first`: the run opens a sentence, so its first word may be an ordinary word with a capital
+    ("Overall", "Became") rather than a name."""
+    freq = _frequencies()
+    out: list[tuple[int, int, int]] = []
+    words: list[re.Match[str]] = []
+
+    def flush() -> None:
+        while words and words[-1].group().lower() in _CONNECTORS:
+            words.pop()
+        if not words:
+            return
+        pieces = [m.group() for m in words if m.group().lower() not in _CONNECTORS]
+        core = [p for p in pieces if _strip_possessive(p).lower() not in subject]
+        if not core:
+            words.clear()
+            return
+        rare = [p for p in pieces if not is_ordinary(p)]
+        if len(pieces) >= 4 and len(rare) == len(pieces):
+            # "Bukharin Zinoviev Kamenev Rykov": a list of names without commas, not one name.
+            out.extend(_cut(run, m.start(), m.end(), Priority.NAME) for m in words
+                       if m.group().lower() not in _CONNECTORS and _strip_possessive(m.group()).lower() not in subject)
+            words.clear()
+            return
+        priority = Priority.NAME if rare or any(p.isupper() and len(p) > 1 for p in pieces) else Priority.COMMON_NAME
+        if len(pieces) > 1 or priority == Priority.NAME:  # one ordinary word with a capital ("Party"): not evidence
+            out.append(_cut(run, words[0].start(), words[-1].end(), priority))
+        words.clear()
+
+    for m in _WORD.finditer(run):
+        word = m.group()
+        capital = word[0].isupper()
+        if capital and _MONTH_WORD.match(word):
+            capital = False  # months belong to dates, not names
+        elif capital and first and m.start() == 0 and is_ordinary(word) and word.lower() not in known:
+            capital = False  # "Overall", "Became", "Similarly": an ordinary word opening a sentence
+        elif (capital and word.endswith("ing") and freq.get(word.lower(), 0) > 0
+              and not _NEXT_CAPITAL.match(run, m.end())):
+            capital = False  # "Yezhov Purging 3000": a capitalised verb is not part of a name
+        if capital:
+            if words and run[words[-1].end() : m.start()].strip() not in ("", "-"):
+                flush()
+            words.append(m)
+        elif words and word.lower() in _CONNECTORS and run[words[-1].end() : m.start()].strip() == "":
+            words.append(m)
+        else:
+            flush()
+    flush()
+    return tuple(out)
+
+
+def _cut(run: str, start: int, end: int, priority: int) -> tuple[int, int, int]:
+    text = run[start:end]
     stripped = _strip_possessive(text)
     if stripped != text and len(stripped) > 1:
         end = start + len(stripped)  # cloze "Bukharin", keep "’s" outside
-    return Span(start, end, priority, sentence[start:end])
+    return start, end, priority
+
+
+# ------------------------------------------------------------------------------------------ finder
+
+# A found piece of evidence while choosing: (priority, start, -length, end, text) sorts best first.
+_Found = tuple[int, int, int, int, str]
+
+
+class Finder:
+    """Finds the evidence in a notes file's sentences, all at once.
+
+    `known`: words that are names even where they open a sentence; `subject`: words never deleted. With
+    `learn`, both grow from the sentences themselves: a word the notes capitalise mid-sentence is known, and
+    a capitalised word found in UBIQUITOUS sentences joins the subject.
+    """
+
+    def __init__(self, *, known: Iterable[str] = (), subject: Iterable[str] = (), always: Sequence[str] = (),
+                 never: Sequence[str] = (), auto: bool = True, limit: int = MAX_DELETIONS):
+        self.known = set(known)
+        self.subject = frozenset(subject)
+        self.always = _term_pattern(tuple(always))
+        self.never = frozenset(t.lower() for t in never)
+        self.auto = auto
+        self.limit = limit
+
+    def find(self, sentences_: Sequence[str], learn: bool = False) -> dict[int, list[_Found]]:
+        """The chosen evidence of each sentence that has any, by sentence index, best first."""
+        text = "\n".join(sentences_)
+        starts = [0, *accumulate(len(s) + 1 for s in sentences_)]
+        where = bisect.bisect_right
+        found: dict[int, list[_Found]] = {}
+        if self.always is not None:
+            for m in self.always.finditer(text):
+                s, e = m.span()
+                found.setdefault(where(starts, s) - 1, []).append((Priority.ALWAYS, s, s - e, e, m.group()))
+        if self.auto:
+            for m in _NUMBERS.finditer(text):
+                s, e = m.span()
+                found.setdefault(where(starts, s) - 1, []).append(
+                    (_NUMBER_PRIORITY[m.lastgroup], s, s - e, e, m.group()))  # type: ignore[index]
+            opens = {m.end() for m in _OPENER.finditer(text)}
+            opens.add(len(text) - len(text.lstrip(' “"(')))
+            runs = [(where(starts, m.start()) - 1, m.start(), m.group(), m.start() in opens)
+                    for m in _CAP_RUN.finditer(text)]
+            subject = self.subject | self._learn(runs) if learn else self.subject
+            known = self.known
+            cache: dict[tuple[str, bool], tuple[tuple[int, int, int], ...]] = {}
+            for i, at, run, first in runs:
+                spans = cache.get((run, first))
+                if spans is None:
+                    spans = cache[(run, first)] = _run_spans(run, first, known, subject)
+                if spans:
+                    bucket = found.setdefault(i, [])
+                    for s, e, p in spans:
+                        bucket.append((p, at + s, s - e, at + e, run[s:e]))
+        return {i: self._choose(spans, starts[i]) for i, spans in found.items()}
+
+    def _learn(self, runs: Sequence[tuple[int, int, str, bool]]) -> frozenset[str]:
+        """Add the words capitalised mid-sentence to `known`; return the capitalised words that are in at
+        least UBIQUITOUS sentences."""
+        words: dict[tuple[str, bool], list[str]] = {}
+        counts: Counter[str] = Counter()
+        sentence, seen = -1, set()
+        for i, _, run, first in runs:
+            capitals = words.get((run, first))
+            if capitals is None:
+                capitals = words[(run, first)] = [_strip_possessive(w).lower() for w in _CAPITAL_WORD.findall(run)]
+                self.known.update(capitals[1:] if first else capitals)
+            if i != sentence:
+                counts.update(seen)
+                sentence, seen = i, set()
+            seen.update(capitals)
+        counts.update(seen)
+        return frozenset(w for w, n in counts.items() if n >= UBIQUITOUS)
+
+    def _choose(self, spans: list[_Found], offset: int) -> list[_Found]:
+        """The best non-overlapping pieces (at most `limit` distinct texts, with their repeats), best first
+        by priority then position; positions made relative to the sentence."""
+        spans.sort()
+        chosen: list[_Found] = []
+        texts: set[str] = set()
+        starts: list[int] = []  # sorted starts of chosen spans, for an O(log n) overlap test
+        ends: list[int] = []
+        never, limit = self.never, self.limit
+        for span in spans:
+            _, s, _, e, text = span
+            key = text.lower()
+            if never and (key in never or _strip_possessive(text).lower() in never):
+                continue
+            if key not in texts and len(texts) >= limit:
+                continue  # only repeats of what is already chosen from here on
+            at = bisect.bisect_left(starts, s)
+            if (at < len(starts) and starts[at] < e) or (at > 0 and ends[at - 1] > s):
+                continue
+            starts.insert(at, s)
+            ends.insert(at, e)
+            texts.add(key)
+            chosen.append((span[0], s - offset, span[2], e - offset, text))
+        return chosen
 
 
 def candidates(
@@ -188,84 +317,39 @@ def candidates(
     auto: bool = True,
     limit: int = MAX_DELETIONS,
 ) -> list[Span]:
-    """The best non-overlapping pieces of evidence in a sentence (at most `limit` distinct texts, with
+    """The best non-overlapping pieces of evidence in one sentence (at most `limit` distinct texts, with
     their repeats), best first by priority then position."""
-    spans: list[Span] = []
-    always_re = _term_pattern(tuple(always))
-    if always_re is not None:
-        spans.extend(Span(m.start(), m.end(), Priority.ALWAYS, m.group()) for m in always_re.finditer(sentence))
-    if auto:
-        spans.extend(
-            Span(m.start(), m.end(), Priority.DATE if m.lastgroup.startswith("date") else Priority.FIGURE, m.group())
-            for m in _NUMBERS.finditer(sentence)
-        )
-        spans.extend(_name_spans(sentence, known_names, subject))
-    banned = {t.lower() for t in never}
-    chosen: list[Span] = []
-    texts: set[str] = set()
-    starts: list[int] = []  # sorted starts of chosen spans, for an O(log n) overlap test
-    ends: list[int] = []
-    for span in sorted(spans, key=lambda s: (s.priority, s.start, -(s.end - s.start))):
-        key = span.text.lower()
-        if key in banned or _strip_possessive(span.text).lower() in banned:
-            continue
-        if key not in texts and len(texts) >= limit:
-            continue  # only repeats of what is already chosen from here on
-        at = bisect.bisect_left(starts, span.start)
-        if (at < len(starts) and starts[at] < span.end) or (at > 0 and ends[at - 1] > span.start):
-            continue
-        starts.insert(at, span.start)
-        ends.insert(at, span.end)
-        texts.add(key)
-        chosen.append(span)
-    return chosen
+    finder = Finder(known=known_names, subject=subject, always=always, never=never, auto=auto, limit=limit)
+    return [Span(s, e, p, text) for p, s, _, e, text in finder.find([sentence]).get(0, [])]
 
 
 def cloze(sentence: str, spans: Sequence[Span], limit: int = MAX_DELETIONS) -> tuple[str, list[Span]]:
     """The sentence with up to `limit` deletions, numbered c1.. in reading order; the same text repeated
-    in the sentence shares its number. Returns plain text with `{{cN::...}}` markers (escape after)."""
+    in the sentence shares its number. Returns plain text with `\\x00cN\\x01...\\x02` markers (escape, then
+    turn them into `{{cN::...}}`) and the spans used."""
     picked: list[Span] = []
-    texts: list[str] = []
+    texts: set[str] = set()
     for span in spans:
-        if span.text.lower() in texts:
-            picked.append(span)
-            continue
-        if len(texts) == limit:
-            continue
-        texts.append(span.text.lower())
+        key = span.text.lower()
+        if key not in texts:
+            if len(texts) == limit:
+                continue
+            texts.add(key)
         picked.append(span)
-    picked.sort(key=lambda s: s.start)
+    return cloze_found(sentence, [(s.priority, s.start, s.start - s.end, s.end, s.text) for s in picked]), picked
+
+
+def cloze_found(sentence: str, chosen: Sequence[_Found]) -> str:
+    """`cloze` for what `Finder.find` chose (already within the limit)."""
     numbers: dict[str, int] = {}
-    for span in picked:
-        numbers.setdefault(span.text.lower(), len(numbers) + 1)
-    return "".join(_pieces(sentence, picked, numbers)), picked
-
-
-def _pieces(sentence: str, picked: Sequence[Span], numbers: dict[str, int]) -> Iterable[str]:
+    pieces: list[str] = []
     pos = 0
-    for span in picked:
-        yield sentence[pos : span.start]
-        yield f"\x00c{numbers[span.text.lower()]}\x01{sentence[span.start : span.end]}\x02"
-        pos = span.end
-    yield sentence[pos:]
-
-
-def known_names(texts: Iterable[str]) -> frozenset[str]:
-    """Words the notes capitalise in the middle of a sentence: names, even where they open one."""
-    found: set[str] = set()
-    for text in texts:
-        for m in _CAPITAL_WORD.finditer(text):
-            if m.start() > 0 and not _starts_sentence(text, m.start()):
-                found.add(_strip_possessive(m.group()).lower())
-    return frozenset(found)
-
-
-def ubiquitous(sentences_: Iterable[str], at_least: int = 4) -> frozenset[str]:
-    """Capitalised words found in `at_least` sentences: the topic's furniture (Party, Politburo), not evidence."""
-    counts: Counter[str] = Counter()
-    for sentence in sentences_:
-        counts.update({_strip_possessive(w).lower() for w in _CAPITAL_WORD.findall(sentence)})
-    return frozenset(w for w, n in counts.items() if n >= at_least)
+    for _, start, _, end, text in sorted(chosen, key=itemgetter(1)):
+        n = numbers.setdefault(text.lower(), len(numbers) + 1)
+        pieces.append(f"{sentence[pos:start]}\x00c{n}\x01{text}\x02")
+        pos = end
+    pieces.append(sentence[pos:])
+    return "".join(pieces)
 
 
 def subject_words(*texts: str | None) -> frozenset[str]:

@@ -106,3 +106,14 @@ def test_civil_rights_facts(tmp_path):
               for h in re.findall(r"\{\{c\d::(.*?)\}\}", n.fields[0])}
     for fact in ["1954", "1955", "381", "90%", "NAACP", "Rosa Parks"]:
         assert any(fact in h for h in hidden), fact
+
+
+def test_a_bullet_opens_a_sentence(tmp_path):
+    """An ordinary word at the start of a bullet item opens a sentence: it is not taken for part of a name."""
+    notes = tmp_path / "n.txt"
+    notes.write_text("P1- purges\n- Similarly Kovelin used the Lenin Enrolment in 1924\n"
+                     "- Overall Yezhov purged 3/5 marshals\n", encoding="utf-8")
+    deck = prepare(notes).deck
+    clozes = [n.fields[0] for n in deck.notes if n.notetype.key == "cloze"]
+    assert clozes == ["Similarly {{c1::Kovelin}} used the {{c2::Lenin Enrolment}} in {{c3::1924}}",
+                      "Overall {{c1::Yezhov}} purged {{c2::3/5}} marshals"]

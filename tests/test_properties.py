@@ -90,3 +90,33 @@ def test_edits_to_backs_keep_every_note_guid(tmp_path):
     path.write_text(BASE.replace("Zin and Kam", "Zinoviev and Kamenev, shot").replace("strengthen", "tighten"))
     after = {(n.label, n.guid) for n in prepare(path).deck.notes if n.notetype.key != "cloze"}
     assert before == after
+
+
+SENTENCE_WORDS = st.sampled_from([
+    "Stalin", "Kirov’s", "Politburo", "Red", "Army", "of", "the", "Similarly", "Overall", "in", "1936", "1937- 38",
+    "Dec", "1 Dec 1955", "3/5", "26,000", "90%", "1.8 million", "17th", "-", "–", "“Trial", "(STALIN)", "were",
+    "purged.", "Zinoviev", "Kamenev", "Purging", "March", "was", "a", "Commissar", "for", "Heavy", "Industry:",
+])
+SENTENCES = st.lists(st.lists(SENTENCE_WORDS, min_size=1, max_size=14).map(" ".join), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SENTENCES)
+def test_evidence_of_many_sentences_at_once_is_each_sentences_own(sentences):
+    """A file's sentences are scanned as one text: nothing found may depend on the neighbouring sentences."""
+    from ankigen import evidence as EV
+
+    together = EV.Finder(known={"similarly"}, subject=frozenset({"stalin"})).find(sentences)
+    for i, sentence in enumerate(sentences):
+        alone = EV.Finder(known={"similarly"}, subject=frozenset({"stalin"})).find([sentence]).get(0, [])
+        assert together.get(i, []) == alone, sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(LINES, SENTENCE_WORDS, st.text(max_size=40)).map(lambda t: tidy(t) or "x"),
+                         min_size=1, max_size=5), max_size=6))
+def test_sentences_of_many_backs_at_once_match_one_paragraph_at_a_time(backs):
+    from ankigen import evidence as EV
+
+    one_by_one = [[s for block in back for s in EV.sentences(block.removeprefix("• "))] for back in backs]
+    assert EV.card_sentences(backs) == one_by_one
