@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import findings as F
 from .cards import Card, Essay, Kind, Notes, PlanItem
@@ -28,8 +29,7 @@ from .errors import NotesError
 from .text import NotText, decode, tidy_text
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A logical line: one physical line, or the part of one that a glued front was split from."""
 
     no: int
@@ -42,12 +42,15 @@ _SEP = r"(?:\s*[-:–—.)]\s*|\s+)"
 MARKER = re.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})" + _SEP + r"(?P<rest>.*)$")
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...".
 _GLUED = re.compile(r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—]\s*\S)")
+_GLUED_HINT = re.compile(r"P(?:ara(?:graph)?\s*)?\d")  # found fast (a literal first): most lines have none
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
 _PLAN_MARK = re.compile(r"(?:^|(?<=\s))(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
 
 
 def marker_front(text: str) -> tuple[str, str] | None:
     """`P2- opposition to policies before` -> ("P2", "opposition to policies before")."""
+    if not text.startswith(("P", "p")):
+        return None  # most lines: no need to run the pattern
     m = MARKER.match(text)
     if not m:
         return None
@@ -63,6 +66,8 @@ def marker_front(text: str) -> tuple[str, str] | None:
 
 def split_glued(line: Line) -> list[Line]:
     """Split a front glued onto the end of a sentence into a line of its own."""
+    if not _GLUED_HINT.search(line.text):
+        return [line]
     parts = _GLUED.split(line.text)
     if len(parts) == 1:
         return [line]
@@ -95,7 +100,7 @@ _DANGLING_WORDS = frozenset(
     was were is are be been being had has have would could should will shall can may might must
     very more most less least not no""".split()
 )
-_WORD_AT_END = re.compile(r"([A-Za-z’']+)\W*$")
+_WORD_AT_END = re.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)\W*$")  # tried at word starts only
 
 
 def ends_dangling(text: str) -> bool:
@@ -135,10 +140,10 @@ def question_front(text: str) -> bool:
     question: `How can ...`, `Why was ...`, `What happened ...`, `Did Kirov ...` -- never a clause such
     as `When Stalin wanted to ...` or a note such as `Was responsible for ...`.
     """
-    words = text.rstrip("?").split()
-    if not words or len(words) > 16 or ends_dangling(text) or text[-1] in ".,;:":
+    if not text[:1].isupper() or text[-1] in ".,;:":
         return False
-    if not text[0].isupper():
+    words = text.rstrip("?").split()
+    if len(words) > 16 or ends_dangling(text):
         return False
     if text.endswith("?"):
         return True

@@ -8,17 +8,21 @@ from dataclasses import dataclass
 # Apostrophes students type (or Word substitutes) between two letters: Stalin‘s, Stalin’s, Stalin`s, Stalin´s.
 # (Each pattern starts with what it consumes and looks behind afterwards: the engine then skips quickly
 # to candidate characters instead of testing a look-behind at every position of a large file.)
-_APOSTROPHE = re.compile(r"[‘’`´ʼ'](?<=\w[‘’`´ʼ'])(?=\w)")
+_APOSTROPHE = re.compile(r"[‘`´ʼ'](?<=\w[‘`´ʼ'])(?=\w)")  # (’ itself stays as it is)
 # A possessive after a plural: "workers‘ " -> "workers’ ".
 _PLURAL_POSSESSIVE = re.compile(r"[‘`´ʼ](?<=[sS][‘`´ʼ])(?=\s|$)", re.M)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"(?: {2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000])[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,;])")
+# A run of spaces and other blanks (tabs, no-break spaces) that is not one plain space.
+# (It starts with a set of characters, which lets the regex engine skip quickly to the next blank.)
+_BLANK = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES = re.compile(rf"{_BLANK}(?:(?<= ){_BLANK}+|(?<! ){_BLANK}*)")
+_SPACE_BEFORE_PUNCT = re.compile(r" (?: *)(?=[,;])")
 # "authority.Bukharin": a full stop glued to the next sentence (two lower-case letters before it, so
 # abbreviations such as U.S.S.R. and decimals such as 1.8 are left alone).
 _GLUED_SENTENCE = re.compile(r"([.!?])(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # Control characters other than tab and newline never belong in a note.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DROPPED = re.compile(f"{_INVISIBLE.pattern[:-1]}{_CONTROL.pattern[1:]}")  # both, in one pass
 
 
 @dataclass(frozen=True)
@@ -69,8 +73,7 @@ def tidy_text(text: str) -> list[str]:
     sentences. Each substitution runs once over the text (no rule crosses a line end), so a large file
     is cleaned at the regex engine's speed rather than line by line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
+    text = _DROPPED.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _APOSTROPHE.sub("’", text)
     text = _PLURAL_POSSESSIVE.sub("’", text)

@@ -118,6 +118,8 @@ def test_tidy():
     assert tidy("  Stalin‘s  power\t") == "Stalin’s power"
     assert tidy("his authority.Bukharin and Lenin , with") == "his authority. Bukharin and Lenin, with"
     assert tidy("the U.S.S.R. grew 1.8 million") == "the U.S.S.R. grew 1.8 million"
+    assert tidy("a \tb\u00a0 c \u00a0d  ,e") == "a b c d,e"  # any run of blanks is one space
+    assert tidy("workers‘ rights, Stalin`s and Stalin’s") == "workers’ rights, Stalin’s and Stalin’s"
 
 
 @pytest.mark.parametrize("front, kind", [
