@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import evidence as EV
 from . import findings as F
@@ -22,9 +23,9 @@ from .parser import scale_options
 from .sidecar import Sidecar
 
 
-@dataclass(frozen=True)
-class NoteSpec:
-    """One Anki note to write: its type, identity, fields (HTML) and tags."""
+class NoteSpec(NamedTuple):
+    """One Anki note to write: its type, identity, fields (HTML) and tags. (A named tuple: a large deck
+    has hundreds of thousands, and a tuple is quicker to make and smaller than a dataclass instance.)"""
 
     notetype: NT.NoteType
     guid: str

@@ -117,3 +117,11 @@ def test_a_bullet_opens_a_sentence(tmp_path):
     clozes = [n.fields[0] for n in deck.notes if n.notetype.key == "cloze"]
     assert clozes == ["Similarly {{c1::Kovelin}} used the {{c2::Lenin Enrolment}} in {{c3::1924}}",
                       "Overall {{c1::Yezhov}} purged {{c2::3/5}} marshals"]
+
+
+def test_word_frequencies_are_pyspellcheckers_own():
+    from spellchecker import SpellChecker
+
+    EV._frequencies.cache_clear()
+    assert EV._frequencies() == SpellChecker(language="en", distance=1).word_frequency.dictionary
+    assert EV.is_ordinary("Overall") and not EV.is_ordinary("Zinoviev")
