@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import hashlib
 import importlib
 import json
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     timed(D, "evidence_notes", "cloze (evidence_notes)")
     timed(D, "judgement_notes", "judgement_notes")
 
+    gc.disable()  # as `ankigen build` does (cli.build)
     t = time.perf_counter()
     cpu[0] = time.process_time()
     notes = P.read_notes(args.notes)
