@@ -8,6 +8,7 @@ own, and the .apkg zip is written with fixed entry dates so that an unchanged re
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -37,6 +38,11 @@ class _Model(genanki.Model):
             sort_field_index=nt.sort_field,
         )
         self.mod = mod
+        # The fields the front template's `{{cloze:...}}` names, found as genanki.Note._cloze_cards finds them.
+        qfmt = self.templates[0]["qfmt"]
+        names = set(re.findall(r"{{[^}]*?cloze:(?:[^}]?:)*(.+?)}}", qfmt) + re.findall("<%cloze:(.+?)%>", qfmt))
+        self.cloze_fields = tuple(next((i for i, f in enumerate(self.fields) if f["name"] == name), -1)
+                                  for name in names)
 
     def to_json(self, timestamp: float, deck_id):
         return super().to_json(self.mod, deck_id)
@@ -58,6 +64,18 @@ class _Note(genanki.Note):
     def _check_invalid_html_tags_in_fields(self):
         # Fields are escaped by ankigen (deck.esc) and hold only its own tags; skip genanki's HTML scan.
         return None
+
+    def _cloze_cards(self):
+        """genanki's own rule (a card for each cloze number found in the fields that the front template's
+        `{{cloze:...}}` names), with the template read once per note type instead of once per note."""
+        ords: set[int] = set()
+        for index in self.model.cloze_fields:
+            value = self.fields[index] if index >= 0 else ""
+            ords.update(int(m) - 1 for m in _CLOZE_NUMBER.findall(value) if int(m) > 0)
+        return [genanki.Card(o) for o in ords]
+
+
+_CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)  # as genanki.Note._cloze_cards
 
 
 class _Deck(genanki.Deck):
