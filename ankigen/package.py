@@ -96,6 +96,13 @@ class _Deck(genanki.Deck):
     def write_to_db(self, cursor, timestamp: float, id_gen):
         super().write_to_db(cursor, timestamp, id_gen)  # the deck and note types (self.notes is empty)
         mods = self._stamped.note_mods
+        # genanki's indexes on notes and cards, built once after the rows rather than updated row by row
+        # (about a third of SQLite's time for a large deck). The same statements: the same indexes.
+        indexes = cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('notes', 'cards') "
+            "AND sql IS NOT NULL ORDER BY rowid").fetchall()
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
         for spec in self._spec.notes:
             _Note(
                 mods[spec.guid],
@@ -105,6 +112,8 @@ class _Deck(genanki.Deck):
                 tags=list(spec.tags),
                 guid=spec.guid,
             ).write_to_db(cursor, timestamp, self.deck_id, id_gen)
+        for _, sql in indexes:
+            cursor.execute(sql)
 
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+import zipfile
 
 import pytest
 
@@ -116,6 +118,26 @@ def test_unchanged_rebuild_is_byte_identical_even_with_a_new_clock(seed_source, 
     second = build_deck_file(seed_source, tmp_path / "b", monkeypatch, when=1_800_000_000).read_bytes()
     assert first == second
     assert (seed_source / "stalin-power.lock").read_bytes() == lock
+
+
+def test_collection_has_genankis_schema_and_is_sound(seed_source, tmp_path, monkeypatch):
+    """Packaging builds the notes and cards indexes after the rows: the collection ends with genanki's
+    very tables and indexes, and SQLite finds nothing wrong with it."""
+    from genanki.apkg_schema import APKG_SCHEMA
+
+    with zipfile.ZipFile(build_deck_file(seed_source, tmp_path / "build", monkeypatch)) as zf:
+        (tmp_path / "c.anki2").write_bytes(zf.read("collection.anki2"))
+    schema = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+    expected = sqlite3.connect(":memory:")
+    expected.executescript(APKG_SCHEMA)
+    built = sqlite3.connect(tmp_path / "c.anki2")
+    try:
+        assert built.execute(schema).fetchall() == expected.execute(schema).fetchall()
+        assert built.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert built.execute("SELECT count(*) FROM cards WHERE nid NOT IN (SELECT id FROM notes)").fetchone() == (0,)
+    finally:
+        built.close()
+        expected.close()
 
 
 def test_shipped_lock_makes_the_shipped_deck_reproducible(seed_source, tmp_path, monkeypatch):
