@@ -281,7 +281,7 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
     problems: list[Finding] = []
     offset = 0  # where the card's sentences start among all the file's sentences
     for card, card_guid, card_sentences in zip(notes.cards, guids, sentences, strict=True):
-        offset += len(card_sentences)
+        first, offset = offset, offset + len(card_sentences)
         if card.kind is Kind.SCALE:
             continue
         made = 0
@@ -292,7 +292,7 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
         source = ctx.source(card.line, card.last_line)
         tags = ctx.tags(card.paragraph, "evidence")
         for index, sentence in enumerate(card_sentences):
-            spans = found.get(offset - len(card_sentences) + index)
+            spans = found.get(first + index)
             if not spans:
                 continue
             text = EV.cloze_found(sentence, spans)

@@ -157,7 +157,7 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 # ------------------------------------------------------------------------------------------ names
 
-def _run_spans(run: str, first: bool, known: frozenset[str] | set[str],
+def _run_spans(run: str, first: bool, known: frozenset[str],
                subject: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
     """The names in one run of capitalised words: (start, end, priority) within the run.
 
@@ -219,6 +219,27 @@ def _cut(run: str, start: int, end: int, priority: int) -> tuple[int, int, int]:
     return start, end, priority
 
 
+def _learn(runs: Sequence[tuple[int, int, str, bool]]) -> tuple[frozenset[str], frozenset[str]]:
+    """From the runs of capitals of all the sentences ((sentence, start, run, opens a sentence) in order):
+    the words capitalised mid-sentence somewhere (names, even where they open a sentence), and the
+    capitalised words in at least UBIQUITOUS sentences (the topic's furniture)."""
+    words: dict[tuple[str, bool], list[str]] = {}
+    mid_sentence: set[str] = set()
+    counts: Counter[str] = Counter()
+    sentence, seen = -1, set()
+    for i, _, run, first in runs:
+        capitals = words.get((run, first))
+        if capitals is None:
+            capitals = words[(run, first)] = [_strip_possessive(w).lower() for w in _CAPITAL_WORD.findall(run)]
+            mid_sentence.update(capitals[1:] if first else capitals)
+        if i != sentence:
+            counts.update(seen)
+            sentence, seen = i, set()
+        seen.update(capitals)
+    counts.update(seen)
+    return frozenset(mid_sentence), frozenset(w for w, n in counts.items() if n >= UBIQUITOUS)
+
+
 # ------------------------------------------------------------------------------------------ finder
 
 # A found piece of evidence while choosing: (priority, start, -length, end, text) sorts best first.
@@ -235,7 +256,7 @@ class Finder:
 
     def __init__(self, *, known: Iterable[str] = (), subject: Iterable[str] = (), always: Sequence[str] = (),
                  never: Sequence[str] = (), auto: bool = True, limit: int = MAX_DELETIONS):
-        self.known = set(known)
+        self.known = frozenset(known)
         self.subject = frozenset(subject)
         self.always = _term_pattern(tuple(always))
         self.never = frozenset(t.lower() for t in never)
@@ -261,8 +282,10 @@ class Finder:
             opens.add(len(text) - len(text.lstrip(' “"(')))
             runs = [(where(starts, m.start()) - 1, m.start(), m.group(), m.start() in opens)
                     for m in _CAP_RUN.finditer(text)]
-            subject = self.subject | self._learn(runs) if learn else self.subject
-            known = self.known
+            known, subject = self.known, self.subject
+            if learn:
+                mid_sentence, ubiquitous = _learn(runs)
+                known, subject = known | mid_sentence, subject | ubiquitous
             cache: dict[tuple[str, bool], tuple[tuple[int, int, int], ...]] = {}
             for i, at, run, first in runs:
                 spans = cache.get((run, first))
@@ -273,24 +296,6 @@ class Finder:
                     for s, e, p in spans:
                         bucket.append((p, at + s, s - e, at + e, run[s:e]))
         return {i: self._choose(spans, starts[i]) for i, spans in found.items()}
-
-    def _learn(self, runs: Sequence[tuple[int, int, str, bool]]) -> frozenset[str]:
-        """Add the words capitalised mid-sentence to `known`; return the capitalised words that are in at
-        least UBIQUITOUS sentences."""
-        words: dict[tuple[str, bool], list[str]] = {}
-        counts: Counter[str] = Counter()
-        sentence, seen = -1, set()
-        for i, _, run, first in runs:
-            capitals = words.get((run, first))
-            if capitals is None:
-                capitals = words[(run, first)] = [_strip_possessive(w).lower() for w in _CAPITAL_WORD.findall(run)]
-                self.known.update(capitals[1:] if first else capitals)
-            if i != sentence:
-                counts.update(seen)
-                sentence, seen = i, set()
-            seen.update(capitals)
-        counts.update(seen)
-        return frozenset(w for w, n in counts.items() if n >= UBIQUITOUS)
 
     def _choose(self, spans: list[_Found], offset: int) -> list[_Found]:
         """The best non-overlapping pieces (at most `limit` distinct texts, with their repeats), best first
