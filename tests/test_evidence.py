@@ -125,3 +125,12 @@ def test_word_frequencies_are_pyspellcheckers_own():
     EV._frequencies.cache_clear()
     assert EV._frequencies() == SpellChecker(language="en", distance=1).word_frequency.dictionary
     assert EV.is_ordinary("Overall") and not EV.is_ordinary("Zinoviev")
+
+
+def test_sentences_keep_their_closing_quotes():
+    back = ["Stresemann said Germany was “dancing on a volcano.” Kirov was shot in 1934. (Yagoda) ran the NKVD",
+            "• Ryutin wrote 200 pages. “Stalin must go” it said"]
+    assert EV.card_sentences([back]) == [[
+        "Stresemann said Germany was “dancing on a volcano.”", "Kirov was shot in 1934.", "(Yagoda) ran the NKVD",
+        "Ryutin wrote 200 pages.", "“Stalin must go” it said"]]
+    assert EV.sentences(back[0]) == EV.card_sentences([back[:1]])[0]
