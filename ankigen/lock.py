@@ -51,24 +51,25 @@ def parse_lock(text: str, path: Path) -> Lock:
 
 
 def dump_lock(lock: Lock) -> str:
-    """Deterministic text: sorted keys, one note a line, so a diff shows what changed."""
-    def block(entries: dict[str, tuple[str, int]]) -> str:
-        rows = [f"    {_quote(k)}: [{_quote(d)}, {m}]" for k, (d, m) in sorted(entries.items())]
-        return "{\n" + ",\n".join(rows) + "\n  }" if rows else "{}"
+    """Deterministic text, one note a line in the deck's order (the notes file's), so a diff shows what
+    changed where."""
     return (
         "{\n"
         f'  "ankigen-lock": {VERSION},\n'
-        f'  "notetypes": {block(lock.notetypes)},\n'
-        f'  "notes": {block(lock.notes)}\n'
+        f'  "notetypes": {_block(lock.notetypes)},\n'
+        f'  "notes": {_block(lock.notes)}\n'
         "}\n"
     )
 
 
-def _quote(text: str) -> str:
-    """A JSON string; GUIDs and digests need no escapes, so skip json.dumps for them (locks can be large)."""
-    if '"' in text or "\\" in text or not text.isprintable():
-        return json.dumps(text)
-    return f'"{text}"'
+def _block(entries: dict[str, tuple[str, int]]) -> str:
+    """`{"key": ["digest", mod], ...}`, an entry a line. json's C encoder writes it on one line, where each
+    entry but the last ends with `], "`; that cannot occur inside a key or a digest (json escapes quotes
+    there as \\"), so a line break after each `],` gives an entry a line."""
+    if not entries:
+        return "{}"
+    flat = json.dumps(entries, separators=(", ", ": "))  # ASCII: only "\n" breaks a line
+    return "{\n    " + flat[1:-1].replace('], "', '],\n    "') + "\n  }"
 
 
 def stamp(lock: Lock, notes: Iterable[tuple[str, str]], notetypes: Iterable[tuple[int, str]], now: int) -> Stamped:

@@ -120,3 +120,21 @@ def test_sentences_of_many_backs_at_once_match_one_paragraph_at_a_time(backs):
 
     one_by_one = [[s for block in back for s in EV.sentences(block.removeprefix("• "))] for back in backs]
     assert EV.card_sentences(backs) == one_by_one
+
+
+LOCK_KEYS = st.text(min_size=1, max_size=12) | st.sampled_from(['], "x', '"', "\\", "é’", '], "', "a\nb"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(LOCK_KEYS, st.tuples(st.text(max_size=20), st.integers(0, 2**40)), max_size=12),
+       st.dictionaries(st.integers(1, 2**31).map(str), st.tuples(st.text(max_size=20), st.integers(0, 2**40)),
+                       max_size=4))
+def test_lock_text_reads_back_as_written_one_entry_a_line(notes, notetypes):
+    """Whatever a key or digest holds, the lock reads back the same, with an entry a line, in the deck's order."""
+    from ankigen.lock import Lock, dump_lock, parse_lock
+
+    text = dump_lock(Lock(notes, notetypes))
+    back = parse_lock(text, Path("x.lock"))
+    assert back == Lock(notes, notetypes)
+    assert list(back.notes) == list(notes)
+    assert len(text.splitlines()) == 7 + len(notes) + len(notetypes) - (not notes) - (not notetypes)
