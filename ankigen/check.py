@@ -27,13 +27,13 @@ def check_notes(notes: Notes, sidecar: Sidecar, deck: DeckSpec | None) -> list[F
         if plan and card.paragraph and card.paragraph not in plan:
             out.append(F.warning(path, card.line, "unplanned-paragraph",
                                  f"{card.paragraph} is not in the plan (the plan has {', '.join(plan)})"))
-        text = card.front + "\n" + card.back_text
-        if _MARKUP.search(text):
+        back = card.back_text
+        if _MARKUP.search(card.front) or _MARKUP.search(back):
             out.append(F.warning(path, card.line, "markup",
                                  "looks like HTML or Anki template syntax; it will show as text on the card"))
-        if len(card.back_text) > LONG_BACK:
+        if len(back) > LONG_BACK:
             out.append(F.warning(path, card.line, "long-back",
-                                 f"the back is {len(card.back_text)} characters long: split it into cards "
+                                 f"the back is {len(back)} characters long: split it into cards "
                                  "so it fits a phone screen"))
     for item in notes.essay.plan:
         if not used[item.paragraph]:

@@ -71,9 +71,11 @@ _B91_PAIRS = [a + b for a in _B91 for b in _B91]
 
 def front_key(front: str) -> str:
     """What stays the same when a student re-types a front: case, spacing, apostrophes, end punctuation."""
-    key = front.lower().replace("’", "'").replace("‘", "'")
-    key = re.sub(r"[\s\u00a0]+", " ", key)
+    key = _BLANKS.sub(" ", front.lower().replace("’", "'").replace("‘", "'"))
     return key.strip(" .?!:;,-–—")
+
+
+_BLANKS = re.compile(r"[\s\u00a0]+")
 
 
 def deck_id_for(stem: str) -> int:
