@@ -12,11 +12,10 @@ _APOSTROPHE = re.compile(r"[‘`´ʼ'](?<=\w[‘`´ʼ'])(?=\w)")  # (’ itself 
 # A possessive after a plural: "workers‘ " -> "workers’ ".
 _PLURAL_POSSESSIVE = re.compile(r"[‘`´ʼ](?<=[sS][‘`´ʼ])(?=\s|$)", re.M)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# A run of spaces and other blanks (tabs, no-break spaces) that is not one plain space.
-# (It starts with a set of characters, which lets the regex engine skip quickly to the next blank.)
-_BLANK = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-_SPACES = re.compile(rf"{_BLANK}(?:(?<= ){_BLANK}+|(?<! ){_BLANK}*)")
-_SPACE_BEFORE_PUNCT = re.compile(r" (?: *)(?=[,;])")
+# Blanks other than a plain space (tabs, no-break spaces), with any blanks after them; then runs of spaces.
+# Between them, every run of blanks becomes one space.
+_ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
+_SPACES = re.compile("  +")
 # "authority.Bukharin": a full stop glued to the next sentence (two lower-case letters before it, so
 # abbreviations such as U.S.S.R. and decimals such as 1.8 are left alone).
 _GLUED_SENTENCE = re.compile(r"([.!?])(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
@@ -74,10 +73,12 @@ def tidy_text(text: str) -> list[str]:
     is cleaned at the regex engine's speed rather than line by line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _DROPPED.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _APOSTROPHE.sub("’", text)
-    text = _PLURAL_POSSESSIVE.sub("’", text)
-    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    text = _SPACES.sub(" ", _ODD_BLANKS.sub(" ", text))
+    if any(q in text for q in "‘`´ʼ'"):  # (looking for five characters is quicker than a pattern)
+        text = _APOSTROPHE.sub("’", text)
+        if any(q in text for q in "‘`´ʼ"):
+            text = _PLURAL_POSSESSIVE.sub("’", text)
+    text = text.replace(" ,", ",").replace(" ;", ";")  # no space before a comma (blanks are single now)
     text = _GLUED_SENTENCE.sub(r"\1 ", text)
     return [line.strip() for line in text.split("\n")]
 

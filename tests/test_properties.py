@@ -138,3 +138,14 @@ def test_lock_text_reads_back_as_written_one_entry_a_line(notes, notetypes):
     assert back == Lock(notes, notetypes)
     assert list(back.notes) == list(notes)
     assert len(text.splitlines()) == 7 + len(notes) + len(notetypes) - (not notes) - (not notetypes)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab sS.,;!?AZ'‘’`´ʼ\t\u00a0\u2003\u200b\x07\n\r-")), max_size=60))
+def test_tidy_leaves_one_space_between_words_and_nothing_invisible(text):
+    from ankigen.text import tidy_text
+
+    for line in tidy_text(text):
+        assert line == line.strip()
+        assert "  " not in line and " ," not in line and " ;" not in line
+        assert not any(c in line for c in "\t\u00a0\u2003\u200b\x07\r\n")
