@@ -9,7 +9,7 @@ import hashlib
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -58,23 +58,7 @@ _B91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,
 
 def stable_guid(*parts: str) -> str:
     """A GUID in Anki's own base-91 form, derived from what identifies a note (never from its back)."""
-    return _base91(hashlib.sha256("\x1f".join(parts).encode("utf-8")))
-
-
-def _guids_after(*parts: str) -> Callable[[str], str]:
-    """`stable_guid(*parts, last)` for many `last`s: the common parts are hashed once."""
-    common = hashlib.sha256(("\x1f".join(parts) + "\x1f").encode("utf-8"))
-
-    def guid(last: str) -> str:
-        digest = common.copy()
-        digest.update(last.encode("utf-8"))
-        return _base91(digest)
-
-    return guid
-
-
-def _base91(digest: hashlib._Hash) -> str:
-    number = int.from_bytes(digest.digest()[:8], "big")
+    number = int.from_bytes(hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()[:8], "big")
     pieces = []
     while number:  # two base-91 digits at a time
         number, rem = divmod(number, 8281)
@@ -310,7 +294,6 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
                    + f"<br>From: <b>{esc(card.front)}</b>")
         source = ctx.source(card.line, card.last_line)
         tags = ctx.tags(card.paragraph, "evidence")
-        guid = _guids_after(stem, "cloze", card_guid)
         of = f" of {card.paragraph or 'question'} {card.front}"
         for index, sentence in enumerate(card_sentences):
             spans = found.get(first + index)
@@ -318,7 +301,8 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
                 continue
             made += 1
             fields = (cloze_html(EV.cloze_found(sentence, spans)), context, source)
-            out.append(NoteSpec(NT.CLOZE, guid(str(index)), fields, tags, card.line, f"evidence {index + 1}{of}"))
+            guid = stable_guid(stem, "cloze", card_guid, str(index))
+            out.append(NoteSpec(NT.CLOZE, guid, fields, tags, card.line, f"evidence {index + 1}{of}"))
         if made == 0 and card.kind is Kind.EXAMPLE:
             problems.append(F.warning(notes.path, card.line, "no-evidence",
                                       f"the example “{card.front}” has no date, figure or name to cloze"))
