@@ -302,23 +302,21 @@ class Finder:
         spans.sort()
         chosen: list[_Found] = []
         texts: set[str] = set()
-        starts: list[int] = []  # sorted starts of chosen spans, for an O(log n) overlap test
-        ends: list[int] = []
+        taken = bytearray(max(span[3] for span in spans) - offset)  # 1 where a chosen span already is
         never, limit = self.never, self.limit
         for span in spans:
-            _, s, _, e, text = span
+            priority, s, length, e, text = span
             key = text.lower()
             if never and (key in never or _strip_possessive(text).lower() in never):
                 continue
             if key not in texts and len(texts) >= limit:
                 continue  # only repeats of what is already chosen from here on
-            at = bisect.bisect_left(starts, s)
-            if (at < len(starts) and starts[at] < e) or (at > 0 and ends[at - 1] > s):
-                continue
-            starts.insert(at, s)
-            ends.insert(at, e)
+            s, e = s - offset, e - offset
+            if 1 in taken[s:e]:
+                continue  # overlaps a better piece
+            taken[s:e] = b"\x01" * (e - s)
             texts.add(key)
-            chosen.append((span[0], s - offset, span[2], e - offset, text))
+            chosen.append((priority, s, length, e, text))
         return chosen
 
 

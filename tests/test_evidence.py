@@ -134,3 +134,11 @@ def test_sentences_keep_their_closing_quotes():
         "Stresemann said Germany was “dancing on a volcano.”", "Kirov was shot in 1934.", "(Yagoda) ran the NKVD",
         "Ryutin wrote 200 pages.", "“Stalin must go” it said"]]
     assert EV.sentences(back[0]) == EV.card_sentences([back[:1]])[0]
+
+
+def test_every_repeat_in_a_long_sentence_is_clozed_with_its_number():
+    sentence = "In 1936 Kirov and Yezhov met" + " then in 1936 Kirov and Yezhov met" * 3000
+    text, picked = EV.cloze(sentence, EV.candidates(sentence))
+    assert cloze_html(text).count("{{c1::1936}}") == 3001
+    assert cloze_html(text).count("{{c2::Kirov}}") == cloze_html(text).count("{{c3::Yezhov}}") == 3001
+    assert len(picked) == 3 * 3001
