@@ -268,6 +268,11 @@ def median(rs: list[dict], key: str) -> float | None:
     return statistics.median(vals) if len(vals) == len(rs) else None
 
 
+def build_and_floor(r: dict, key: str) -> tuple[float | None, float | None]:
+    """The medians of `key` (s, cpu, rss_kib) for ankigen's build and for the floor, at one size."""
+    return median(r["build"], key), median(r["floor"], key)
+
+
 # -------------------------------------------------------------------------------- startup and imports
 
 
@@ -400,9 +405,7 @@ def report(results: list[dict], start: dict | None, mods: dict | None, prof: dic
     print(head)
     print("-" * len(head))
     for r in results:
-        b, f = median(r["build"], "s"), median(r["floor"], "s")
-        bc, fc = median(r["build"], "cpu"), median(r["floor"], "cpu")
-        bm, fm = median(r["build"], "rss_kib"), median(r["floor"], "rss_kib")
+        (b, f), (bc, fc), (bm, fm) = (build_and_floor(r, key) for key in ("s", "cpu", "rss_kib"))
         print(
             f"{r['n']:>7} {r['bytes'] / 1e6:>8.2f} {r['notes_in_deck']:>10} {r['cards_in_deck']:>10} "
             f"{num(b):>8} {num(f):>8} {ratio(b, f):>7} {num(bc):>8} {num(fc):>8} {ratio(bc, fc):>7} "
@@ -489,8 +492,7 @@ def report(results: list[dict], start: dict | None, mods: dict | None, prof: dic
     for r in results:
         if r["n"] < 10000:
             continue
-        b, f = median(r["build"], "s"), median(r["floor"], "s")
-        bc, fc = median(r["build"], "cpu"), median(r["floor"], "cpu")
+        (b, f), (bc, fc) = build_and_floor(r, "s"), build_and_floor(r, "cpu")
         print(
             f"  build <= {TARGETS['build_ratio']}x floor at {r['n']}: {ratio(b, f)} wall, "
             f"{ratio(bc, fc)} cpu "
@@ -511,7 +513,7 @@ def report(results: list[dict], start: dict | None, mods: dict | None, prof: dic
     for r in results:
         if r["n"] != 100000:
             continue
-        bm, fm = median(r["build"], "rss_kib"), median(r["floor"], "rss_kib")
+        bm, fm = build_and_floor(r, "rss_kib")
         ok = bm is not None and bm / fm <= TARGETS["mem_ratio"]
         print(f"  peak memory <= {TARGETS['mem_ratio']}x floor at 100000: {ratio(bm, fm)} {verdict(ok)}")
 
