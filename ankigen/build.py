@@ -12,15 +12,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import findings as F
-from .cards import Notes
 from .check import check_notes
-from .deck import DeckSpec, build_deck
+from .deck import AnkiDeck, build_deck
 from .errors import AnkigenError, BuildError, NotesError
-from .findings import Finding, Level
+from .findings import Finding, Level, error
 from .lock import Lock, Stamped, dump_lock, parse_lock, stamp
 from .notetypes import ALL as NOTETYPES
 from .parser import read_notes
+from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
 
 NOTES_SUFFIXES = (".txt", ".md", ".text")
@@ -33,9 +32,9 @@ class Prepared:
     """One notes file, parsed and checked, ready to package."""
 
     path: Path
-    notes: Notes | None
+    notes: ParsedNotes | None
     sidecar: Sidecar | None
-    deck: DeckSpec | None
+    deck: AnkiDeck | None
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -47,7 +46,7 @@ class Prepared:
 class Built:
     path: Path
     output: Path
-    deck: DeckSpec
+    deck: AnkiDeck
     cards: int
     new: int
     changed: int
@@ -73,12 +72,12 @@ def prepare(path: Path) -> Prepared:
     try:
         notes = read_notes(path)
     except AnkigenError as exc:
-        return Prepared(path, None, None, None, [F.error(exc.path or path, exc.line, "unreadable", exc.message)])
+        return Prepared(path, None, None, None, [error(exc.path or path, exc.line, "unreadable", exc.message)])
     try:
         sidecar = load_sidecar(path)
     except AnkigenError as exc:
         return Prepared(path, notes, None, None,
-                        [*notes.findings, F.error(exc.path or path, exc.line, "sidecar", exc.message)])
+                        [*notes.findings, error(exc.path or path, exc.line, "sidecar", exc.message)])
     deck, extra = build_deck(notes, sidecar)
     findings = check_notes(notes, sidecar, deck) + list(extra)
     findings.sort(key=lambda f: (f.path != path, f.line or 0))
@@ -147,7 +146,7 @@ def ensure_out_dir(out: Path) -> None:
         raise BuildError(f"cannot create the build folder: {exc.strerror}", out) from None
 
 
-def stamp_deck(deck: DeckSpec, lock: Lock, now: int) -> Stamped:
+def stamp_deck(deck: AnkiDeck, lock: Lock, now: int) -> Stamped:
     return stamp(lock, ((n.guid, n.digest()) for n in deck.notes), ((nt.id, nt.digest()) for nt in NOTETYPES), now)
 
 

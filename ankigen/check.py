@@ -6,17 +6,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from . import findings as F
-from .cards import Notes
-from .deck import DeckSpec, front_key
-from .findings import Finding, Level
+from .deck import AnkiDeck, front_key
+from .findings import Finding, Level, error, warning
+from .records import ParsedNotes
 from .sidecar import Sidecar
 
 LONG_BACK = 900  # characters: more than a phone shows without scrolling a long way
 _MARKUP = re.compile(r"\{\{.*?\}\}|<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
 
 
-def check_notes(notes: Notes, sidecar: Sidecar, deck: DeckSpec | None) -> list[Finding]:
+def check_notes(notes: ParsedNotes, sidecar: Sidecar, deck: AnkiDeck | None) -> list[Finding]:
     """Every finding for one notes file, in line order (file-level ones first)."""
     path = notes.path
     out: list[Finding] = list(notes.findings)
@@ -25,25 +24,25 @@ def check_notes(notes: Notes, sidecar: Sidecar, deck: DeckSpec | None) -> list[F
 
     for card in notes.cards:
         if plan and card.paragraph and card.paragraph not in plan:
-            out.append(F.warning(path, card.line, "unplanned-paragraph",
+            out.append(warning(path, card.line, "unplanned-paragraph",
                                  f"{card.paragraph} is not in the plan (the plan has {', '.join(plan)})"))
         back = card.back_text
         if _MARKUP.search(card.front) or _MARKUP.search(back):
-            out.append(F.warning(path, card.line, "markup",
+            out.append(warning(path, card.line, "markup",
                                  "looks like HTML or Anki template syntax; it will show as text on the card"))
         if len(back) > LONG_BACK:
-            out.append(F.warning(path, card.line, "long-back",
+            out.append(warning(path, card.line, "long-back",
                                  f"the back is {len(back)} characters long: split it into cards "
                                  "so it fits a phone screen"))
     for item in notes.essay.plan:
         if not used[item.paragraph]:
-            out.append(F.warning(path, item.line, "empty-paragraph", f"{item.paragraph} of the plan has no cards"))
+            out.append(warning(path, item.line, "empty-paragraph", f"{item.paragraph} of the plan has no cards"))
 
     seen: dict[tuple[str | None, str], int] = {}
     for card in notes.cards:
         key = (card.paragraph, front_key(card.front))
         if key in seen:
-            out.append(F.warning(path, card.line, "duplicate-front",
+            out.append(warning(path, card.line, "duplicate-front",
                                  f"the same front as line {seen[key]}: “{card.front}”"))
         else:
             seen[key] = card.line
@@ -51,18 +50,18 @@ def check_notes(notes: Notes, sidecar: Sidecar, deck: DeckSpec | None) -> list[F
     known = set(plan) | set(used)
     for name in sidecar.paragraphs:
         if name not in known:
-            out.append(F.error(sidecar.path or path, sidecar.lines.get(f"paragraphs.{name}"), "sidecar-paragraph",
+            out.append(error(sidecar.path or path, sidecar.lines.get(f"paragraphs.{name}"), "sidecar-paragraph",
                                f"the sidecar names {name}, which neither the plan nor any card has"))
     if deck is not None:
         out.extend(_guid_collisions(deck, notes))
     return sorted(out, key=lambda f: (f.path != path, f.line or 0))
 
 
-def _guid_collisions(deck: DeckSpec, notes: Notes) -> Iterable[Finding]:
+def _guid_collisions(deck: AnkiDeck, notes: ParsedNotes) -> Iterable[Finding]:
     first: dict[str, str] = {}
     for spec in deck.notes:
         if spec.guid in first:
-            yield F.error(notes.path, spec.line, "guid-collision",
+            yield error(notes.path, spec.line, "guid-collision",
                           f"{spec.label} would share its identity with {first[spec.guid]}; "
                           "change one of the fronts")
         else:

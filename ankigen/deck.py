@@ -17,13 +17,13 @@ from . import evidence as EV
 from . import findings as F
 from . import judgement as JU
 from . import notetypes as NT
-from .cards import Card, Kind, Notes
 from .findings import Finding
 from .parser import scale_options
+from .records import Card, Kind, ParsedNotes
 from .sidecar import Sidecar
 
 
-class NoteSpec(NamedTuple):
+class AnkiNote(NamedTuple):
     """One Anki note to write: its type, identity, fields (HTML) and tags. (A named tuple: a large deck
     has hundreds of thousands, and a tuple is quicker to make and smaller than a dataclass instance.)"""
 
@@ -40,12 +40,12 @@ class NoteSpec(NamedTuple):
 
 
 @dataclass(frozen=True)
-class DeckSpec:
+class AnkiDeck:
     name: str
     deck_id: int
     description: str
     stem: str
-    notes: tuple[NoteSpec, ...]
+    notes: tuple[AnkiNote, ...]
 
     def count(self, key: str) -> int:
         return sum(1 for n in self.notes if n.notetype.key == key)
@@ -88,7 +88,7 @@ def deck_id_for(stem: str) -> int:
 _TITLE_NOISE = re.compile(r"\s*[-–:]?\s*\b(?:anki\s+)?(?:flash\s*cards?|revision\s+cards?|cards|notes)\s*$", re.I)
 
 
-def deck_name(notes: Notes, sidecar: Sidecar) -> str:
+def deck_name(notes: ParsedNotes, sidecar: Sidecar) -> str:
     if sidecar.deck:
         return "::".join(part.strip() for part in sidecar.deck.split("::") if part.strip())
     title = notes.essay.title
@@ -153,7 +153,7 @@ def back_html(blocks: Sequence[str]) -> str:
 class Context:
     """What every note of one notes file shares."""
 
-    notes: Notes
+    notes: ParsedNotes
     sidecar: Sidecar
     deck: str
     prefix: str  # tag prefix
@@ -189,7 +189,7 @@ class Context:
         return esc(f"{name}, lines {first}–{last}")
 
 
-def context_for(notes: Notes, sidecar: Sidecar) -> Context:
+def context_for(notes: ParsedNotes, sidecar: Sidecar) -> Context:
     deck = deck_name(notes, sidecar)
     essay = notes.essay
     label = essay.question or essay.title or deck
@@ -209,7 +209,7 @@ def card_guids(stem: str, cards: Iterable[Card]) -> list[str]:
     return out
 
 
-def essay_note(ctx: Context) -> NoteSpec | None:
+def essay_note(ctx: Context) -> AnkiNote | None:
     essay = ctx.notes.essay
     if not essay.question or not (essay.plan or essay.thesis):
         return None
@@ -222,7 +222,7 @@ def essay_note(ctx: Context) -> NoteSpec | None:
             for it in essay.plan
         )
         plan = f"<ul>{items}</ul>"
-    return NoteSpec(
+    return AnkiNote(
         NT.ESSAY,
         stable_guid(ctx.notes.stem, "essay"),
         (esc(essay.question), plan, esc(essay.thesis or ""), esc(ctx.deck),
@@ -233,12 +233,12 @@ def essay_note(ctx: Context) -> NoteSpec | None:
     )
 
 
-def qa_notes(ctx: Context, guids: Sequence[str]) -> list[NoteSpec]:
+def qa_notes(ctx: Context, guids: Sequence[str]) -> list[AnkiNote]:
     out = []
     for card, guid in zip(ctx.notes.cards, guids, strict=True):
         theme = ctx.theme(card.paragraph) or ""
         out.append(
-            NoteSpec(
+            AnkiNote(
                 NT.QA,
                 guid,
                 (esc(card.front), back_html(card.back), esc(ctx.essay_label), card.paragraph or "",
@@ -251,7 +251,7 @@ def qa_notes(ctx: Context, guids: Sequence[str]) -> list[NoteSpec]:
     return out
 
 
-def describe(ctx: Context, notes: Sequence[NoteSpec]) -> str:
+def describe(ctx: Context, notes: Sequence[AnkiNote]) -> str:
     counts = Counter(n.notetype.key for n in notes)
     kinds = Counter(c.kind.value for c in ctx.notes.cards)
     parts = [f"{kinds[k.value]} {k.value}" for k in Kind if kinds[k.value]]
@@ -269,7 +269,7 @@ def describe(ctx: Context, notes: Sequence[NoteSpec]) -> str:
     return "<br>".join(lines)
 
 
-def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], list[Finding]]:
+def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[AnkiNote], list[Finding]]:
     """One cloze note per back sentence that holds a date, a figure or a name (at most three deletions)."""
     side = ctx.sidecar
     notes = ctx.notes
@@ -279,7 +279,7 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
     finder = EV.Finder(subject=EV.subject_words(notes.essay.question, notes.essay.title, ctx.deck),
                        always=side.cloze_always, never=side.cloze_never, auto=side.cloze_auto)
     found = finder.find([s for card_sentences in sentences for s in card_sentences], learn=True)
-    out: list[NoteSpec] = []
+    out: list[AnkiNote] = []
     problems: list[Finding] = []
     stem = notes.stem
     offset = 0  # where the card's sentences start among all the file's sentences
@@ -302,7 +302,7 @@ def evidence_notes(ctx: Context, guids: Sequence[str]) -> tuple[list[NoteSpec], 
             made += 1
             fields = (cloze_html(EV.cloze_found(sentence, spans)), context, source)
             guid = stable_guid(stem, "cloze", card_guid, str(index))
-            out.append(NoteSpec(NT.CLOZE, guid, fields, tags, card.line, f"evidence {index + 1}{of}"))
+            out.append(AnkiNote(NT.CLOZE, guid, fields, tags, card.line, f"evidence {index + 1}{of}"))
         if made == 0 and card.kind is Kind.EXAMPLE:
             problems.append(F.warning(notes.path, card.line, "no-evidence",
                                       f"the example “{card.front}” has no date, figure or name to cloze"))
@@ -345,14 +345,14 @@ def _choices(scale: Sequence[str]) -> str:
                    for s in scale).strip()
 
 
-def judgement_notes(ctx: Context, evidence: Sequence[NoteSpec]) -> tuple[list[NoteSpec], list[Finding]]:
+def judgement_notes(ctx: Context, evidence: Sequence[AnkiNote]) -> tuple[list[AnkiNote], list[Finding]]:
     """One judgement note per paragraph of the plan whose verdict is known, and one for the whole essay."""
     notes = ctx.notes
     essay = notes.essay
     if not essay.question or not essay.plan:
         return [], []
     scale = _scale(ctx)
-    out: list[NoteSpec] = []
+    out: list[AnkiNote] = []
     found: list[Finding] = []
     for item in essay.plan:
         cards = [c for c in notes.cards if c.paragraph == item.paragraph]
@@ -378,7 +378,7 @@ def judgement_notes(ctx: Context, evidence: Sequence[NoteSpec]) -> tuple[list[No
             reasoning = back_html(analysis_cards[0].back)  # the paragraph's analysis, its lines kept
         else:
             reasoning = esc("; ".join(points) or item.text)
-        out.append(NoteSpec(
+        out.append(AnkiNote(
             NT.JUDGEMENT,
             stable_guid(notes.stem, "judgement", item.paragraph),
             (esc(JU.strip_degree(ctx.theme(item.paragraph) or item.text)), esc(ctx.essay_label), item.paragraph,
@@ -398,7 +398,7 @@ def judgement_notes(ctx: Context, evidence: Sequence[NoteSpec]) -> tuple[list[No
         plan = "".join(f"<li>{it.paragraph}: {esc(JU.strip_degree(ctx.theme(it.paragraph) or it.text))}</li>"
                        for it in essay.plan)
         reasoning = ctx.sidecar.essay_reasoning or essay.thesis or ""
-        out.append(NoteSpec(
+        out.append(AnkiNote(
             NT.JUDGEMENT,
             stable_guid(notes.stem, "judgement", "essay"),
             (esc(essay.question), esc(ctx.deck), "Whole essay", f"<ul>{plan}</ul>", _choices(scale), esc(verdict),
@@ -430,10 +430,10 @@ def _evidence_list(cloze_fields: Sequence[str]) -> str:
     return "<ul>" + "".join(f"<li>{p}</li>" for p in plain) + "</ul>"
 
 
-def build_deck(notes: Notes, sidecar: Sidecar) -> tuple[DeckSpec, list[Finding]]:
+def build_deck(notes: ParsedNotes, sidecar: Sidecar) -> tuple[AnkiDeck, list[Finding]]:
     """All the notes of one deck: essay plan, question cards, evidence clozes and judgements."""
     ctx = context_for(notes, sidecar)
-    specs: list[NoteSpec] = []
+    specs: list[AnkiNote] = []
     essay = essay_note(ctx)
     if essay:
         specs.append(essay)
@@ -443,5 +443,5 @@ def build_deck(notes: Notes, sidecar: Sidecar) -> tuple[DeckSpec, list[Finding]]
     judgements, found2 = judgement_notes(ctx, evidence)
     specs.extend(judgements)
     specs.extend(evidence)
-    deck = DeckSpec(ctx.deck, deck_id_for(notes.stem), describe(ctx, specs), notes.stem, tuple(specs))
+    deck = AnkiDeck(ctx.deck, deck_id_for(notes.stem), describe(ctx, specs), notes.stem, tuple(specs))
     return deck, found + found2

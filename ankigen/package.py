@@ -18,8 +18,8 @@ from pathlib import Path
 
 import genanki
 
-from . import notetypes as NT
-from .deck import DeckSpec
+from . import notetypes
+from .deck import AnkiDeck
 from .errors import BuildError
 from .lock import Stamped
 
@@ -27,7 +27,7 @@ from .lock import Stamped
 class _Model(genanki.Model):
     """A genanki model that carries its own modification time."""
 
-    def __init__(self, nt: NT.NoteType, mod: int):
+    def __init__(self, nt: notetypes.NoteType, mod: int):
         super().__init__(
             model_id=nt.id,
             name=nt.name,
@@ -82,13 +82,13 @@ class _Deck(genanki.Deck):
     """A genanki deck that makes each genanki Note from the deck description as it writes it.
 
     genanki writes the deck and its note types, then each note; holding every genanki Note as well as
-    every NoteSpec would keep two copies of a large deck in memory. The rows written are the same.
+    every AnkiNote would keep two copies of a large deck in memory. The rows written are the same.
     """
 
-    def __init__(self, spec: DeckSpec, stamped: Stamped, progress: Callable[[int], None] | None):
+    def __init__(self, spec: AnkiDeck, stamped: Stamped, progress: Callable[[int], None] | None):
         super().__init__(spec.deck_id, spec.name, description=spec.description)
         self._spec, self._stamped, self._progress = spec, stamped, progress
-        self._by_id = {nt.id: _Model(nt, stamped.notetype_mods[nt.id]) for nt in NT.ALL}
+        self._by_id = {nt.id: _Model(nt, stamped.notetype_mods[nt.id]) for nt in notetypes.ALL}
         for note in spec.notes:  # the note types in use, in order of first use
             if note.notetype.id not in self.models:
                 self.add_model(self._by_id[note.notetype.id])
@@ -150,7 +150,7 @@ _ZIP_LEVEL = 1  # zlib's fastest level: a third of level 6's time for nearly the
 
 
 def write_apkg(
-    deck: DeckSpec, stamped: Stamped, out: Path, progress: Callable[[int], None] | None = None
+    deck: AnkiDeck, stamped: Stamped, out: Path, progress: Callable[[int], None] | None = None
 ) -> int:
     """Write `out` atomically (a temporary file in the same folder, renamed into place).
 

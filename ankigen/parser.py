@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from . import findings as F
-from .cards import Card, Essay, Kind, Notes, PlanItem
 from .errors import NotesError
+from .findings import Finding, error, warning
+from .records import Card, Essay, Kind, ParsedNotes, PlanItem
 from .text import NotText, decode, tidy_text
 
 
@@ -321,7 +321,7 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> Kind:
 
 # ---------------------------------------------------------------------------------------------- parse
 
-def read_notes(path: Path) -> Notes:
+def read_notes(path: Path) -> ParsedNotes:
     """Read and parse one notes file; raises NotesError for files that cannot be read as notes."""
     try:
         data = path.read_bytes()
@@ -334,16 +334,16 @@ def read_notes(path: Path) -> Notes:
     return parse_bytes(data, path)
 
 
-def parse_bytes(data: bytes, path: Path) -> Notes:
+def parse_bytes(data: bytes, path: Path) -> ParsedNotes:
     try:
         decoded = decode(data)
     except NotText as exc:
         raise NotesError(f"is not a notes file: {exc}", path) from None
     notes = parse_text(decoded.text, path, encoding=decoded.encoding)
     if decoded.encoding != "UTF-8":
-        warn = F.warning(path, None, "encoding",
+        warn = warning(path, None, "encoding",
                          f"not UTF-8: read as {decoded.encoding}; save the file as UTF-8 to be sure")
-        notes = Notes(notes.path, notes.essay, notes.cards, notes.encoding, (warn, *notes.findings))
+        notes = ParsedNotes(notes.path, notes.essay, notes.cards, notes.encoding, (warn, *notes.findings))
     return notes
 
 
@@ -357,10 +357,10 @@ class _Draft:
     last_line: int
 
 
-def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> Notes:
+def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    found: list[F.Finding] = []
+    found: list[Finding] = []
     lines: list[Line] = []
     in_header = True  # a plan line in the header keeps its markers; later lines split glued fronts
     for no, clean in enumerate(tidy_text(text), start=1):
@@ -381,15 +381,15 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     for d in drafts:
         back = join_back(d.body)
         if not back:
-            found.append(F.error(path, d.line, "no-back", f"the front “{_short(d.front)}” has no back"))
+            found.append(error(path, d.line, "no-back", f"the front “{_short(d.front)}” has no back"))
             continue
         kind = front_kind(d.front, back, d.marked)
         cards.append(Card(d.front, back, d.paragraph, kind, plan.get(d.paragraph or ""), d.line, d.last_line))
     if not cards:
-        found.append(F.error(path, None, "no-cards",
+        found.append(error(path, None, "no-cards",
                              "no cards found: write fronts as `P1- ...` lines or questions, each followed "
                              "by its back"))
-    return Notes(path, essay, tuple(cards), encoding, tuple(found))
+    return ParsedNotes(path, essay, tuple(cards), encoding, tuple(found))
 
 
 def _short(text: str, n: int = 50) -> str:
@@ -499,7 +499,7 @@ def _next_text(lines: list[Line], k: int) -> str:
     return ""
 
 
-def _parse_body(lines: list[Line], found: list[F.Finding], path: Path) -> list[_Draft]:
+def _parse_body(lines: list[Line], found: list[Finding], path: Path) -> list[_Draft]:
     drafts: list[_Draft] = []
     k = 0
     n = len(lines)
@@ -521,7 +521,7 @@ def _parse_body(lines: list[Line], found: list[F.Finding], path: Path) -> list[_
                 front = _join(front, lines[k].text)
                 k += 1
             if not front:
-                found.append(F.error(path, ln.no, "empty-front", f"{paragraph} has no front text"))
+                found.append(error(path, ln.no, "empty-front", f"{paragraph} has no front text"))
                 continue
             drafts.append(_Draft(paragraph, front.rstrip(), ln.no, bool(m), [], ln.no))
             continue
@@ -531,7 +531,7 @@ def _parse_body(lines: list[Line], found: list[F.Finding], path: Path) -> list[_
             if ln.text:
                 d.last_line = ln.no
         elif ln.text:
-            found.append(F.warning(path, ln.no, "stray-text",
+            found.append(warning(path, ln.no, "stray-text",
                                    "text before the first card is not part of any card"))
         k += 1
     for d in drafts:

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import __version__
-from . import notetypes as NT
+from . import __version__, notetypes
 from .build import (
     Prepared,
     clock,
@@ -37,12 +36,12 @@ from .build import (
     stamp_deck,
     write_if_changed,
 )
-from .cards import Kind
 from .errors import BuildError
+from .records import Kind
 
 INSTALL_HINT = 'install it with `pip install "ankigen[preview]"`'
 
-_NOTETYPE_KEYS = {nt.name: nt.key for nt in NT.ALL}
+_NOTETYPE_KEYS = {nt.name: nt.key for nt in notetypes.ALL}
 _KIND_ORDER = ["essay", *(f"qa:{k.value}" for k in Kind if k is not Kind.ESSAY), "cloze", "judgement"]
 _KIND_LABELS = {
     "essay": "Essay plan",

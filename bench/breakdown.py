@@ -60,10 +60,8 @@ def main(argv: list[str] | None = None) -> None:
     t = time.perf_counter()
     from ankigen import build as B
     from ankigen import check as C
-    from ankigen import deck as D
-    from ankigen import evidence as EV
+    from ankigen import deck, evidence, parser
     from ankigen import lock as L
-    from ankigen import parser as P
     from ankigen import sidecar as S
 
     t = step("import ankigen (no genanki)", t)
@@ -88,21 +86,21 @@ def main(argv: list[str] | None = None) -> None:
 
         setattr(module, attr, wrapper)
 
-    timed(D, "card_guids", "guids")
-    timed(D, "qa_notes", "qa notes")
-    timed(D, "evidence_notes", "cloze (evidence_notes)")
-    timed(D, "judgement_notes", "judgement_notes")
+    timed(deck, "card_guids", "guids")
+    timed(deck, "qa_notes", "qa notes")
+    timed(deck, "evidence_notes", "cloze (evidence_notes)")
+    timed(deck, "judgement_notes", "judgement_notes")
 
     gc.disable()  # as `ankigen build` does (cli.build)
     t = time.perf_counter()
     cpu[0] = time.process_time()
-    notes = P.read_notes(args.notes)
+    notes = parser.read_notes(args.notes)
     t = step("parse (read_notes)", t)
     side = S.load_sidecar(args.notes)
     t = step("sidecar", t)
-    EV._frequencies()
+    evidence._frequencies()
     t = step("spellchecker word list (lazy, first use)", t)
-    deck, extra = D.build_deck(notes, side)
+    deck, extra = deck.build_deck(notes, side)
     t = step("build_deck", t)
     findings = C.check_notes(notes, side, deck) + list(extra)
     t = step("check_notes", t)

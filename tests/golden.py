@@ -6,10 +6,10 @@ then read the diff: every changed line is a change a student would see.
 
 from __future__ import annotations
 
-from ankigen.cards import Notes
+from ankigen.records import ParsedNotes
 
 
-def render(notes: Notes) -> str:
+def render(notes: ParsedNotes) -> str:
     e = notes.essay
     out = [
         f"title: {e.number if e.number is not None else '-'} | {e.title or '-'}",

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from ankigen import evidence as EV
+from ankigen import evidence
 from ankigen.build import prepare
 from ankigen.deck import cloze_html
 
@@ -18,7 +18,7 @@ SEED_FACTS = ["1936", "1938", "1932", "1934", "1922", "26,000", "35,000", "14/16
 
 
 def deletions(sentence: str, **kw) -> list[str]:
-    return [s.text for s in EV.candidates(sentence, **kw)]
+    return [s.text for s in evidence.candidates(sentence, **kw)]
 
 
 def test_dates_and_ranges():
@@ -53,13 +53,13 @@ def test_subject_and_never_and_always():
 
 
 def test_possessive_stays_outside_the_deletion():
-    text, _ = EV.cloze("Bukharin’s article of 1938", EV.candidates("Bukharin’s article of 1938"))
+    text, _ = evidence.cloze("Bukharin’s article of 1938", evidence.candidates("Bukharin’s article of 1938"))
     assert cloze_html(text) == "{{c1::Bukharin}}’s article of {{c2::1938}}"
 
 
 def test_at_most_three_deletions_and_repeats_share_a_number():
     sentence = "Bukharin Zinoviev Kamenev Rykov all had power bases, with Zinoviev in Leningrad"
-    text, picked = EV.cloze(sentence, EV.candidates(sentence))
+    text, picked = evidence.cloze(sentence, evidence.candidates(sentence))
     numbers = set(re.findall(r"\x00c(\d)", text))
     assert numbers == {"1", "2", "3"}
     assert text.count("Zinoviev\x02") == 2
@@ -122,23 +122,23 @@ def test_a_bullet_opens_a_sentence(tmp_path):
 def test_word_frequencies_are_pyspellcheckers_own():
     from spellchecker import SpellChecker
 
-    EV._frequencies.cache_clear()
-    assert EV._frequencies() == SpellChecker(language="en", distance=1).word_frequency.dictionary
-    assert EV.is_ordinary("Overall") and not EV.is_ordinary("Zinoviev")
+    evidence._frequencies.cache_clear()
+    assert evidence._frequencies() == SpellChecker(language="en", distance=1).word_frequency.dictionary
+    assert evidence.is_ordinary("Overall") and not evidence.is_ordinary("Zinoviev")
 
 
 def test_sentences_keep_their_closing_quotes():
     back = ["Stresemann said Germany was “dancing on a volcano.” Kirov was shot in 1934. (Yagoda) ran the NKVD",
             "• Ryutin wrote 200 pages. “Stalin must go” it said"]
-    assert EV.card_sentences([back]) == [[
+    assert evidence.card_sentences([back]) == [[
         "Stresemann said Germany was “dancing on a volcano.”", "Kirov was shot in 1934.", "(Yagoda) ran the NKVD",
         "Ryutin wrote 200 pages.", "“Stalin must go” it said"]]
-    assert EV.sentences(back[0]) == EV.card_sentences([back[:1]])[0]
+    assert evidence.sentences(back[0]) == evidence.card_sentences([back[:1]])[0]
 
 
 def test_every_repeat_in_a_long_sentence_is_clozed_with_its_number():
     sentence = "In 1936 Kirov and Yezhov met" + " then in 1936 Kirov and Yezhov met" * 3000
-    text, picked = EV.cloze(sentence, EV.candidates(sentence))
+    text, picked = evidence.cloze(sentence, evidence.candidates(sentence))
     assert cloze_html(text).count("{{c1::1936}}") == 3001
     assert cloze_html(text).count("{{c2::Kirov}}") == cloze_html(text).count("{{c3::Yezhov}}") == 3001
     assert len(picked) == 3 * 3001

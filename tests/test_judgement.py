@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from ankigen import judgement as JU
+from ankigen import judgement
 from ankigen.build import prepare
 
 from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
@@ -25,24 +25,24 @@ from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
     ("not a lot changed", 1),
 ])
 def test_degree(text, level):
-    assert JU.degree(text)[0] == level
+    assert judgement.degree(text)[0] == level
 
 
 def test_no_degree_no_guess():
-    assert JU.degree("tightened control by quashing opposition") is None
-    assert JU.infer("tightened control by quashing opposition", ["Stalin strengthened his grip"]) is None
+    assert judgement.degree("tightened control by quashing opposition") is None
+    assert judgement.infer("tightened control by quashing opposition", ["Stalin strengthened his grip"]) is None
 
 
 def test_strip_degree_keeps_the_answer_off_the_front():
-    assert JU.strip_degree("a lot, secured his position") == "Secured his position"
-    assert JU.strip_degree("massive change, collectivisation ended") == "Collectivisation ended"
-    assert JU.strip_degree("tightened control") == "tightened control"
+    assert judgement.strip_degree("a lot, secured his position") == "Secured his position"
+    assert judgement.strip_degree("massive change, collectivisation ended") == "Collectivisation ended"
+    assert judgement.strip_degree("tightened control") == "tightened control"
 
 
 def test_scale_positions():
-    assert JU.position("Fundamental", ["fundamental", "partial", "superficial"]) == 0
-    assert JU.on_scale(2, ["big", "some", "none"]) == "none"
-    assert JU.on_scale(1, ["huge", "big", "some", "little", "none"]) == "some"
+    assert judgement.position("Fundamental", ["fundamental", "partial", "superficial"]) == 0
+    assert judgement.on_scale(2, ["big", "some", "none"]) == "none"
+    assert judgement.on_scale(1, ["huge", "big", "some", "little", "none"]) == "some"
 
 
 def test_seed_judgements_from_plan_and_sidecar(seed_source):

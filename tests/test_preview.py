@@ -17,7 +17,7 @@ import pytest
 
 pytest.importorskip("anki", reason="the preview needs the `anki` package: pip install 'ankigen[preview]'")
 
-from ankigen import notetypes as NT  # noqa: E402
+from ankigen import notetypes  # noqa: E402
 from ankigen.build import prepare  # noqa: E402
 from ankigen.errors import BuildError  # noqa: E402
 from ankigen.preview import plain_text, preview_paths  # noqa: E402
@@ -75,7 +75,7 @@ def expected_cards(notes: Path) -> tuple[list[str], int, list]:
     """The question fronts (as text), the number of cards, and the deck's notes."""
     deck = prepare(notes).deck
     assert deck is not None
-    fronts = [html.unescape(n.fields[0]) for n in deck.notes if n.notetype is NT.QA]
+    fronts = [html.unescape(n.fields[0]) for n in deck.notes if n.notetype is notetypes.QA]
     cards = 0
     for note in deck.notes:
         if note.notetype.cloze:

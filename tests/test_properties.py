@@ -104,11 +104,11 @@ SENTENCES = st.lists(st.lists(SENTENCE_WORDS, min_size=1, max_size=14).map(" ".j
 @given(SENTENCES)
 def test_evidence_of_many_sentences_at_once_is_each_sentences_own(sentences):
     """A file's sentences are scanned as one text: nothing found may depend on the neighbouring sentences."""
-    from ankigen import evidence as EV
+    from ankigen import evidence
 
-    together = EV.Finder(known={"similarly"}, subject=frozenset({"stalin"})).find(sentences)
+    together = evidence.Finder(known={"similarly"}, subject=frozenset({"stalin"})).find(sentences)
     for i, sentence in enumerate(sentences):
-        alone = EV.Finder(known={"similarly"}, subject=frozenset({"stalin"})).find([sentence]).get(0, [])
+        alone = evidence.Finder(known={"similarly"}, subject=frozenset({"stalin"})).find([sentence]).get(0, [])
         assert together.get(i, []) == alone, sentence
 
 
@@ -116,10 +116,10 @@ def test_evidence_of_many_sentences_at_once_is_each_sentences_own(sentences):
 @given(st.lists(st.lists(st.one_of(LINES, SENTENCE_WORDS, st.text(max_size=40)).map(lambda t: tidy(t) or "x"),
                          min_size=1, max_size=5), max_size=6))
 def test_sentences_of_many_backs_at_once_match_one_paragraph_at_a_time(backs):
-    from ankigen import evidence as EV
+    from ankigen import evidence
 
-    one_by_one = [[s for block in back for s in EV.sentences(block.removeprefix("• "))] for back in backs]
-    assert EV.card_sentences(backs) == one_by_one
+    one_by_one = [[s for block in back for s in evidence.sentences(block.removeprefix("• "))] for back in backs]
+    assert evidence.card_sentences(backs) == one_by_one
 
 
 LOCK_KEYS = st.text(min_size=1, max_size=12) | st.sampled_from(['], "x', '"', "\\", "é’", '], "', "a\nb"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ankigen import parser as P
-from ankigen.cards import Kind
+from ankigen import parser
 from ankigen.parser import Line, parse_text
+from ankigen.records import Kind
 from ankigen.text import tidy
 
 
@@ -22,28 +22,28 @@ from ankigen.text import tidy
     ("P2-", ("P2", "")),
 ])
 def test_marker_front(text, expected):
-    assert P.marker_front(text) == expected
+    assert parser.marker_front(text) == expected
 
 
 @pytest.mark.parametrize("text", ["Party leaders ignored", "P0- nothing", "P1 1936 trial", "Politburo",
                                   "PS- note"])
 def test_not_a_marker(text):
-    assert P.marker_front(text) is None
+    assert parser.marker_front(text) is None
 
 
 def test_split_glued_front():
-    parts = P.split_glued(Line(11, "who owed their position to STALIN and were loyal. P2- opposition to policies"))
+    parts = parser.split_glued(Line(11, "who owed their position to STALIN and were loyal. P2- opposition to policies"))
     assert [p.text for p in parts] == [
         "who owed their position to STALIN and were loyal.", "P2- opposition to policies"]
     assert {p.no for p in parts} == {11}
 
 
 def test_split_glued_leaves_a_mention_alone():
-    assert len(P.split_glued(Line(1, "as I argue in P2 the purges mattered"))) == 1
+    assert len(parser.split_glued(Line(1, "as I argue in P2 the purges mattered"))) == 1
 
 
 def test_plan_items_one_line():
-    items = P.plan_items(Line(3, "P1- a lot, secured his position. P2- tightened control. P3- limits"))
+    items = parser.plan_items(Line(3, "P1- a lot, secured his position. P2- tightened control. P3- limits"))
     assert [(i.paragraph, i.text) for i in items] == [
         ("P1", "a lot, secured his position"), ("P2", "tightened control"), ("P3", "limits")]
 
@@ -58,7 +58,7 @@ def test_plan_items_one_line():
     ("sentenced to ten years in a labour camp.", False),
 ])
 def test_ends_dangling(text, dangling):
-    assert P.ends_dangling(text) is dangling
+    assert parser.ends_dangling(text) is dangling
 
 
 @pytest.mark.parametrize("text, is_question", [
@@ -75,28 +75,29 @@ def test_ends_dangling(text, dangling):
     ("How far was the economy really planned by the", False),
 ])
 def test_question_front(text, is_question):
-    assert P.question_front(text) is is_question
+    assert parser.question_front(text) is is_question
 
 
 def test_title():
-    assert P.title("1- Stalin Power Flashcards") == (1, "Stalin Power Flashcards")
-    assert P.title("4 - Weimar golden years") == (4, "Weimar golden years")
-    assert P.title("P1- analysis") is None
+    assert parser.title("1- Stalin Power Flashcards") == (1, "Stalin Power Flashcards")
+    assert parser.title("4 - Weimar golden years") == (4, "Weimar golden years")
+    assert parser.title("P1- analysis") is None
 
 
 def test_join_back_rules_each_on_their_own():
-    shape = P.BlockShape(False, 0)
-    assert P.lowercase_start("impossible for him to survey all the", "material necessary", shape)
-    assert not P.lowercase_start("x" * 200, "boycott lasted 381 days", shape)
-    assert P.dangling_end("a collection of Stalin’s cronies. They are often portrayed as dull,", "Mediocre", shape)
-    assert P.cut_sentence("tried to enrol at Central High School in Little Rock, Arkansas. Governor", "Orval", shape)
-    assert not P.cut_sentence("Trial of 16 – left 1936 Zin and Kam", "Trial of 21", shape)
-    assert P.wrapped_block("Molotov remained loyal to Stalin even when his wife was imprisoned", "During",
-                           P.BlockShape(True, 70))
+    shape = parser.BlockShape(False, 0)
+    assert parser.lowercase_start("impossible for him to survey all the", "material necessary", shape)
+    assert not parser.lowercase_start("x" * 200, "boycott lasted 381 days", shape)
+    assert parser.dangling_end("a collection of Stalin’s cronies. They are often portrayed as dull,", "Mediocre", shape)
+    prev = "tried to enrol at Central High School in Little Rock, Arkansas. Governor"
+    assert parser.cut_sentence(prev, "Orval", shape)
+    assert not parser.cut_sentence("Trial of 16 – left 1936 Zin and Kam", "Trial of 21", shape)
+    assert parser.wrapped_block("Molotov remained loyal to Stalin even when his wife was imprisoned", "During",
+                           parser.BlockShape(True, 70))
 
 
 def test_two_separate_lines_stay_two_blocks():
-    assert P.join_back(["Trial of 16 – left 1936 Zin and Kam", "Trial of 21 right- Bukharin and Rykov"]) == (
+    assert parser.join_back(["Trial of 16 – left 1936 Zin and Kam", "Trial of 21 right- Bukharin and Rykov"]) == (
         "Trial of 16 – left 1936 Zin and Kam", "Trial of 21 right- Bukharin and Rykov")
 
 
@@ -106,11 +107,11 @@ def test_textbook_paragraph_is_joined():
         "Stalin in 1932, the Politburo refused to agree and Ryutin was",
         "sentenced to ten years in a labour camp.",
     ]
-    assert P.join_back(lines) == (" ".join(lines),)
+    assert parser.join_back(lines) == (" ".join(lines),)
 
 
 def test_bullets_stay_items():
-    assert P.join_back(["Causes:", "- poor harvests", "• kulaks resisted", "1) grain crisis 1928"]) == (
+    assert parser.join_back(["Causes:", "- poor harvests", "• kulaks resisted", "1) grain crisis 1928"]) == (
         "Causes:", "• poor harvests", "• kulaks resisted", "• grain crisis 1928")
 
 
@@ -127,13 +128,13 @@ def test_tidy():
     ("examples, Some members", Kind.EXAMPLE), ("e.g. the Terror", Kind.EXAMPLE), ("power of opponents", Kind.POINT),
 ])
 def test_front_kind_marked(front, kind):
-    assert P.front_kind(front, ["back"], marked=True) is kind
+    assert parser.front_kind(front, ["back"], marked=True) is kind
 
 
 def test_scale_question():
-    assert P.front_kind("How can you describe change", ["Fundamental/ partial/ superficial"], False) is Kind.SCALE
-    assert P.scale_options(["Fundamental/ partial/ superficial"]) == ("Fundamental", "partial", "superficial")
-    assert P.front_kind("Who was Ryutin", ["A critic of Stalin in 1932"], False) is Kind.QUESTION
+    assert parser.front_kind("How can you describe change", ["Fundamental/ partial/ superficial"], False) is Kind.SCALE
+    assert parser.scale_options(["Fundamental/ partial/ superficial"]) == ("Fundamental", "partial", "superficial")
+    assert parser.front_kind("Who was Ryutin", ["A critic of Stalin in 1932"], False) is Kind.QUESTION
 
 
 # ---------------------------------------------------------------------------- whole files, as students vary

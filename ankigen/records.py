@@ -1,4 +1,5 @@
-"""The typed records the parser produces. Plain dataclasses: no genanki, no click."""
+"""The records the parser produces: a parsed notes file, its essay header and its cards (a front and
+its back, as the student wrote them; not Anki cards). Plain dataclasses: no genanki, no click."""
 
 from __future__ import annotations
 
@@ -71,8 +72,8 @@ class Card:
 
 
 @dataclass(frozen=True)
-class Notes:
-    """A parsed notes file."""
+class ParsedNotes:
+    """A parsed notes file: its essay header and the cards (fronts and backs) the student wrote."""
 
     path: Path
     essay: Essay
