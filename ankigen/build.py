@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .anki_notes import AnkiDeck
 from .check import check_notes
-from .deck import AnkiDeck, build_deck
+from .deck import build_deck
 from .errors import AnkigenError, BuildError, NotesError
 from .findings import Finding, Level, error
 from .lock import Lock, Stamped, dump_lock, parse_lock, stamp
@@ -24,7 +25,6 @@ from .sidecar import Sidecar, load_sidecar
 
 NOTES_SUFFIXES = (".txt", ".md", ".text")
 DEFAULT_SOURCE = Path("source")
-DEFAULT_OUT = Path("build")
 
 
 @dataclass
@@ -79,9 +79,7 @@ def prepare(path: Path) -> Prepared:
         return Prepared(path, notes, None, None,
                         [*notes.findings, error(exc.path or path, exc.line, "sidecar", exc.message)])
     deck, extra = build_deck(notes, sidecar)
-    findings = check_notes(notes, sidecar, deck) + list(extra)
-    findings.sort(key=lambda f: (f.path != path, f.line or 0))
-    return Prepared(path, notes, sidecar, deck, findings)
+    return Prepared(path, notes, sidecar, deck, check_notes(notes, sidecar, deck, extra))
 
 
 def clock() -> int:

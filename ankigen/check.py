@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .deck import AnkiDeck, front_key
-from .findings import Finding, Level, error, warning
+from .anki_notes import AnkiDeck
+from .findings import Finding, Level, error, plural, warning
+from .identity import front_key
 from .records import ParsedNotes
 from .sidecar import Sidecar
 
@@ -15,8 +16,10 @@ LONG_BACK = 900  # characters: more than a phone shows without scrolling a long 
 _MARKUP = re.compile(r"\{\{.*?\}\}|<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
 
 
-def check_notes(notes: ParsedNotes, sidecar: Sidecar, deck: AnkiDeck | None) -> list[Finding]:
-    """Every finding for one notes file, in line order (file-level ones first)."""
+def check_notes(notes: ParsedNotes, sidecar: Sidecar, deck: AnkiDeck | None,
+                built: Iterable[Finding] = ()) -> list[Finding]:
+    """Every finding for one notes file, in line order (file-level ones first): the parser's, these
+    checks' and `built`, what building the deck found."""
     path = notes.path
     out: list[Finding] = list(notes.findings)
     plan = [item.paragraph for item in notes.essay.plan]
@@ -54,6 +57,7 @@ def check_notes(notes: ParsedNotes, sidecar: Sidecar, deck: AnkiDeck | None) -> 
                                f"the sidecar names {name}, which neither the plan nor any card has"))
     if deck is not None:
         out.extend(_guid_collisions(deck, notes))
+    out.extend(built)
     return sorted(out, key=lambda f: (f.path != path, f.line or 0))
 
 
@@ -80,6 +84,4 @@ def count(findings: Iterable[Finding]) -> tuple[int, int]:
 
 def summary(files: int, findings: Iterable[Finding]) -> str:
     errors, warnings = count(findings)
-    noun = "file" if files == 1 else "files"
-    return (f"{files} notes {noun} checked: {errors} error{'s' * (errors != 1)}, "
-            f"{warnings} warning{'s' * (warnings != 1)}")
+    return f"{plural(files, 'notes file')} checked: {plural(errors, 'error')}, {plural(warnings, 'warning')}"

@@ -45,13 +45,11 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ankigen")
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(debug: bool) -> None:
     """Turn plain-text revision notes into Anki decks (.apkg) that update in place when rebuilt.
 
     Put notes files in source/, run `ankigen build`, and import build/<name>.apkg into Anki.
     """
-    ctx.obj = {"debug": debug}
 
 
 def _report(findings, err: bool = True) -> None:
@@ -82,6 +80,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
 def _build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     from .build import buildable, notes_files, package_all, prepare
     from .check import count
+    from .findings import plural
 
     files = notes_files(paths)
     show = not quiet and _interactive() and _total_size(files) > PROGRESS_BYTES
@@ -99,7 +98,7 @@ def _build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
         _report(shown)
         if errors:
             failed += 1
-            click.echo(f"{p.path}: not built: {errors} error{'s' * (errors != 1)} (see above)", err=True)
+            click.echo(f"{p.path}: not built: {plural(errors, 'error')} (see above)", err=True)
     for b in built:
         if quiet:
             continue

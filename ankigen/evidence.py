@@ -20,10 +20,9 @@ import pkgutil
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
+from typing import NamedTuple
 
 MAX_DELETIONS = 3
 COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
@@ -38,12 +37,6 @@ class Priority:
     COMMON_NAME = 4  # a phrase of ordinary capitalised words: Red Army, Central Committee
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    priority: int
-    text: str
 
 
 @lru_cache(maxsize=1)
@@ -75,11 +68,6 @@ def is_ordinary(word: str) -> bool:
 # opening quote or bracket and one). Inside a back every space is " " (text.tidy_text makes it so), and the
 # pattern starts with that space: the regex engine skips quickly from space to space.
 _SENTENCE_END = re.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
-
-
-def sentences(block: str) -> list[str]:
-    """Split a back's paragraph into sentences (a full stop, then a capital or a digit)."""
-    return [s.strip() for s in _SENTENCE_END.split(block) if s.strip()]
 
 
 def card_sentences(backs: Iterable[Sequence[str]]) -> list[list[str]]:
@@ -156,61 +144,69 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 # ------------------------------------------------------------------------------------------ names
 
-def _run_spans(run: str, first: bool, known: frozenset[str],
-               subject: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
+Span = tuple[int, int, int]  # (start, end, priority) of a name within a run of capitals
+
+
+def _run_spans(run: str, first: bool, known: frozenset[str], subject: frozenset[str]) -> tuple[Span, ...]:
     """The names in one run of capitalised words: (start, end, priority) within the run.
 
     `first`: the run opens a sentence, so its first word may be an ordinary word with a capital
     ("Overall", "Became") rather than a name."""
-    freq = _frequencies()
-    out: list[tuple[int, int, int]] = []
+    return tuple(span for group in _name_groups(run, first, known) for span in _group_names(run, group, subject))
+
+
+def _is_name_word(run: str, m: re.Match[str], first: bool, known: frozenset[str]) -> bool:
+    word = m.group()
+    if not word[0].isupper() or _MONTH_WORD.match(word):
+        return False  # months belong to dates, not names
+    if first and m.start() == 0 and is_ordinary(word) and word.lower() not in known:
+        return False  # "Overall", "Became", "Similarly": an ordinary word opening a sentence
+    if word.endswith("ing") and _frequencies().get(word.lower(), 0) > 0 and not _NEXT_CAPITAL.match(run, m.end()):
+        return False  # "Yezhov Purging 3000": a capitalised verb is not part of a name
+    return True
+
+
+def _name_groups(run: str, first: bool, known: frozenset[str]) -> list[list[re.Match[str]]]:
+    """The run's words that may form names, in groups: capitalised words, with connectors ("of the") and
+    hyphens between them; a group ends at any other word."""
+    groups: list[list[re.Match[str]]] = []
     words: list[re.Match[str]] = []
-
-    def flush() -> None:
-        while words and words[-1].group().lower() in _CONNECTORS:
-            words.pop()
-        if not words:
-            return
-        pieces = [m.group() for m in words if m.group().lower() not in _CONNECTORS]
-        core = [p for p in pieces if _strip_possessive(p).lower() not in subject]
-        if not core:
-            words.clear()
-            return
-        rare = [p for p in pieces if not is_ordinary(p)]
-        if len(pieces) >= 4 and len(rare) == len(pieces):
-            # "Bukharin Zinoviev Kamenev Rykov": a list of names without commas, not one name.
-            out.extend(_cut(run, m.start(), m.end(), Priority.NAME) for m in words
-                       if m.group().lower() not in _CONNECTORS and _strip_possessive(m.group()).lower() not in subject)
-            words.clear()
-            return
-        priority = Priority.NAME if rare or any(p.isupper() and len(p) > 1 for p in pieces) else Priority.COMMON_NAME
-        if len(pieces) > 1 or priority == Priority.NAME:  # one ordinary word with a capital ("Party"): not evidence
-            out.append(_cut(run, words[0].start(), words[-1].end(), priority))
-        words.clear()
-
     for m in _WORD.finditer(run):
-        word = m.group()
-        capital = word[0].isupper()
-        if capital and _MONTH_WORD.match(word):
-            capital = False  # months belong to dates, not names
-        elif capital and first and m.start() == 0 and is_ordinary(word) and word.lower() not in known:
-            capital = False  # "Overall", "Became", "Similarly": an ordinary word opening a sentence
-        elif (capital and word.endswith("ing") and freq.get(word.lower(), 0) > 0
-              and not _NEXT_CAPITAL.match(run, m.end())):
-            capital = False  # "Yezhov Purging 3000": a capitalised verb is not part of a name
-        if capital:
-            if words and run[words[-1].end() : m.start()].strip() not in ("", "-"):
-                flush()
+        gap = run[words[-1].end() : m.start()].strip() if words else ""
+        if _is_name_word(run, m, first, known):
+            if words and gap not in ("", "-"):
+                groups.append(words)
+                words = []
             words.append(m)
-        elif words and word.lower() in _CONNECTORS and run[words[-1].end() : m.start()].strip() == "":
+        elif words and m.group().lower() in _CONNECTORS and gap == "":
             words.append(m)
-        else:
-            flush()
-    flush()
-    return tuple(out)
+        elif words:
+            groups.append(words)
+            words = []
+    if words:
+        groups.append(words)
+    return groups
 
 
-def _cut(run: str, start: int, end: int, priority: int) -> tuple[int, int, int]:
+def _group_names(run: str, words: list[re.Match[str]], subject: frozenset[str]) -> list[Span]:
+    """The names in one group of words: the whole group, or each word of a list of names, or none."""
+    while words and words[-1].group().lower() in _CONNECTORS:
+        words = words[:-1]
+    pieces = [m.group() for m in words if m.group().lower() not in _CONNECTORS]
+    if not any(_strip_possessive(p).lower() not in subject for p in pieces):
+        return []  # the subject (or nothing)
+    rare = [p for p in pieces if not is_ordinary(p)]
+    if len(pieces) >= 4 and len(rare) == len(pieces):
+        # "Bukharin Zinoviev Kamenev Rykov": a list of names without commas, not one name.
+        return [_cut(run, m.start(), m.end(), Priority.NAME) for m in words
+                if m.group().lower() not in _CONNECTORS and _strip_possessive(m.group()).lower() not in subject]
+    priority = Priority.NAME if rare or any(p.isupper() and len(p) > 1 for p in pieces) else Priority.COMMON_NAME
+    if len(pieces) > 1 or priority == Priority.NAME:  # one ordinary word with a capital ("Party"): not evidence
+        return [_cut(run, words[0].start(), words[-1].end(), priority)]
+    return []
+
+
+def _cut(run: str, start: int, end: int, priority: int) -> Span:
     text = run[start:end]
     stripped = _strip_possessive(text)
     if stripped != text and len(stripped) > 1:
@@ -225,7 +221,7 @@ def _learn(runs: Sequence[tuple[int, int, str, bool]]) -> tuple[frozenset[str], 
     words: dict[tuple[str, bool], list[str]] = {}
     mid_sentence: set[str] = set()
     counts: Counter[str] = Counter()
-    sentence, seen = -1, set()
+    sentence, seen = -1, set[str]()
     for i, _, run, first in runs:
         capitals = words.get((run, first))
         if capitals is None:
@@ -241,8 +237,19 @@ def _learn(runs: Sequence[tuple[int, int, str, bool]]) -> tuple[frozenset[str], 
 
 # ------------------------------------------------------------------------------------------ finder
 
-# A found piece of evidence while choosing: (priority, start, -length, end, text) sorts best first.
-_Found = tuple[int, int, int, int, str]
+class Evidence(NamedTuple):
+    """A piece of evidence in a sentence: where it stands, its text and its rank (a `Priority`).
+    (A named tuple: a large file has hundreds of thousands.)"""
+
+    start: int
+    end: int
+    priority: int
+    text: str
+
+
+def _rank(found: Evidence) -> tuple[int, int, int]:
+    """Best first: by priority, then reading order, then the longest piece at the same place."""
+    return found.priority, found.start, found.start - found.end
 
 
 class Finder:
@@ -262,107 +269,66 @@ class Finder:
         self.auto = auto
         self.limit = limit
 
-    def find(self, sentences_: Sequence[str], learn: bool = False) -> dict[int, list[_Found]]:
-        """The chosen evidence of each sentence that has any, by sentence index, best first."""
+    def find(self, sentences_: Sequence[str], learn: bool = False) -> dict[int, list[Evidence]]:
+        """The chosen evidence of each sentence that has any, by sentence index, best first; positions
+        within the sentence."""
         text = "\n".join(sentences_)
         starts = [0, *accumulate(len(s) + 1 for s in sentences_)]
-        where = bisect.bisect_right
-        found: dict[int, list[_Found]] = {}
+        found: dict[int, list[Evidence]] = {}
+
+        def add(start: int, end: int, priority: int, piece: str) -> None:
+            found.setdefault(bisect.bisect_right(starts, start) - 1, []).append(Evidence(start, end, priority, piece))
+
         if self.always is not None:
             for m in self.always.finditer(text):
-                s, e = m.span()
-                found.setdefault(where(starts, s) - 1, []).append((Priority.ALWAYS, s, s - e, e, m.group()))
+                add(m.start(), m.end(), Priority.ALWAYS, m.group())
         if self.auto:
             for m in _NUMBERS.finditer(text):
-                s, e = m.span()
-                found.setdefault(where(starts, s) - 1, []).append(
-                    (_NUMBER_PRIORITY[m.lastgroup], s, s - e, e, m.group()))  # type: ignore[index]
-            opens = {m.end() for m in _OPENER.finditer(text)}
-            opens.add(len(text) - len(text.lstrip(' “"(')))
-            runs = [(where(starts, m.start()) - 1, m.start(), m.group(), m.start() in opens)
-                    for m in _CAP_RUN.finditer(text)]
-            known, subject = self.known, self.subject
-            if learn:
-                mid_sentence, ubiquitous = _learn(runs)
-                known, subject = known | mid_sentence, subject | ubiquitous
-            cache: dict[tuple[str, bool], tuple[tuple[int, int, int], ...]] = {}
-            for i, at, run, first in runs:
-                spans = cache.get((run, first))
-                if spans is None:
-                    spans = cache[(run, first)] = _run_spans(run, first, known, subject)
-                if spans:
-                    bucket = found.setdefault(i, [])
-                    for s, e, p in spans:
-                        bucket.append((p, at + s, s - e, at + e, run[s:e]))
-        return {i: self._choose(spans, starts[i]) for i, spans in found.items()}
+                add(m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group())
+            for at, run, spans in self._names(text, starts, learn):
+                for s, e, p in spans:
+                    add(at + s, at + e, p, run[s:e])
+        return {i: self._choose(pieces, starts[i]) for i, pieces in found.items()}
 
-    def _choose(self, spans: list[_Found], offset: int) -> list[_Found]:
-        """The best non-overlapping pieces (at most `limit` distinct texts, with their repeats), best first
-        by priority then position; positions made relative to the sentence."""
-        spans.sort()
-        chosen: list[_Found] = []
+    def _names(self, text: str, starts: list[int],
+               learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:
+        """Each run of capitals in the text that holds names: (where it starts, the run, the names' spans)."""
+        opens = {m.end() for m in _OPENER.finditer(text)}
+        opens.add(len(text) - len(text.lstrip(' “"(')))
+        runs = [(bisect.bisect_right(starts, m.start()) - 1, m.start(), m.group(), m.start() in opens)
+                for m in _CAP_RUN.finditer(text)]
+        known, subject = self.known, self.subject
+        if learn:
+            mid_sentence, ubiquitous = _learn(runs)
+            known, subject = known | mid_sentence, subject | ubiquitous
+        judged: dict[tuple[str, bool], tuple[Span, ...]] = {}  # names recur: judge each run once
+        for _, at, run, first in runs:
+            spans = judged.get((run, first))
+            if spans is None:
+                spans = judged[(run, first)] = _run_spans(run, first, known, subject)
+            if spans:
+                yield at, run, spans
+
+    def _choose(self, pieces: list[Evidence], offset: int) -> list[Evidence]:
+        """The best non-overlapping pieces (at most `limit` distinct texts, with their repeats), best first;
+        positions made relative to the sentence."""
+        pieces.sort(key=_rank)
+        chosen: list[Evidence] = []
         texts: set[str] = set()
-        taken = bytearray(max(span[3] for span in spans) - offset)  # 1 where a chosen span already is
-        never, limit = self.never, self.limit
-        for span in spans:
-            priority, s, length, e, text = span
-            key = text.lower()
-            if never and (key in never or _strip_possessive(text).lower() in never):
+        taken = bytearray(max(piece.end for piece in pieces) - offset)  # 1 where a chosen piece already is
+        for piece in pieces:
+            key = piece.text.lower()
+            if self.never and (key in self.never or _strip_possessive(piece.text).lower() in self.never):
                 continue
-            if key not in texts and len(texts) >= limit:
+            if key not in texts and len(texts) >= self.limit:
                 continue  # only repeats of what is already chosen from here on
-            s, e = s - offset, e - offset
+            s, e = piece.start - offset, piece.end - offset
             if 1 in taken[s:e]:
                 continue  # overlaps a better piece
             taken[s:e] = b"\x01" * (e - s)
             texts.add(key)
-            chosen.append((priority, s, length, e, text))
+            chosen.append(piece._replace(start=s, end=e))
         return chosen
-
-
-def candidates(
-    sentence: str,
-    *,
-    known_names: frozenset[str] = frozenset(),
-    subject: frozenset[str] = frozenset(),
-    always: Sequence[str] = (),
-    never: Sequence[str] = (),
-    auto: bool = True,
-    limit: int = MAX_DELETIONS,
-) -> list[Span]:
-    """The best non-overlapping pieces of evidence in one sentence (at most `limit` distinct texts, with
-    their repeats), best first by priority then position."""
-    finder = Finder(known=known_names, subject=subject, always=always, never=never, auto=auto, limit=limit)
-    return [Span(s, e, p, text) for p, s, _, e, text in finder.find([sentence]).get(0, [])]
-
-
-def cloze(sentence: str, spans: Sequence[Span], limit: int = MAX_DELETIONS) -> tuple[str, list[Span]]:
-    """The sentence with up to `limit` deletions, numbered c1.. in reading order; the same text repeated
-    in the sentence shares its number. Returns plain text with `\\x00cN\\x01...\\x02` markers (escape, then
-    turn them into `{{cN::...}}`) and the spans used."""
-    picked: list[Span] = []
-    texts: set[str] = set()
-    for span in spans:
-        key = span.text.lower()
-        if key not in texts:
-            if len(texts) == limit:
-                continue
-            texts.add(key)
-        picked.append(span)
-    return cloze_found(sentence, [(s.priority, s.start, s.start - s.end, s.end, s.text) for s in picked]), picked
-
-
-def cloze_found(sentence: str, chosen: Sequence[_Found]) -> str:
-    """`cloze` for what `Finder.find` chose (already within the limit)."""
-    numbers: dict[str, int] = {}
-    pieces: list[str] = []
-    pos = 0
-    for _, start, _, end, text in sorted(chosen, key=itemgetter(1)):
-        n = numbers.setdefault(text.lower(), len(numbers) + 1)
-        pieces.append(f"{sentence[pos:start]}\x00c{n}\x01{text}\x02")
-        pos = end
-    pieces.append(sentence[pos:])
-    return "".join(pieces)
 
 
 def subject_words(*texts: str | None) -> frozenset[str]:

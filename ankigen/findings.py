@@ -31,3 +31,8 @@ def error(path: Path, line: int | None, code: str, message: str) -> Finding:
 
 def warning(path: Path, line: int | None, code: str, message: str) -> Finding:
     return Finding(path, line, Level.WARNING, code, message)
+
+
+def plural(n: int, noun: str) -> str:
+    """`1 error`, `2 errors`, `1 notes file`, `3 notes files`: the count and the noun, plural by the count."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

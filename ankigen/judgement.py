@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")
 
@@ -31,13 +30,6 @@ _DEGREE: tuple[tuple[str, int], ...] = (
 _DEGREE_RE = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), level) for pattern, level in _DEGREE]
 
 
-@dataclass(frozen=True)
-class Verdict:
-    level: int  # index into the scale
-    cue: str  # the words that settled it ("a lot"), or "sidecar"
-    source: str  # "plan", "analysis", "thesis", "sidecar"
-
-
 def degree(text: str | None) -> tuple[int, str] | None:
     """The first word of degree in a text, as (scale position, the words)."""
     if not text:
@@ -53,14 +45,28 @@ def degree(text: str | None) -> tuple[int, str] | None:
     return best[1], best[2]
 
 
-def infer(plan_text: str | None, analysis: Sequence[str]) -> Verdict | None:
-    found = degree(plan_text)
-    if found:
-        return Verdict(found[0], found[1], "plan")
-    for text in analysis:
+def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
+    """A paragraph's level of change: from the plan's words of degree, else its analysis cards'."""
+    for text in (plan_text, *analysis):
         found = degree(text)
         if found:
-            return Verdict(found[0], found[1], "analysis")
+            return found[0]
+    return None
+
+
+_OVERALL = ("overall", "in conclusion", "to conclude")
+
+
+def infer_overall(thesis: str | None, blocks: Sequence[str]) -> int | None:
+    """The whole essay's level of change: from the thesis, else from an "Overall ..." line in a back."""
+    found = degree(thesis)
+    if found:
+        return found[0]
+    for block in blocks:
+        if block.lower().startswith(_OVERALL):
+            found = degree(block)
+            if found:
+                return found[0]
     return None
 
 

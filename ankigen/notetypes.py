@@ -231,4 +231,3 @@ JUDGEMENT = NoteType(
 )
 
 ALL: tuple[NoteType, ...] = (QA, ESSAY, CLOZE, JUDGEMENT)
-BY_KEY = {nt.key: nt for nt in ALL}

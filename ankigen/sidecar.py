@@ -51,6 +51,11 @@ class Sidecar:
     cloze_never: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict)  # "paragraphs.P7" -> line, for findings
 
+    @property
+    def clozes(self) -> bool:
+        """Are there evidence clozes to make (found automatically, or the `always` terms)?"""
+        return self.cloze_auto or bool(self.cloze_always)
+
     def paragraph(self, name: str | None) -> ParagraphConfig:
         return self.paragraphs.get(name or "", ParagraphConfig())
 
@@ -95,41 +100,11 @@ def parse_sidecar(text: str, path: Path) -> Sidecar:
         raise SidecarError("must be a mapping of settings (deck:, paragraphs:, ...)", path, 1)
     _no_unknown(data, TOP_KEYS, "", fail)
 
-    paragraphs: dict[str, ParagraphConfig] = {}
-    raw_paragraphs = data.get("paragraphs") or {}
-    if not isinstance(raw_paragraphs, dict):
-        raise fail("`paragraphs` must map P1, P2, ... to settings", "paragraphs")
-    for key, value in raw_paragraphs.items():
-        m = _PARAGRAPH.match(str(key))
-        if not m:
-            raise fail(f"unknown paragraph `{key}` (write P1, P2, ...)", f"paragraphs.{key}")
-        name = f"P{int(m.group(1))}"
-        if isinstance(value, str):
-            value = {"theme": value}
-        if value is None:
-            value = {}
-        if not isinstance(value, dict):
-            raise fail(f"`{key}` must hold theme:, judgement:, reasoning:", f"paragraphs.{key}")
-        _no_unknown(value, PARAGRAPH_KEYS, f"paragraphs.{key}.", fail)
-        paragraphs[name] = ParagraphConfig(
-            theme=_text(value.get("theme"), f"paragraphs.{key}.theme", fail),
-            judgement=_text(value.get("judgement"), f"paragraphs.{key}.judgement", fail),
-            reasoning=_text(value.get("reasoning"), f"paragraphs.{key}.reasoning", fail),
-        )
-
+    paragraphs = _paragraphs(data.get("paragraphs") or {}, fail)
     essay = data.get("essay") or {}
     if not isinstance(essay, dict):
         raise fail("`essay` must hold judgement: and reasoning:", "essay")
     _no_unknown(essay, ESSAY_KEYS, "essay.", fail)
-
-    scale = data.get("scale")
-    if scale is not None:
-        if isinstance(scale, str):
-            scale = [s.strip() for s in re.split(r"[/,]", scale) if s.strip()]
-        if not isinstance(scale, list) or not 2 <= len(scale) <= 6 or not all(isinstance(s, str) for s in scale):
-            raise fail("`scale` must list two to six words, e.g. [fundamental, partial, superficial]", "scale")
-        scale = tuple(s.strip() for s in scale)
-
     cloze = data.get("cloze") or {}
     if isinstance(cloze, bool):
         cloze = {"auto": cloze}
@@ -147,12 +122,45 @@ def parse_sidecar(text: str, path: Path) -> Sidecar:
         paragraphs=paragraphs,
         essay_judgement=_text(essay.get("judgement"), "essay.judgement", fail),
         essay_reasoning=_text(essay.get("reasoning"), "essay.reasoning", fail),
-        scale=scale,
+        scale=_scale(data.get("scale"), fail),
         cloze_auto=auto,
         cloze_always=_terms(cloze.get("always"), "cloze.always", fail),
         cloze_never=_terms(cloze.get("never"), "cloze.never", fail),
         lines=lines,
     )
+
+
+def _paragraphs(raw: object, fail) -> dict[str, ParagraphConfig]:
+    if not isinstance(raw, dict):
+        raise fail("`paragraphs` must map P1, P2, ... to settings", "paragraphs")
+    paragraphs: dict[str, ParagraphConfig] = {}
+    for key, value in raw.items():
+        m = _PARAGRAPH.match(str(key))
+        if not m:
+            raise fail(f"unknown paragraph `{key}` (write P1, P2, ...)", f"paragraphs.{key}")
+        if isinstance(value, str):
+            value = {"theme": value}
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise fail(f"`{key}` must hold theme:, judgement:, reasoning:", f"paragraphs.{key}")
+        _no_unknown(value, PARAGRAPH_KEYS, f"paragraphs.{key}.", fail)
+        paragraphs[f"P{int(m.group(1))}"] = ParagraphConfig(
+            theme=_text(value.get("theme"), f"paragraphs.{key}.theme", fail),
+            judgement=_text(value.get("judgement"), f"paragraphs.{key}.judgement", fail),
+            reasoning=_text(value.get("reasoning"), f"paragraphs.{key}.reasoning", fail),
+        )
+    return paragraphs
+
+
+def _scale(scale: object, fail) -> tuple[str, ...] | None:
+    if scale is None:
+        return None
+    if isinstance(scale, str):
+        scale = [s.strip() for s in re.split(r"[/,]", scale) if s.strip()]
+    if not isinstance(scale, list) or not 2 <= len(scale) <= 6 or not all(isinstance(s, str) for s in scale):
+        raise fail("`scale` must list two to six words, e.g. [fundamental, partial, superficial]", "scale")
+    return tuple(s.strip() for s in scale)
 
 
 def _no_unknown(mapping: dict, allowed: set[str], prefix: str, fail) -> None:

@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from ankigen import evidence
+from ankigen.anki_notes import cloze_html
 from ankigen.build import prepare
-from ankigen.deck import cloze_html
 
 from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
 
@@ -17,8 +17,14 @@ SEED_FACTS = ["1936", "1938", "1932", "1934", "1922", "26,000", "35,000", "14/16
               "Bukharin", "Yezhov", "Ordzhonikidze"]
 
 
+def found(sentence: str, known_names=(), subject=(), always=(), never=(), auto=True) -> list[evidence.Evidence]:
+    """What the finder chooses in one sentence, best first."""
+    finder = evidence.Finder(known=known_names, subject=subject, always=always, never=never, auto=auto)
+    return finder.find([sentence]).get(0, [])
+
+
 def deletions(sentence: str, **kw) -> list[str]:
-    return [s.text for s in evidence.candidates(sentence, **kw)]
+    return [piece.text for piece in found(sentence, **kw)]
 
 
 def test_dates_and_ranges():
@@ -53,20 +59,22 @@ def test_subject_and_never_and_always():
 
 
 def test_possessive_stays_outside_the_deletion():
-    text, _ = evidence.cloze("Bukharin’s article of 1938", evidence.candidates("Bukharin’s article of 1938"))
-    assert cloze_html(text) == "{{c1::Bukharin}}’s article of {{c2::1938}}"
+    sentence = "Bukharin’s article of 1938"
+    assert cloze_html(sentence, found(sentence)) == "{{c1::Bukharin}}’s article of {{c2::1938}}"
 
 
 def test_at_most_three_deletions_and_repeats_share_a_number():
     sentence = "Bukharin Zinoviev Kamenev Rykov all had power bases, with Zinoviev in Leningrad"
-    text, picked = evidence.cloze(sentence, evidence.candidates(sentence))
-    numbers = set(re.findall(r"\x00c(\d)", text))
+    text = cloze_html(sentence, found(sentence))
+    numbers = set(re.findall(r"\{\{c(\d)::", text))
     assert numbers == {"1", "2", "3"}
-    assert text.count("Zinoviev\x02") == 2
+    assert len(re.findall(r"\{\{c\d::Zinoviev\}\}", text)) == 2
 
 
 def test_braces_in_notes_cannot_open_a_cloze():
-    assert "{{" not in cloze_html("a {{c1::trap}} in 1936").replace("{{c", "")
+    sentence = "a {{c1::trap}} in 1936"
+    html = cloze_html(sentence, found(sentence))
+    assert html == "a &#123;&#123;c1::trap&#125;&#125; in {{c1::1936}}"
 
 
 def test_seed_deck_clozes_the_facts_an_essay_needs(seed_source, tmp_path, anki, monkeypatch):
@@ -133,12 +141,12 @@ def test_sentences_keep_their_closing_quotes():
     assert evidence.card_sentences([back]) == [[
         "Stresemann said Germany was “dancing on a volcano.”", "Kirov was shot in 1934.", "(Yagoda) ran the NKVD",
         "Ryutin wrote 200 pages.", "“Stalin must go” it said"]]
-    assert evidence.sentences(back[0]) == evidence.card_sentences([back[:1]])[0]
 
 
 def test_every_repeat_in_a_long_sentence_is_clozed_with_its_number():
     sentence = "In 1936 Kirov and Yezhov met" + " then in 1936 Kirov and Yezhov met" * 3000
-    text, picked = evidence.cloze(sentence, evidence.candidates(sentence))
-    assert cloze_html(text).count("{{c1::1936}}") == 3001
-    assert cloze_html(text).count("{{c2::Kirov}}") == cloze_html(text).count("{{c3::Yezhov}}") == 3001
+    picked = found(sentence)
+    text = cloze_html(sentence, picked)
+    assert text.count("{{c1::1936}}") == 3001
+    assert text.count("{{c2::Kirov}}") == text.count("{{c3::Yezhov}}") == 3001
     assert len(picked) == 3 * 3001

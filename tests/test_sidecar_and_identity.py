@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ankigen.build import prepare
-from ankigen.deck import card_guids, stable_guid
 from ankigen.errors import SidecarError
+from ankigen.identity import card_guids, stable_guid
 from ankigen.parser import parse_text
 from ankigen.sidecar import parse_sidecar
 

@@ -1,0 +1,193 @@
+"""The Anki notes a deck is made of, and what every note builder shares: the deck's name, tags, themes
+and HTML escaping. Pure: no genanki (`package.py` writes these records).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from . import notetypes
+from .evidence import Evidence
+from .records import ParsedNotes
+from .sidecar import Sidecar
+
+
+class AnkiNote(NamedTuple):
+    """One Anki note to write: its type, identity, fields (HTML) and tags. (A named tuple: a large deck
+    has hundreds of thousands, and a tuple is quicker to make and smaller than a dataclass instance.)"""
+
+    notetype: notetypes.NoteType
+    guid: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    line: int | None  # where in the notes it came from, for messages
+    label: str  # what a person calls it: "P1 analysis", "evidence P2 #3"
+
+    def digest(self) -> str:
+        data = "\x1e".join((str(self.notetype.id), self.guid, "\x1f".join(self.fields), " ".join(self.tags)))
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class AnkiDeck:
+    name: str
+    deck_id: int
+    description: str
+    stem: str
+    notes: tuple[AnkiNote, ...]
+
+    def count(self, key: str) -> int:
+        """How many notes of one note type (`notetypes.NoteType.key`)."""
+        return sum(1 for n in self.notes if n.notetype.key == key)
+
+    def counts(self) -> Counter[str]:
+        return Counter(n.notetype.key for n in self.notes)
+
+
+# -------------------------------------------------------------------------------------------- html
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def back_html(blocks: Sequence[str]) -> str:
+    """Blocks of a back as HTML: each paragraph on its own line, runs of bullets as a list."""
+    out: list[str] = []
+    items: list[str] = []
+    for block in blocks:
+        if block.startswith("• "):
+            items.append(f"<li>{esc(block[2:])}</li>")
+            continue
+        if items:
+            out.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        out.append(esc(block))
+    if items:
+        out.append("<ul>" + "".join(items) + "</ul>")
+    joined = ""
+    for piece in out:
+        if joined and not joined.endswith("</ul>") and not piece.startswith("<ul>"):
+            joined += "<br>"
+        joined += piece
+    return joined
+
+
+def _esc_braces(text: str) -> str:
+    """Escaped text in which braces from the notes can never open a cloze or a template field."""
+    return esc(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def cloze_html(sentence: str, evidence: Sequence[Evidence]) -> str:
+    """The sentence with a deletion for each piece of evidence, numbered c1.. in reading order; the same
+    text repeated in the sentence shares its number."""
+    numbers: dict[str, int] = {}
+    pieces: list[str] = []
+    pos = 0
+    for found in sorted(evidence, key=lambda e: e.start):
+        n = numbers.setdefault(found.text.lower(), len(numbers) + 1)
+        pieces.append(f"{_esc_braces(sentence[pos:found.start])}{{{{c{n}::{_esc_braces(found.text)}}}}}")
+        pos = found.end
+    pieces.append(_esc_braces(sentence[pos:]))
+    return "".join(pieces)
+
+
+def sentence_list(sentences: Sequence[str]) -> str:
+    """Whole sentences as an HTML list (the key evidence of a judgement card)."""
+    if not sentences:
+        return ""
+    return "<ul>" + "".join(f"<li>{_esc_braces(s)}</li>" for s in sentences) + "</ul>"
+
+
+# ------------------------------------------------------------------------------------------ names
+
+_TITLE_NOISE = re.compile(r"\s*[-–:]?\s*\b(?:anki\s+)?(?:flash\s*cards?|revision\s+cards?|cards|notes)\s*$", re.I)
+
+
+def deck_name(notes: ParsedNotes, sidecar: Sidecar) -> str:
+    if sidecar.deck:
+        return "::".join(part.strip() for part in sidecar.deck.split("::") if part.strip())
+    title = notes.essay.title
+    if title:
+        name = _TITLE_NOISE.sub("", title).strip(" -–:") or title
+    else:
+        name = re.sub(r"[-_]+", " ", notes.stem).strip().capitalize() or "Notes"
+    return name.replace("::", ":")
+
+
+def tag_part(text: str) -> str:
+    """A piece of a tag: no spaces, nothing Anki's search syntax trips on."""
+    text = text.replace("’", "").replace("'", "")
+    text = re.sub(r"[^\w:-]+", "_", text, flags=re.UNICODE).strip("_")
+    return re.sub(r"_+", "_", text) or "untitled"
+
+
+_FUNCTION_WORDS = frozenset(
+    """a an the of to in on at by for with from as and or but his her their its this that these those
+    was were is are be been it he she they there which who whom over into than so very lot""".split()
+)
+
+
+def theme_slug(theme: str, words: int = 5) -> str:
+    """`a lot, secured his position as leader and ...` -> `secured-position-leader-established-dictatorship`."""
+    tokens = [t for t in re.findall(r"[A-Za-z0-9]+(?:[’'][a-z]+)?", theme.lower()) if t not in _FUNCTION_WORDS]
+    tokens = [t.replace("’", "").replace("'", "") for t in tokens]
+    return "-".join(tokens[:words]) or tag_part(theme).lower()
+
+
+# ---------------------------------------------------------------------------------------- context
+
+@dataclass(frozen=True)
+class DeckContext:
+    """What every note of one notes file shares: the deck's name, tag prefix and essay label, and each
+    paragraph's theme (the sidecar's name for it, else what the plan says of it)."""
+
+    notes: ParsedNotes
+    sidecar: Sidecar
+    deck: str
+    prefix: str  # tag prefix
+    essay_label: str
+    themes: dict[str, str]
+    _tags: dict[tuple[str | None, str], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, notes: ParsedNotes, sidecar: Sidecar) -> DeckContext:
+        deck = deck_name(notes, sidecar)
+        essay = notes.essay
+        paragraphs = [item.paragraph for item in essay.plan] + [c.paragraph for c in notes.cards if c.paragraph]
+        themes = {}
+        for paragraph in paragraphs:
+            theme = sidecar.paragraph(paragraph).theme or essay.plan_text(paragraph)
+            if theme:
+                themes[paragraph] = theme
+        return cls(notes, sidecar, deck, tag_part(deck), essay.question or essay.title or deck, themes)
+
+    def theme(self, paragraph: str | None) -> str | None:
+        return self.themes.get(paragraph or "")
+
+    def tags(self, paragraph: str | None, kind: str) -> tuple[str, ...]:
+        """Paragraph, theme and kind tags (made once per paragraph and kind: decks can be large)."""
+        key = (paragraph, kind)
+        if key not in self._tags:
+            tags = []
+            if paragraph:
+                tags.append(f"{self.prefix}::{paragraph}")
+                theme = self.theme(paragraph)
+                if theme:
+                    tags.append(f"{self.prefix}::theme::{theme_slug(theme)}")
+            tags.append(f"{self.prefix}::kind::{kind}")
+            self._tags[key] = tuple(tags)
+        return self._tags[key]
+
+    def source(self, first: int | None, last: int | None = None) -> str:
+        name = self.notes.path.name
+        if first is None:
+            return esc(name)
+        if last is None or last == first:
+            return esc(f"{name}, line {first}")
+        return esc(f"{name}, lines {first}–{last}")
