@@ -137,6 +137,11 @@ class CardState:
     def retired(self) -> bool:
         return is_retired(self.tags)
 
+    @property
+    def back(self) -> str:
+        """What the answer side adds to the question side (Anki's answer repeats the question first)."""
+        return self.answer[len(self.question):].strip() if self.answer.startswith(self.question) else self.answer
+
 
 @dataclass(frozen=True)
 class NoteState:
