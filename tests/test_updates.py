@@ -24,7 +24,10 @@ from tests.student import (
     Project,
     Student,
     assert_edit_visible,
+    assert_no_duplicate,
+    assert_no_missing_cloze,
     assert_no_new_note,
+    assert_no_orphan,
     assert_same_facts,
     assert_studied_cards_live,
     check_all,
@@ -112,6 +115,51 @@ def small(tmp_path) -> Project:
     project = Project(tmp_path / "small")
     project.write("countryside.txt", small_notes())
     return project
+
+
+# ----------------------------------------------------------------------------------- 0: the checks can fail
+
+def test_the_invariants_catch_what_they_guard(small, tmp_path, student):
+    """Each check fails on the harm it guards against, done by hand in the collection."""
+    built, before = first_round(small, student)
+    notes = student.notes()
+    col = student.col
+    assert before and all(c.studied for c in before.values())
+
+    cloze = next(col.get_note(c.nid) for c in before.values() if c.notetype == CLOZE and c.ord == 1)
+    cloze.fields[0] = re.sub(r"\{\{c2::(.*?)\}\}", r"\1", cloze.fields[0])  # c2's deletion removed
+    col.update_note(cloze)
+    with pytest.raises(AssertionError, match="No cloze"):
+        assert_no_missing_cloze(student.snapshot())
+    with pytest.raises(AssertionError, match="another fact"):
+        assert_same_facts(before, student.snapshot())
+    assert_same_facts(before, student.snapshot(), kinds=[QUESTION])
+
+    qa = col.get_note(next(c.nid for c in before.values() if c.notetype == QUESTION))
+    qa.fields[0] += "s"  # a light edit (a typo) is the same fact; another front is not
+    col.update_note(qa)
+    assert_same_facts(before, student.snapshot(), kinds=[QUESTION])
+    qa.fields[0] = "something else entirely"
+    col.update_note(qa)
+    with pytest.raises(AssertionError, match="another fact"):
+        assert_same_facts(before, student.snapshot(), kinds=[QUESTION])
+
+    copy = col.new_note(qa.note_type())
+    copy.fields = list(qa.fields)  # the same question, a second time, under a new GUID
+    col.add_note(copy, col.decks.id("Collectivisation"))
+    with pytest.raises(AssertionError, match="duplicate"):
+        assert_no_duplicate(student)
+    with pytest.raises(AssertionError, match="orphan"):
+        assert_no_orphan(student, built.apkg)
+    with pytest.raises(AssertionError, match="new note"):
+        assert_no_new_note(notes, student.notes())
+    with pytest.raises(AssertionError, match="appears on no card"):
+        assert_edit_visible(student.snapshot(), "a sentence nobody wrote")
+
+    other = Project(tmp_path / "other")
+    other.write("countryside.txt", COURTS)  # same file name, another deck: none of the studied cards
+    with pytest.raises(AssertionError, match="dropped from the deck"):
+        assert_studied_cards_live(before, other.build().apkg)
 
 
 # ----------------------------------------------------------------------------------- 1-3: edits in place
