@@ -12,6 +12,9 @@ Fixtures:
 - `seed_source`: `project.seed()`'s folder: a copy of the shipped source/ (notes, sidecar, lock).
 - `anki`: makes fresh Anki collections (`col = anki()`), closed after the test.
 
+Tests marked `@pytest.mark.browser` need Debian's `chromium`: they are skipped, with the reason, without it
+(and `pytest -m "not browser"` leaves them out).
+
 Nothing here depends on the working directory: every path is absolute, from this file or `tmp_path`.
 """
 
@@ -24,6 +27,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from .browser import MISSING, chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -70,6 +75,15 @@ class Project:
             if path.is_file() and path.stem == SEED.stem and (lock or path.suffix != ".lock"):
                 shutil.copy(path, self.source / path.name)
         return self.source / SEED.name
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if chromium() is not None:
+        return
+    skip = pytest.mark.skip(reason=MISSING)
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
 
 
 @dataclass
