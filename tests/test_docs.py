@@ -34,6 +34,13 @@ def test_ci_runs_the_readmes_test_command():
     assert _blocks()[1] in ci.splitlines()
 
 
+def test_ci_runs_ruff_and_mypy_before_the_tests():
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    tests = lines.index(_blocks()[1])
+    assert lines.index("ruff check .") < tests
+    assert lines.index("mypy ankigen") < tests
+
+
 def test_every_command_is_in_the_readme():
     for name in cli.commands:
         assert f"ankigen {name}" in README, name
