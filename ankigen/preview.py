@@ -81,10 +81,11 @@ class CardView:
 
 @dataclass(frozen=True)
 class Page:
+    """One page written: its notes file, the page, and how many cards it shows."""
+
     source: Path
     output: Path
     cards: int
-    deck: str = ""
 
 
 # ------------------------------------------------------------------------------------------- rendering
@@ -343,7 +344,7 @@ def preview_prepared(prepared: Prepared, out: Path) -> Page:
     ensure_out_dir(out)
     output = out / f"{prepared.path.stem}.html"
     write_if_changed(output, page_html(prepared.deck.name, prepared.path.name, cards, anki_version()))
-    return Page(prepared.path, output, len(cards), prepared.deck.name)
+    return Page(prepared.path, output, len(cards))
 
 
 def _check_command(path: Path) -> str:
