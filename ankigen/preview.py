@@ -9,11 +9,13 @@ mode), so the note type's CSS and scripts apply as in Anki and cannot disturb th
 The page needs no network. Dark mode follows the system unless the address says `?dark=1` / `#dark` (or
 `dark=0`); `?phone=1` / `#phone` preselects the phone-width view. The frames are made from placeholders as
 they come near the screen (then the rest, one by one): `#all` makes them all at once, and `?check=1` does
-that and records in the DOM what each frame rendered (for the browser tests).
+that and records in the DOM what each frame rendered (for the browser tests). The page's own style and
+script are `ankigen/assets/preview.css` and `preview.js`, inlined in the page.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import shlex
@@ -22,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 
 from . import __version__, notetypes
@@ -78,10 +81,11 @@ class CardView:
 
 @dataclass(frozen=True)
 class Page:
+    """One page written: its notes file, the page, and how many cards it shows."""
+
     source: Path
     output: Path
     cards: int
-    deck: str = ""
 
 
 # ------------------------------------------------------------------------------------------- rendering
@@ -223,185 +227,14 @@ def side_document(side_html: str, ord_: int = 0, dark: bool = False, title: str 
     )
 
 
-_PAGE_CSS = """
-:root { color-scheme: light; --bg: #f3f1ec; --fg: #1d1d1f; --muted: #6b6459; --line: #ddd6c8;
-  --panel: #ffffff; --chip: #ece7dc; --accent: #8a4b12; --frame: #fbfaf7; }
-.pv-dark { color-scheme: dark; --bg: #121316; --fg: #e8e6e3; --muted: #a8a29a; --line: #33353b;
-  --panel: #1a1b1f; --chip: #2a2c31; --accent: #f0b872; --frame: #1e1f22; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--fg); font: 15px/1.45 -apple-system, "Segoe UI", Roboto,
-  "Helvetica Neue", Arial, sans-serif; }
-a { color: inherit; }
-.pv-wrap { max-width: 1240px; margin: 0 auto; padding: 16px 20px 48px; }
-.pv-top { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between;
-  gap: 8px 24px; border-bottom: 1px solid var(--line); padding-bottom: 12px; }
-.pv-top h1 { font-size: 24px; line-height: 1.2; margin: 0 0 4px; }
-.pv-sub { margin: 0; color: var(--muted); font-size: 13px; }
-.pv-toggles { display: flex; gap: 8px; flex-wrap: wrap; }
-.pv-toggle { display: inline-flex; align-items: center; gap: 6px; padding: 6px 12px;
-  border: 1px solid var(--line); border-radius: 16px; background: var(--panel); cursor: pointer;
-  font-size: 14px; user-select: none; }
-.pv-toggle input { margin: 0; accent-color: #0b5cad; }
-.pv-summary { margin: 16px 0 8px; overflow-x: auto; }
-.pv-summary p { margin: 0 0 8px; }
-.pv-summary table { border-collapse: collapse; font-size: 13px; background: var(--panel); }
-.pv-summary th, .pv-summary td { border: 1px solid var(--line); padding: 4px 10px; text-align: right;
-  white-space: nowrap; }
-.pv-summary th { font-weight: 600; }
-.pv-summary th:first-child, .pv-summary td:first-child { text-align: left; }
-.pv-summary td.pv-zero { color: var(--muted); opacity: .5; }
-.pv-summary tr.pv-total td { font-weight: 600; }
-.pv-group { margin-top: 28px; }
-.pv-group > h2 { font-size: 19px; margin: 0 0 10px; padding-bottom: 4px;
-  border-bottom: 2px solid var(--accent); }
-.pv-group > h2 .pv-theme { font-weight: 400; color: var(--muted); }
-.pv-group > h2 .pv-count { font-weight: 400; font-size: 13px; color: var(--muted); white-space: nowrap; }
-.pv-card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px;
-  padding: 8px 10px 10px; margin: 0 0 14px; }
-.pv-meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; font-size: 12px;
-  color: var(--muted); margin: 0 2px 8px; }
-.pv-num { font-weight: 600; color: var(--fg); }
-.pv-kind { font-weight: 600; color: var(--accent); }
-.pv-tag { background: var(--chip); border-radius: 4px; padding: 0 6px; font-family: ui-monospace, Menlo,
-  Consolas, monospace; font-size: 11px; overflow-wrap: anywhere; }
-.pv-sides { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
-.pv-side { margin: 0; min-width: 0; }
-.pv-side figcaption { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
-  margin: 0 2px 3px; }
-.pv-frame { display: block; width: 100%; height: 160px; border: 1px solid var(--line);
-  border-radius: 6px; background: var(--frame); }
-.pv-phone .pv-sides { grid-template-columns: repeat(auto-fill, 377px); }
-.pv-phone .pv-frame { width: 377px; border-radius: 14px; }
-@media (max-width: 760px) {
-  .pv-wrap { padding: 10px 10px 40px; }
-  .pv-sides, .pv-phone .pv-sides { grid-template-columns: minmax(0, 1fr); }
-  .pv-phone .pv-frame { width: 100%; max-width: 377px; }
-}
-.pv-foot { margin-top: 32px; color: var(--muted); font-size: 12px; }
-"""
-
-# The page's own script: the toggles; the frames, made from placeholders (those on screen first, the rest one
-# by one in the background: hundreds of iframes in the page at once hold a browser up for many seconds) and
-# sized to their content; and, with ?check=1, a record in the DOM of what each frame rendered (for the
-# browser tests; it makes every frame at once).
-_PAGE_JS = r"""
-(function () {
-  var root = document.documentElement;
-  var words = (location.search + "&" + location.hash.slice(1)).split(/[?&#,;]/);
-  function flag(name) {
-    for (var i = 0; i < words.length; i++) {
-      var w = words[i].toLowerCase();
-      if (w === name || w === name + "=1" || w === name + "=true" || w === name + "=yes") { return true; }
-      if (w === name + "=0" || w === name + "=false" || w === name + "=no") { return false; }
-    }
-    return null;
-  }
-  var dark = flag("dark");
-  if (dark === null) { dark = !!(window.matchMedia && matchMedia("(prefers-color-scheme: dark)").matches); }
-  var phone = !!flag("phone");
-  var check = !!flag("check");
-  var eager = check || !!flag("all");
-  root.classList.toggle("pv-dark", dark);
-  root.classList.toggle("pv-phone", phone);
-  var loaded = 0;
-
-  function body(frame) {
-    try { return frame.contentDocument && frame.contentDocument.body; } catch (e) { return null; }
-  }
-  function fit(frame) {
-    var b = body(frame);
-    if (!b || !frame.hasAttribute("srcdoc")) { return; }
-    var h = Math.ceil(b.ownerDocument.documentElement.getBoundingClientRect().height);
-    frame.style.height = Math.max(h, 40) + 2 + "px";
-  }
-  function paint(frame) {
-    var b = body(frame);
-    if (!b) { return; }
-    b.classList.toggle("nightMode", dark);
-    b.classList.toggle("night_mode", dark);
-  }
-  function record(frame) {
-    var b = body(frame);
-    if (!b || !frame.hasAttribute("srcdoc")) { return; }
-    frame.setAttribute("data-rendered", b.innerText.replace(/\s+/g, " ").trim());
-    frame.setAttribute("data-body-class", b.className);
-    frame.setAttribute("data-background", getComputedStyle(b).backgroundColor);
-    frame.setAttribute("data-width", String(b.ownerDocument.documentElement.clientWidth));
-  }
-  function frames() { return document.querySelectorAll("iframe.pv-frame"); }
-  function each(fn) { var all = frames(); for (var i = 0; i < all.length; i++) { fn(all[i]); } }
-  function load(slot) {  // a placeholder <div data-srcdoc> becomes the <iframe srcdoc> it describes
-    if (slot.tagName === "IFRAME" || !slot.parentNode) { return null; }
-    var frame = document.createElement("iframe");
-    frame.className = slot.className;
-    frame.title = slot.getAttribute("data-title") || "";
-    frame.style.height = slot.style.height;
-    frame.setAttribute("srcdoc", slot.getAttribute("data-srcdoc") || "");
-    slot.parentNode.replaceChild(frame, slot);
-    return frame;
-  }
-  document.addEventListener("load", function (ev) {
-    var frame = ev.target;
-    if (!frame || frame.tagName !== "IFRAME" || !frame.hasAttribute("srcdoc")) { return; }
-    paint(frame);
-    fit(frame);
-    loaded += 1;
-    root.setAttribute("data-loaded", String(loaded));
-    if (check) { record(frame); }
-  }, true);
-  function state() {
-    var parts = [];
-    if (dark) { parts.push("dark"); }
-    if (phone) { parts.push("phone"); }
-    if (check) { parts.push("check"); } else if (eager) { parts.push("all"); }
-    try { history.replaceState(null, "", location.pathname + (parts.length ? "#" + parts.join(",") : "")); }
-    catch (e) {}
-  }
-  function fill() {  // the frames still waiting, one after another, so the page stays responsive
-    var waiting = document.querySelector("div.pv-frame[data-srcdoc]");
-    if (!waiting) { return; }
-    if (observer) { observer.unobserve(waiting); }
-    load(waiting).addEventListener("load", function () { setTimeout(fill, 0); }, { once: true });
-  }
-  var observer = null;
-  document.addEventListener("DOMContentLoaded", function () {
-    var d = document.getElementById("pv-dark"), p = document.getElementById("pv-phone");
-    d.checked = dark;
-    p.checked = phone;
-    d.addEventListener("change", function () {
-      dark = d.checked;
-      root.classList.toggle("pv-dark", dark);
-      each(function (f) { paint(f); if (check) { record(f); } });
-      state();
-    });
-    p.addEventListener("change", function () {
-      phone = p.checked;
-      root.classList.toggle("pv-phone", phone);
-      requestAnimationFrame(function () { each(function (f) { fit(f); if (check) { record(f); } }); });
-      state();
-    });
-    var all = document.querySelectorAll("div.pv-frame[data-srcdoc]"), near = innerHeight + 1500;
-    if (!eager && "IntersectionObserver" in window) {
-      observer = new IntersectionObserver(function (entries) {
-        for (var i = 0; i < entries.length; i++) {
-          if (entries[i].isIntersecting) { observer.unobserve(entries[i].target); load(entries[i].target); }
-        }
-      }, { rootMargin: "1500px 0px" });
-    }
-    for (var i = 0; i < all.length; i++) {
-      if (!observer || all[i].getBoundingClientRect().top < near) { load(all[i]); }
-      else { observer.observe(all[i]); }
-    }
-    if (observer) { window.addEventListener("load", function () { setTimeout(fill, 300); }); }
-  });
-  var pending = 0;
-  window.addEventListener("resize", function () {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(function () { each(fit); });
-  });
-})();
-"""
+@functools.cache
+def asset(name: str) -> str:
+    """A file of ankigen/assets (the page's own style and script), as shipped in the package."""
+    text = (resources.files("ankigen") / "assets" / name).read_text(encoding="utf-8")
+    closing = "</style" if name.endswith(".css") else "</script"
+    if closing in text.lower():  # it is inlined in the page: it must not end its own element
+        raise ValueError(f"ankigen/assets/{name} contains {closing}")
+    return text
 
 
 def _esc(text: str) -> str:
@@ -486,7 +319,7 @@ def page_html(deck_name: str, source: str, cards: Sequence[CardView], anki: str 
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_esc(deck_name)} · ankigen preview</title>"
-        f"<style>{_PAGE_CSS}</style><script>{_PAGE_JS}</script></head>\n"
+        f"<style>\n{asset('preview.css')}</style><script>\n{asset('preview.js')}</script></head>\n"
         '<body><div class="pv-wrap"><header class="pv-top"><div>'
         f"<h1>{_esc(deck_name)}</h1>"
         f'<p class="pv-sub">{_esc(source)} · {_esc(_count(len(cards), "card"))}, {_esc(rendered)}</p></div>'
@@ -511,7 +344,7 @@ def preview_prepared(prepared: Prepared, out: Path) -> Page:
     ensure_out_dir(out)
     output = out / f"{prepared.path.stem}.html"
     write_if_changed(output, page_html(prepared.deck.name, prepared.path.name, cards, anki_version()))
-    return Page(prepared.path, output, len(cards), prepared.deck.name)
+    return Page(prepared.path, output, len(cards))
 
 
 def _check_command(path: Path) -> str:

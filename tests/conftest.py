@@ -1,4 +1,22 @@
-"""Shared test helpers: build decks into tmp folders and import them with the official `anki` package."""
+"""Shared test helpers: projects of notes in tmp folders, a fixed build time, building decks and importing
+them with the official `anki` package.
+
+Fixtures:
+
+- `project`: a `Project` in `tmp_path`: `project.notes("bad", TEXT, sidecar=YAML)` writes
+  `tmp_path/source/bad.txt` (and `bad.yaml`) and returns the notes file; `project.fixture("tudors")`
+  copies `tests/fixtures/notes/tudors.txt` there; `project.seed()` copies the shipped
+  `source/stalin-power.*`. `project.source` is the folder, `project.out` the build folder (`tmp_path/build`).
+- `fixed_clock`: builds at `BUILD_TIME` (it sets SOURCE_DATE_EPOCH); returns the time.
+- `runner`: a click `CliRunner`, with `fixed_clock`.
+- `seed_source`: `project.seed()`'s folder: a copy of the shipped source/ (notes, sidecar, lock).
+- `anki`: makes fresh Anki collections (`col = anki()`), closed after the test.
+
+Tests marked `@pytest.mark.browser` need Debian's `chromium`: they are skipped, with the reason, without it
+(and `pytest -m "not browser"` leaves them out).
+
+Nothing here depends on the working directory: every path is absolute, from this file or `tmp_path`.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +26,64 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from .browser import MISSING, chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
+SEED = SOURCE / "stalin-power.txt"
+BUILD_TIME = 1_700_000_000  # SOURCE_DATE_EPOCH of the tests' builds: 2023-11-14
+
+
+@dataclass
+class Project:
+    """A project folder in a tmp folder: notes in `source/`, decks built into `build/`."""
+
+    root: Path
+
+    @property
+    def source(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def out(self) -> Path:
+        return self.root / "build"
+
+    def notes(self, name: str, text: str | bytes, sidecar: str | None = None) -> Path:
+        """Write `source/<name>.txt` (text as UTF-8, or bytes as they are) and, given, `source/<name>.yaml`."""
+        self.source.mkdir(parents=True, exist_ok=True)
+        path = self.source / f"{name}.txt"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        if sidecar is not None:
+            path.with_suffix(".yaml").write_text(sidecar, encoding="utf-8")
+        return path
+
+    def fixture(self, name: str) -> Path:
+        """Copy `tests/fixtures/notes/<name>.txt` into `source/`."""
+        return self.notes(name, (FIXTURES / f"{name}.txt").read_bytes())
+
+    def seed(self, lock: bool = True) -> Path:
+        """Copy the shipped `source/stalin-power.txt` with its sidecar (and, unless told not to, its lock)
+        into `source/`; returns the notes file."""
+        self.source.mkdir(parents=True, exist_ok=True)
+        for path in SOURCE.iterdir():
+            if path.is_file() and path.stem == SEED.stem and (lock or path.suffix != ".lock"):
+                shutil.copy(path, self.source / path.name)
+        return self.source / SEED.name
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if chromium() is not None:
+        return
+    skip = pytest.mark.skip(reason=MISSING)
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
 
 
 @dataclass
@@ -75,7 +147,7 @@ class AnkiCollection:
         self.col.close()
 
 
-def build_deck_file(source: Path, out: Path, monkeypatch, when: int = 1_700_000_000) -> Path:
+def build_deck_file(source: Path, out: Path, monkeypatch, when: int = BUILD_TIME) -> Path:
     """`ankigen build` of one folder at a fixed clock; returns the .apkg (there must be no errors)."""
     from ankigen.build import build_paths
 
@@ -101,14 +173,32 @@ def anki(tmp_path):
 
 
 @pytest.fixture
-def seed_source(tmp_path) -> Path:
+def project(tmp_path) -> Project:
+    """A project folder in tmp_path: `project.notes(name, text)`, `project.fixture(name)`, `project.seed()`."""
+    return Project(tmp_path)
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch) -> int:
+    """Builds in this test happen at BUILD_TIME (SOURCE_DATE_EPOCH), whatever the real clock says."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(BUILD_TIME))
+    return BUILD_TIME
+
+
+@pytest.fixture
+def runner(fixed_clock) -> CliRunner:
+    """click's CliRunner, building at the fixed clock."""
+    return CliRunner()
+
+
+@pytest.fixture
+def seed_source(project) -> Path:
     """A copy of the shipped source/ folder (notes, sidecar, lock), so tests never touch the real one."""
-    dest = tmp_path / "source"
-    dest.mkdir()
+    project.source.mkdir(parents=True, exist_ok=True)
     for path in SOURCE.iterdir():
         if path.is_file():
-            shutil.copy(path, dest / path.name)
-    return dest
+            shutil.copy(path, project.source / path.name)
+    return project.source
 
 
 def assert_renders_cleanly(cards: list[Rendered]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import zipfile
 
@@ -10,7 +9,7 @@ import pytest
 
 from ankigen.build import build_paths
 
-from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
+from .conftest import BUILD_TIME, FIXTURES, assert_renders_cleanly, build_deck_file
 
 SEED_FRONTS = [
     "power of opponents",
@@ -41,10 +40,11 @@ def test_seed_deck_imports_and_every_card_renders(seed_source, tmp_path, anki, m
     assert len(log.new) == col.col.note_count()
 
     qa = [c for c in cards if c.note_type == "ankigen: Question"]
-    assert [c.fields["Front"] for c in sorted(qa, key=lambda c: int(c.fields["Source"].split()[-1].split("–")[0]))]
+    in_notes_order = sorted(qa, key=lambda c: int(c.fields["Source"].split()[-1].split("–")[0]))
+    assert [c.fields["Front"] for c in in_notes_order] == SEED_FRONTS
     fronts = sorted(c.question_text for c in qa)
     for front in SEED_FRONTS:
-        assert any(front.replace("’", "’") in q for q in fronts), front
+        assert any(front in q for q in fronts), front
     assert len(qa) == 14
 
     # Each card under a paragraph carries its paragraph and theme tags; no back holds another card's front.
@@ -76,7 +76,7 @@ def test_seed_deck_imports_and_every_card_renders(seed_source, tmp_path, anki, m
 
 def test_rebuild_updates_in_place_and_keeps_review_history(seed_source, tmp_path, anki, monkeypatch):
     out = tmp_path / "build"
-    apkg = build_deck_file(seed_source, out, monkeypatch, when=1_700_000_000)
+    apkg = build_deck_file(seed_source, out, monkeypatch, when=BUILD_TIME)
     col = anki()
     col.import_apkg(apkg)
     first_count = col.col.note_count()
@@ -95,7 +95,7 @@ def test_rebuild_updates_in_place_and_keeps_review_history(seed_source, tmp_path
     text = text.replace("Wild by 1928 undisputed leader", "While by 1928 the undisputed leader")
     text += "\nP4- example, Lenin Enrolment\nIn 1924 the Lenin Enrolment brought 240,000 new members into the Party.\n"
     notes.write_text(text, encoding="utf-8")
-    apkg = build_deck_file(seed_source, out, monkeypatch, when=1_700_000_000 + 86_400)
+    apkg = build_deck_file(seed_source, out, monkeypatch, when=BUILD_TIME + 86_400)
     log = col.import_apkg(apkg)
 
     assert len(log.updated) >= 1
@@ -113,7 +113,7 @@ def test_rebuild_updates_in_place_and_keeps_review_history(seed_source, tmp_path
 
 
 def test_unchanged_rebuild_is_byte_identical_even_with_a_new_clock(seed_source, tmp_path, monkeypatch):
-    first = build_deck_file(seed_source, tmp_path / "a", monkeypatch, when=1_700_000_000).read_bytes()
+    first = build_deck_file(seed_source, tmp_path / "a", monkeypatch, when=BUILD_TIME).read_bytes()
     lock = (seed_source / "stalin-power.lock").read_bytes()
     second = build_deck_file(seed_source, tmp_path / "b", monkeypatch, when=1_800_000_000).read_bytes()
     assert first == second
@@ -159,11 +159,9 @@ def test_a_changed_note_is_newer_even_when_the_clock_is_behind(seed_source, tmp_
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.txt")))
-def test_every_fixture_deck_imports_and_renders(name, tmp_path, anki, monkeypatch):
-    source = tmp_path / "source"
-    source.mkdir()
-    shutil.copy(FIXTURES / f"{name}.txt", source / f"{name}.txt")
-    apkg = build_deck_file(source, tmp_path / "build", monkeypatch)
+def test_every_fixture_deck_imports_and_renders(name, project, anki, monkeypatch):
+    project.fixture(name)
+    apkg = build_deck_file(project.source, project.out, monkeypatch)
     col = anki()
     col.import_apkg(apkg)
     cards = col.render_all()

@@ -1,18 +1,20 @@
-"""The command line, through click's CliRunner: exact messages and exit codes."""
+"""The command line, through click's CliRunner: the whole output of each message, and the exit codes.
+
+Paths in the messages come from tmp folders (the `project` fixture), never from the working directory.
+`result.output` is what a user sees (stdout and stderr interleaved); `result.stdout` and `result.stderr`
+say which stream each line went to.
+"""
 
 from __future__ import annotations
 
+import os
 import re
-import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-import click
-import pytest
-from click.testing import CliRunner
-
+import ankigen
 from ankigen.cli import cli
-
-from .conftest import FIXTURES
 
 BAD_NOTES = """\
 1- Weimar flashcards
@@ -26,29 +28,50 @@ P2- analysis
 """
 
 
-@pytest.fixture
-def runner(monkeypatch) -> CliRunner:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    return CliRunner()
+def bad_notes_findings(path: Path) -> str:
+    """What `check` says of BAD_NOTES at `path`."""
+    return (
+        f"{path}:2: warning: the essay as a whole has no judgement: the thesis uses no words of degree; say it in "
+        "the sidecar (essay: {judgement: ...}) [no-judgement]\n"
+        f"{path}:3: warning: P2 of the plan has no cards [empty-paragraph]\n"
+        f"{path}:3: warning: P1: no judgement: the plan and analysis use no words of degree; say it in the "
+        "sidecar (paragraphs: {P1: {judgement: ...}}) [no-judgement]\n"
+        f"{path}:3: warning: P2: no judgement: the plan and analysis use no words of degree; say it in the "
+        "sidecar (paragraphs: {P2: {judgement: ...}}) [no-judgement]\n"
+        f"{path}:6: warning: P7 is not in the plan (the plan has P1, P2) [unplanned-paragraph]\n"
+        f"{path}:8: error: the front “analysis” has no back [no-back]\n"
+    )
 
 
-def _commands(group: click.Group) -> list[str]:
-    return sorted(group.commands)
+def seed_findings(notes: Path) -> str:
+    return (
+        f"{notes}:17: warning: the back is 933 characters long: split it into cards so it fits a phone screen "
+        "[long-back]\n"
+        "1 notes file checked: 0 errors, 1 warning\n"
+    )
 
 
-@pytest.mark.parametrize("command", _commands(cli))
-def test_every_command_has_help(runner, command):
-    result = runner.invoke(cli, [command, "--help"])
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Usage: cli {command} [OPTIONS]")
-    doc = cli.commands[command].help or ""
-    assert doc.strip(), f"{command} has no help text"
+def weimar_warnings(notes: Path) -> str:
+    return (
+        f"{notes}:2: warning: the essay as a whole has no judgement: the thesis uses no words of degree; say it "
+        "in the sidecar (essay: {judgement: ...}) [no-judgement]\n"
+        f"{notes}:3: warning: P1: no judgement: the plan and analysis use no words of degree; say it in the "
+        "sidecar (paragraphs: {P1: {judgement: ...}}) [no-judgement]\n"
+        f"{notes}:3: warning: P2: no judgement: the plan and analysis use no words of degree; say it in the "
+        "sidecar (paragraphs: {P2: {judgement: ...}}) [no-judgement]\n"
+        f"{notes}:3: warning: P3: no judgement: the plan and analysis use no words of degree; say it in the "
+        "sidecar (paragraphs: {P3: {judgement: ...}}) [no-judgement]\n"
+    )
+
+
+TUDORS_BUILT = ("deck “Tudors Religion”, 46 notes, 76 cards (1 essay plan, 14 questions, 25 evidence, "
+                "6 judgements); 46 new, 0 changed, 0 unchanged\n")
 
 
 def test_top_level_help_lists_every_command(runner):
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0
-    for command in _commands(cli):
+    for command in sorted(cli.commands):
         assert re.search(rf"^  {command}\b", result.output, re.M), command
 
 
@@ -57,67 +80,66 @@ def test_version(runner):
     assert result.output == "ankigen, version 0.1.0\n"
 
 
-def test_build_prints_one_summary_line_and_writes_the_deck(runner, tmp_path, monkeypatch):
-    src = tmp_path / "source"
-    src.mkdir()
-    shutil.copy(FIXTURES / "weimar.txt", src / "weimar.txt")
-    monkeypatch.chdir(tmp_path)
-    result = runner.invoke(cli, ["build", str(src), "-o", "out"])
+def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monkeypatch):
+    notes = project.fixture("weimar")
+    monkeypatch.chdir(project.root)  # so that the deck's path is printed as given: out/weimar.apkg
+    result = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
     assert result.exit_code == 0, result.output
     assert Path("out/weimar.apkg").is_file()
-    lines = result.stdout.splitlines()
-    assert len(lines) == 1
-    assert re.fullmatch(
-        rf"{re.escape(str(src / 'weimar.txt'))} -> out/weimar\.apkg: deck “Weimar golden years”, \d+ notes, "
-        r"\d+ cards \(1 essay plan, 16 questions, \d+ evidence, \d+ judgements\); (\d+) new, 0 changed, "
-        r"0 unchanged",
-        lines[0],
-    ), lines[0]
-    assert (src / "weimar.lock").is_file()
+    summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 43 notes, 79 cards (1 essay plan, " \
+              "16 questions, 26 evidence, 0 judgements); {} new, 0 changed, {} unchanged\n"
+    assert result.stdout == summary.format(43, 0)
+    assert result.stderr == weimar_warnings(notes)
+    assert result.output == weimar_warnings(notes) + summary.format(43, 0)
+    assert (project.source / "weimar.lock").is_file()
+    # built again, unchanged: the lock says every note is as it was
+    again = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
+    assert (again.exit_code, again.stdout) == (0, summary.format(0, 43))
 
 
-def test_quiet_build_prints_nothing(runner, tmp_path):
-    src = tmp_path / "source"
-    src.mkdir()
-    shutil.copy(FIXTURES / "tudors.txt", src / "tudors.txt")
-    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out"), "-q"])
+def test_quiet_build_prints_nothing(runner, project):
+    project.fixture("tudors")
+    result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out), "-q"])
     assert result.exit_code == 0
     assert result.output == ""
+    assert (project.out / "tudors.apkg").is_file()
 
 
-def test_check_points_at_both_lines_and_exits_1(runner, tmp_path):
-    notes = tmp_path / "bad.txt"
-    notes.write_text(BAD_NOTES, encoding="utf-8")
+def test_check_points_at_both_lines_and_exits_1(runner, project):
+    notes = project.notes("bad", BAD_NOTES)
     result = runner.invoke(cli, ["check", str(notes)])
     assert result.exit_code == 1
-    assert f"{notes}:6: warning: P7 is not in the plan (the plan has P1, P2) [unplanned-paragraph]\n" in result.output
-    assert f"{notes}:8: error: the front “analysis” has no back [no-back]\n" in result.output
-    assert result.output.endswith("1 notes file checked: 1 error, 5 warnings\n")
+    assert result.output == bad_notes_findings(notes) + "1 notes file checked: 1 error, 5 warnings\n"
+    assert result.stderr == ""
 
 
-def test_check_passes_the_shipped_notes(runner):
-    result = runner.invoke(cli, ["check", "source"])
+def test_check_passes_the_shipped_notes(runner, seed_source):
+    result = runner.invoke(cli, ["check", str(seed_source)])
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("1 notes file checked: 0 errors, 1 warning\n")
+    assert result.output == seed_findings(seed_source / "stalin-power.txt")
 
 
-def test_check_strict_counts_warnings(runner):
-    result = runner.invoke(cli, ["check", "--strict", "source"])
+def test_check_strict_counts_warnings(runner, seed_source):
+    result = runner.invoke(cli, ["check", "--strict", str(seed_source)])
+    assert result.exit_code == 1  # for its one warning: the same output as without --strict
+    assert result.output == seed_findings(seed_source / "stalin-power.txt")
+
+
+def test_build_refuses_a_deck_with_errors_but_builds_the_others(runner, project):
+    bad = project.notes("bad", BAD_NOTES)
+    tudors = project.fixture("tudors")
+    out = project.out
+    result = runner.invoke(cli, ["build", str(project.source), "-o", str(out)])
     assert result.exit_code == 1
-
-
-def test_build_refuses_a_deck_with_errors_but_builds_the_others(runner, tmp_path):
-    src = tmp_path / "source"
-    src.mkdir()
-    (src / "bad.txt").write_text(BAD_NOTES, encoding="utf-8")
-    shutil.copy(FIXTURES / "tudors.txt", src / "tudors.txt")
-    out = tmp_path / "out"
-    result = runner.invoke(cli, ["build", str(src), "-o", str(out)])
-    assert result.exit_code == 1
-    assert f"{src / 'bad.txt'}:8: error: the front “analysis” has no back [no-back]" in result.stderr
-    assert f"{src / 'bad.txt'}: not built: 1 error (see above)" in result.stderr
+    assert result.stderr == bad_notes_findings(bad) + f"{bad}: not built: 1 error (see above)\n"
+    assert result.stdout == f"{tudors} -> {out / 'tudors.apkg'}: {TUDORS_BUILT}"
     assert not (out / "bad.apkg").exists()
     assert (out / "tudors.apkg").is_file()
+    # quiet: the errors still, nothing else
+    quiet = runner.invoke(cli, ["build", str(project.source), "-o", str(out), "-q"])
+    assert quiet.exit_code == 1
+    assert quiet.output == (f"{bad}:8: error: the front “analysis” has no back [no-back]\n"
+                            f"{bad}: not built: 1 error (see above)\n")
 
 
 def test_missing_path_is_one_clear_line(runner, tmp_path):
@@ -125,6 +147,7 @@ def test_missing_path_is_one_clear_line(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"{tmp_path / 'nope.txt'}: error: no such file [unreadable]\n" \
         f"{tmp_path / 'nope.txt'}: not built: 1 error (see above)\n"
+    assert result.output == result.stderr
 
 
 def test_empty_source_folder(runner, tmp_path):
@@ -132,59 +155,57 @@ def test_empty_source_folder(runner, tmp_path):
     result = runner.invoke(cli, ["build", str(tmp_path / "empty")])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'empty'}: no notes files (*.txt) found\n"
+    assert result.output == result.stderr
 
 
-def test_build_folder_that_is_a_file(runner, tmp_path):
+def test_build_folder_that_is_a_file(runner, seed_source, tmp_path):
     (tmp_path / "out").write_text("not a folder")
-    result = runner.invoke(cli, ["build", "source", "-o", str(tmp_path / "out")])
+    result = runner.invoke(cli, ["build", str(seed_source), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert result.output == (
         f"Error: {tmp_path / 'out'}: is a file, not a folder: remove it or choose another with --out\n"
     )
+    assert result.stderr == result.output
+
+
+def _imports_genanki(*args: str) -> bool:
+    """Whether `ankigen ARGS` imports genanki, run in a fresh interpreter on the ankigen under test."""
+    code = f"import sys; from ankigen.cli import main; sys.argv={['ankigen', *args]!r};\n" \
+           "try:\n    main()\nexcept SystemExit: pass\nprint('genanki' in sys.modules)"
+    here = str(Path(ankigen.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [here, os.environ.get("PYTHONPATH")]))}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env).stdout
+    assert out.strip().endswith(("True", "False")), out
+    return out.strip().endswith("True")
 
 
 def test_help_does_not_import_genanki():
-    import subprocess
-    import sys
-
-    code = "import sys; from ankigen.cli import main; sys.argv=['ankigen','--help'];\n" \
-           "try:\n    main()\nexcept SystemExit: pass\nprint('genanki' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip().endswith("False")
+    assert not _imports_genanki("--help")
 
 
-def test_check_does_not_import_genanki(tmp_path):
-    import subprocess
-    import sys
-
-    code = "import sys; from ankigen.cli import main; sys.argv=['ankigen','check','source'];\n" \
-           "try:\n    main()\nexcept SystemExit: pass\nprint('genanki' in sys.modules)"
-    root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root).stdout
-    assert out.strip().endswith("False")
+def test_check_does_not_import_genanki(seed_source):
+    assert not _imports_genanki("check", str(seed_source))
+    assert _imports_genanki("build", str(seed_source), "-q", "-o", str(seed_source.parent / "build"))
 
 
-def test_progress_never_shows_when_stderr_is_not_a_terminal(runner, tmp_path, monkeypatch):
+def test_progress_never_shows_when_stderr_is_not_a_terminal(runner, project, monkeypatch):
     import ankigen.cli as cli_module
 
     monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 0)  # even a small build would show it on a terminal
-    src = tmp_path / "source"
-    src.mkdir()
-    shutil.copy(FIXTURES / "tudors.txt", src / "tudors.txt")
-    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    tudors = project.fixture("tudors")
+    result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out)])
     assert result.exit_code == 0
     assert result.stderr == ""
+    assert result.output == f"{tudors} -> {project.out / 'tudors.apkg'}: {TUDORS_BUILT}"
 
 
-def test_progress_shows_on_a_terminal_unless_quiet(runner, tmp_path, monkeypatch):
+def test_progress_shows_on_a_terminal_unless_quiet(runner, project, monkeypatch):
     import ankigen.cli as cli_module
 
     monkeypatch.setattr(cli_module, "PROGRESS_BYTES", 0)
     monkeypatch.setattr(cli_module, "_interactive", lambda: True)
-    src = tmp_path / "source"
-    src.mkdir()
-    shutil.copy(FIXTURES / "tudors.txt", src / "tudors.txt")
-    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    project.fixture("tudors")
+    result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out)])
     assert "Parsing notes" in result.stderr and "Packaging cards" in result.stderr
-    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out"), "-q"])
+    result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out), "-q"])
     assert result.stderr == ""

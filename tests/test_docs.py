@@ -1,10 +1,14 @@
 """The README keeps its promises: two set-up commands at the top, the second one what CI runs, every
-command documented."""
+command documented; and every command (and the group) has help text."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
 
 from ankigen.cli import cli
 
@@ -30,6 +34,13 @@ def test_ci_runs_the_readmes_test_command():
     assert _blocks()[1] in ci.splitlines()
 
 
+def test_ci_runs_ruff_and_mypy_before_the_tests():
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    tests = lines.index(_blocks()[1])
+    assert lines.index("ruff check .") < tests
+    assert lines.index("mypy ankigen") < tests
+
+
 def test_every_command_is_in_the_readme():
     for name in cli.commands:
         assert f"ankigen {name}" in README, name
@@ -38,3 +49,22 @@ def test_every_command_is_in_the_readme():
 def test_every_screenshot_linked_exists():
     for link in re.findall(r"\((docs/[^)]+\.png)\)", README):
         assert (ROOT / link).is_file(), link
+
+
+@pytest.mark.parametrize("command", [None, *sorted(cli.commands)])
+def test_every_command_has_help(command):
+    """`ankigen --help` and `ankigen <command> --help`: a usage line and the command's own help text."""
+    args = [command] if command else []
+    result = CliRunner().invoke(cli, [*args, "--help"], prog_name="ankigen")
+    assert result.exit_code == 0, result.output
+    usage = "Usage: ankigen [OPTIONS] COMMAND [ARGS]..." if command is None else \
+        f"Usage: ankigen {command} [OPTIONS] [PATHS]..."
+    assert result.output.startswith(usage + "\n\n")
+    cmd: click.Command = cli if command is None else cli.commands[command]
+    doc = (cmd.help or "").strip()
+    assert doc, f"{command or 'the group'} has no help text"
+    first_words = " ".join(doc.split()[:6])
+    assert first_words in " ".join(result.output.split()), "the help text is not shown"
+    for param in cmd.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{command or 'the group'}: {param.opts} has no help text"

@@ -1,14 +1,14 @@
 """`ankigen preview`: the page holds every card as Anki renders it, and a real browser shows them.
 
-The seed notes are copied into tmp_path, so the real lock file is never touched. The browser tests need
-the Debian `chromium` package and are skipped (with the reason) without it.
+The seed notes are copied into tmp_path, so the real lock file is never touched. The browser tests
+(`@pytest.mark.browser`: `pytest -m "not browser"` leaves them out) need the Debian `chromium` package and
+are skipped (with the reason) without it.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import shutil
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,23 +20,15 @@ pytest.importorskip("anki", reason="the preview needs the `anki` package: pip in
 from ankigen import notetypes  # noqa: E402
 from ankigen.build import prepare  # noqa: E402
 from ankigen.errors import BuildError  # noqa: E402
-from ankigen.preview import plain_text, preview_paths  # noqa: E402
+from ankigen.preview import asset, page_html, plain_text, preview_paths  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).parent))
-import browser  # noqa: E402
+from . import browser  # noqa: E402
+from .conftest import Project  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "source" / "stalin-power.txt"
 SCALE = ("Fundamental", "Partial", "Superficial")
 
 
 # ------------------------------------------------------------------------------------------- helpers
-
-def copy_seed(folder: Path, lock: bool = False) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for suffix in (".txt", ".yaml") + ((".lock",) if lock else ()):
-        shutil.copy(SEED.with_suffix(suffix), folder / SEED.with_suffix(suffix).name)
-    return folder / SEED.name
 
 
 class Frames(HTMLParser):
@@ -76,6 +68,7 @@ def expected_cards(notes: Path) -> tuple[list[str], int, list]:
     deck = prepare(notes).deck
     assert deck is not None
     fronts = [html.unescape(n.fields[0]) for n in deck.notes if n.notetype is notetypes.QA]
+    assert len(fronts) == 14  # the seed's questions: so that "every front" below means something
     cards = 0
     for note in deck.notes:
         if note.notetype.cloze:
@@ -87,9 +80,9 @@ def expected_cards(notes: Path) -> tuple[list[str], int, list]:
 
 @pytest.fixture(scope="module")
 def seed_page(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("seed")
-    notes = copy_seed(folder / "source")
-    (page,) = preview_paths([notes], folder / "build")
+    project = Project(tmp_path_factory.mktemp("seed"))
+    notes = project.seed(lock=False)
+    (page,) = preview_paths([notes], project.out)
     return notes, page
 
 
@@ -161,27 +154,28 @@ def test_the_page_is_self_contained(seed_page):
     assert "<link" not in text and "@import" not in text
 
 
-def test_preview_does_not_touch_the_lock_or_write_a_deck(tmp_path):
-    notes = copy_seed(tmp_path / "source", lock=True)
+def test_preview_does_not_touch_the_lock_or_write_a_deck(project, tmp_path):
+    notes = project.seed(lock=True)
     lock = notes.with_suffix(".lock")
     before = lock.read_bytes()
-    preview_paths([notes], tmp_path / "build")
+    preview_paths([notes], project.out)
     assert lock.read_bytes() == before
-    assert [p.name for p in (tmp_path / "build").iterdir()] == ["stalin-power.html"]
+    assert [p.name for p in project.out.iterdir()] == ["stalin-power.html"]
     # without a lock, none is created
-    other = copy_seed(tmp_path / "other")
+    other = Project(tmp_path / "other").seed(lock=False)
     preview_paths([other.parent], tmp_path / "build2")
     assert not other.with_suffix(".lock").exists()
+    assert (tmp_path / "build2" / "stalin-power.html").is_file()
 
 
-def test_markup_in_the_notes_is_shown_as_text(tmp_path):
-    notes = copy_seed(tmp_path)
+def test_markup_in_the_notes_is_shown_as_text(project):
+    notes = project.seed(lock=False)
     text = notes.read_text(encoding="utf-8")
     front, back = "P1- how STALIN dealt with opponents", "Trial of 16 – left 1936 Zin and Kam"
     text = text.replace(front, front.replace("opponents", '<b>opponents</b> & "rivals"'))
     text = text.replace(back, back + " </iframe><script>x()</script>")
     notes.write_text(text, encoding="utf-8")
-    (page,) = preview_paths([notes], tmp_path / "build")
+    (page,) = preview_paths([notes], project.out)
     parsed = Frames(page.output.read_text(encoding="utf-8"))
     assert any('how STALIN dealt with <b>opponents</b> & "rivals"' in plain_text(f["srcdoc"])
                for f in parsed.side("front"))
@@ -199,31 +193,34 @@ def test_a_file_with_errors_is_not_previewed(tmp_path):
     assert not (tmp_path / "build").exists()
 
 
-def test_without_anki_the_error_says_how_to_install_it(tmp_path, monkeypatch):
+def test_without_anki_the_error_says_how_to_install_it(project, monkeypatch):
     monkeypatch.setitem(sys.modules, "anki.collection", None)  # makes `import anki.collection` fail
     with pytest.raises(BuildError, match=r'pip install "ankigen\[preview\]"'):
-        preview_paths([copy_seed(tmp_path)], tmp_path / "build")
+        preview_paths([project.seed(lock=False)], project.out)
+    assert not project.out.exists()
 
 
-def test_cli_preview(tmp_path):
-    from click.testing import CliRunner
-
+def test_cli_preview(project, runner):
     from ankigen.cli import cli
 
-    notes = copy_seed(tmp_path / "source")
-    result = CliRunner().invoke(cli, ["preview", str(notes), "-o", str(tmp_path / "out")])
+    notes = project.seed(lock=False)
+    result = runner.invoke(cli, ["preview", str(notes), "-o", str(project.out)])
     assert result.exit_code == 0, result.output
-    assert "stalin-power.html: 69 cards" in result.output
-    assert (tmp_path / "out" / "stalin-power.html").exists()
+    assert result.output == f"{notes} -> {project.out / 'stalin-power.html'}: 69 cards\n"
+    assert (project.out / "stalin-power.html").exists()
+
+
+def test_the_pages_style_and_script_come_from_the_package():
+    """ankigen/assets/preview.css and preview.js, shipped as package data, inlined in the page whole."""
+    css, js = asset("preview.css"), asset("preview.js")
+    assert ".pv-frame {" in css and 'getElementById("pv-dark")' in js
+    page = page_html("Deck", "deck.txt", [])
+    assert f"<style>\n{css}</style><script>\n{js}</script></head>" in page
 
 
 # ------------------------------------------------------------------------------------- in a browser
 
-needs_chromium = pytest.mark.skipif(browser.chromium() is None,
-                                    reason="needs headless Chromium: apt-get install -y chromium")
-
-
-@needs_chromium
+@pytest.mark.browser
 def test_chromium_renders_every_card(seed_page, tmp_path):
     notes, page = seed_page
     fronts, cards, _ = expected_cards(notes)
@@ -244,11 +241,12 @@ def test_chromium_renders_every_card(seed_page, tmp_path):
     assert not any("[...]" in text for text in backs)
 
 
-@needs_chromium
+@pytest.mark.browser
 def test_chromium_dark_and_phone_toggles(seed_page, tmp_path):
     _, page = seed_page
     light = Frames(browser.dump_dom(page.output.as_uri() + "?check=1", tmp_path / "profile"))
     dark = Frames(browser.dump_dom(page.output.as_uri() + "#dark,phone,check", tmp_path / "profile"))
+    assert len(light.frames) == len(dark.frames) == 2 * page.cards > 0
     assert "pv-dark" in dark.root["class"] and "pv-phone" in dark.root["class"]
     assert dark.root.get("data-loaded") == str(len(dark.frames))
     for before, after in zip(light.frames, dark.frames, strict=True):

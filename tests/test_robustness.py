@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from ankigen import package as package_module
 from ankigen.build import build_paths, prepare
@@ -25,7 +23,9 @@ def cards_of(data: bytes, name: str = "n.txt"):
 
 @pytest.fixture
 def clean():
-    return cards_of(SEED.read_bytes())[1]
+    cards = cards_of(SEED.read_bytes())[1]
+    assert len(cards) == 14  # so that "the same cards" below means something
+    return cards
 
 
 @pytest.mark.parametrize("variant", ["bom", "crlf", "cr", "bom+crlf"])
@@ -65,19 +65,15 @@ def test_utf16_is_read_too(clean):
     (b"1- Stalin Power Flashcards\n", "no cards found"),
     (b"   \n\n  \n", "no cards found"),
 ])
-def test_unusable_files_give_one_clear_error_and_the_others_still_build(content, message, tmp_path,
-                                                                        monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    src = tmp_path / "source"
-    src.mkdir()
-    (src / "bad.txt").write_bytes(content)
-    shutil.copy(FIXTURES / "tudors.txt", src / "tudors.txt")
-    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+def test_unusable_files_give_one_clear_error_and_the_others_still_build(content, message, project, runner):
+    bad = project.notes("bad", content)
+    project.fixture("tudors")
+    result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out)])
     assert result.exit_code == 1
     assert message in result.stderr
-    assert f"{src / 'bad.txt'}: not built" in result.stderr
+    assert f"{bad}: not built" in result.stderr
     assert "Traceback" not in result.output + result.stderr
-    assert (tmp_path / "out" / "tudors.apkg").is_file()
+    assert (project.out / "tudors.apkg").is_file()
 
 
 def test_a_folder_given_as_notes_file(tmp_path):
@@ -86,8 +82,8 @@ def test_a_folder_given_as_notes_file(tmp_path):
     assert [f.message for f in p.errors] == ["is a folder, not a notes file"]
 
 
-def test_failed_packaging_leaves_the_previous_deck_and_lock_untouched(seed_source, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_failed_packaging_leaves_the_previous_deck_and_lock_untouched(seed_source, tmp_path, monkeypatch,
+                                                                        runner):
     out = tmp_path / "out"
     _, built = build_paths([seed_source], out)
     deck_before = built[0].output.read_bytes()
@@ -99,7 +95,7 @@ def test_failed_packaging_leaves_the_previous_deck_and_lock_untouched(seed_sourc
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(package_module.zipfile.ZipFile, "writestr", boom)
-    result = CliRunner().invoke(cli, ["build", str(seed_source), "-o", str(out)])
+    result = runner.invoke(cli, ["build", str(seed_source), "-o", str(out)])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {out / 'stalin-power.apkg'}: cannot write the deck: No space left on device\n"
     assert built[0].output.read_bytes() == deck_before
@@ -107,8 +103,7 @@ def test_failed_packaging_leaves_the_previous_deck_and_lock_untouched(seed_sourc
     assert sorted(p.name for p in out.iterdir()) == ["stalin-power.apkg"]  # no temporary file left behind
 
 
-def test_unchanged_notes_and_lock_are_never_rewritten(seed_source, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_unchanged_notes_and_lock_are_never_rewritten(seed_source, tmp_path, fixed_clock):
     lock = seed_source / "stalin-power.lock"
     notes = seed_source / "stalin-power.txt"
     stamps = (lock.stat().st_mtime_ns, notes.stat().st_mtime_ns)
@@ -116,24 +111,24 @@ def test_unchanged_notes_and_lock_are_never_rewritten(seed_source, tmp_path, mon
     assert (lock.stat().st_mtime_ns, notes.stat().st_mtime_ns) == stamps
 
 
-def test_unexpected_failure_is_one_line_and_debug_shows_the_traceback(monkeypatch, tmp_path):
+def test_unexpected_failure_is_one_line_and_debug_shows_the_traceback(monkeypatch, seed_source, tmp_path, runner):
     import ankigen.build as build_module
 
     def broken(path):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(build_module, "prepare", broken)
-    runner = CliRunner()
-    result = runner.invoke(cli, ["build", "source", "-o", str(tmp_path / "out")])
+    result = runner.invoke(cli, ["build", str(seed_source), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.stderr == ("Error: internal error: RuntimeError: disk on fire "
                              "(run `ankigen --debug ...` for details)\n")
-    result = runner.invoke(cli, ["--debug", "build", "source", "-o", str(tmp_path / "out")])
+    assert result.output == result.stderr
+    result = runner.invoke(cli, ["--debug", "build", str(seed_source), "-o", str(tmp_path / "out")])
     assert isinstance(result.exception, RuntimeError)
+    assert str(result.exception) == "disk on fire"
 
 
-def test_script_in_notes_is_shown_as_text_never_run(tmp_path, anki, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_script_in_notes_is_shown_as_text_never_run(tmp_path, anki, fixed_clock):
     (tmp_path / "x.txt").write_text(
         "1- XSS\nHow far did it change\nP1- a lot. P2- some\nP1- <script>alert('owned')</script> front\n"
         "<img src=x onerror=alert(1)> in 1936 {{c1::Kirov}} & {{Front}}\n", encoding="utf-8")
@@ -147,14 +142,13 @@ def test_script_in_notes_is_shown_as_text_never_run(tmp_path, anki, monkeypatch)
     qa = next(c for c in cards if c.note_type == "ankigen: Question")
     assert "<script>alert('owned')</script> front" in qa.question_text
     assert "{{c1::Kirov}} & {{Front}}" in qa.answer_text
-    assert all(c.note_type != "ankigen: Evidence cloze" or "{{" not in c.question_text for c in cards)
+    clozes = [c for c in cards if c.note_type == "ankigen: Evidence cloze"]
+    assert clozes, "the notes' 1936 makes an evidence cloze"
+    assert all("{{" not in c.question_text for c in clozes)
 
 
-def test_notes_file_names_cannot_escape_the_build_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    weird = tmp_path / "src" / "..notes.txt"
-    weird.parent.mkdir()
-    shutil.copy(FIXTURES / "tudors.txt", weird)
+def test_notes_file_names_cannot_escape_the_build_folder(tmp_path, project, fixed_clock):
+    weird = project.notes("..notes", (FIXTURES / "tudors.txt").read_bytes())
     out = tmp_path / "out"
     _, built = build_paths([weird], out)
     assert built[0].output.parent == out
@@ -179,8 +173,7 @@ def test_a_file_with_many_cards(tmp_path):
     assert len(read_notes(path).cards) == 3000
 
 
-def test_big_deck_imports(tmp_path, anki, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def test_big_deck_imports(tmp_path, anki, fixed_clock):
     rows = ["3- Many", "How far did it change", "P1- a lot. P2- some"]
     for i in range(400):
         rows += [f"P{i % 2 + 1}- point {i}", f"In {1900 + i % 90} Ryutin{i} issued {i} papers."]
