@@ -63,13 +63,11 @@ def dump_lock(lock: Lock) -> str:
 
 
 def _block(entries: dict[str, tuple[str, int]]) -> str:
-    """`{"key": ["digest", mod], ...}`, an entry a line. json's C encoder writes it on one line, where each
-    entry but the last ends with `], "`; that cannot occur inside a key or a digest (json escapes quotes
-    there as \\"), so a line break after each `],` gives an entry a line."""
+    """`{"key": ["digest", mod], ...}` with an entry a line (json.dumps quotes and escapes each string)."""
     if not entries:
         return "{}"
-    flat = json.dumps(entries, separators=(", ", ": "))  # ASCII: only "\n" breaks a line
-    return "{\n    " + flat[1:-1].replace('], "', '],\n    "') + "\n  }"
+    lines = (f"    {json.dumps(key)}: [{json.dumps(digest)}, {mod:d}]" for key, (digest, mod) in entries.items())
+    return "{\n" + ",\n".join(lines) + "\n  }"
 
 
 def stamp(lock: Lock, notes: Iterable[tuple[str, str]], notetypes: Iterable[tuple[int, str]], now: int) -> Stamped:

@@ -3,24 +3,29 @@
 genanki writes the collection (note types, deck, notes, cards); this module adds what a shared, rebuilt
 deck needs on top: each note keeps its own modification time (from the lock file), each note type its
 own, and the .apkg zip is written with fixed entry dates so that an unchanged rebuild is byte-identical.
+
+genanki is used through its public classes and their `write_to_db`/`to_json` methods. Two private
+methods of genanki.Note are overridden because it pays, each with what it saves: see _Note.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
+import stat
 import tempfile
+import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-import genanki
+import genanki  # type: ignore[import-untyped]
 
 from . import notetypes
 from .deck import AnkiDeck
-from .errors import BuildError
+from .files import write_atomic
 from .lock import Stamped
 
 
@@ -44,7 +49,7 @@ class _Model(genanki.Model):
         self.cloze_fields = tuple(next((i for i, f in enumerate(self.fields) if f["name"] == name), -1)
                                   for name in names)
 
-    def to_json(self, timestamp: float, deck_id):
+    def to_json(self, timestamp: float, deck_id: int) -> dict:
         return super().to_json(self.mod, deck_id)
 
 
@@ -56,18 +61,23 @@ class _Note(genanki.Note):
         self.mod = mod
         self.progress = progress
 
-    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen):
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, deck_id: int, id_gen: Iterator[int]) -> None:
         super().write_to_db(cursor, self.mod, deck_id, id_gen)
         if self.progress is not None:
             self.progress(1)
 
-    def _check_invalid_html_tags_in_fields(self):
-        # Fields are escaped by ankigen (deck.esc) and hold only its own tags; skip genanki's HTML scan.
+    # Overrides of genanki private methods (genanki is pinned to 0.13 in pyproject.toml). Figures: packaging
+    # a 10,000-card deck (32,882 notes, 47,684 cards), about 0.55 s in all on a 2-core machine.
+
+    def _check_invalid_html_tags_in_fields(self) -> None:
+        """Skipped: the fields are escaped by ankigen (deck.esc) and hold only its own tags, so genanki's
+        regex scan of every field can find nothing (it costs about 0.05 s at 10,000 cards)."""
         return None
 
-    def _cloze_cards(self):
+    def _cloze_cards(self) -> list[genanki.Card]:
         """genanki's own rule (a card for each cloze number found in the fields that the front template's
-        `{{cloze:...}}` names), with the template read once per note type instead of once per note."""
+        `{{cloze:...}}` names), with the template read once per note type instead of once per note:
+        genanki's version costs 0.05 s more at 10,000 cards (3% of the whole build)."""
         ords: set[int] = set()
         for index in self.model.cloze_fields:
             value = self.fields[index] if index >= 0 else ""
@@ -83,6 +93,8 @@ class _Deck(genanki.Deck):
 
     genanki writes the deck and its note types, then each note; holding every genanki Note as well as
     every AnkiNote would keep two copies of a large deck in memory. The rows written are the same.
+    At 10,000 cards, making all the genanki Notes first (genanki.Deck.add_note) raises the build's peak
+    memory from 105 to 110 MiB and packaging's time by 0.03 s; the peak grows with the deck.
     """
 
     def __init__(self, spec: AnkiDeck, stamped: Stamped, progress: Callable[[int], None] | None):
@@ -93,17 +105,9 @@ class _Deck(genanki.Deck):
             if note.notetype.id not in self.models:
                 self.add_model(self._by_id[note.notetype.id])
 
-    def write_to_db(self, cursor, timestamp: float, id_gen):
+    def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Iterator[int]) -> None:
         super().write_to_db(cursor, timestamp, id_gen)  # the deck and note types (self.notes is empty)
         mods = self._stamped.note_mods
-        # genanki's indexes on notes and cards, built once after the rows rather than updated row by row
-        # (about a third of SQLite's time for a large deck). The same statements: the same indexes.
-        indexes = cursor.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('notes', 'cards') "
-            "AND sql IS NOT NULL ORDER BY rowid").fetchall()
-        for name, _ in indexes:
-            cursor.execute(f'DROP INDEX "{name}"')
-        rows = _Rows(cursor)
         for spec in self._spec.notes:
             _Note(
                 mods[spec.guid],
@@ -112,107 +116,65 @@ class _Deck(genanki.Deck):
                 fields=list(spec.fields),
                 tags=list(spec.tags),
                 guid=spec.guid,
-            ).write_to_db(rows, timestamp, self.deck_id, id_gen)
-        rows.flush()
-        for _, sql in indexes:
-            cursor.execute(sql)
+            ).write_to_db(cursor, timestamp, self.deck_id, id_gen)
 
 
-class _Rows:
-    """The cursor genanki's Note.write_to_db writes its note and card rows to: it keeps the rows genanki
-    makes and inserts them a few thousand at a time with `executemany` (half the time of one `execute` a
-    row). genanki gives every row its id (the first value), which is also the row id it reads back."""
-
-    BATCH = 4096
-
-    def __init__(self, cursor: sqlite3.Cursor):
-        self._cursor = cursor
-        self._rows: dict[str, list[tuple]] = {}
-        self._count = 0
-        self.lastrowid: int | None = None
-
-    def execute(self, sql: str, params: tuple) -> None:
-        self._rows.setdefault(sql, []).append(params)
-        self.lastrowid = params[0]
-        self._count += 1
-        if self._count == self.BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        """Insert what is kept: each batch's notes, then its cards (the same rows in the same order every time)."""
-        for sql, rows in self._rows.items():
-            self._cursor.executemany(sql, rows)
-        self._rows, self._count = {}, 0
-
-
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _ZIP_LEVEL = 1  # zlib's fastest level: a third of level 6's time for nearly the same size
+# Every zip entry's date and mode, fixed so that the same collection gives the same .apkg bytes.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_ZIP_MODE = stat.S_IFREG | 0o644
 
 
 def write_apkg(
     deck: AnkiDeck, stamped: Stamped, out: Path, progress: Callable[[int], None] | None = None
 ) -> int:
-    """Write `out` atomically (a temporary file in the same folder, renamed into place).
+    """Write the deck to `out` atomically (files.write_atomic). Returns the number of cards written.
 
-    Returns the number of cards written; `progress(1)` is called as each note is written. The package
-    timestamp (note and card ids) is the newest mod, so the same notes and lock give the same bytes.
+    `progress(1)` is called as each note is written. The package timestamp (note and card ids) is the
+    newest mod, so the same notes and lock give the same bytes.
     """
     package = genanki.Package(_Deck(deck, stamped, progress))
-    timestamp = stamped.latest
-    folder = out.parent
-    fd, db_path = tempfile.mkstemp(suffix=".anki2")
+    fd, scratch = tempfile.mkstemp(suffix=".anki2")  # the collection, zipped into the .apkg when complete
     os.close(fd)
-    tmp_out = None
+    collection = Path(scratch)
     try:
-        conn = sqlite3.connect(db_path)
-        try:
-            cursor = conn.cursor()
-            package.write_to_db(cursor, timestamp, _ids(timestamp))
-            conn.commit()
-            cards = cursor.execute("SELECT count(*) FROM cards").fetchone()[0]
-        finally:
-            conn.close()
-        fd, tmp_out = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        with zipfile.ZipFile(tmp_out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            with open(db_path, "rb") as src, zf.open(_entry("collection.anki2"), "w") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)  # streamed: a large collection is never in memory whole
-            zf.writestr(_entry("media"), b"{}")
-        os.chmod(tmp_out, 0o666 & ~_umask())
-        os.replace(tmp_out, out)
-        tmp_out = None
-        return cards
-    except OSError as exc:
-        raise BuildError(f"cannot write the deck: {exc.strerror or exc}", out) from None
+        cards = _write_collection(package, collection, stamped.latest)
+        write_atomic(out, lambda fh: _write_zip(fh, collection), what="the deck")
     finally:
-        os.unlink(db_path)
-        if tmp_out and os.path.exists(tmp_out):
-            os.unlink(tmp_out)
+        collection.unlink()
+    return cards
 
 
-def _entry(name: str) -> zipfile.ZipInfo:
-    """A zip entry with a fixed date, so that the same collection gives the same .apkg bytes."""
-    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    # A ZipInfo of our own ignores ZipFile(compresslevel=...): the level goes on the entry
-    # (`_compresslevel` up to Python 3.12, `compress_level` from 3.13).
-    if hasattr(zipfile.ZipInfo, "compress_level"):
-        info.compress_level = _ZIP_LEVEL
-    else:
-        info._compresslevel = _ZIP_LEVEL
-    return info
+def _write_collection(package: genanki.Package, path: Path, timestamp: int) -> int:
+    """genanki writes the collection (an SQLite database) to `path`. Returns the number of cards."""
+    conn = sqlite3.connect(path)
+    try:
+        cursor = conn.cursor()
+        package.write_to_db(cursor, timestamp, _ids(timestamp))
+        conn.commit()
+        return cursor.execute("SELECT count(*) FROM cards").fetchone()[0]
+    finally:
+        conn.close()
 
 
-def _ids(timestamp: int):
+def _write_zip(fh: BinaryIO, collection: Path) -> None:
+    """The .apkg: the collection and an empty media list, deflated, with fixed entry dates and modes."""
+    # ZipFile.write takes the entry's date and mode from the file, and streams it (a large collection is
+    # never in memory whole): give the file the fixed date (in local time, as zipfile reads it) and mode.
+    fixed = time.mktime((*_ZIP_DATE, 0, 0, -1))
+    os.utime(collection, (fixed, fixed))
+    os.chmod(collection, stat.S_IMODE(_ZIP_MODE))
+    with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=_ZIP_LEVEL) as zf:
+        zf.write(collection, "collection.anki2")
+        media = zipfile.ZipInfo("media", date_time=_ZIP_DATE)
+        media.compress_type = zipfile.ZIP_DEFLATED
+        media.external_attr = _ZIP_MODE << 16
+        zf.writestr(media, b"{}", compresslevel=_ZIP_LEVEL)
+
+
+def _ids(timestamp: int) -> Iterator[int]:
     """Note and card ids, counting up from the package time in milliseconds (as genanki does)."""
     n = timestamp * 1000
     while True:
         yield n
         n += 1
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

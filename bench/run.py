@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pstats
 import shutil
 import sqlite3
 import statistics
@@ -34,51 +33,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import breakdown  # noqa: E402
 import make_notes  # noqa: E402
-
-EPOCH = "1700000000"
-PY = sys.executable
-ANKIGEN = Path(PY).parent / "ankigen"
-TARGETS = {"build_ratio": 1.25, "mb_s": 10.0, "help_ratio": 1.5, "mem_ratio": 1.3}
-
-WRAPPER = r"""
-import json, resource, subprocess, sys, time
-cmd = json.loads(sys.argv[1])
-timeout = float(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2] != "none" else None
-t = time.perf_counter()
-try:
-    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
-    rc, err = p.returncode, p.stderr.decode(errors="replace")[-3000:]
-except subprocess.TimeoutExpired:
-    rc, err = "timeout", ""
-s = time.perf_counter() - t
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"s": s, "rss_kib": ru.ru_maxrss, "rc": rc, "err": err, "cpu": ru.ru_utime + ru.ru_stime}))
-"""
-
-
-def child_env(tmp: Path, pycache: bool) -> dict[str, str]:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
-    if pycache:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
-    return env
-
-
-def measure(cmd: list[str], env: dict[str, str], timeout: float | None = None) -> dict:
-    """One whole-process run, timed and RSS-measured from a fresh wrapper process."""
-    out = subprocess.run(
-        [PY, "-c", WRAPPER, json.dumps(cmd), str(timeout or "none")],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result = json.loads(out.stdout)
-    if result["rc"] not in (0, "timeout"):
-        raise SystemExit(f"failed ({result['rc']}): {' '.join(cmd)}\n{result['err']}")
-    return result
-
+from processes import ANKIGEN, EPOCH, PY, child_env, imports, measure, profile, startup  # noqa: E402
+from report import fmt_s, report  # noqa: E402
 
 # ------------------------------------------------------------------------------------------- the deck
 
@@ -145,6 +103,7 @@ def same_collection(a: Path, b: Path, tmp: Path) -> dict[str, bool]:
     return {k: ra[k] == rb[k] for k in ra}
 
 
+
 # ------------------------------------------------------------------------------------------ per size
 
 
@@ -170,6 +129,7 @@ def warm_up(tmp: Path, env: dict[str, str]) -> None:
         subprocess.run(cmd, env=env, capture_output=True, check=True)
 
 
+
 def bench_size(n: int, runs: int, tmp: Path, env: dict[str, str], timeout: float | None) -> dict:
     folder = tmp / f"n{n}"
     folder.mkdir()
@@ -179,37 +139,52 @@ def bench_size(n: int, runs: int, tmp: Path, env: dict[str, str], timeout: float
     make_notes.verify(notes, n)
     print(f"[{n}] notes: {notes.stat().st_size / 1e6:.2f} MB in {time.perf_counter() - t:.1f}s", flush=True)
 
-    lock = notes.with_suffix(".lock")
-    out_dir = folder / "build"
-    built = out_dir / f"{notes.stem}.apkg"
-    floor_json = folder / "deck.json"
-    floor_out = folder / "floor.apkg"
+    bd_apkg, floor_json = folder / "breakdown.apkg", folder / "deck.json"
+    result = breakdowns(n, notes, bd_apkg, floor_json, runs, tmp, env, timeout)
+    builds, floors, built, floor_out = timed_runs(n, notes, floor_json, runs, env, timeout)
+    result.update(
+        build=builds,
+        floor=floors,
+        bytes=notes.stat().st_size,
+        floor_same_as_build=same_collection(built, floor_out, tmp) if built.exists() else {},
+        breakdown_same_as_build=same_collection(built, bd_apkg, tmp) if built.exists() else {},
+        apkg_bytes={"build": built.stat().st_size if built.exists() else None, "floor": floor_out.stat().st_size},
+    )
+    return result
 
-    # In-process breakdowns (fresh processes); the deck of the first is the floor's input.
-    bd_apkg = folder / "breakdown.apkg"
-    breakdowns = []
+
+def breakdowns(n: int, notes: Path, bd_apkg: Path, floor_json: Path, runs: int, tmp: Path,
+               env: dict[str, str], timeout: float | None) -> dict:
+    """`runs` in-process breakdowns, each in a fresh process; the deck of the first is the floor's input."""
+    found = []
     for _ in range(runs):
         out = subprocess.run(
             [PY, str(HERE / "breakdown.py"), str(notes), str(bd_apkg)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=timeout,
+            env=env, capture_output=True, text=True, check=True, timeout=timeout,
         )
-        breakdowns.append(json.loads(out.stdout))
-        if len(breakdowns) == 1:
+        found.append(json.loads(out.stdout))
+        if len(found) == 1:
             count = dump_for_floor(bd_apkg, floor_json, tmp)
-    breakdown = merge(breakdowns)
+    merged = merge(found)
     print(
-        f"[{n}] breakdown: {breakdown['total_in_process_s']:.2f}s in process; {count} notes, "
-        f"{breakdown['cards_in_deck']} cards",
+        f"[{n}] breakdown: {merged['total_in_process_s']:.2f}s in process; {count} notes, "
+        f"{merged['cards_in_deck']} cards",
         flush=True,
     )
+    return {"n": n, "notes_in_deck": count, "cards_in_deck": merged["cards_in_deck"], "breakdown": merged}
 
+
+def timed_runs(n: int, notes: Path, floor_json: Path, runs: int, env: dict[str, str],
+               timeout: float | None) -> tuple[list[dict], list[dict], Path, Path]:
+    """`runs` whole-process runs of `ankigen build` and of the floor, alternating (each build from no lock):
+    the measurements of each, and the last .apkg of each."""
+    folder = notes.parent
+    lock, out_dir, floor_out = notes.with_suffix(".lock"), folder / "build", folder / "floor.apkg"
+    built = out_dir / f"{notes.stem}.apkg"
     build_cmd = [str(ANKIGEN), "build", str(notes), "-o", str(out_dir), "-q"]
     floor_cmd = [PY, str(HERE / "floor.py"), str(floor_json), str(floor_out)]
-    builds, floors = [], []
+    builds: list[dict] = []
+    floors: list[dict] = []
     for i in range(runs):
         lock.unlink(missing_ok=True)
         built.unlink(missing_ok=True)
@@ -222,316 +197,22 @@ def bench_size(n: int, runs: int, tmp: Path, env: dict[str, str], timeout: float
             flush=True,
         )
     lock.unlink(missing_ok=True)
-    same = same_collection(built, floor_out, tmp) if built.exists() else {}
-    same_bd = same_collection(built, bd_apkg, tmp) if built.exists() else {}
-    return {
-        "n": n,
-        "bytes": notes.stat().st_size,
-        "notes_in_deck": count,
-        "cards_in_deck": breakdown["cards_in_deck"],
-        "build": builds,
-        "floor": floors,
-        "breakdown": breakdown,
-        "floor_same_as_build": same,
-        "breakdown_same_as_build": same_bd,
-        "apkg_bytes": {
-            "build": built.stat().st_size if built.exists() else None,
-            "floor": floor_out.stat().st_size,
-        },
-    }
+    return builds, floors, built, floor_out
 
 
 def merge(runs: list[dict]) -> dict:
     """The median of each figure of several breakdown runs."""
-    import breakdown as bd
-
     out = dict(runs[0])
-    out["steps"] = {
-        name: {k: statistics.median(r["steps"][name][k] for r in runs) for k in step}
-        for name, step in runs[0]["steps"].items()
-    }
-    out["build_deck_parts"] = {
-        k: statistics.median(r["build_deck_parts"][k] for r in runs) for k in runs[0]["build_deck_parts"]
-    }
+    for key in ("steps", "prepare_parts"):
+        out[key] = {
+            name: {k: statistics.median(r[key][name][k] for r in runs) for k in figures}
+            for name, figures in runs[0][key].items()
+        }
     for key in ("total_in_process_s", "total_in_process_cpu", "peak_rss_kib"):
         out[key] = statistics.median(r[key] for r in runs)
     out["runs"] = len(runs)
-    return bd.with_rates(out)
+    return breakdown.with_rates(out)
 
-
-def fmt_s(r: dict) -> str:
-    return "timeout" if r["rc"] == "timeout" else f"{r['s']:.3f}s"
-
-
-def median(rs: list[dict], key: str) -> float | None:
-    vals = [r[key] for r in rs if r["rc"] == 0]
-    return statistics.median(vals) if len(vals) == len(rs) else None
-
-
-def build_and_floor(r: dict, key: str) -> tuple[float | None, float | None]:
-    """The medians of `key` (s, cpu, rss_kib) for ankigen's build and for the floor, at one size."""
-    return median(r["build"], key), median(r["floor"], key)
-
-
-# -------------------------------------------------------------------------------- startup and imports
-
-
-def startup(tmp: Path, env: dict[str, str], runs: int) -> dict:
-    help_cmd = [str(ANKIGEN), "--help"]
-    click_cmd = [PY, "-c", "import click"]
-    bare_cmd = [PY, "-c", "pass"]
-    for cmd in (help_cmd, click_cmd, bare_cmd):  # warm the bytecode cache
-        measure(cmd, env)
-    res: dict[str, list] = {"help": [], "click": [], "python": []}
-    for _ in range(runs):
-        res["help"].append(measure(help_cmd, env))
-        res["click"].append(measure(click_cmd, env))
-        res["python"].append(measure(bare_cmd, env))
-    return {
-        k: {"median_s": statistics.median(r["s"] for r in v), "runs": [r["s"] for r in v]}
-        for k, v in res.items()
-    }
-
-
-PROBE = r"""
-import json, sys
-out, args = sys.argv[1], sys.argv[2:]
-sys.argv = ["ankigen", *args]
-from ankigen.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-names = ("genanki", "click", "yaml", "spellchecker", "sqlite3", "zipfile", "ankigen.package", "ankigen.build")
-with open(out, "w") as fh:
-    json.dump({m: m in sys.modules for m in names}, fh)
-"""
-
-
-def imports(tmp: Path, env: dict[str, str]) -> dict:
-    notes = tmp / "probe.txt"
-    notes.write_text(make_notes.make_notes(20), encoding="utf-8")
-    found = {}
-    for label, args in (
-        ("--help", ["--help"]),
-        ("check", ["check", str(notes)]),
-        ("build", ["build", str(notes), "-o", str(tmp / "probe-build"), "-q"]),
-    ):
-        out = tmp / "probe.json"
-        subprocess.run([PY, "-c", PROBE, str(out), *args], env=env, capture_output=True, check=True)
-        found[label] = json.loads(out.read_text())
-    # -X importtime as a second opinion for --help: does any genanki module appear?
-    p = subprocess.run(
-        [PY, "-X", "importtime", str(ANKIGEN), "--help"], env=env, capture_output=True, text=True
-    )
-    found["--help importtime lists genanki"] = "genanki" in p.stderr
-    return found
-
-
-# ---------------------------------------------------------------------------------------------- profile
-
-
-def profile(n: int, tmp: Path, env: dict[str, str], top: int = 15) -> dict:
-    import ankigen
-
-    folder = tmp / f"prof{n}"
-    folder.mkdir()
-    notes = folder / f"notes-{n}.txt"
-    notes.write_text(make_notes.make_notes(n), encoding="utf-8")
-    prof = folder / "build.prof"
-    subprocess.run(
-        [
-            PY,
-            "-m",
-            "cProfile",
-            "-o",
-            str(prof),
-            "-m",
-            "ankigen.cli",
-            "build",
-            str(notes),
-            "-o",
-            str(folder / "build"),
-            "-q",
-        ],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    root = str(Path(ankigen.__file__).resolve().parent) + os.sep
-    stats = pstats.Stats(str(prof))
-    rows = []
-    for (filename, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if filename.startswith(root):
-            rows.append((ct, tt, nc, f"{filename[len(root) :]}:{line}({func})"))
-    total = max(ct for (_f, _l, _fn), (_c, _n, _t, ct, _cl) in stats.stats.items())  # type: ignore[attr-defined]
-    by_cum = sorted(rows, reverse=True)[:top]
-    by_own = sorted(rows, key=lambda r: r[1], reverse=True)[:top]
-    return {
-        "total": total,
-        "cumulative": [(r[3], r[0], r[1], r[2]) for r in by_cum],
-        "own": [(r[3], r[0], r[1], r[2]) for r in by_own],
-    }
-
-
-# ---------------------------------------------------------------------------------------------- report
-
-
-def report(results: list[dict], start: dict | None, mods: dict | None, prof: dict | None, runs: int) -> None:
-    def mib(kib: float | None) -> str:
-        return "-" if kib is None else f"{kib / 1024:.0f}"
-
-    def ratio(a: float | None, b: float | None) -> str:
-        return "-" if a is None or b is None else f"{a / b:.2f}x"
-
-    def num(x: float | None) -> str:
-        return "timeout" if x is None else f"{x:.3f}"
-
-    print()
-    print(
-        f"machine: nproc={os.cpu_count()}, Python {sys.version.split()[0]}, {runs} runs, median; "
-        f"ankigen {git_state()}"
-    )
-    print()
-    print("wall = elapsed seconds; cpu = user+sys seconds of the process (steadier on a shared machine)")
-    head = (
-        f"{'cards':>7} {'notes MB':>8} {'deck notes':>10} {'deck cards':>10} {'build':>8} {'floor':>8} "
-        f"{'ratio':>7} {'build':>8} {'floor':>8} {'ratio':>7} {'build MiB':>9} {'floor MiB':>9} {'ratio':>7}"
-    )
-    print(
-        f"{'':>39} {'---------- wall s ---------':>25} {'---------- cpu s ----------':>25} "
-        f"{'------- peak RSS --------':>27}"
-    )
-    print(head)
-    print("-" * len(head))
-    for r in results:
-        (b, f), (bc, fc), (bm, fm) = (build_and_floor(r, key) for key in ("s", "cpu", "rss_kib"))
-        print(
-            f"{r['n']:>7} {r['bytes'] / 1e6:>8.2f} {r['notes_in_deck']:>10} {r['cards_in_deck']:>10} "
-            f"{num(b):>8} {num(f):>8} {ratio(b, f):>7} {num(bc):>8} {num(fc):>8} {ratio(bc, fc):>7} "
-            f"{mib(bm):>9} {mib(fm):>9} {ratio(bm, fm):>7}"
-        )
-    for r in results:
-        same = r["floor_same_as_build"]
-        print(
-            f"  {r['n']}: floor deck == ankigen deck: {same or 'not compared (build timed out)'}; "
-            f".apkg bytes {r['apkg_bytes']}"
-        )
-
-    print()
-    print(
-        "where ankigen's time goes: in-process runs in fresh processes, median of each step "
-        "(wall s, cpu s, peak RSS so far)"
-    )
-    names = list(results[0]["breakdown"]["steps"]) if results else []
-    print(f"{'step':<42}" + "".join(f"{str(r['n']) + ' cards':>14} {'cpu':>7} {'MiB':>5}" for r in results))
-    for name in names:
-        print(
-            f"{name:<42}"
-            + "".join(
-                f"{r['breakdown']['steps'][name]['s']:>14.3f} {r['breakdown']['steps'][name]['cpu']:>7.3f} "
-                f"{r['breakdown']['steps'][name]['rss_kib'] / 1024:>5.0f}"
-                for r in results
-            )
-        )
-    parts = [
-        k for k in (results[0]["breakdown"]["build_deck_parts"] if results else {}) if not k.endswith(" cpu")
-    ]
-    for name in parts:
-        print(
-            f"{'  build_deck: ' + name:<42}"
-            + "".join(
-                f"{r['breakdown']['build_deck_parts'].get(name, 0):>14.3f} "
-                f"{r['breakdown']['build_deck_parts'].get(name + ' cpu', 0):>7.3f} {'':>5}"
-                for r in results
-            )
-        )
-    print(
-        f"{'total in process':<42}"
-        + "".join(
-            f"{r['breakdown']['total_in_process_s']:>14.3f} {r['breakdown']['total_in_process_cpu']:>7.3f} "
-            f"{r['breakdown']['peak_rss_kib'] / 1024:>5.0f}"
-            for r in results
-        )
-    )
-    print(
-        f"{'parse MB/s (wall)':<42}"
-        + "".join(f"{r['breakdown']['parse_mb_s']:>14.2f} {'':>13}" for r in results)
-    )
-    print(
-        f"{'parse+cloze MB/s (wall)':<42}"
-        + "".join(f"{r['breakdown']['parse_cloze_mb_s']:>14.2f} {'':>13}" for r in results)
-    )
-    print(
-        f"{'parse+cloze MB/s (cpu)':<42}"
-        + "".join(f"{r['breakdown']['parse_cloze_mb_s_cpu']:>14.2f} {'':>13}" for r in results)
-    )
-
-    if start:
-        print()
-        h, c, p = start["help"]["median_s"], start["click"]["median_s"], start["python"]["median_s"]
-        print(
-            f"startup: `ankigen --help` {h * 1000:.1f} ms, `python -c 'import click'` {c * 1000:.1f} ms "
-            f"({h / c:.2f}x), bare `python -c pass` {p * 1000:.1f} ms"
-        )
-    if mods:
-        print("modules loaded:", json.dumps(mods))
-    if prof:
-        for key, title in (("cumulative", "top cumulative"), ("own", "top own time")):
-            print()
-            print(
-                f"cProfile of `ankigen build` ({title}, ankigen code only; whole run {prof['total']:.3f}s "
-                "under the profiler)"
-            )
-            print(f"{'cumulative s':>12} {'own s':>8} {'calls':>9}  function")
-            for name, ct, tt, nc in prof[key]:
-                print(f"{ct:>12.3f} {tt:>8.3f} {nc:>9}  {name}")
-
-    print()
-    print("targets")
-    for r in results:
-        if r["n"] < 10000:
-            continue
-        (b, f), (bc, fc) = build_and_floor(r, "s"), build_and_floor(r, "cpu")
-        print(
-            f"  build <= {TARGETS['build_ratio']}x floor at {r['n']}: {ratio(b, f)} wall, "
-            f"{ratio(bc, fc)} cpu "
-            f"{verdict(b is not None and b / f <= TARGETS['build_ratio'])}"
-        )
-    for r in results:
-        v, c = r["breakdown"]["parse_cloze_mb_s"], r["breakdown"]["parse_cloze_mb_s_cpu"]
-        print(
-            f"  parse+cloze >= {TARGETS['mb_s']} MB/s at {r['n']}: {v:.2f} MB/s wall, {c:.2f} MB/s cpu "
-            f"{verdict(v >= TARGETS['mb_s'])}"
-        )
-    if start:
-        x = start["help"]["median_s"] / start["click"]["median_s"]
-        print(
-            f"  --help <= {TARGETS['help_ratio']}x import click: {x:.2f}x "
-            f"{verdict(x <= TARGETS['help_ratio'])}"
-        )
-    for r in results:
-        if r["n"] != 100000:
-            continue
-        bm, fm = build_and_floor(r, "rss_kib")
-        ok = bm is not None and bm / fm <= TARGETS["mem_ratio"]
-        print(f"  peak memory <= {TARGETS['mem_ratio']}x floor at 100000: {ratio(bm, fm)} {verdict(ok)}")
-
-
-def git_state() -> str:
-    """The commit measured, and which ankigen files differ from it (others edit them concurrently)."""
-
-    def git(*a: str) -> str:
-        p = subprocess.run(["git", "-C", str(HERE.parent), *a], capture_output=True, text=True)
-        return p.stdout.strip()
-
-    dirty = git("status", "--porcelain", "--", "ankigen").split("\n")
-    dirty = [line[3:] for line in dirty if line]
-    return git("rev-parse", "--short", "HEAD") + (f" + uncommitted {', '.join(dirty)}" if dirty else "")
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,69 @@
+"""Writing files safely: the build folder, and every file ankigen writes (decks, lock files, previews).
+
+A file is written to a temporary file in its own folder and renamed over the old one only once complete,
+so a failed or interrupted write leaves the previous file as it was and no temporary file behind.
+Failures are BuildErrors that carry the path.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import BuildError
+
+
+def write_atomic(path: Path, write: Callable[[BinaryIO], object], what: str = "") -> None:
+    """Replace `path` with what `write` writes to the binary file it is given, or leave it untouched.
+
+    The new file gets the usual permissions (0o666 less the umask), not mkstemp's 0o600. An OSError
+    becomes `BuildError("cannot write <what>: <reason>", path)`.
+    """
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise BuildError(f"cannot write{' ' + what if what else ''}: {exc.strerror or exc}", path) from None
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` (UTF-8, "\\n" line ends) atomically, and only when it differs from what `path` holds.
+    Returns whether it wrote."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    except OSError as exc:
+        raise BuildError(f"cannot read: {exc.strerror}", path) from None
+    data = text.encode("utf-8")
+    write_atomic(path, lambda fh: fh.write(data))
+    return True
+
+
+def ensure_out_dir(out: Path) -> None:
+    """Create the build folder (and its parents) unless it exists; an error if `out` is a file."""
+    if out.exists() and not out.is_dir():
+        raise BuildError("is a file, not a folder: remove it or choose another with --out", out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"cannot create the build folder: {exc.strerror}", out) from None
+
+
+def _umask() -> int:
+    """The process's umask (os.umask can only be read by setting it, so it is set back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
