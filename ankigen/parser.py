@@ -1,6 +1,7 @@
 """The notes parser: text in, typed cards out. Pure: no genanki, no click, no printing.
 
-A notes file is read in four steps, each a table of small named rules (as mistune's block parser is):
+A notes file is read in four steps; steps 2 to 4 are tables of small named rules, each tried by one short
+loop (as mistune's block parser is):
 
 1. Lines: `text.decode` and `text.tidy_text` make clean physical lines (any encoding, any line ends);
    `split_glued` splits a front glued to the end of a sentence (". P2- opposition ...") into a line of
@@ -248,11 +249,11 @@ def _find_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
 def front_wraps(front: Front, lines: Sequence[Line], k: int) -> tuple[Front, int]:
     """Every front rule ends here: a front that stops on `Stalin’s` or `the` runs onto the next line(s),
     from index k, up to a blank line or a marker."""
-    text = front.text
+    text, start = front.text, k
     while text and ends_dangling(text) and k < len(lines) and lines[k].text and not marker_front(lines[k].text):
         text = join_lines(text, lines[k].text)
         k += 1
-    return Front(front.paragraph, text.rstrip(), front.line, front.marked), k
+    return (front, k) if k == start else (Front(front.paragraph, text, front.line, front.marked), k)
 
 
 # ------------------------------------------------------------------------------------------- kind rules
