@@ -1,299 +1,267 @@
 """The notes parser: text in, typed cards out. Pure: no genanki, no click, no printing.
 
-The parser is a pipeline of small named rules, each a function tested on its own:
+A notes file is read in four steps; steps 2 to 4 are tables of small named rules, each tried by one short
+loop (as mistune's block parser is):
 
-1. `text.decode` / `text.tidy_text`: bytes -> clean physical lines (any line ends).
-2. `split_glued`: a front glued to the end of the previous sentence (". P2- opposition ...") becomes a line
-   of its own.
-3. Header rules, in order: `title` (a numbered title line), `essay_question`, `plan` (P1..Pn on one line,
-   or a run of marker lines with no backs), `thesis` (whatever stands before the first front).
-4. Front rules: `marker_front` (`P1-`, `P1:`, `P1 -`, `p1-`, `P1 –`, `Paragraph 1:`) and `question_front`
-   (a short line that asks a question, with or without `?`). `front_wraps` joins a front that runs onto a
-   second line (it ends on a word that cannot end a phrase).
-5. Back rules (`join_back`): `lowercase_start`, `dangling_end`, `wrapped_block` decide which line breaks
-   were made by a PDF or a narrow window and which the student meant; bullets stay items.
-6. Kind rules (`front_kind`): analysis, example, scale question, question, point.
+1. Lines: `text.decode` and `text.tidy_text` make clean physical lines (any encoding, any line ends);
+   `split_glued` splits a front glued to the end of a sentence (". P2- opposition ...") into a line of
+   its own, except in a one-line plan that comes before every front (`logical_lines`).
+2. `HEADER_RULES`, tried once each, in order, from the top of the file: `title` (`1- Stalin Power`, or a
+   short unnumbered line), `essay_question`, `plan` (P1..Pn on one line, or a run of marker lines with no
+   backs) and `thesis` (whatever stands between them and the first front). Each may match or not.
+3. `FRONT_RULES`, tried at every line after the header: `marker_front` (`P1-`, `P1:`, `P1 -`, `p1-`,
+   `P1 –`, `Paragraph 1:`, or `P2-` alone with the front on the next line) and `question_front` (a short
+   line that asks a question, with or without `?`, followed by its back). Then `front_wraps` joins a
+   front that runs onto the next line. The lines up to the next front are the card's back.
+4. Backs and kinds: `backs.join_back` joins the back's lines with `BACK_JOIN_RULES` (`lowercase_start`,
+   `dangling_end`, `cut_sentence`, `wrapped_block`; bullets stay items), and `front_kind` names the
+   card's kind: analysis, example, point, scale (with its `scale_options`) or question.
+
+What one line is (a marker, a title, a question, a line that stops mid-phrase) is decided in `rules.py`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from .backs import join_back, join_lines
 from .errors import NotesError
 from .findings import Finding, error, warning
 from .records import Card, Essay, Kind, ParsedNotes, PlanItem
+from .rules import (
+    Line,
+    ends_dangling,
+    essay_question,
+    marker_front,
+    plan_items,
+    question_front,
+    split_glued,
+    title,
+)
 from .text import NotText, decode, tidy_text
 
-
-class Line(NamedTuple):
-    """A logical line: one physical line, or the part of one that a glued front was split from."""
-
-    no: int
-    text: str
+# ------------------------------------------------------------------------------------------------ lines
 
 
-# --------------------------------------------------------------------------------------------- markers
-
-_SEP = r"(?:\s*[-:–—.)]\s*|\s+)"
-MARKER = re.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})" + _SEP + r"(?P<rest>.*)$")
-# A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...".
-_GLUED = re.compile(r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—]\s*\S)")
-_GLUED_HINT = re.compile(r"P(?:ara(?:graph)?\s*)?\d")  # found fast (a literal first): most lines have none
-# Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
-_PLAN_MARK = re.compile(r"(?:^|(?<=\s))(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
-
-
-def marker_front(text: str) -> tuple[str, str] | None:
-    """`P2- opposition to policies before` -> ("P2", "opposition to policies before")."""
-    if not text.startswith(("P", "p")):
-        return None  # most lines: no need to run the pattern
-    m = MARKER.match(text)
-    if not m:
-        return None
-    number = int(m.group(1))
-    if number == 0:
-        return None
-    rest = m.group("rest").strip()
-    # "P1 analysis" has no separator: accept it only when a word follows, never "P1 1936 ...".
-    if not rest[:1].isalpha() and not re.match(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)\d{1,2}\s*[-:–—.)]", text):
-        return None
-    return f"P{number}", rest
+def logical_lines(physical: Sequence[str]) -> list[Line]:
+    """Number the physical lines and split glued fronts off them. The first line to hold a paragraph
+    marker is not split when it is a one-line plan (`P1- a lot. P2- tightened control. P3- limits`):
+    then `read_plan` finds it whole, and if the header ends before it (a question card comes first) it
+    stays one front instead of fronts with no backs. This looks at markers only, not at the header."""
+    lines: list[Line] = []
+    before_fronts = True
+    for no, text in enumerate(physical, start=1):
+        line = Line(no, text)
+        if before_fronts and plan_items(line) is not None:
+            lines.append(line)
+            before_fronts = False
+            continue
+        pieces = split_glued(line)
+        before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
+        lines.extend(pieces)
+    return lines
 
 
-def split_glued(line: Line) -> list[Line]:
-    """Split a front glued onto the end of a sentence into a line of its own."""
-    if not _GLUED_HINT.search(line.text):
-        return [line]
-    parts = _GLUED.split(line.text)
-    if len(parts) == 1:
-        return [line]
-    return [Line(line.no, p.strip()) for p in parts if p.strip()]
+def _skip_blank(lines: Sequence[Line], k: int) -> int:
+    while k < len(lines) and not lines[k].text:
+        k += 1
+    return k
 
 
-def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
-    """A plan on one line: at least two markers, the first at the start, numbers rising."""
-    marks = list(_PLAN_MARK.finditer(line.text))
-    if len(marks) < 2 or marks[0].start() != 0:
-        return None
-    numbers = [int(m.group(1)) for m in marks]
-    if numbers != sorted(set(numbers)):
-        return None
-    items = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(line.text)
-        body = line.text[m.end() : end].strip().rstrip(".;,").strip()
-        items.append(PlanItem(f"P{numbers[i]}", body, line.no))
-    return tuple(items)
+def _next_text(lines: Sequence[Line], k: int) -> str:
+    """The next non-blank line's text from index k (without copying the list: files can be huge)."""
+    k = _skip_blank(lines, k)
+    return lines[k].text if k < len(lines) else ""
 
 
-# ------------------------------------------------------------------------------------------ word rules
+# ----------------------------------------------------------------------------------------- header rules
 
-# Words after which a phrase cannot end: a line ending on one continues on the next line.
-_DANGLING_WORDS = frozenset(
-    """a an the of to in on at by for with from into onto over about against between than as under
-    within without towards toward through during upon via and or but nor that which who whose whom
-    because while although though whereas if his her their its our my your this these those such
-    was were is are be been being had has have would could should will shall can may might must
-    very more most less least not no""".split()
-)
-_WORD_AT_END = re.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)\W*$")  # tried at word starts only
+# A header rule gets the lines, a position and the header read so far; it returns the header with what
+# it matched and the position after it, or None.
+HeaderRule = Callable[[Sequence[Line], int, Essay], tuple[Essay, int] | None]
 
 
-def ends_dangling(text: str) -> bool:
-    """Does the line stop where no sentence or phrase can stop (`... concern over Stalin’s`)?"""
-    stripped = text.rstrip()
-    if not stripped:
+def _opens_essay(lines: Sequence[Line], i: int, after_title: bool) -> bool:
+    """Is line i the essay question? A question or essay instruction that leads to the plan or a front
+    (without a title, a question followed by text is a card), or under a title any line of 40 words."""
+    text = lines[i].text
+    if marker_front(text) or plan_items(lines[i]) is not None:
         return False
-    if stripped[-1] in ",&+" or stripped.endswith(("-", "–", "—")) and not stripped.endswith(" -"):
-        return True
-    if stripped[-1] in ".!?:;)]”\"":
-        return False
-    m = _WORD_AT_END.search(stripped[-80:])  # the tail only: a regex over a 1 MB line would be quadratic
-    if not m:
-        return False
-    word = m.group(1).lower()
-    return word in _DANGLING_WORDS or word.endswith(("’s", "'s", "s’", "s'"))
+    nxt = _next_text(lines, i + 1)
+    leads = after_title or not nxt or marker_front(nxt) is not None or plan_items(Line(0, nxt)) is not None
+    return (essay_question(text) and leads) or (after_title and len(text.split()) <= 40)
 
 
-_QUESTION_START = re.compile(
-    r"^(?:how|what|why|when|where|who|whom|which|whose|did|does|do|was|were|is|are|can|could|should|"
-    r"would|to what extent|in what ways?|explain|describe|assess)\b",
-    re.IGNORECASE,
-)
-_AUXILIARY = frozenset(
-    "did does do was were is are can could should would will has have had might may must".split()
-)
-_WH = frozenset("how what why when where who whom which whose".split())
-_IMPERATIVE = frozenset("describe explain outline assess evaluate summarise summarize define identify".split())
-_NOT_A_VERB = frozenset("he she it they we you i the a an this that these those his her their its".split())
-_SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
-
-
-def question_front(text: str) -> bool:
-    """A bare question used as a front: `How can you describe change`, `What happened at Little Rock?`.
-
-    With a question mark, any short line that starts with a capital. Without one, the word order of a
-    question: `How can ...`, `Why was ...`, `What happened ...`, `Did Kirov ...` -- never a clause such
-    as `When Stalin wanted to ...` or a note such as `Was responsible for ...`.
-    """
-    if not text[:1].isupper() or text[-1] in ".,;:":
-        return False
-    words = text.rstrip("?").split()
-    if len(words) > 16 or ends_dangling(text):
-        return False
-    if text.endswith("?"):
-        return True
-    lowered = [w.lower().strip(",") for w in words]
-    head = lowered[0]
-    if head in _IMPERATIVE:
-        return len(words) > 1
-    if head in _WH:
-        if head in ("who", "what", "which") and len(words) > 1 and words[1].islower() and (
-            lowered[1] not in _NOT_A_VERB
-        ):
-            return True  # "Who challenged King’s approach", "What caused the crash"
-        if head in ("how", "what") and len(lowered) > 1 and lowered[1] in (
-            "far", "much", "many", "important", "significant", "successful", "effective", "happened",
-            "extent", "caused", "led",
-        ):
-            return True
-        return any(w in _AUXILIARY for w in lowered[1:4])
-    if head in _AUXILIARY:
-        return len(words) > 1 and bool(_SUBJECT_START.match(words[1]))
-    if text.lower().startswith(("to what extent", "in what way")):
-        return True
-    return False
-
-
-def essay_question(text: str) -> bool:
-    """The essay question under the title: a question, or an essay instruction."""
-    return bool(_QUESTION_START.match(text)) or text.endswith("?") or bool(
-        re.match(r"^(?:what extent|how far|how (?:much|significant|important)|evaluate|discuss|"
-                 r"assess|explain|to what|“|\")", text, re.IGNORECASE)
-    )
-
-
-_TITLE = re.compile(r"^(\d{1,3})\s*[-.):–]\s*(\S.*)$")
-
-
-def title(text: str) -> tuple[int | None, str] | None:
-    """`1- Stalin Power Flashcards` -> (1, "Stalin Power Flashcards")."""
-    m = _TITLE.match(text)
-    if m and not marker_front(text):
-        return int(m.group(1)), m.group(2).strip()
+def read_title(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
+    """`1- Stalin Power Flashcards`; or an unnumbered title (`Stalin power flashcards`): a line of up to
+    ten words that is neither the essay question nor a question front, nor a marker or plan."""
+    text = lines[i].text
+    if numbered := title(text):
+        return replace(essay, number=numbered[0], title=numbered[1]), i + 1
+    if (
+        len(text.split()) <= 10
+        and not question_front(text)
+        and not marker_front(text)
+        and plan_items(lines[i]) is None
+        and not _opens_essay(lines, i, after_title=False)
+    ):
+        return replace(essay, title=text), i + 1
     return None
 
 
-_BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")
+def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
+    """The essay question (`What extent did Stalin’s power ... change`), see `_opens_essay`; under an
+    unnumbered title only a line that reads as an essay question."""
+    text = lines[i].text
+    if essay.title is not None and essay.number is None:
+        found = essay_question(text) and not marker_front(text)
+    else:
+        found = _opens_essay(lines, i, after_title=essay.title is not None)
+    return (replace(essay, question=text, question_line=lines[i].no), i + 1) if found else None
 
 
-def bullet(text: str) -> str | None:
-    """A bullet item in a back (`- Zinoviev`, `• 1936`, `1) ...`) -> its text."""
-    m = _BULLET.match(text)
-    return text[m.end() :] if m else None
+def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
+    """The paragraph plan: on one line (`P1- a lot ... P2- tightened control ...`), or one a line."""
+    items = plan_items(lines[i])
+    end = i + 1
+    if items is None:
+        items, end = _plan_run(lines, i)
+    return (replace(essay, plan=items, plan_line=lines[i].no), end) if items else None
 
 
-# ------------------------------------------------------------------------------------------ back rules
-
-JoinRule = Callable[[str, str, "BlockShape"], bool]
-
-
-@dataclass(frozen=True)
-class BlockShape:
-    """What the join rules may know of the whole back: is it a hard-wrapped textbook paragraph?"""
-
-    wrapped: bool
-    width: int
-
-
-TYPED_LINE = 110  # characters: a longer line was typed as one paragraph, not wrapped by a PDF or window
-
-
-def lowercase_start(prev: str, nxt: str, shape: BlockShape) -> bool:
-    """A line that starts in lower case continues the sentence above (`... survey all the` / `material`),
-    unless the line above is a long typed paragraph: then the student started a new point in lower case."""
-    return nxt[:1].islower() and len(prev) <= TYPED_LINE
+def _plan_run(lines: Sequence[Line], i: int) -> tuple[tuple[PlanItem, ...], int]:
+    """A plan written one paragraph a line: P1.., P2.., ... in a row, none with a back."""
+    items: list[PlanItem] = []
+    j = i
+    while j < len(lines) and (m := marker_front(lines[j].text)) and m[0] == f"P{len(items) + 1}":
+        items.append(PlanItem(m[0], m[1].rstrip("."), lines[j].no))
+        j += 1
+    if len(items) < 2 or (j < len(lines) and lines[j].text and marker_front(lines[j].text) is not None):
+        return (), i
+    # The line after the run must not be a back of the last item: a plan is followed by a blank line, or
+    # by the thesis and then a front that repeats P1.
+    if j < len(lines) and lines[j].text and not _thesis_follows(lines, j):
+        return (), i
+    return tuple(items), j
 
 
-def dangling_end(prev: str, nxt: str, shape: BlockShape) -> bool:
-    """A line that stops on `the`, `of`, `Stalin’s` or a comma continues below."""
-    return ends_dangling(prev)
+def _thesis_follows(lines: Sequence[Line], j: int) -> bool:
+    for k in range(j, len(lines)):
+        m = marker_front(lines[k].text)
+        if m:
+            return m[0] == "P1"
+    return False
 
 
-_LAST_SENTENCE = re.compile(r"[.!?]\s+(\S+(?:\s+\S+)?)$")
+def read_thesis(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
+    """The argument: the text lines between the rest of the header and the first front."""
+    j = i
+    while j < len(lines) and _find_front(lines, j) is None:
+        j += 1
+    texts = [ln for ln in lines[i:j] if ln.text]
+    if not texts or j == len(lines):
+        return None
+    return replace(essay, thesis=" ".join(ln.text for ln in texts), thesis_line=texts[0].no), j
 
 
-def cut_sentence(prev: str, nxt: str, shape: BlockShape) -> bool:
-    """A line that ends one sentence and starts the next with just a word or two (`... Arkansas. Governor`)
-    was cut mid-sentence: the next line goes on with it."""
-    m = _LAST_SENTENCE.search(prev[-120:])
-    return bool(m) and m.group(1)[-1] not in ".!?:;" and bullet(nxt) is None
-
-
-def wrapped_block(prev: str, nxt: str, shape: BlockShape) -> bool:
-    """Inside a hard-wrapped textbook paragraph every full-width line continues below."""
-    return shape.wrapped and len(prev) >= 0.7 * shape.width
-
-
-BACK_JOIN_RULES: tuple[tuple[str, JoinRule], ...] = (
-    ("lowercase_start", lowercase_start),
-    ("dangling_end", dangling_end),
-    ("cut_sentence", cut_sentence),
-    ("wrapped_block", wrapped_block),
+HEADER_RULES: tuple[tuple[str, HeaderRule], ...] = (
+    ("title", read_title),
+    ("essay_question", read_essay_question),
+    ("plan", read_plan),
+    ("thesis", read_thesis),
 )
 
 
-def block_shape(lines: Sequence[str]) -> BlockShape:
-    """A back is a hard-wrapped paragraph when it has 3+ lines of textbook width and at least half of its
-    line breaks visibly fall mid-sentence."""
-    plain = [ln for ln in lines if bullet(ln) is None]
-    if len(plain) < 3:
-        return BlockShape(False, 0)
-    lengths = sorted(len(ln) for ln in plain[:-1])
-    width = lengths[-1]
-    median = lengths[len(lengths) // 2]
-    if not 35 <= median <= 110 or width > 130:
-        return BlockShape(False, width)
-    breaks = list(zip(plain, plain[1:], strict=False))
-    midway = sum(1 for a, b in breaks if lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a))
-    return BlockShape(midway * 2 >= len(breaks), width)
+def read_header(lines: Sequence[Line]) -> tuple[Essay, int]:
+    """Try each header rule once, in order; returns the essay header and where the fronts start."""
+    essay = Essay()
+    i = _skip_blank(lines, 0)
+    for _, rule in HEADER_RULES:
+        if i >= len(lines):
+            break
+        if found := rule(lines, i, essay):
+            essay, i = found[0], _skip_blank(lines, found[1])
+    return essay, i
 
 
-def _join(prev: str, nxt: str) -> str:
-    if re.search(r"[A-Za-z]-$", prev) and nxt[:1].islower():
-        return prev + nxt  # a word broken at a hyphen: "five-" / "year plan" -> "five-year plan"
-    return prev + " " + nxt
+# ------------------------------------------------------------------------------------------ front rules
 
 
-def join_back(lines: Sequence[str]) -> tuple[str, ...]:
-    """Join the physical lines of a back into blocks; bullets stay items, prefixed with "• "."""
-    shape = block_shape(lines)
-    blocks: list[str] = []
-    prev = ""  # the physical line above, or "" after a blank line (nothing to continue)
-    for raw in lines:
-        if raw == "":
-            prev = ""
-            continue
-        item = bullet(raw)
-        if item is not None:
-            blocks.append("• " + item)
-        elif blocks and prev and any(rule(prev, raw, shape) for _, rule in BACK_JOIN_RULES):
-            blocks[-1] = _join(blocks[-1], raw)
-        else:
-            blocks.append(raw)
-        prev = raw
-    return tuple(blocks)
+class Front(NamedTuple):
+    paragraph: str | None  # "P2", or None for a question front
+    text: str
+    line: int
+    marked: bool  # written with a paragraph marker
 
 
-# ------------------------------------------------------------------------------------------ kind rules
+FrontRule = Callable[[Sequence[Line], int], tuple[Front, int] | None]
+
+
+def read_marker_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    """`P2- opposition to policies before`; `P2-` alone takes the next text line as its front."""
+    found = marker_front(lines[i].text)
+    if found is None:
+        return None
+    paragraph, text = found
+    k = i + 1
+    if not text:
+        k = _skip_blank(lines, k)
+        if k < len(lines) and not marker_front(lines[k].text):
+            text = lines[k].text
+            k += 1
+    return front_wraps(Front(paragraph, text, lines[i].no, True), lines, k)
+
+
+def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    """A bare question (`rules.question_front`) that is a line of its own (not the end of the line above,
+    nor the first line under a front) and is followed by its back (not by another front)."""
+    text = lines[i].text
+    if not question_front(text):
+        return None
+    if i > 0 and (above := lines[i - 1]).text:
+        if ends_dangling(above.text) or above.no == lines[i].no:
+            return None  # it goes on from the line above, or was split from the middle of a line
+        if marker_front(above.text) and plan_items(above) is None:
+            return None  # the first line under a front is its back
+    nxt = _next_text(lines, i + 1)
+    if not nxt or marker_front(nxt) is not None or question_front(nxt):
+        return None
+    return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+FRONT_RULES: tuple[tuple[str, FrontRule], ...] = (
+    ("marker_front", read_marker_front),
+    ("question_front", read_question_front),
+)
+
+
+def _find_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    for _, rule in FRONT_RULES:
+        if found := rule(lines, i):
+            return found
+    return None
+
+
+def front_wraps(front: Front, lines: Sequence[Line], k: int) -> tuple[Front, int]:
+    """Every front rule ends here: a front that stops on `Stalin’s` or `the` runs onto the next line(s),
+    from index k, up to a blank line or a marker."""
+    text, start = front.text, k
+    while text and ends_dangling(text) and k < len(lines) and lines[k].text and not marker_front(lines[k].text):
+        text = join_lines(text, lines[k].text)
+        k += 1
+    return (front, k) if k == start else (Front(front.paragraph, text, front.line, front.marked), k)
+
+
+# ------------------------------------------------------------------------------------------- kind rules
 
 _ANALYSIS = re.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judgment|so what|link)\b", re.I)
 _EXAMPLE = re.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
 _SCALE_FRONT = re.compile(r"\b(?:change|continuity|extent|how far|how much|significan)", re.I)
+_SCALE_SPLIT = re.compile(r"\s*(?:/|,|\bor\b|->|→|>)\s*")
 _SCALE_OPTION = re.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
 
 
@@ -301,25 +269,26 @@ def scale_options(back: Sequence[str]) -> tuple[str, ...] | None:
     """`Fundamental/ partial/ superficial` -> ("Fundamental", "partial", "superficial")."""
     if len(back) != 1:
         return None
-    parts = [p.strip() for p in re.split(r"\s*(?:/|,|\bor\b|->|→|>)\s*", back[0].rstrip(".")) if p.strip()]
+    parts = [p.strip() for p in _SCALE_SPLIT.split(back[0].rstrip(".")) if p.strip()]
     if 2 <= len(parts) <= 6 and all(_SCALE_OPTION.match(p) and len(p.split()) <= 3 for p in parts):
         return tuple(parts)
     return None
 
 
-def front_kind(front: str, back: Sequence[str], marked: bool) -> Kind:
+def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tuple[str, ...] | None]:
+    """The card's kind and, for a scale question, the options of its scale."""
     if marked:
         if _ANALYSIS.match(front):
-            return Kind.ANALYSIS
+            return Kind.ANALYSIS, None
         if _EXAMPLE.match(front):
-            return Kind.EXAMPLE
-        return Kind.POINT
-    if _SCALE_FRONT.search(front) and scale_options(back):
-        return Kind.SCALE
-    return Kind.QUESTION
+            return Kind.EXAMPLE, None
+        return Kind.POINT, None
+    scale = scale_options(back) if _SCALE_FRONT.search(front) else None
+    return (Kind.SCALE, scale) if scale else (Kind.QUESTION, None)
 
 
-# ---------------------------------------------------------------------------------------------- parse
+# ------------------------------------------------------------------------------------------------ parse
+
 
 def read_notes(path: Path) -> ParsedNotes:
     """Read and parse one notes file; raises NotesError for files that cannot be read as notes."""
@@ -342,53 +311,29 @@ def parse_bytes(data: bytes, path: Path) -> ParsedNotes:
     notes = parse_text(decoded.text, path, encoding=decoded.encoding)
     if decoded.encoding != "UTF-8":
         warn = warning(path, None, "encoding",
-                         f"not UTF-8: read as {decoded.encoding}; save the file as UTF-8 to be sure")
-        notes = ParsedNotes(notes.path, notes.essay, notes.cards, notes.encoding, (warn, *notes.findings))
+                       f"not UTF-8: read as {decoded.encoding}; save the file as UTF-8 to be sure")
+        notes = replace(notes, findings=(warn, *notes.findings))
     return notes
-
-
-@dataclass
-class _Draft:
-    paragraph: str | None
-    front: str
-    line: int
-    marked: bool
-    body: list[str]
-    last_line: int
 
 
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
     found: list[Finding] = []
-    lines: list[Line] = []
-    in_header = True  # a plan line in the header keeps its markers; later lines split glued fronts
-    for no, clean in enumerate(tidy_text(text), start=1):
-        line = Line(no, clean)
-        if in_header and plan_items(line) is not None:
-            lines.append(line)
-            in_header = False
-            continue
-        pieces = split_glued(line)
-        in_header = in_header and not any(marker_front(p.text) for p in pieces)
-        lines.extend(pieces)
-
-    essay, start = _parse_header(lines)
-    drafts = _parse_body(lines[start:], found, path)
-    plan = {item.paragraph: item.text for item in essay.plan}
-
+    lines = logical_lines(tidy_text(text))
+    essay, start = read_header(lines)
     cards: list[Card] = []
-    for d in drafts:
+    for d in _read_drafts(lines[start:], found, path):  # a copy: the first front has no line above it
         back = join_back(d.body)
         if not back:
-            found.append(error(path, d.line, "no-back", f"the front “{_short(d.front)}” has no back"))
+            found.append(error(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back"))
             continue
-        kind = front_kind(d.front, back, d.marked)
-        cards.append(Card(d.front, back, d.paragraph, kind, plan.get(d.paragraph or ""), d.line, d.last_line))
+        kind, scale = front_kind(d.front.text, back, d.front.marked)
+        cards.append(Card(d.front.text, back, d.front.paragraph, kind, scale, d.front.line, d.last_line))
     if not cards:
         found.append(error(path, None, "no-cards",
-                             "no cards found: write fronts as `P1- ...` lines or questions, each followed "
-                             "by its back"))
+                           "no cards found: write fronts as `P1- ...` lines or questions, each followed "
+                           "by its back"))
     return ParsedNotes(path, essay, tuple(cards), encoding, tuple(found))
 
 
@@ -396,143 +341,32 @@ def _short(text: str, n: int = 50) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _parse_header(lines: list[Line]) -> tuple[Essay, int]:
-    """Title, essay question, plan and thesis: everything before the first front."""
-    i = 0
-    n = len(lines)
-
-    def skip_blank(k: int) -> int:
-        while k < n and not lines[k].text:
-            k += 1
-        return k
-
-    fields: dict[str, object] = {}
-    i = skip_blank(i)
-    if i < n and (t := title(lines[i].text)):
-        fields.update(number=t[0], title=t[1], title_line=lines[i].no)
-        i = skip_blank(i + 1)
-    if i < n and not marker_front(lines[i].text) and plan_items(lines[i]) is None:
-        text = lines[i].text
-        after_title = "title" in fields
-        nxt = _next_text(lines, i + 1)
-        # Without a title, a question followed by text is a card (question and back), not the essay.
-        leads = after_title or not nxt or marker_front(nxt) is not None or plan_items(Line(0, nxt)) is not None
-        if (essay_question(text) and leads) or (after_title and len(text.split()) <= 40):
-            fields.update(question=text, question_line=lines[i].no)
-            i = skip_blank(i + 1)
-        elif "title" not in fields and len(text.split()) <= 10 and not question_front(text):
-            # An unnumbered title ("Stalin power flashcards"), then the question.
-            fields.update(title=text, title_line=lines[i].no)
-            i = skip_blank(i + 1)
-            if i < n and essay_question(lines[i].text) and not marker_front(lines[i].text):
-                fields.update(question=lines[i].text, question_line=lines[i].no)
-                i = skip_blank(i + 1)
-    if i < n:
-        plan = plan_items(lines[i])
-        if plan is not None:
-            fields.update(plan=plan, plan_line=lines[i].no)
-            i = skip_blank(i + 1)
-        else:
-            plan, j = _plan_run(lines, i)
-            if plan:
-                fields.update(plan=plan, plan_line=lines[i].no)
-                i = skip_blank(j)
-    # Thesis: the text lines between the header and the first front.
-    thesis: list[Line] = []
-    j = i
-    while j < n and not marker_front(lines[j].text) and not _is_question_line(lines, j):
-        if lines[j].text:
-            thesis.append(lines[j])
-        j += 1
-    if thesis and j < n:
-        fields.update(thesis=" ".join(ln.text for ln in thesis), thesis_line=thesis[0].no)
-        i = j
-    return Essay(**fields), i  # type: ignore[arg-type]
+@dataclass
+class _Draft:
+    front: Front
+    body: list[str]  # the physical lines of the back, blank lines at either end dropped at the end
+    last_line: int
 
 
-def _plan_run(lines: list[Line], i: int) -> tuple[tuple[PlanItem, ...], int]:
-    """A plan written one paragraph a line: P1.., P2.., ... in a row, none with a back."""
-    items: list[PlanItem] = []
-    j = i
-    while j < len(lines) and (m := marker_front(lines[j].text)) and m[0] == f"P{len(items) + 1}":
-        items.append(PlanItem(m[0], m[1].rstrip("."), lines[j].no))
-        j += 1
-    if len(items) >= 2 and (j >= len(lines) or not lines[j].text or marker_front(lines[j].text) is None):
-        # The next line after the run must not be a back of the last item: a plan is followed by the
-        # thesis or a blank line or the first front; a back would follow a card.
-        if j < len(lines) and lines[j].text and not _thesis_like(lines, j):
-            return (), i
-        return tuple(items), j
-    return (), i
-
-
-def _thesis_like(lines: list[Line], j: int) -> bool:
-    # After a one-per-line plan comes a thesis, then a front that repeats P1.
-    for k in range(j, len(lines)):
-        m = marker_front(lines[k].text)
-        if m:
-            return m[0] == "P1"
-    return False
-
-
-def _is_question_line(lines: list[Line], j: int) -> bool:
-    """A bare question front: not the continuation of the line above, and followed by its back."""
-    text = lines[j].text
-    if not question_front(text):
-        return False
-    if j > 0 and lines[j - 1].text and ends_dangling(lines[j - 1].text):
-        return False
-    if j > 0 and lines[j - 1].text and lines[j - 1].no == lines[j].no:
-        return False  # split from the middle of a line: part of a sentence
-    if j > 0 and marker_front(lines[j - 1].text) and plan_items(lines[j - 1]) is None:
-        return False  # the first line under a front is its back
-    nxt = _next_text(lines, j + 1)
-    return bool(nxt) and marker_front(nxt) is None and not question_front(nxt)
-
-
-def _next_text(lines: list[Line], k: int) -> str:
-    """The next non-blank line's text from index k (without copying the list: files can be huge)."""
-    while k < len(lines):
-        if lines[k].text:
-            return lines[k].text
-        k += 1
-    return ""
-
-
-def _parse_body(lines: list[Line], found: list[Finding], path: Path) -> list[_Draft]:
+def _read_drafts(lines: Sequence[Line], found: list[Finding], path: Path) -> list[_Draft]:
+    """Run the front rules at every line: a front starts a card, any other line goes to the back above."""
     drafts: list[_Draft] = []
     k = 0
-    n = len(lines)
-    while k < n:
+    while k < len(lines):
         ln = lines[k]
-        m = marker_front(ln.text)
-        if m or (ln.text and _is_question_line(lines, k)):
-            paragraph, front = m if m else (None, ln.text)
-            k += 1
-            if m and not front:
-                # "P2-" alone: the front is on the next line.
-                while k < n and not lines[k].text:
-                    k += 1
-                if k < n and not marker_front(lines[k].text):
-                    front = lines[k].text
-                    k += 1
-            # front_wraps: a front that stops on "Stalin’s" or "the" runs onto the next line.
-            while front and ends_dangling(front) and k < n and lines[k].text and not marker_front(lines[k].text):
-                front = _join(front, lines[k].text)
-                k += 1
-            if not front:
-                found.append(error(path, ln.no, "empty-front", f"{paragraph} has no front text"))
-                continue
-            drafts.append(_Draft(paragraph, front.rstrip(), ln.no, bool(m), [], ln.no))
+        if front_found := _find_front(lines, k):
+            front, k = front_found
+            if front.text:
+                drafts.append(_Draft(front, [], front.line))
+            else:
+                found.append(error(path, front.line, "empty-front", f"{front.paragraph} has no front text"))
             continue
         if drafts:
-            d = drafts[-1]
-            d.body.append(ln.text)
+            drafts[-1].body.append(ln.text)
             if ln.text:
-                d.last_line = ln.no
+                drafts[-1].last_line = ln.no
         elif ln.text:
-            found.append(warning(path, ln.no, "stray-text",
-                                   "text before the first card is not part of any card"))
+            found.append(warning(path, ln.no, "stray-text", "text before the first card is not part of any card"))
         k += 1
     for d in drafts:
         while d.body and not d.body[-1]:

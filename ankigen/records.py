@@ -36,7 +36,6 @@ class Essay:
 
     title: str | None = None  # "Stalin Power Flashcards"
     number: int | None = None  # 1, from "1- Stalin Power Flashcards"
-    title_line: int | None = None
     question: str | None = None
     question_line: int | None = None
     plan: tuple[PlanItem, ...] = ()
@@ -62,7 +61,7 @@ class Card:
     back: tuple[str, ...]
     paragraph: str | None  # "P1".."P9", or None for a question that belongs to the whole essay
     kind: Kind
-    theme: str | None  # what the plan says of the paragraph (or the sidecar's name for it)
+    scale: tuple[str, ...] | None  # a SCALE card's options ("Fundamental", "partial", "superficial"), else None
     line: int  # the line of the front
     last_line: int  # the last line of the back
 

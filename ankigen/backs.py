@@ -1,0 +1,105 @@
+"""Back rules: which line breaks in a card's back were made by a PDF or a narrow window (join them) and
+which the student meant (keep them). `join_back` turns the physical lines under a front into the back's
+blocks, trying the named rules of `BACK_JOIN_RULES` in order at each line break."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .rules import bullet, ends_dangling
+
+
+@dataclass(frozen=True)
+class BlockShape:
+    """What the join rules may know of the whole back: is it a hard-wrapped textbook paragraph?"""
+
+    wrapped: bool
+    width: int
+
+
+JoinRule = Callable[[str, str, BlockShape], bool]
+
+TYPED_LINE = 110  # characters: a longer line was typed as one paragraph, not wrapped by a PDF or window
+
+
+def lowercase_start(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """A line that starts in lower case continues the sentence above (`... survey all the` / `material`),
+    unless the line above is a long typed paragraph: then the student started a new point in lower case."""
+    return nxt[:1].islower() and len(prev) <= TYPED_LINE
+
+
+def dangling_end(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """A line that stops on `the`, `of`, `Stalin’s` or a comma continues below."""
+    return ends_dangling(prev)
+
+
+_LAST_SENTENCE = re.compile(r"[.!?]\s+(\S+(?:\s+\S+)?)$")
+
+
+def cut_sentence(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """A line that ends one sentence and starts the next with just a word or two (`... Arkansas. Governor`)
+    was cut mid-sentence: the next line goes on with it."""
+    m = _LAST_SENTENCE.search(prev[-120:])  # the tail only: a regex over a 1 MB line would be quadratic
+    return m is not None and m.group(1)[-1] not in ".!?:;" and bullet(nxt) is None
+
+
+def wrapped_block(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """Inside a hard-wrapped textbook paragraph every full-width line continues below."""
+    return shape.wrapped and len(prev) >= 0.7 * shape.width
+
+
+BACK_JOIN_RULES: tuple[tuple[str, JoinRule], ...] = (
+    ("lowercase_start", lowercase_start),
+    ("dangling_end", dangling_end),
+    ("cut_sentence", cut_sentence),
+    ("wrapped_block", wrapped_block),
+)
+
+
+def block_shape(lines: Sequence[str]) -> BlockShape:
+    """A back is a hard-wrapped paragraph when it has 3+ lines of textbook width and at least half of its
+    line breaks visibly fall mid-sentence."""
+    plain = [ln for ln in lines if bullet(ln) is None]
+    if len(plain) < 3:
+        return BlockShape(False, 0)
+    lengths = sorted(len(ln) for ln in plain[:-1])
+    width = lengths[-1]
+    median = lengths[len(lengths) // 2]
+    if not 35 <= median <= 110 or width > 130:
+        return BlockShape(False, width)
+    breaks = list(zip(plain, plain[1:], strict=False))
+    midway = sum(1 for a, b in breaks if lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a))
+    return BlockShape(midway * 2 >= len(breaks), width)
+
+
+_BROKEN_WORD = re.compile(r"[A-Za-z]-$")
+
+
+def join_lines(prev: str, nxt: str) -> str:
+    """Two pieces of one sentence, joined with a space; a word broken at a hyphen (`five-` / `year plan`)
+    is joined without one."""
+    if _BROKEN_WORD.search(prev) and nxt[:1].islower():
+        return prev + nxt
+    return prev + " " + nxt
+
+
+def join_back(lines: Sequence[str]) -> tuple[str, ...]:
+    """Join the physical lines of a back into blocks; bullets stay items, prefixed with "• "."""
+    shape = block_shape(lines)
+    blocks: list[str] = []
+    prev = ""  # the physical line above, or "" after a blank line (nothing to continue)
+    for raw in lines:
+        if raw == "":
+            prev = ""
+            continue
+        item = bullet(raw)
+        if item is not None:
+            blocks.append("• " + item)
+        elif blocks and prev and any(rule(prev, raw, shape) for _, rule in BACK_JOIN_RULES):
+            blocks[-1] = join_lines(blocks[-1], raw)
+        else:
+            blocks.append(raw)
+        prev = raw
+    return tuple(blocks)
