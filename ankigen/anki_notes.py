@@ -7,27 +7,32 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from . import notetypes
 from .evidence import Evidence
+from .lock import Entry
 from .records import ParsedNotes
 from .sidecar import Sidecar
 
 
 class AnkiNote(NamedTuple):
-    """One Anki note to write: its type, identity, fields (HTML) and tags. (A named tuple: a large deck
-    has hundreds of thousands, and a tuple is quicker to make and smaller than a dataclass instance.)"""
+    """One Anki note to write: its type, fields (HTML) and tags, and what identifies it (the lock entry
+    the next build aligns with). (A named tuple: a large deck has hundreds of thousands, and a tuple is
+    quicker to make and smaller than a dataclass instance.)"""
 
     notetype: notetypes.NoteType
-    guid: str
     fields: tuple[str, ...]
     tags: tuple[str, ...]
+    entry: Entry  # its GUID and identity; the digest and time are the build's to set
     line: int | None  # where in the notes it came from, for messages
     label: str  # what a person calls it: "P1 analysis", "evidence P2 #3"
+
+    @property
+    def guid(self) -> str:
+        return self.entry.guid
 
     def digest(self) -> str:
         data = "\x1e".join((str(self.notetype.id), self.guid, "\x1f".join(self.fields), " ".join(self.tags)))
@@ -43,11 +48,8 @@ class AnkiDeck:
     notes: tuple[AnkiNote, ...]
 
     def count(self, key: str) -> int:
-        """How many notes of one note type (`notetypes.NoteType.key`)."""
-        return sum(1 for n in self.notes if n.notetype.key == key)
-
-    def counts(self) -> Counter[str]:
-        return Counter(n.notetype.key for n in self.notes)
+        """How many notes of one note type (`notetypes.NoteType.key`) are in the notes (not retired)."""
+        return sum(1 for n in self.notes if n.notetype.key == key and n.entry.retired is None)
 
 
 # -------------------------------------------------------------------------------------------- html
@@ -83,10 +85,13 @@ def _esc_braces(text: str) -> str:
     return esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def cloze_html(sentence: str, evidence: Sequence[Evidence]) -> str:
-    """The sentence with a deletion for each piece of evidence, numbered c1.. in reading order; the same
-    text repeated in the sentence shares its number."""
-    numbers: dict[str, int] = {}
+def cloze_html(sentence: str, evidence: Sequence[Evidence], numbers: dict[str, int] | None = None,
+               gone: Sequence[tuple[str, int]] = ()) -> str:
+    """The sentence with a deletion for each piece of evidence, numbered by `numbers` (a fact's text in
+    lower case -> its number; by default c1.. in reading order); the same text repeated in the sentence
+    shares its number. `gone`: facts that left the sentence, still asked under their numbers after it (a
+    card a student studied must never show "No cloze found")."""
+    numbers = dict(numbers or {})
     pieces: list[str] = []
     pos = 0
     for found in sorted(evidence, key=lambda e: e.start):
@@ -94,6 +99,8 @@ def cloze_html(sentence: str, evidence: Sequence[Evidence]) -> str:
         pieces.append(f"{_esc_braces(sentence[pos:found.start])}{{{{c{n}::{_esc_braces(found.text)}}}}}")
         pos = found.end
     pieces.append(_esc_braces(sentence[pos:]))
+    pieces.extend(f' <span class="ag-gone">(no longer in the notes: {{{{c{n}::{_esc_braces(text)}}}}})</span>'
+                  for text, n in gone)
     return "".join(pieces)
 
 
@@ -184,10 +191,7 @@ class DeckContext:
             self._tags[key] = tuple(tags)
         return self._tags[key]
 
-    def source(self, first: int | None, last: int | None = None) -> str:
-        name = self.notes.path.name
-        if first is None:
-            return esc(name)
-        if last is None or last == first:
-            return esc(f"{name}, line {first}")
-        return esc(f"{name}, lines {first}–{last}")
+    def source(self, paragraph: str | None = None) -> str:
+        """Where a note comes from: the notes file and the paragraph. (No line numbers: one line inserted
+        at the top would change every note below it, and an update replaces a student's own edits.)"""
+        return esc(f"{self.notes.path.name}, {paragraph}" if paragraph else self.notes.path.name)

@@ -82,10 +82,13 @@ def _build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
     from .check import count
     from .findings import plural
 
-    files = notes_files(paths)
+    inputs = notes_files(paths)
+    files = inputs.files
+    for line in inputs.skipped:
+        click.echo(line, err=True)
     show = not quiet and _interactive() and _total_size(files) > PROGRESS_BYTES
     with _bar(show, files, "Parsing notes") as bar:
-        prepared = [prepare(p) for p in bar]
+        prepared = [prepare(p, out) for p in bar]
     total = sum(len(p.deck.notes) for p in buildable(prepared) if p.deck is not None)
     with _bar(show, None, "Packaging cards", length=total) as bar:
         tick = _Batched(bar.update)
@@ -100,16 +103,24 @@ def _build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
             failed += 1
             click.echo(f"{p.path}: not built: {plural(errors, 'error')} (see above)", err=True)
     for b in built:
-        if quiet:
-            continue
-        d = b.deck
-        click.echo(
-            f"{b.path} -> {b.output}: deck “{d.name}”, {len(d.notes)} notes, {b.cards} cards "
-            f"({d.count('essay')} essay plan, {d.count('qa')} questions, {d.count('cloze')} evidence, "
-            f"{d.count('judgement')} judgements); {b.new} new, {b.changed} changed, {b.unchanged} unchanged"
-        )
+        if not quiet:
+            _report_built(b)
     if failed:
         raise SystemExit(1)
+
+
+def _report_built(b) -> None:
+    d = b.deck
+    retired = f", {b.retired} retired (tag {d.notes[-1].tags[0]})" if b.retired else ""
+    click.echo(
+        f"{b.path} -> {b.output}: deck “{d.name}”, {len(d.notes)} notes, {b.cards} cards "
+        f"({d.count('essay')} essay plan, {d.count('qa')} questions, {d.count('cloze')} evidence, "
+        f"{d.count('judgement')} judgements); {b.new} new, {b.changed} changed, {b.unchanged} unchanged{retired}"
+    )
+    for line in b.kept:
+        click.echo(f"  kept: {line}")
+    for line in b.notices:
+        click.echo(line)
 
 
 PROGRESS_BYTES = 256 * 1024  # notes of this size take about a second: show progress beyond it
@@ -180,7 +191,10 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
     from .build import notes_files, prepare
     from .check import count, summary
 
-    files = notes_files(paths)
+    inputs = notes_files(paths)
+    files = inputs.files
+    for line in inputs.skipped:
+        click.echo(line)
     findings = [f for path in files for f in prepare(path).findings]
     _report(findings, err=False)
     click.echo(summary(len(files), findings))

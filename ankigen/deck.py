@@ -1,22 +1,38 @@
-"""From parsed notes (and the sidecar) to the notes of a deck: the essay plan, a question note per card,
-evidence clozes and judgements, with their fields and tags. Pure: no genanki.
+"""From parsed notes (and the sidecar and the lock) to the notes of a deck: the essay plan, a question note
+per card, judgements and evidence clozes, with their fields and tags, each under the identity `align.py`
+finds for it; then the notes retired from earlier builds. Pure: no files, no genanki.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from . import evidence, notetypes
+from .align import Aligned, Cloze, align, back_digest, retire
 from .anki_notes import AnkiDeck, AnkiNote, DeckContext, back_html, cloze_html, esc
 from .findings import Finding, warning
-from .identity import card_guids, deck_id_for, essay_guid, evidence_guid
-from .judgement_notes import judgement_notes
-from .records import Card, Kind, ParsedNotes
+from .identity import GuidMaker, deck_id_for, new_deck_uid
+from .judgement_notes import judgement_notes, scale_of
+from .lock import DeckMemory, Entry, Lock
+from .records import Kind, ParsedNotes
+from .retired import retired_note
 from .sidecar import Sidecar
 
 
-def essay_note(ctx: DeckContext) -> AnkiNote | None:
+@dataclass(frozen=True)
+class DeckBuild:
+    """A deck, what its build kept through edits and retired, and what it found wrong."""
+
+    deck: AnkiDeck
+    memory: DeckMemory
+    kept: tuple[str, ...]  # cards that kept their identity through an edit or a move, said for a person
+    retired: int  # notes retired from the notes (this build or earlier), still in the deck
+    findings: tuple[Finding, ...]
+
+
+def essay_note(ctx: DeckContext, guid: str) -> AnkiNote | None:
     """The essay plan note: the question -> the plan and the argument (none without a question)."""
     essay = ctx.notes.essay
     if not essay.question or not (essay.plan or essay.thesis):
@@ -32,10 +48,9 @@ def essay_note(ctx: DeckContext) -> AnkiNote | None:
         plan = f"<ul>{items}</ul>"
     return AnkiNote(
         notetypes.ESSAY,
-        essay_guid(ctx.notes.stem),
-        (esc(essay.question), plan, esc(essay.thesis or ""), esc(ctx.deck),
-         ctx.source(essay.question_line, essay.thesis_line or essay.plan_line)),
+        (esc(essay.question), plan, esc(essay.thesis or ""), esc(ctx.deck), ctx.source()),
         (f"{ctx.prefix}::essay", f"{ctx.prefix}::kind::essay"),
+        Entry(guid, "essay", text=essay.question),
         essay.question_line,
         "essay plan",
     )
@@ -47,10 +62,10 @@ def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
     for card, guid in zip(ctx.notes.cards, guids, strict=True):
         out.append(AnkiNote(
             notetypes.QA,
-            guid,
             (esc(card.front), back_html(card.back), esc(ctx.essay_label), card.paragraph or "",
-             esc(ctx.theme(card.paragraph) or ""), card.kind.value, ctx.source(card.line, card.last_line)),
+             esc(ctx.theme(card.paragraph) or ""), card.kind.value, ctx.source(card.paragraph)),
             ctx.tags(card.paragraph, card.kind.value),
+            Entry(guid, "qa", para=card.paragraph, text=card.front, back=back_digest(card)),
             card.line,
             f"{card.paragraph or 'question'} {card.front}",
         ))
@@ -58,13 +73,15 @@ def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
 
 
 def find_evidence(ctx: DeckContext) -> list[list[tuple[str, list[evidence.Evidence]]]]:
-    """For each card, its back's sentences with the evidence chosen in each (none for a scale card, or
-    when the sidecar turns clozes off)."""
+    """For each card, its back's sentences with the evidence chosen in each (none in a scale card's back,
+    nor when the sidecar turns clozes off)."""
     side, notes = ctx.sidecar, ctx.notes
     sentences = evidence.card_sentences(c.back for c in notes.cards)
+    if not side.clozes:
+        return [[(s, []) for s in card] for card in sentences]
     finder = evidence.Finder(subject=evidence.subject_words(notes.essay.question, notes.essay.title, ctx.deck),
                              always=side.cloze_always, never=side.cloze_never, auto=side.cloze_auto)
-    found = finder.find([s for card_sentences in sentences for s in card_sentences], learn=True)
+    found = finder.find([s for card in sentences for s in card], learn=True)
     out = []
     index = 0  # the sentence's index among all the file's sentences
     for card, card_sentences in zip(notes.cards, sentences, strict=True):
@@ -76,31 +93,31 @@ def find_evidence(ctx: DeckContext) -> list[list[tuple[str, list[evidence.Eviden
     return out
 
 
-def evidence_notes(ctx: DeckContext, guids: Sequence[str],
-                   found: Sequence[Sequence[tuple[str, Sequence[evidence.Evidence]]]],
-                   ) -> tuple[list[AnkiNote], list[Finding]]:
-    """One cloze note per back sentence that holds a date, a figure or a name (at most three deletions)."""
+def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], list[Finding]]:
+    """The cloze notes `align` made: a sentence with a date, a figure or a name, at most three asked."""
+    by_card: dict[int, list[Cloze]] = {}
+    for cloze in aligned.clozes:
+        by_card.setdefault(cloze.card, []).append(cloze)
     out: list[AnkiNote] = []
     problems: list[Finding] = []
-    if not ctx.sidecar.clozes:
-        return out, problems
-    for card, card_guid, sentences in zip(ctx.notes.cards, guids, found, strict=True):
+    for i, card in enumerate(ctx.notes.cards):
         where = " · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p)
         context = (f'<span class="ag-essay">{esc(ctx.essay_label)}</span>'
                    + (f'<br><span class="ag-para">{esc(where)}</span>' if where else "")
                    + f"<br>From: <b>{esc(card.front)}</b>")
-        source = ctx.source(card.line, card.last_line)
         tags = ctx.tags(card.paragraph, "evidence")
-        of = f" of {card.paragraph or 'question'} {card.front}"
-        made = 0
-        for index, (sentence, pieces) in enumerate(sentences):
-            if not pieces:
-                continue
-            made += 1
-            out.append(AnkiNote(notetypes.CLOZE, evidence_guid(ctx.notes.stem, card_guid, index),
-                                (cloze_html(sentence, pieces), context, source), tags, card.line,
-                                f"evidence {index + 1}{of}"))
-        if made == 0 and card.kind is Kind.EXAMPLE:
+        for c in by_card.get(i, []):
+            out.append(AnkiNote(
+                notetypes.CLOZE,
+                (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone), context,
+                 ctx.source(card.paragraph)),
+                tags,
+                Entry(c.guid, "cloze", text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),
+                      gone=tuple(c.gone), top=c.top),
+                card.line,
+                f"evidence {c.index + 1} of {card.paragraph or 'question'} {card.front}",
+            ))
+        if i not in by_card and card.kind is Kind.EXAMPLE and ctx.sidecar.clozes:
             problems.append(warning(ctx.notes.path, card.line, "no-evidence",
                                     f"the example “{card.front}” has no date, figure or name to cloze"))
     return out, problems
@@ -125,16 +142,35 @@ def describe(ctx: DeckContext, notes: Sequence[AnkiNote]) -> str:
     return "<br>".join(lines)
 
 
-def build_deck(notes: ParsedNotes, sidecar: Sidecar) -> tuple[AnkiDeck, list[Finding]]:
-    """All the notes of one deck: essay plan, question cards, judgements and evidence clozes."""
+def deck_memory(notes: ParsedNotes, name: str, lock: Lock) -> DeckMemory:
+    """The deck's identity: the lock's; a version 1 lock's (the file's stem); or a new one."""
+    if lock.deck is not None:
+        return replace(lock.deck, name=name)
+    uid = notes.stem if lock.legacy else new_deck_uid(notes.stem, notes)
+    return DeckMemory(uid, deck_id_for(uid), name)
+
+
+def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> DeckBuild:
+    """All the notes of one deck, aligned with the last build's (the lock): essay plan, question cards,
+    judgements, evidence clozes, and the notes retired from the notes."""
     ctx = DeckContext.of(notes, sidecar)
-    guids = card_guids(notes.stem, notes.cards)
+    memory = deck_memory(notes, ctx.deck, lock)
     found = find_evidence(ctx)
-    evidence_sentences: list[tuple[Card, list[str]]] = [
-        (card, [s for s, pieces in sentences if pieces]) for card, sentences in zip(notes.cards, found, strict=True)]
-    clozes, problems = evidence_notes(ctx, guids, found)
-    judgements, more_problems = judgement_notes(ctx, evidence_sentences)
-    essay = essay_note(ctx)
-    specs = [*([essay] if essay else []), *question_notes(ctx, guids), *judgements, *clozes]
-    deck = AnkiDeck(ctx.deck, deck_id_for(notes.stem), describe(ctx, specs), notes.stem, tuple(specs))
-    return deck, problems + more_problems
+    aligned = align(lock.entries, GuidMaker(memory.uid, (e.guid for e in lock.entries)), notes.cards,
+                    [item.paragraph for item in notes.essay.plan], found)
+    evidence_sentences = [(card, [s for s, pieces in sentences if pieces])
+                          for card, sentences in zip(notes.cards, found, strict=True)]
+    clozes, problems = evidence_notes(ctx, aligned)
+    judgements, more_problems = judgement_notes(ctx, evidence_sentences, aligned.paragraphs)
+    essay = essay_note(ctx, aligned.essay)
+    specs = [*([essay] if essay else []), *question_notes(ctx, aligned.cards), *judgements, *clozes]
+    live = {note.guid for note in specs}
+    retired = [retired_note(ctx, retire(e, now), scale_of(ctx)) for e in lock.entries if e.guid not in live]
+    deck = AnkiDeck(ctx.deck, memory.deck_id, describe(ctx, specs), notes.stem, tuple(specs + retired))
+    findings = problems + more_problems
+    if lock.deck is not None and lock.deck.name != ctx.deck:
+        findings.append(warning(sidecar.path or notes.path, None, "deck-renamed",
+                                f"the deck “{lock.deck.name}” is now called “{ctx.deck}”: cards your students "
+                                f"already have stay in “{lock.deck.name}” (Anki never moves a card when it "
+                                f"imports); in Anki, rename that deck to “{ctx.deck}” before importing"))
+    return DeckBuild(deck, memory, tuple(aligned.kept), len(retired), tuple(findings))

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
 
-from .records import Card
+from .records import ParsedNotes
 
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
@@ -35,34 +34,32 @@ def front_key(front: str) -> str:
     return key.strip(" .?!:;,-–—")
 
 
-def deck_id_for(stem: str) -> int:
-    """The Anki deck id of a notes file's deck."""
-    digest = hashlib.sha256(f"ankigen-deck\x1f{stem}".encode()).digest()
+def deck_id_for(uid: str) -> int:
+    """The Anki deck id of a deck, from its identity."""
+    digest = hashlib.sha256(f"ankigen-deck\x1f{uid}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
-def card_guids(stem: str, cards: Iterable[Card]) -> list[str]:
-    """GUIDs from deck, paragraph and front; a repeated front gets its occurrence number."""
-    seen: Counter[tuple[str, str]] = Counter()
-    out = []
-    for card in cards:
-        key = (card.paragraph or "-", front_key(card.front))
-        n = seen[key]
-        seen[key] += 1
-        parts = [stem, "card", *key] + ([str(n)] if n else [])
-        out.append(stable_guid(*parts))
-    return out
+def new_deck_uid(stem: str, notes: ParsedNotes) -> str:
+    """A new deck's identity, kept in its lock from then on: the file's stem and what the notes are about
+    (their title, question or first front), so that two `notes.txt` on two topics are two decks."""
+    essay = notes.essay
+    about = essay.title or essay.question or (notes.cards[0].front if notes.cards else "")
+    return f"{stem}~{hashlib.sha256(front_key(about).encode()).hexdigest()[:8]}"
 
 
-def essay_guid(stem: str) -> str:
-    return stable_guid(stem, "essay")
+class GuidMaker:
+    """New GUIDs for one deck: from its identity and what identifies the note, never one already taken."""
 
+    def __init__(self, uid: str, taken: Iterable[str] = ()):
+        self.uid = uid
+        self.taken = set(taken)
 
-def judgement_guid(stem: str, paragraph: str) -> str:
-    """`paragraph` is "P1".."P9", or "essay" for the whole essay's judgement."""
-    return stable_guid(stem, "judgement", paragraph)
-
-
-def evidence_guid(stem: str, card_guid: str, sentence: int) -> str:
-    """The cloze note of the `sentence`-th sentence (0-based) of a card's back."""
-    return stable_guid(stem, "cloze", card_guid, str(sentence))
+    def guid(self, *parts: str) -> str:
+        guid = stable_guid(self.uid, *parts)
+        n = 0
+        while guid in self.taken:
+            n += 1
+            guid = stable_guid(self.uid, *parts, f"#{n}")
+        self.taken.add(guid)
+        return guid

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from . import judgement, notetypes
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, sentence_list
 from .findings import Finding, error, warning
-from .identity import judgement_guid
+from .lock import Entry
 from .parser import scale_options
 from .records import Card, Kind, PlanItem
 
@@ -41,13 +41,13 @@ def _verdict(ctx: DeckContext, word: str | None, scale: Sequence[str], inferred:
     return None, None
 
 
-def _choices(scale: Sequence[str]) -> str:
+def choices(scale: Sequence[str]) -> str:
     return "".join(f'<span class="ag-choice" data-choice="{esc(s.lower())}">{esc(s[0].upper() + s[1:])}</span> '
                    for s in scale).strip()
 
 
 def paragraph_judgement(ctx: DeckContext, item: PlanItem, scale: Sequence[str],
-                        evidence: Sequence[tuple[Card, Sequence[str]]]) -> AnkiNote | Finding:
+                        evidence: Sequence[tuple[Card, Sequence[str]]], guid: str) -> AnkiNote | Finding:
     """The judgement note of one paragraph of the plan, or the finding that says why there is none.
     `evidence`: each card of the notes with its sentences that hold evidence."""
     cards = [c for c in ctx.notes.cards if c.paragraph == item.paragraph]
@@ -71,16 +71,16 @@ def paragraph_judgement(ctx: DeckContext, item: PlanItem, scale: Sequence[str],
     claim = judgement.strip_degree(ctx.theme(item.paragraph) or item.text)
     return AnkiNote(
         notetypes.JUDGEMENT,
-        judgement_guid(ctx.notes.stem, item.paragraph),
-        (esc(claim), esc(ctx.essay_label), item.paragraph, sentence_list(key_evidence), _choices(scale),
-         esc(verdict), reasoning, ctx.source(item.line)),
+        (esc(claim), esc(ctx.essay_label), item.paragraph, sentence_list(key_evidence), choices(scale),
+         esc(verdict), reasoning, ctx.source(item.paragraph)),
         ctx.tags(item.paragraph, "judgement"),
+        Entry(guid, "judgement", para=item.paragraph, text=claim),
         item.line,
         f"judgement {item.paragraph}",
     )
 
 
-def essay_judgement(ctx: DeckContext, scale: Sequence[str]) -> AnkiNote | Finding:
+def essay_judgement(ctx: DeckContext, scale: Sequence[str], guid: str) -> AnkiNote | Finding:
     """The judgement note of the whole essay, or the finding that says why there is none."""
     essay = ctx.notes.essay
     overall = [block for card in ctx.notes.cards for block in card.back]
@@ -97,22 +97,23 @@ def essay_judgement(ctx: DeckContext, scale: Sequence[str]) -> AnkiNote | Findin
     reasoning = ctx.sidecar.essay_reasoning or essay.thesis or ""
     return AnkiNote(
         notetypes.JUDGEMENT,
-        judgement_guid(ctx.notes.stem, "essay"),
-        (esc(essay.question or ""), esc(ctx.deck), "Whole essay", f"<ul>{plan}</ul>", _choices(scale),
-         esc(verdict), esc(reasoning), ctx.source(essay.question_line)),
+        (esc(essay.question or ""), esc(ctx.deck), "Whole essay", f"<ul>{plan}</ul>", choices(scale),
+         esc(verdict), esc(reasoning), ctx.source()),
         (f"{ctx.prefix}::essay", f"{ctx.prefix}::kind::judgement"),
+        Entry(guid, "judgement", para="essay", text=essay.question or ""),
         essay.question_line,
         "judgement for the whole essay",
     )
 
 
-def judgement_notes(ctx: DeckContext,
-                    evidence: Sequence[tuple[Card, Sequence[str]]]) -> tuple[list[AnkiNote], list[Finding]]:
-    """The judgement notes of a deck (none without an essay question and a plan), and the findings."""
+def judgement_notes(ctx: DeckContext, evidence: Sequence[tuple[Card, Sequence[str]]],
+                    guids: dict[str, str]) -> tuple[list[AnkiNote], list[Finding]]:
+    """The judgement notes of a deck (none without an essay question and a plan), and the findings.
+    `guids`: each paragraph's judgement GUID, and the essay's ("essay")."""
     essay = ctx.notes.essay
     if not essay.question or not essay.plan:
         return [], []
     scale = scale_of(ctx)
-    made = [paragraph_judgement(ctx, item, scale, evidence) for item in essay.plan]
-    made.append(essay_judgement(ctx, scale))
+    made = [paragraph_judgement(ctx, item, scale, evidence, guids[item.paragraph]) for item in essay.plan]
+    made.append(essay_judgement(ctx, scale, guids["essay"]))
     return [m for m in made if isinstance(m, AnkiNote)], [m for m in made if isinstance(m, Finding)]

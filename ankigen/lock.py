@@ -1,26 +1,112 @@
-"""The lock file `source/<stem>.lock`: each note's content digest and modification time.
+"""The lock file `source/<stem>.lock`: the deck's memory of its last build. Pure: text in, text out.
 
-Anki applies an imported note over an existing one only when the incoming `mod` is newer. So a rebuild
-gives a changed note a newer time and an unchanged note the time it had; with the times kept beside the
-notes (and committed), a teacher on another machine builds the very same deck. Pure: text in, text out.
+For the deck: its identity (`uid`, from which new GUIDs are derived, and its Anki deck id) and its name.
+For each note ever built: its GUID, what identifies it (paragraph and front, sentence and facts with their
+cloze numbers, ...), a digest of its content and its modification time; and, for a note that left the
+notes, when it was retired. The next build aligns its notes with these (`align.py`), so an edited,
+moved or renumbered card keeps its GUID, and stamps each note's time: unchanged, the time it had;
+changed, a newer one (Anki applies an update only when the incoming note is newer).
+
+Version 1 (ankigen 0.1) kept only GUIDs, digests and times; it is read, and rewritten as version 2.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .errors import LockError
 
-VERSION = 1
+VERSION = 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One note as a build left it."""
+
+    guid: str
+    kind: str  # the note type's key: "essay", "qa", "judgement", "cloze"
+    digest: str = ""
+    mod: int = 0
+    para: str | None = None  # qa: the paragraph at that build; judgement: its paragraph, or "essay"
+    text: str = ""  # qa: the front; cloze: the sentence; judgement: the claim; essay: the question
+    back: str = ""  # qa: a digest of the back (a card whose front was rewritten is found by its back)
+    card: str = ""  # cloze: the GUID of the question note its sentence belongs to
+    facts: tuple[tuple[str, int], ...] = ()  # cloze: each fact and its cloze number
+    gone: tuple[tuple[str, int], ...] = ()  # cloze: facts that left the sentence; their numbers stay taken
+    top: int = 0  # cloze: the highest cloze number ever used in the note
+    retired: int | None = None  # when the note left the notes (None while it is in them)
+
+    def numbers(self) -> dict[str, int]:
+        return {fact.lower(): n for fact, n in self.facts}
+
+
+@dataclass(frozen=True)
+class DeckMemory:
+    uid: str  # the deck's identity: new GUIDs are derived from it (a version 1 lock: the file's stem)
+    deck_id: int
+    name: str
 
 
 @dataclass(frozen=True)
 class Lock:
-    notes: dict[str, tuple[str, int]] = field(default_factory=dict)  # guid -> (digest, mod)
+    deck: DeckMemory | None = None
     notetypes: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (digest, mod)
+    entries: tuple[Entry, ...] = ()
+    legacy: dict[str, tuple[str, int]] = field(default_factory=dict)  # a version 1 lock: guid -> (digest, mod)
+
+    def times(self) -> dict[str, tuple[str, int]]:
+        """guid -> (digest, mod) of every note the lock knows."""
+        return {**self.legacy, **{e.guid: (e.digest, e.mod) for e in self.entries}}
+
+    @property
+    def newest(self) -> int:
+        return max([mod for _, mod in self.times().values()] + [mod for _, mod in self.notetypes.values()] + [0])
+
+
+def parse_lock(text: str, path: Path) -> Lock:
+    try:
+        data = json.loads(text)
+        version = data.get("ankigen-lock")
+        types = {str(i): (str(d), int(m)) for i, (d, m) in data["notetypes"].items()}
+        if version == 1:
+            legacy = {str(g): (str(d), int(m)) for g, (d, m) in data["notes"].items()}
+            return Lock(None, types, (), legacy)
+        if version != VERSION:
+            raise ValueError(f"unknown version {version!r}")
+        deck = DeckMemory(str(data["deck"]["uid"]), int(data["deck"]["id"]), str(data["deck"]["name"]))
+        return Lock(deck, types, tuple(_entry(raw) for raw in data["notes"]))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise LockError(f"is damaged ({exc}); restore it from git (see the README: the lock file)", path) from None
+
+
+def _entry(raw: dict) -> Entry:
+    pairs = {key: tuple((str(t), int(n)) for t, n in raw.get(key, ())) for key in ("facts", "gone")}
+    retired = raw.get("retired")
+    return Entry(
+        guid=str(raw["guid"]), kind=str(raw["kind"]), digest=str(raw.get("digest", "")), mod=int(raw.get("mod", 0)),
+        para=None if raw.get("para") is None else str(raw["para"]), text=str(raw.get("text", "")),
+        back=str(raw.get("back", "")), card=str(raw.get("card", "")), facts=pairs["facts"], gone=pairs["gone"],
+        top=int(raw.get("top", 0)), retired=None if retired is None else int(retired),
+    )
+
+
+def dump_lock(lock: Lock) -> str:
+    """Deterministic text, one note a line in the deck's order, so a diff shows what changed where."""
+    assert lock.deck is not None
+    deck = json.dumps({"uid": lock.deck.uid, "id": lock.deck.deck_id, "name": lock.deck.name}, ensure_ascii=False)
+    types = "".join(f"\n    {json.dumps(k)}: {json.dumps(list(v))}," for k, v in lock.notetypes.items())
+    notes = "".join(f"\n    {json.dumps(_compact(e), ensure_ascii=False)}," for e in lock.entries)
+    return (f'{{\n  "ankigen-lock": {VERSION},\n  "deck": {deck},\n  "notetypes": {{{types.rstrip(",")}\n  }},\n'
+            f'  "notes": [{notes.rstrip(",")}\n  ]\n}}\n')
+
+
+def _compact(entry: Entry) -> dict:
+    """An entry's fields, leaving out those at their default (most notes need few)."""
+    default = Entry(entry.guid, entry.kind)
+    return {k: v for k, v in asdict(entry).items() if k in ("guid", "kind") or v != getattr(default, k)}
 
 
 @dataclass(frozen=True)
@@ -36,56 +122,21 @@ class Stamped:
         return max([*self.note_mods.values(), *self.notetype_mods.values(), 0])
 
 
-def parse_lock(text: str, path: Path) -> Lock:
-    try:
-        data = json.loads(text)
-        if data.get("ankigen-lock") != VERSION:
-            raise ValueError("unknown version")
-        notes = {str(g): (str(d), int(m)) for g, (d, m) in data["notes"].items()}
-        types = {str(i): (str(d), int(m)) for i, (d, m) in data["notetypes"].items()}
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise LockError(
-            f"is damaged ({exc}); delete it to start afresh (the next build then counts every card as "
-            "changed, which is safe)", path) from None
-    return Lock(notes, types)
+def stamp(lock: Lock, deck: DeckMemory, entries: Iterable[Entry], notetypes: Iterable[tuple[int, str]],
+          now: int) -> Stamped:
+    """Give each entry (with its new digest) a time: the locked one if the digest is unchanged, else a newer
+    one. `now` is the build's clock (SOURCE_DATE_EPOCH or the wall clock); a changed note always gets a
+    time later than the one it had, even when the clock is behind."""
+    old = lock.times()
+    stamped = tuple(replace(e, mod=_time(old.get(e.guid), e.digest, now)) for e in entries)
+    types = {str(tid): (digest, _time(lock.notetypes.get(str(tid)), digest, now)) for tid, digest in notetypes}
+    new = Lock(deck, types, stamped)
+    return Stamped({e.guid: e.mod for e in stamped}, {int(t): mod for t, (_, mod) in types.items()}, new)
 
 
-def dump_lock(lock: Lock) -> str:
-    """Deterministic text, one note a line in the deck's order (the notes file's), so a diff shows what
-    changed where."""
-    return (
-        "{\n"
-        f'  "ankigen-lock": {VERSION},\n'
-        f'  "notetypes": {_block(lock.notetypes)},\n'
-        f'  "notes": {_block(lock.notes)}\n'
-        "}\n"
-    )
-
-
-def _block(entries: dict[str, tuple[str, int]]) -> str:
-    """`{"key": ["digest", mod], ...}` with an entry a line (json.dumps quotes and escapes each string)."""
-    if not entries:
-        return "{}"
-    lines = (f"    {json.dumps(key)}: [{json.dumps(digest)}, {mod:d}]" for key, (digest, mod) in entries.items())
-    return "{\n" + ",\n".join(lines) + "\n  }"
-
-
-def stamp(lock: Lock, notes: Iterable[tuple[str, str]], notetypes: Iterable[tuple[int, str]], now: int) -> Stamped:
-    """Give each (guid, digest) a mod time: the locked one if the digest is unchanged, else a newer one.
-
-    `now` is the build's clock (SOURCE_DATE_EPOCH or the wall clock); a changed note always gets a time
-    later than the one it had, even when the clock is behind.
-    """
-    note_entries = {guid: _entry(lock.notes.get(guid), digest, now) for guid, digest in notes}
-    type_entries = {str(tid): _entry(lock.notetypes.get(str(tid)), digest, now) for tid, digest in notetypes}
-    note_mods = {guid: mod for guid, (_, mod) in note_entries.items()}
-    type_mods = {int(tid): mod for tid, (_, mod) in type_entries.items()}
-    return Stamped(note_mods, type_mods, Lock(note_entries, type_entries))
-
-
-def _entry(old: tuple[str, int] | None, digest: str, now: int) -> tuple[str, int]:
+def _time(old: tuple[str, int] | None, digest: str, now: int) -> int:
     if old is None:
-        return digest, now
+        return now
     if old[0] == digest:
-        return old
-    return digest, max(now, old[1] + 1)
+        return old[1]
+    return max(now, old[1] + 1)

@@ -31,15 +31,13 @@ from . import __version__, notetypes
 from .build import (
     Prepared,
     clock,
-    ensure_out_dir,
-    lock_path,
     notes_files,
     prepare,
-    read_lock,
     stamp_deck,
-    write_if_changed,
 )
 from .errors import BuildError
+from .files import ensure_out_dir, write_if_changed
+from .findings import plural
 from .records import Kind
 
 INSTALL_HINT = 'install it with `pip install "ankigen[preview]"`'
@@ -115,7 +113,7 @@ def render(prepared: Prepared) -> list[CardView]:
         raise BuildError(f"has errors, so no preview: run `{_check_command(prepared.path)}` to see them",
                          prepared.path)
     deck = prepared.deck
-    stamped = stamp_deck(deck, read_lock(lock_path(prepared.path)), clock())
+    stamped = stamp_deck(prepared, clock())
     with tempfile.TemporaryDirectory(prefix="ankigen-preview-") as tmp:
         apkg = Path(tmp) / f"{prepared.path.stem}.apkg"
         write_apkg(deck, stamped, apkg)
@@ -241,10 +239,6 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 def _summary(cards: Sequence[CardView], groups: Sequence[str]) -> str:
     kinds = [k for k in _KIND_ORDER if any(c.kind == k for c in cards)]
     kinds += sorted({c.kind for c in cards} - set(kinds))
@@ -262,9 +256,9 @@ def _summary(cards: Sequence[CardView], groups: Sequence[str]) -> str:
     rows.append(f'<tr class="pv-total"><td>All</td>{totals}<td>{len(cards)}</td></tr>')
     notes = Counter(c.notetype for c in cards)
     clozes = sum(1 for c in cards if c.notetype == "cloze" and c.ord == 0)
-    line = (f"{_count(len(cards), 'card')}: {notes['essay']} essay plan, {_count(notes['qa'], 'question')}, "
-            f"{_count(notes['cloze'], 'evidence cloze')} (from {_count(clozes, 'sentence')}), "
-            f"{_count(notes['judgement'], 'judgement')}.")
+    line = (f"{plural(len(cards), 'card')}: {notes['essay']} essay plan, {plural(notes['qa'], 'question')}, "
+            f"{plural(notes['cloze'], 'evidence cloze')} (from {plural(clozes, 'sentence')}), "
+            f"{plural(notes['judgement'], 'judgement')}.")
     return (f'<section class="pv-summary"><p>{_esc(line)}</p><table><thead><tr><th>Paragraph</th>{head}'
             f"<th>Cards</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
 
@@ -310,7 +304,7 @@ def page_html(deck_name: str, source: str, cards: Sequence[CardView], anki: str 
         sections.append(
             f'<section class="pv-group" id="{_anchor(group)}"><h2>{_esc(group)}'
             + (f' <span class="pv-theme">· {_esc(theme)}</span>' if theme else "")
-            + f' <span class="pv-count">{_count(len(members), "card")}</span></h2>'
+            + f' <span class="pv-count">{plural(len(members), "card")}</span></h2>'
             + "".join(_card_html(c) for c in members)
             + "</section>"
         )
@@ -322,7 +316,7 @@ def page_html(deck_name: str, source: str, cards: Sequence[CardView], anki: str 
         f"<style>\n{asset('preview.css')}</style><script>\n{asset('preview.js')}</script></head>\n"
         '<body><div class="pv-wrap"><header class="pv-top"><div>'
         f"<h1>{_esc(deck_name)}</h1>"
-        f'<p class="pv-sub">{_esc(source)} · {_esc(_count(len(cards), "card"))}, {_esc(rendered)}</p></div>'
+        f'<p class="pv-sub">{_esc(source)} · {_esc(plural(len(cards), "card"))}, {_esc(rendered)}</p></div>'
         '<div class="pv-toggles">'
         '<label class="pv-toggle"><input type="checkbox" id="pv-dark"> Dark mode</label>'
         '<label class="pv-toggle"><input type="checkbox" id="pv-phone"> Phone width</label></div></header>\n'
@@ -355,11 +349,11 @@ def preview_paths(paths: list[Path], out: Path) -> list[Page]:
     """Write `out/<stem>.html` for each notes file (default: source/). Every file is checked first: one
     with errors stops the preview (nothing is written) with a message that names it."""
     _anki()  # fail early, with the install hint, before any work
-    prepared = [prepare(p) for p in notes_files(paths)]
+    prepared = [prepare(p) for p in notes_files(paths).files]
     for p in prepared:
         if p.errors or p.deck is None:
             n = len(p.errors)
             them = "it" if n == 1 else "them"
-            message = f"has {_count(n, 'error')}, so no preview: run `{_check_command(p.path)}` to see {them}"
+            message = f"has {plural(n, 'error')}, so no preview: run `{_check_command(p.path)}` to see {them}"
             raise BuildError(message, p.path)
     return [preview_prepared(p, out) for p in prepared]

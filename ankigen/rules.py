@@ -52,12 +52,13 @@ def split_glued(line: Line) -> list[Line]:
 
 
 def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
-    """A plan on one line: at least two markers, the first at the start, numbers rising."""
+    """A plan on one line: at least two markers, the first at the start, no number twice (a student may
+    write the plan out of order: `P1- ... P3- ... P2- ...`)."""
     marks = list(_PLAN_MARK.finditer(line.text))
     if len(marks) < 2 or marks[0].start() != 0:
         return None
     numbers = [int(m.group(1)) for m in marks]
-    if numbers != sorted(set(numbers)):
+    if len(set(numbers)) != len(numbers):
         return None
     items = []
     for i, m in enumerate(marks):

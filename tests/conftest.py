@@ -94,6 +94,7 @@ class Rendered:
     answer: str
     tags: list[str]
     fields: dict[str, str]
+    note_id: int = 0  # the package's note ids follow the deck's order (the notes file's)
 
     @property
     def question_text(self) -> str:
@@ -136,7 +137,7 @@ class AnkiCollection:
             note = card.note()
             out.append(Rendered(
                 card.note_type()["name"], card.ord, card.question(), card.answer(), list(note.tags),
-                dict(note.items()),
+                dict(note.items()), note.id,
             ))
         return out
 

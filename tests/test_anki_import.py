@@ -40,7 +40,7 @@ def test_seed_deck_imports_and_every_card_renders(seed_source, tmp_path, anki, m
     assert len(log.new) == col.col.note_count()
 
     qa = [c for c in cards if c.note_type == "ankigen: Question"]
-    in_notes_order = sorted(qa, key=lambda c: int(c.fields["Source"].split()[-1].split("–")[0]))
+    in_notes_order = sorted(qa, key=lambda c: c.note_id)
     assert [c.fields["Front"] for c in in_notes_order] == SEED_FRONTS
     fronts = sorted(c.question_text for c in qa)
     for front in SEED_FRONTS:

@@ -68,6 +68,12 @@ TUDORS_BUILT = ("deck “Tudors Religion”, 46 notes, 76 cards (1 essay plan, 1
                 "6 judgements); 46 new, 0 changed, 0 unchanged\n")
 
 
+def new_deck(notes: Path) -> str:
+    """What the first build of a notes file says of its new lock."""
+    return (f"{notes.with_suffix('.lock')}: written for a new deck: commit it with the notes (if this deck was "
+            "shared before, restore its lock from git and build again)\n")
+
+
 def test_top_level_help_lists_every_command(runner):
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0
@@ -88,9 +94,9 @@ def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monk
     assert Path("out/weimar.apkg").is_file()
     summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 43 notes, 79 cards (1 essay plan, " \
               "16 questions, 26 evidence, 0 judgements); {} new, 0 changed, {} unchanged\n"
-    assert result.stdout == summary.format(43, 0)
+    assert result.stdout == summary.format(43, 0) + new_deck(notes)
     assert result.stderr == weimar_warnings(notes)
-    assert result.output == weimar_warnings(notes) + summary.format(43, 0)
+    assert result.output == weimar_warnings(notes) + summary.format(43, 0) + new_deck(notes)
     assert (project.source / "weimar.lock").is_file()
     # built again, unchanged: the lock says every note is as it was
     again = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
@@ -132,7 +138,7 @@ def test_build_refuses_a_deck_with_errors_but_builds_the_others(runner, project)
     result = runner.invoke(cli, ["build", str(project.source), "-o", str(out)])
     assert result.exit_code == 1
     assert result.stderr == bad_notes_findings(bad) + f"{bad}: not built: 1 error (see above)\n"
-    assert result.stdout == f"{tudors} -> {out / 'tudors.apkg'}: {TUDORS_BUILT}"
+    assert result.stdout == f"{tudors} -> {out / 'tudors.apkg'}: {TUDORS_BUILT}" + new_deck(tudors)
     assert not (out / "bad.apkg").exists()
     assert (out / "tudors.apkg").is_file()
     # quiet: the errors still, nothing else
@@ -196,7 +202,7 @@ def test_progress_never_shows_when_stderr_is_not_a_terminal(runner, project, mon
     result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out)])
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert result.output == f"{tudors} -> {project.out / 'tudors.apkg'}: {TUDORS_BUILT}"
+    assert result.output == f"{tudors} -> {project.out / 'tudors.apkg'}: {TUDORS_BUILT}" + new_deck(tudors)
 
 
 def test_progress_shows_on_a_terminal_unless_quiet(runner, project, monkeypatch):

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ankigen.build import prepare
 from ankigen.deck import build_deck
 from ankigen.errors import AnkigenError
-from ankigen.identity import card_guids
+from ankigen.lock import DeckMemory, Entry, Lock, dump_lock, parse_lock
 from ankigen.parser import Line, marker_front, parse_bytes, parse_text, split_glued
 from ankigen.sidecar import Sidecar
 from ankigen.text import tidy
@@ -49,7 +49,7 @@ def test_arbitrary_bytes_raise_only_ankigen_errors(data):
 @given(TEXT)
 def test_deck_building_never_raises_on_parsed_text(text):
     notes = parse_text(text, "n.txt")
-    deck, _ = build_deck(notes, Sidecar())
+    deck = build_deck(notes, Sidecar(), Lock(), 0).deck
     assert len({n.guid for n in deck.notes}) == len(deck.notes)
 
 
@@ -82,7 +82,12 @@ def test_editing_a_back_never_changes_the_guids(line_index, new_back):
     edited = "\n".join(lines) + "\n"
     before = parse_text(BASE, "n.txt")
     after = parse_text(edited, "n.txt")
-    assert card_guids("n", before.cards) == card_guids("n", after.cards)
+    assert question_guids(before) == question_guids(after)
+
+
+def question_guids(notes) -> list[str]:
+    """The GUIDs of a first build's question notes, in order."""
+    return [n.guid for n in build_deck(notes, Sidecar(), Lock(), 0).deck.notes if n.notetype.key == "qa"]
 
 
 def test_edits_to_backs_keep_every_note_guid(tmp_path):
@@ -129,22 +134,27 @@ def test_sentences_of_many_backs_at_once_match_one_paragraph_at_a_time(backs):
     assert evidence.card_sentences(backs) == one_by_one
 
 
-LOCK_KEYS = st.text(min_size=1, max_size=12) | st.sampled_from(['], "x', '"', "\\", "é’", '], "', "a\nb"])
+LOCK_TEXT = st.text(max_size=20) | st.sampled_from(['], "x', '"', "\\", "é’", '], "', "a\nb", "{{c1::x}}"])
+FACTS = st.lists(st.tuples(LOCK_TEXT, st.integers(1, 99)), max_size=3).map(tuple)
+ENTRIES = st.lists(st.builds(
+    lambda guid, kind, digest, mod, para, text, facts, gone, retired: Entry(
+        guid, kind, digest, mod, para=para, text=text, facts=facts, gone=gone,
+        top=max([n for _, n in facts + gone] + [0]), retired=retired),
+    LOCK_TEXT.filter(bool), st.sampled_from(["qa", "cloze", "judgement", "essay"]), LOCK_TEXT,
+    st.integers(0, 2**40), st.none() | LOCK_TEXT, LOCK_TEXT, FACTS, FACTS, st.none() | st.integers(0, 2**40),
+), max_size=12).map(tuple)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(LOCK_KEYS, st.tuples(st.text(max_size=20), st.integers(0, 2**40)), max_size=12),
-       st.dictionaries(st.integers(1, 2**31).map(str), st.tuples(st.text(max_size=20), st.integers(0, 2**40)),
-                       max_size=4))
-def test_lock_text_reads_back_as_written_one_entry_a_line(notes, notetypes):
-    """Whatever a key or digest holds, the lock reads back the same, with an entry a line, in the deck's order."""
-    from ankigen.lock import Lock, dump_lock, parse_lock
-
-    text = dump_lock(Lock(notes, notetypes))
-    back = parse_lock(text, Path("x.lock"))
-    assert back == Lock(notes, notetypes)
-    assert list(back.notes) == list(notes)
-    assert len(text.splitlines()) == 7 + len(notes) + len(notetypes) - (not notes) - (not notetypes)
+@given(ENTRIES, st.dictionaries(st.integers(1, 2**31).map(str), st.tuples(LOCK_TEXT, st.integers(0, 2**40)),
+                                max_size=4), LOCK_TEXT)
+def test_lock_text_reads_back_as_written_one_entry_a_line(entries, notetypes, name):
+    """Whatever a note's front, sentence or facts hold, the lock reads back the same, with a note a line, in
+    the deck's order."""
+    lock = Lock(DeckMemory("n~1234abcd", 1 << 30, name), notetypes, entries)
+    text = dump_lock(lock)
+    assert parse_lock(text, Path("x.lock")) == lock
+    assert text.count("\n") == 8 + len(entries) + len(notetypes)
 
 
 @settings(max_examples=500, deadline=None)
@@ -156,3 +166,23 @@ def test_tidy_leaves_one_space_between_words_and_nothing_invisible(text):
         assert line == line.strip()
         assert "  " not in line and " ," not in line and " ;" not in line
         assert not any(c in line for c in "\t\u00a0\u2003\u200b\x07\r\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(TEXT)
+def test_a_rebuild_of_unchanged_notes_changes_no_note(tmp_path, text):
+    """A build aligned with its own lock finds every note as it was: the same GUIDs, the same content."""
+    from ankigen.build import lock_path, stamp_deck
+    from ankigen.lock import dump_lock
+
+    path = tmp_path / "n.txt"
+    path.write_text(text, encoding="utf-8")
+    lock_path(path).unlink(missing_ok=True)
+    first = prepare(path, now=1_700_000_000)
+    if first.build is None:
+        return
+    lock_path(path).write_text(dump_lock(stamp_deck(first, 1_700_000_000).lock), encoding="utf-8")
+    again = stamp_deck(prepare(path, now=1_800_000_000), 1_800_000_000).lock
+    assert [(e.guid, e.digest, e.mod) for e in again.entries] == [
+        (e.guid, e.digest, 1_700_000_000) for e in stamp_deck(first, 1_700_000_000).lock.entries]

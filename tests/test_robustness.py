@@ -114,7 +114,7 @@ def test_unchanged_notes_and_lock_are_never_rewritten(seed_source, tmp_path, fix
 def test_unexpected_failure_is_one_line_and_debug_shows_the_traceback(monkeypatch, seed_source, tmp_path, runner):
     import ankigen.build as build_module
 
-    def broken(path):
+    def broken(*args):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(build_module, "prepare", broken)

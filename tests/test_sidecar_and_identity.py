@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 from ankigen.build import prepare
+from ankigen.deck import build_deck
 from ankigen.errors import SidecarError
-from ankigen.identity import card_guids, stable_guid
+from ankigen.identity import stable_guid
+from ankigen.lock import Lock
 from ankigen.parser import parse_text
-from ankigen.sidecar import parse_sidecar
+from ankigen.sidecar import Sidecar, parse_sidecar
 
 NOTES = """1- Stalin power
 How far did Stalin's power change
@@ -65,21 +67,24 @@ def test_sidecar_naming_a_paragraph_the_notes_lack_is_an_error(tmp_path):
 
 
 def test_guid_ignores_the_back_and_case_of_the_front():
-    a = parse_text(NOTES).cards
+    a = parse_text(NOTES, "n.txt")
     b = parse_text(NOTES.replace("1936 the Trial of 16", "1936: the Trial of the 16").replace(
-        "P1- analysis", "P1- Analysis")).cards
-    assert card_guids("n", a) == card_guids("n", b)
+        "P1- analysis", "P1- Analysis"), "n.txt")
+    assert question_guids(a) == question_guids(b)
 
 
 def test_same_front_in_two_paragraphs_or_twice_gets_distinct_guids():
-    cards = parse_text(NOTES + "P2- analysis\n1937 purges\n").cards
-    guids = card_guids("n", cards)
+    guids = question_guids(parse_text(NOTES + "P2- analysis\n1937 purges\n", "n.txt"))
     assert len(set(guids)) == len(guids) == 3
 
 
+def question_guids(notes) -> list[str]:
+    """The GUIDs of a first build's question notes, in order."""
+    return [n.guid for n in build_deck(notes, Sidecar(), Lock(), 0).deck.notes if n.notetype.key == "qa"]
+
+
 def test_guid_depends_on_the_deck_file():
-    cards = parse_text(NOTES).cards
-    assert card_guids("a", cards) != card_guids("b", cards)
+    assert question_guids(parse_text(NOTES, "a.txt")) != question_guids(parse_text(NOTES, "b.txt"))
     assert stable_guid("x") == stable_guid("x") and len(stable_guid("x")) >= 8
 
 

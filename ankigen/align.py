@@ -1,0 +1,342 @@
+"""A build is a diff: the notes of this build aligned with those the lock remembers. Pure: values in, values out.
+
+As a diff aligns lines, each card, paragraph, sentence and fact of the new notes is matched with the one it
+was at the last build, so it keeps its GUID (and a fact its cloze number) through light edits and moves:
+- a card by its front: the same front (ignoring case, spacing, apostrophes), else a lightly edited front in
+  the same paragraph, else the same front or the same back anywhere;
+- a paragraph by its cards: a paragraph renumbered (P2 <-> P3) is the paragraph whose cards it holds;
+- a sentence by its text within its card, else anywhere in the deck, else a lightly edited one in its card;
+- a fact by its text within its sentence: it keeps its number while it is in the sentence, even when the
+  evidence rules no longer pick it (rules may change between releases; history may not move); a new fact
+  takes a number never used in that note; a fact that left the sentence keeps its number too.
+What the last build had and this one does not is retired, not forgotten (`Entry.retired`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+
+from .evidence import Evidence
+from .identity import GuidMaker, front_key
+from .lock import Entry
+from .records import Card
+
+MAX_DELETIONS = 3  # live facts asked by one cloze note
+SIMILAR_FRONT = 0.75  # a front this similar to the old one (difflib ratio) is the same card, lightly edited
+SIMILAR_SENTENCE = 0.6
+FUZZY_LIMIT = 300  # compare at most this many unmatched items a side by similarity (pairs grow as the square)
+
+
+def back_digest(card: Card) -> str:
+    """A digest of a card's back, blind to case and spacing: finds a card whose front was rewritten."""
+    text = re.sub(r"\s+", " ", card.back_text.lower()).strip()
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@dataclass
+class Cloze:
+    """One cloze note of this build: a sentence and the facts it asks, with their numbers."""
+
+    guid: str
+    card: int  # the index of its card
+    index: int  # the index of its sentence in the card's back
+    sentence: str
+    facts: list[tuple[str, int]]  # live facts: (text, number)
+    gone: list[tuple[str, int]] = field(default_factory=list)
+    top: int = 0
+    pieces: list[Evidence] = field(default_factory=list)  # where the finder found the live facts
+
+
+@dataclass
+class Aligned:
+    """The identities of this build's notes. (What the last build had and this one does not is retired,
+    `retire`, once the deck's notes are made: only then is it known which notes there are.)"""
+
+    cards: list[str]  # a GUID per card, in order
+    paragraphs: dict[str, str]  # judgement GUIDs: "P1".. and "essay"
+    essay: str
+    clozes: list[Cloze]
+    kept: list[str]  # what kept its identity through an edit or a move, said for a person
+
+
+# -------------------------------------------------------------------------------------------- cards
+
+def _match_cards(old: Sequence[Entry], cards: Sequence[Card]) -> tuple[dict[int, int], dict[str, str]]:
+    """Match new cards with old question entries: {new index: old index}, and the paragraph map
+    {new paragraph: old paragraph} the matches imply."""
+    new_keys = [front_key(c.front) for c in cards]
+    old_keys = [front_key(e.text) for e in old]
+    matched: dict[int, int] = {}
+    taken: set[int] = set()
+
+    def take(i: int, j: int) -> None:
+        matched[i] = j
+        taken.add(j)
+
+    # Anchors: a front found once in both builds is the same card wherever it stands.
+    new_count, old_count = Counter(new_keys), Counter(old_keys)
+    old_at = {k: j for j, k in enumerate(old_keys)}
+    for i, key in enumerate(new_keys):
+        if new_count[key] == 1 and old_count[key] == 1:
+            take(i, old_at[key])
+    paragraphs = _map_paragraphs(old, cards, matched)
+
+    def same_paragraph(i: int, j: int) -> bool:
+        return paragraphs.get(cards[i].paragraph or "") == (old[j].para or "")
+
+    unmatched = [i for i in range(len(cards)) if i not in matched]
+    for i in unmatched:  # the same front in the same paragraph
+        j = next((j for j, k in enumerate(old_keys) if j not in taken and k == new_keys[i] and same_paragraph(i, j)),
+                 None)
+        if j is not None:
+            take(i, j)
+    backs = [back_digest(c) for c in cards]
+    _fuzzy(matched, taken, cards, old, lambda i, j: _card_score(new_keys[i], old_keys[j], backs[i] == old[j].back)
+           if same_paragraph(i, j) else 0.0)
+    for rule in (lambda i, j: new_keys[i] == old_keys[j], lambda i, j: bool(old[j].back) and backs[i] == old[j].back):
+        for i in range(len(cards)):  # moved to another paragraph: the same front, else the same back
+            if i not in matched:
+                j = next((j for j in range(len(old)) if j not in taken and rule(i, j)), None)
+                if j is not None:
+                    take(i, j)
+    return matched, paragraphs
+
+
+def _card_score(new_key: str, old_key: str, same_back: bool) -> float:
+    score = _similarity(new_key, old_key)
+    return score if score >= SIMILAR_FRONT or (same_back and score >= 0.3) else 0.0
+
+
+def _fuzzy(matched: dict[int, int], taken: set[int], new: Sequence[object], old: Sequence[object], score) -> None:
+    """Match what is left by similarity, the most similar pairs first (a score of 0 never matches)."""
+    left_new = [i for i in range(len(new)) if i not in matched][:FUZZY_LIMIT]
+    left_old = [j for j in range(len(old)) if j not in taken][:FUZZY_LIMIT]
+    pairs = [(s, i, j) for i in left_new for j in left_old if (s := score(i, j)) > 0]
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i not in matched and j not in taken:
+            matched[i] = j
+            taken.add(j)
+
+
+def _map_paragraphs(old: Sequence[Entry], cards: Sequence[Card], anchors: dict[int, int]) -> dict[str, str]:
+    """Which old paragraph each new one is: the one most of its anchored cards came from; a paragraph
+    with no anchors keeps its number if no other paragraph took it."""
+    votes = Counter((cards[i].paragraph or "", old[j].para or "") for i, j in anchors.items())
+    mapping: dict[str, str] = {"": ""}
+    for (new, was), _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if new not in mapping and was not in mapping.values():
+            mapping[new] = was
+    for label in dict.fromkeys(c.paragraph for c in cards if c.paragraph):
+        if label not in mapping and label not in mapping.values():
+            mapping[label] = label
+    return mapping
+
+
+def _paragraph_guids(old: Sequence[Entry], plan: Sequence[str], mapping: dict[str, str],
+                     make: GuidMaker) -> dict[str, str]:
+    """A judgement GUID for each paragraph of the plan, and for the essay."""
+    by_para = {e.para: e for e in old if e.kind == "judgement" and e.para}
+    claimed = set(mapping.values())
+    out = {}
+    for label in [*plan, "essay"]:
+        was = mapping.get(label, label if label not in claimed else None)
+        entry = by_para.pop(was, None) if was else None
+        out[label] = entry.guid if entry else make.guid("judgement", label)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ clozes
+
+def _present(sentence: str, fact: str) -> bool:
+    return _occurrence(fact).search(sentence) is not None
+
+
+def _occurrence(fact: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(fact)}(?!\w)", re.IGNORECASE)
+
+
+def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
+                     sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> dict[tuple[int, int], list[int]]:
+    """{(card index, sentence index): [old cloze entries]}: the same sentence in its card, else the same
+    sentence anywhere, else a lightly edited one in its card. (A long sentence may have had several notes.)"""
+    where = [(i, k) for i, card in enumerate(sentences) for k in range(len(card))]
+    text = {(i, k): sentences[i][k][0] for i, k in where}
+    matched: dict[tuple[int, int], list[int]] = defaultdict(list)
+    taken: set[int] = set()
+    for same_card in (True, False):
+        by_text: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for j, e in enumerate(old):
+            if j not in taken:
+                by_text[(e.card if same_card else "", e.text)].append(j)
+        for i, k in where:
+            if (i, k) not in matched:
+                for j in _one_sentence(old, by_text.get((card_guids[i] if same_card else "", text[(i, k)]), [])):
+                    matched[(i, k)].append(j)
+                    taken.add(j)
+    left = [p for p in where if p not in matched]
+    pairs: dict[int, int] = {}
+    _fuzzy(pairs, taken, left, old, lambda a, j: s if old[j].card == card_guids[left[a][0]] and (
+        s := _similarity(text[left[a]], old[j].text)) >= SIMILAR_SENTENCE else 0.0)
+    for a, j in pairs.items():
+        matched[left[a]].append(j)
+    return matched
+
+
+def _one_sentence(old: Sequence[Entry], candidates: list[int]) -> list[int]:
+    """Take from `candidates` (old notes of one text) the notes of one sentence: a long sentence may have had
+    several notes, each asking other facts; a sentence written twice had a note for each (the same facts)."""
+    taken: list[int] = []
+    facts: set[str] = set()
+    for j in list(candidates):
+        mine = {t.lower() for t, _ in old[j].facts}
+        if facts & mine:
+            continue
+        facts |= mine
+        taken.append(j)
+        candidates.remove(j)
+    return taken
+
+
+def _facts_found(pieces: Sequence[Evidence]) -> list[str]:
+    """The distinct facts the finder chose, in reading order, as written."""
+    seen: dict[str, str] = {}
+    for piece in sorted(pieces, key=lambda p: p.start):
+        seen.setdefault(piece.text.lower(), piece.text)
+    return list(seen.values())
+
+
+def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evidence], was: Sequence[Entry],
+                     card_guid: str, make: GuidMaker) -> list[Cloze]:
+    """The cloze notes of one sentence (an old note of it that no longer asks anything is left out: it is
+    retired)."""
+    notes: list[tuple[Entry | None, Cloze]] = []
+    found = _facts_found(pieces)
+    found_now = {f.lower() for f in found}
+    for entry in was:  # each old note keeps the facts still in the sentence, under their numbers
+        live = [(t, n) for t, n in entry.facts if t.lower() in found_now or _present(sentence, t)]
+        missing = [fact for fact in entry.facts if fact not in live]
+        asked = {t.lower() for _, c in notes for t, _ in c.facts} | {t.lower() for t, _ in live}
+        edited = _edited_facts(entry.text, sentence, missing, [p for p in pieces if p.text.lower() not in asked])
+        live += [(new, n) for (_, n), new in edited.items()]
+        gone = [*entry.gone, *(fact for fact in missing if fact not in edited)]
+        notes.append((entry, Cloze(entry.guid, card, index, sentence, live, gone, entry.top)))
+    asked = {t.lower() for _, c in notes for t, _ in c.facts}
+    fresh = [f for f in found if f.lower() not in asked]
+    for fact in fresh:
+        room = next((c for _, c in notes if len(c.facts) < MAX_DELETIONS), None)
+        if room is None:
+            part = sum(1 for entry, _ in notes if entry is None)
+            parts = (card_guid, str(index)) + ((str(part),) if part else ())
+            room = Cloze(make.guid("cloze", *parts), card, index, sentence, [])
+            notes.append((None, room))
+        room.top += 1
+        room.facts.append((fact, room.top))
+    clozes = [c for _, c in notes if c.facts]
+    for c in clozes:
+        c.pieces = place(sentence, [t for t, _ in c.facts], pieces)
+    return clozes
+
+
+def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
+                  pieces: Sequence[Evidence]) -> dict[tuple[str, int], str]:
+    """Facts of the old sentence that were edited rather than removed (`35,000` -> `36,000`): a new fact
+    found where the old one stood, as a diff of the two sentences places it. {old fact: new text}"""
+    if not missing or not pieces:
+        return {}
+    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+    def moved(pos: int, end: bool) -> int:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= pos < i2 or (end and pos == i2):
+                return j1 + (pos - i1) if tag == "equal" else (j2 if end else j1)
+        return len(new)
+
+    out: dict[tuple[str, int], str] = {}
+    taken: set[str] = set()
+    for fact in missing:
+        m = _occurrence(fact[0]).search(old)
+        if m is None:
+            continue
+        start, end = moved(m.start(), False), moved(m.end(), True)
+        piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < max(end, start + 1)
+                      and p.end > start and p.text.lower() not in taken), None)
+        if piece is not None:
+            out[fact] = piece.text
+            taken.add(piece.text.lower())
+    return out
+
+
+def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> list[Evidence]:
+    """Where each fact stands in the sentence: where the finder found it, else (a fact the rules no longer
+    pick) wherever its text stands, clear of the others."""
+    wanted = {f.lower() for f in facts}
+    placed = [p for p in pieces if p.text.lower() in wanted]
+    taken = bytearray(len(sentence))
+    for p in placed:
+        taken[p.start : p.end] = b"\x01" * (p.end - p.start)
+    for fact in facts:
+        if any(p.text.lower() == fact.lower() for p in placed):
+            continue
+        for m in _occurrence(fact).finditer(sentence):
+            if 1 not in taken[m.start() : m.end()]:
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                placed.append(Evidence(m.start(), m.end(), 0, m.group()))
+    return placed
+
+
+# ------------------------------------------------------------------------------------------- align
+
+def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Sequence[str],
+          sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> Aligned:
+    """The identities of this build's notes, aligned with the entries of the last build (`old`).
+    `sentences`: each card's back, sentence by sentence, with the evidence found in it."""
+    questions = [e for e in old if e.kind == "qa"]
+    matched, paragraphs = _match_cards(questions, cards)
+    guids = [questions[matched[i]].guid if i in matched else "" for i in range(len(cards))]
+    occurrences: Counter[tuple[str, str]] = Counter()
+    for i, card in enumerate(cards):  # a new card: a GUID from the deck, its paragraph and its front
+        key = (card.paragraph or "-", front_key(card.front))
+        n, occurrences[key] = occurrences[key], occurrences[key] + 1
+        if not guids[i]:
+            guids[i] = make.guid("card", *key, *([str(n)] if n else []))
+    kept = _kept(questions, cards, matched)
+    essay = next((e.guid for e in old if e.kind == "essay"), None) or make.guid("essay")
+    judgements = _paragraph_guids(old, plan, paragraphs, make)
+    olds = [e for e in old if e.kind == "cloze"]
+    by_sentence = _match_sentences(olds, guids, sentences)
+    clozes: list[Cloze] = []
+    for i, backs in enumerate(sentences):
+        for k, (sentence, pieces) in enumerate(backs):
+            was = [olds[j] for j in by_sentence.get((i, k), [])]
+            clozes.extend(_sentence_clozes(i, k, sentence, pieces, was, guids[i], make))
+    return Aligned(guids, judgements, essay, clozes, kept)
+
+
+def retire(entry: Entry, now: int) -> Entry:
+    """An entry that left the notes, marked retired (when it first left); a cloze keeps every fact it had,
+    so that its cards still render."""
+    if entry.retired is not None:
+        return entry
+    return replace(entry, facts=(*entry.facts, *entry.gone), gone=(), retired=now)
+
+
+def _kept(old: Sequence[Entry], cards: Sequence[Card], matched: dict[int, int]) -> list[str]:
+    """What kept its note through an edit or a move: `P1 “dealt with oponents” → “dealt with opponents”`."""
+    out = []
+    for i, j in sorted(matched.items()):
+        card, was = cards[i], old[j]
+        moved = (card.paragraph or "") != (was.para or "")
+        if front_key(card.front) != front_key(was.text) or moved:
+            where = f"{was.para} → {card.paragraph}" if moved else card.paragraph or "question"
+            front = f"“{was.text}” → “{card.front}”" if card.front != was.text else f"“{card.front}”"
+            out.append(f"{where} {front}")
+    return out

@@ -1,0 +1,92 @@
+"""A lost lock, rebuilt from the last deck built from the notes (`build/<stem>.apkg`).
+
+The deck holds everything the lock remembers: each note's GUID, type, fields, tags and time, and so what
+identifies it (a question's paragraph and front, a cloze's sentence and its facts with their numbers) and
+a digest of its content. A build that finds no lock but finds that deck aligns with it instead of starting
+a new deck, so a lost lock costs no student a card. Reads the package with the standard library only.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+from . import notetypes
+from .anki_notes import AnkiNote
+from .lock import DeckMemory, Entry, Lock
+
+_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+_GONE = re.compile(r' <span class="ag-gone">\(no longer in the notes: \{\{c(\d+)::(.*?)\}\}\)</span>')
+_FROM = re.compile(r"From: <b>(.*?)</b>")
+
+
+def _text(field: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", field))
+
+
+def _cloze(entry: Entry, fields: list[str], card: str) -> Entry:
+    """A cloze entry from its fields: the sentence, its facts and their numbers, and its card's GUID."""
+    text = fields[0]
+    gone = tuple((_text(t), int(n)) for n, t in _GONE.findall(text))
+    text = _GONE.sub("", text)
+    facts = tuple(dict.fromkeys((_text(t), int(n)) for n, t in _DELETION.findall(text)))
+    sentence = _text(_DELETION.sub(lambda m: m.group(2), text))
+    top = max([n for _, n in facts + gone] + [0])
+    return replace(entry, text=sentence, facts=facts, gone=gone, top=top, card=card)
+
+
+def entries_from_rows(rows: list[tuple[str, int, int, str, str]]) -> list[Entry]:
+    """Lock entries from a collection's notes (guid, note type id, mod, fields, tags)."""
+    by_id = {nt.id: nt for nt in notetypes.ALL}
+    out: list[Entry] = []
+    fronts: dict[tuple[str, str], str] = {}  # (paragraph, front) -> the question note's GUID
+    clozes = []
+    for guid, mid, mod, flds, tags in rows:
+        notetype = by_id.get(mid)
+        if notetype is None:
+            continue
+        fields, tag_list = flds.split("\x1f"), tuple(tags.split())
+        digest = AnkiNote(notetype, tuple(fields), tag_list, Entry(guid, notetype.key), None, "").digest()
+        retired = mod if any(t.endswith("::retired") for t in tag_list) else None
+        entry = Entry(guid, notetype.key, digest, mod, text=_text(fields[0]), retired=retired)
+        if notetype is notetypes.QA:
+            entry = replace(entry, para=fields[3] or None)
+            fronts[(fields[3], entry.text)] = guid
+        elif notetype is notetypes.CLOZE:
+            clozes.append((len(out), fields))
+        elif notetype is notetypes.JUDGEMENT:
+            entry = replace(entry, para="essay" if fields[2] == "Whole essay" else fields[2])
+        out.append(entry)
+    for index, fields in clozes:  # a cloze belongs to the question note its context names
+        front = _FROM.search(fields[1])
+        para = _text(fields[2]).rpartition(", ")[2] if ", " in fields[2] else ""
+        out[index] = _cloze(out[index], fields, fronts.get((para, _text(front.group(1)) if front else ""), ""))
+    return out
+
+
+def recover_lock(apkg: Path) -> Lock | None:
+    """The lock a deck implies, or None when the file is not a deck ankigen can read."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="ankigen-recover-") as tmp:
+            with zipfile.ZipFile(apkg) as zf:
+                zf.extract("collection.anki2", tmp)
+            con = sqlite3.connect(Path(tmp) / "collection.anki2")
+            try:
+                rows = con.execute("SELECT guid, mid, mod, flds, tags FROM notes ORDER BY id").fetchall()
+                decks = json.loads(con.execute("SELECT decks FROM col").fetchone()[0])
+            finally:
+                con.close()
+    except (OSError, KeyError, zipfile.BadZipFile, sqlite3.Error, ValueError, TypeError):
+        return None
+    deck = next((d for d in decks.values() if d.get("name") != "Default"), None)
+    entries = entries_from_rows(rows)
+    if deck is None or not entries:
+        return None
+    memory = DeckMemory(f"{apkg.stem}~{deck['id']}", int(deck["id"]), str(deck["name"]))
+    return Lock(memory, {}, tuple(entries))
