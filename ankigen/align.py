@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .evidence import Evidence
@@ -33,9 +33,9 @@ FUZZY_LIMIT = 300  # compare at most this many unmatched items a side by similar
 
 
 def back_digest(card: Card) -> str:
-    """A digest of a card's back, blind to case and spacing: finds a card whose front was rewritten."""
-    text = re.sub(r"\s+", " ", card.back_text.lower()).strip()
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
+    """A digest of a card's back, blind to case (the parser has already made every space one space):
+    finds a card whose front was rewritten."""
+    return hashlib.sha256(card.back_text.lower().encode()).hexdigest()[:12]
 
 
 def _similarity(a: str, b: str) -> float:
@@ -218,6 +218,8 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
                      card_guid: str, make: GuidMaker) -> list[Cloze]:
     """The cloze notes of one sentence (an old note of it that no longer asks anything is left out: it is
     retired)."""
+    if not pieces and not was:
+        return []
     notes: list[tuple[Entry | None, Cloze]] = []
     found = _facts_found(pieces)
     found_now = {f.lower() for f in found}
@@ -280,12 +282,13 @@ def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> li
     pick) wherever its text stands, clear of the others."""
     wanted = {f.lower() for f in facts}
     placed = [p for p in pieces if p.text.lower() in wanted]
+    unplaced = wanted - {p.text.lower() for p in placed}
+    if not unplaced:
+        return placed
     taken = bytearray(len(sentence))
     for p in placed:
         taken[p.start : p.end] = b"\x01" * (p.end - p.start)
-    for fact in facts:
-        if any(p.text.lower() == fact.lower() for p in placed):
-            continue
+    for fact in (f for f in facts if f.lower() in unplaced):
         for m in _occurrence(fact).finditer(sentence):
             if 1 not in taken[m.start() : m.end()]:
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -326,7 +329,7 @@ def retire(entry: Entry, now: int) -> Entry:
     so that its cards still render."""
     if entry.retired is not None:
         return entry
-    return replace(entry, facts=(*entry.facts, *entry.gone), gone=(), retired=now)
+    return entry._replace(facts=(*entry.facts, *entry.gone), gone=(), retired=now)
 
 
 def _kept(old: Sequence[Entry], cards: Sequence[Card], matched: dict[int, int]) -> list[str]:

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import LockError
 
 VERSION = 2
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One note as a build left it."""
+class Entry(NamedTuple):
+    """One note as a build left it. (A named tuple: a large deck has hundreds of thousands, and a build
+    makes, stamps and writes each.)"""
 
     guid: str
     kind: str  # the note type's key: "essay", "qa", "judgement", "cloze"
@@ -105,8 +106,10 @@ def dump_lock(lock: Lock) -> str:
 
 def _compact(entry: Entry) -> dict:
     """An entry's fields, leaving out those at their default (most notes need few)."""
-    default = Entry(entry.guid, entry.kind)
-    return {k: v for k, v in asdict(entry).items() if k in ("guid", "kind") or v != getattr(default, k)}
+    return {k: v for k, v, default in zip(Entry._fields, entry, _DEFAULTS, strict=True) if v != default}
+
+
+_DEFAULTS = (None, None, *Entry._field_defaults.values())  # guid and kind are always written
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,7 @@ def stamp(lock: Lock, deck: DeckMemory, entries: Iterable[Entry], notetypes: Ite
     one. `now` is the build's clock (SOURCE_DATE_EPOCH or the wall clock); a changed note always gets a
     time later than the one it had, even when the clock is behind."""
     old = lock.times()
-    stamped = tuple(replace(e, mod=_time(old.get(e.guid), e.digest, now)) for e in entries)
+    stamped = tuple(e._replace(mod=_time(old.get(e.guid), e.digest, now)) for e in entries)
     types = {str(tid): (digest, _time(lock.notetypes.get(str(tid)), digest, now)) for tid, digest in notetypes}
     new = Lock(deck, types, stamped)
     return Stamped({e.guid: e.mod for e in stamped}, {int(t): mod for t, (_, mod) in types.items()}, new)

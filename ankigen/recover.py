@@ -14,7 +14,6 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 from . import notetypes
@@ -38,7 +37,7 @@ def _cloze(entry: Entry, fields: list[str], card: str) -> Entry:
     facts = tuple(dict.fromkeys((_text(t), int(n)) for n, t in _DELETION.findall(text)))
     sentence = _text(_DELETION.sub(lambda m: m.group(2), text))
     top = max([n for _, n in facts + gone] + [0])
-    return replace(entry, text=sentence, facts=facts, gone=gone, top=top, card=card)
+    return entry._replace(text=sentence, facts=facts, gone=gone, top=top, card=card)
 
 
 def entries_from_rows(rows: list[tuple[str, int, int, str, str]]) -> list[Entry]:
@@ -56,12 +55,12 @@ def entries_from_rows(rows: list[tuple[str, int, int, str, str]]) -> list[Entry]
         retired = mod if any(t.endswith("::retired") for t in tag_list) else None
         entry = Entry(guid, notetype.key, digest, mod, text=_text(fields[0]), retired=retired)
         if notetype is notetypes.QA:
-            entry = replace(entry, para=fields[3] or None)
+            entry = entry._replace(para=fields[3] or None)
             fronts[(fields[3], entry.text)] = guid
         elif notetype is notetypes.CLOZE:
             clozes.append((len(out), fields))
         elif notetype is notetypes.JUDGEMENT:
-            entry = replace(entry, para="essay" if fields[2] == "Whole essay" else fields[2])
+            entry = entry._replace(para="essay" if fields[2] == "Whole essay" else fields[2])
         out.append(entry)
     for index, fields in clozes:  # a cloze belongs to the question note its context names
         front = _FROM.search(fields[1])

@@ -87,8 +87,3 @@ def tidy_text(text: str) -> list[str]:
     text = text.replace(" ,", ",").replace(" ;", ";")  # no space before a comma (blanks are single now)
     text = _GLUED_SENTENCE.sub(r"\1 ", text)
     return [line.strip() for line in text.split("\n")]
-
-
-def tidy(line: str) -> str:
-    """Clean one physical line (see tidy_text)."""
-    return " ".join(tidy_text(line))

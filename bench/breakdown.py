@@ -30,13 +30,14 @@ PARTS = (
     ("read_notes", "parse (read_notes)"),
     ("load_sidecar", "sidecar"),
     ("build_deck", "build_deck"),
-    ("card_guids", "  guids"),
-    ("qa_notes", "  qa notes"),
-    ("evidence_notes", "  cloze (evidence_notes)"),
+    ("find_evidence", "  evidence (find_evidence)"),
+    ("align", "  align with the lock"),
+    ("question_notes", "  question notes"),
+    ("evidence_notes", "  cloze notes (evidence_notes)"),
     ("judgement_notes", "  judgement_notes"),
     ("check_notes", "check_notes"),
 )
-PARSE, CLOZE = "parse (read_notes)", "  cloze (evidence_notes)"
+PARSE, CLOZE = "parse (read_notes)", "  evidence (find_evidence)"
 
 
 def _rss() -> int:
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
 
     steps = Steps()
     from ankigen import build
-    from ankigen.lock import Lock, dump_lock
+    from ankigen.lock import dump_lock
 
     steps.done("import ankigen (no genanki)")
     from ankigen.package import write_apkg
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     prepared = build.prepare(args.notes)
     steps.done("prepare (build.prepare)")
     assert prepared.deck is not None and prepared.notes is not None, prepared.findings
-    stamped = build.stamp_deck(prepared.deck, Lock(), build.clock())
+    stamped = build.stamp_deck(prepared, build.clock())
     dump_lock(stamped.lock)
     steps.done("digests + lock (stamp, dump_lock)")
     cards = write_apkg(prepared.deck, stamped, args.out)

@@ -14,7 +14,13 @@ from ankigen.errors import AnkigenError
 from ankigen.lock import DeckMemory, Entry, Lock, dump_lock, parse_lock
 from ankigen.parser import Line, marker_front, parse_bytes, parse_text, split_glued
 from ankigen.sidecar import Sidecar
-from ankigen.text import tidy
+from ankigen.text import tidy_text
+
+
+def tidy(text: str) -> str:
+    """Clean text as one line: each physical line tidied, joined with spaces."""
+    return " ".join(tidy_text(text))
+
 
 LINES = st.sampled_from([
     "1- Stalin Power Flashcards", "What extent did Stalin‘s power change from 1928 to 53",
