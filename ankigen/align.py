@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from . import notetypes
 from .evidence import Evidence
 from .identity import GuidMaker, front_key
 from .lock import Entry
@@ -144,7 +145,7 @@ def _map_paragraphs(old: Sequence[Entry], cards: Sequence[Card], anchors: dict[i
 def _paragraph_guids(old: Sequence[Entry], plan: Sequence[str], mapping: dict[str, str],
                      make: GuidMaker) -> dict[str, str]:
     """A judgement GUID for each paragraph of the plan, and for the essay."""
-    by_para = {e.para: e for e in old if e.kind == "judgement" and e.para}
+    by_para = {e.para: e for e in old if e.kind == notetypes.JUDGEMENT.key and e.para}
     claimed = set(mapping.values())
     out = {}
     for label in [*plan, "essay"]:
@@ -302,7 +303,10 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
           sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> Aligned:
     """The identities of this build's notes, aligned with the entries of the last build (`old`).
     `sentences`: each card's back, sentence by sentence, with the evidence found in it."""
-    questions = [e for e in old if e.kind == "qa"]
+    # Notes are aligned with the lock's notes of the same note type: a release that gives a note type a
+    # new field must give it a new key and id (Anki would refuse the changed notes as conflicting), and
+    # then the old notes are retired and the new ones are new (see notetypes.py).
+    questions = [e for e in old if e.kind == notetypes.QA.key]
     matched, paragraphs = _match_cards(questions, cards)
     guids = [questions[matched[i]].guid if i in matched else "" for i in range(len(cards))]
     occurrences: Counter[tuple[str, str]] = Counter()
@@ -312,9 +316,9 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
         if not guids[i]:
             guids[i] = make.guid("card", *key, *([str(n)] if n else []))
     kept = _kept(questions, cards, matched)
-    essay = next((e.guid for e in old if e.kind == "essay"), None) or make.guid("essay")
+    essay = next((e.guid for e in old if e.kind == notetypes.ESSAY.key), None) or make.guid("essay")
     judgements = _paragraph_guids(old, plan, paragraphs, make)
-    olds = [e for e in old if e.kind == "cloze"]
+    olds = [e for e in old if e.kind == notetypes.CLOZE.key]
     by_sentence = _match_sentences(olds, guids, sentences)
     clozes: list[Cloze] = []
     for i, backs in enumerate(sentences):

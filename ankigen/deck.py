@@ -50,7 +50,7 @@ def essay_note(ctx: DeckContext, guid: str) -> AnkiNote | None:
         notetypes.ESSAY,
         (esc(essay.question), plan, esc(essay.thesis or ""), esc(ctx.deck), ctx.source()),
         (f"{ctx.prefix}::essay", f"{ctx.prefix}::kind::essay"),
-        Entry(guid, "essay", text=essay.question),
+        Entry(guid, notetypes.ESSAY.key, text=essay.question),
         essay.question_line,
         "essay plan",
     )
@@ -65,7 +65,7 @@ def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
             (esc(card.front), back_html(card.back), esc(ctx.essay_label), card.paragraph or "",
              esc(ctx.theme(card.paragraph) or ""), card.kind.value, ctx.source(card.paragraph)),
             ctx.tags(card.paragraph, card.kind.value),
-            Entry(guid, "qa", para=card.paragraph, text=card.front, back=back_digest(card)),
+            Entry(guid, notetypes.QA.key, para=card.paragraph, text=card.front, back=back_digest(card)),
             card.line,
             f"{card.paragraph or 'question'} {card.front}",
         ))
@@ -112,7 +112,7 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
                 (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone), context,
                  ctx.source(card.paragraph)),
                 tags,
-                Entry(c.guid, "cloze", text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),
+                Entry(c.guid, notetypes.CLOZE.key, text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),
                       gone=tuple(c.gone), top=c.top),
                 card.line,
                 f"evidence {c.index + 1} of {card.paragraph or 'question'} {card.front}",
@@ -165,7 +165,8 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     essay = essay_note(ctx, aligned.essay)
     specs = [*([essay] if essay else []), *question_notes(ctx, aligned.cards), *judgements, *clozes]
     live = {note.guid for note in specs}
-    retired = [retired_note(ctx, retire(e, now), scale_of(ctx)) for e in lock.entries if e.guid not in live]
+    retired = [note for e in lock.entries if e.guid not in live
+               if (note := retired_note(ctx, retire(e, now), scale_of(ctx))) is not None]
     deck = AnkiDeck(ctx.deck, memory.deck_id, describe(ctx, specs), notes.stem, tuple(specs + retired))
     findings = problems + more_problems
     if lock.deck is not None and lock.deck.name != ctx.deck:

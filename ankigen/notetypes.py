@@ -1,8 +1,14 @@
 """The note types ankigen writes, as plain data: fixed ids, field names, template names, HTML and CSS.
 
 Anki matches a note type by id and updates it in place only while its field names and template names stay
-the same; change one and every student's collection gets a duplicate note type. So the ids and names
-below are a contract: add a new note type rather than renaming a field of an old one.
+the same; change one and every student's collection gets a duplicate note type ("Question+") and the
+changed notes are refused as conflicting. So the ids and names below are a contract:
+- templates' HTML and the CSS may change freely: the digest gives the note type a newer time, and Anki
+  updates it (tests/test_updates.py: a restyled note type reaches every student);
+- a new field or template means a new note type: a new key and id beside the old one, which stays in `ALL`
+  so that notes made with it can still be written retired; the lock aligns notes only with notes of the
+  same key, so the old notes are retired and the new ones are new (tests/test_updates.py: a release that
+  adds a field leaves no conflict and no orphan).
 
 This module imports nothing from genanki; `package.py` turns these records into genanki models.
 """

@@ -23,29 +23,28 @@ def removed_on(entry: Entry) -> str:
     return f"Removed from the notes on {when}."
 
 
-def retired_note(ctx: DeckContext, entry: Entry, scale: Sequence[str]) -> AnkiNote:
-    """The note a lock entry describes, marked retired."""
-    removed = esc(removed_on(entry))
-    hint = esc(f"Suspend or delete it: search tag:{ctx.prefix}::retired in Anki's browser.")
-    source = ctx.source(entry.para if entry.para != "essay" else None)
-    fields: tuple[str, ...]
-    if entry.kind == "qa":
-        notetype = notetypes.QA
-        fields = (esc(entry.text), f"{removed}<br>{hint}", esc(ctx.essay_label), entry.para or "", "", "retired",
-                  source)
-    elif entry.kind == "cloze":
-        notetype = notetypes.CLOZE
-        facts = [t for t, _ in entry.facts]
-        pieces = place(entry.text, facts, ())
+def retired_note(ctx: DeckContext, entry: Entry, scale: Sequence[str]) -> AnkiNote | None:
+    """The note a lock entry describes, marked retired; None for a note type no release ships any more.
+
+    The fields are filled by name, so a retired note can be written in whichever version of its note type
+    it was made (a release that gives a note type a new field ships the old one too, for these notes)."""
+    notetype = next((nt for nt in notetypes.ALL if nt.key == entry.kind), None)
+    if notetype is None:
+        return None
+    notice = f"{esc(removed_on(entry))}<br>{esc(f'Suspend or delete it: search tag:{ctx.prefix}::retired')}"
+    text = esc(entry.text)
+    if notetype.cloze:
+        pieces = place(entry.text, [t for t, _ in entry.facts], ())
         placed = {p.text.lower() for p in pieces}
         gone = [(t, n) for t, n in entry.facts if t.lower() not in placed]
-        fields = (cloze_html(entry.text, pieces, {t.lower(): n for t, n in entry.facts}, gone),
-                  f'<span class="ag-para">{removed}</span><br>{hint}', source)
-    elif entry.kind == "judgement":
-        notetype = notetypes.JUDGEMENT
-        fields = (esc(entry.text), esc(ctx.essay_label), entry.para or "", "", choices(scale), "retired",
-                  f"{removed} {hint}", source)
-    else:
-        notetype = notetypes.ESSAY
-        fields = (esc(entry.text), "", f"{removed} {hint}", esc(ctx.deck), source)
+        text = cloze_html(entry.text, pieces, {t.lower(): n for t, n in entry.facts}, gone)
+    paragraph = "Whole essay" if entry.para == "essay" else entry.para or ""
+    by_name = {
+        "Front": text, "Text": text, "Claim": text, "Question": text,
+        "Back": notice, "Context": notice, "Reasoning": notice, "Argument": notice,
+        "Essay": esc(ctx.essay_label), "Deck": esc(ctx.deck), "Paragraph": paragraph, "Kind": "retired",
+        "Scale": choices(scale), "Judgement": "retired",
+        "Source": ctx.source(entry.para if entry.para != "essay" else None),
+    }
+    fields = tuple(by_name.get(name, "") for name in notetype.fields)
     return AnkiNote(notetype, fields, (f"{ctx.prefix}::retired",), entry, None, f"retired {entry.kind} “{entry.text}”")

@@ -59,7 +59,7 @@ def test_without_the_sidecar_p2_and_the_essay_get_no_guess(seed_source):
     assert {n.fields[2] for n in judgements if n.entry.retired is None} == {"P1", "P3", "P4"}
     # the lock remembers the P2 and essay judgements of earlier builds: they stay, retired
     assert {n.fields[2]: n.tags for n in judgements if n.entry.retired is not None} == {
-        "P2": ("Stalin_Power::retired",), "essay": ("Stalin_Power::retired",)}
+        "P2": ("Stalin_Power::retired",), "Whole essay": ("Stalin_Power::retired",)}
     codes = [(f.line, f.code) for f in p.findings if f.code == "no-judgement"]
     assert codes == [(3, "no-judgement"), (4, "no-judgement")]
 

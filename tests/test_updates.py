@@ -493,3 +493,38 @@ def test_a_release_that_changes_a_template_and_the_css_reaches_every_student(see
     assert all("ag-restyled" in t["afmt"] for t in question["tmpls"])
     studied = next(c for c in student.snapshot().values() if c.notetype == QUESTION and c.studied)
     assert "ag-restyled" in student.col.get_card(studied.cid).answer()
+
+
+def test_a_release_that_adds_a_field_leaves_no_conflict_and_no_orphan(seed, student, monkeypatch):
+    """Note types evolve: a later release gives the question note type a new field. Anki refuses a changed
+    schema under the same id (a "Question+" copy and conflicting notes), so such a release ships the new
+    note type under a new key and id beside the old one: the old question notes come back retired, the new
+    ones are new, nothing conflicts, every other card keeps its history."""
+    import dataclasses
+
+    from ankigen import deck, notetypes
+
+    _, before = first_round(seed, student)
+    old = notetypes.QA
+    new = dataclasses.replace(old, key="qa2", id=old.id + 1000, name="ankigen: Question (2)",
+                              fields=(*old.fields, "Hint"))
+    monkeypatch.setattr(notetypes, "QA", new)
+    monkeypatch.setattr(notetypes, "ALL", (new, *notetypes.ALL))  # the old one still ships, for retired notes
+    question_notes = deck.question_notes
+    monkeypatch.setattr(deck, "question_notes", lambda ctx, guids: [
+        n._replace(notetype=new, fields=(*n.fields, "")) for n in question_notes(ctx, guids)])
+    built = seed.build()
+    log = student.import_deck(built.apkg)
+    assert not log.conflicting
+    check_all(student, built.apkg)  # no orphan, no duplicate, no "No cloze"
+    student.col.models._clear_cache()
+    names = sorted(m["name"] for m in student.col.models.all() if m["name"].startswith("ankigen"))
+    assert names == sorted(nt.name for nt in notetypes.ALL) and not any(n.endswith("+") for n in names)
+    after = student.snapshot()
+    for cid, card in before.items():
+        if card.notetype == QUESTION:
+            assert after[cid].retired, card.fact  # the old question cards: retired, tagged
+        else:
+            assert after[cid].fact == card.fact and after[cid].reviews == card.reviews  # the rest: as they were
+    assert len([c for c in after.values() if c.notetype == new.name]) == len(
+        [c for c in before.values() if c.notetype == QUESTION])
