@@ -94,21 +94,24 @@ def _match_cards(old: Sequence[Entry], cards: Sequence[Card]) -> tuple[dict[int,
     def same_paragraph(i: int, j: int) -> bool:
         return paragraphs.get(cards[i].paragraph or "") == (old[j].para or "")
 
-    unmatched = [i for i in range(len(cards)) if i not in matched]
-    for i in unmatched:  # the same front in the same paragraph
-        j = next((j for j, k in enumerate(old_keys) if j not in taken and k == new_keys[i] and same_paragraph(i, j)),
-                 None)
-        if j is not None:
-            take(i, j)
+    by_key: dict[str, list[int]] = defaultdict(list)  # old entries by front, in order
+    for j, key in enumerate(old_keys):
+        by_key[key].append(j)
+    for i in [i for i in range(len(cards)) if i not in matched]:  # the same front in the same paragraph
+        found = next((j for j in by_key[new_keys[i]] if j not in taken and same_paragraph(i, j)), None)
+        if found is not None:
+            take(i, found)
     backs = [back_digest(c) for c in cards]
     _fuzzy(matched, taken, cards, old, lambda i, j: _card_score(new_keys[i], old_keys[j], backs[i] == old[j].back)
            if same_paragraph(i, j) else 0.0)
-    for rule in (lambda i, j: new_keys[i] == old_keys[j], lambda i, j: bool(old[j].back) and backs[i] == old[j].back):
-        for i in range(len(cards)):  # moved to another paragraph: the same front, else the same back
-            if i not in matched:
-                j = next((j for j in range(len(old)) if j not in taken and rule(i, j)), None)
-                if j is not None:
-                    take(i, j)
+    by_back: dict[str, list[int]] = defaultdict(list)
+    for j, entry in enumerate(old):
+        by_back[entry.back].append(j)
+    for index, mine in ((by_key, new_keys), (by_back, backs)):  # moved: the same front, else the same back
+        for i in [i for i in range(len(cards)) if i not in matched]:
+            found = next((j for j in index.get(mine[i], ()) if j not in taken), None)
+            if found is not None:
+                take(i, found)
     return matched, paragraphs
 
 
