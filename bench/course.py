@@ -1,0 +1,117 @@
+"""The speed users feel: a teacher's course of notes files, a student's one file, side by side with floors.
+
+    python bench/course.py [--files 30] [--cards 40] [--runs 3]
+
+Measured as whole processes (wall and CPU seconds, median of the runs), each beside what it is judged
+against in the same run:
+- a course of FILES notes files of about CARDS cards each (bench/make_notes.py, one seed a file), built
+  fresh (no lock, no build folder) against plain genanki writing the very same decks in one process;
+- the same course rebuilt with nothing changed, against `python -c "import click"`;
+- one notes file (the shipped `source/stalin-power.txt`) built, against `python -c "import genanki"`;
+  and `ankigen check` of it, against `python -c "import click"`;
+- `ankigen preview` of the course against its fresh build (needs the `anki` package; skipped without it).
+Prints the figures and each ratio; the issue's targets are printed beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_notes  # noqa: E402
+from processes import ANKIGEN, PY, child_env, measure  # noqa: E402
+from run import dump_for_floor  # noqa: E402
+
+ROOT = HERE.parent
+FLOOR_MANY = """
+import json, sys
+sys.path.insert(0, {here!r})
+from floor import main
+for src, out in zip(sys.argv[1::2], sys.argv[2::2]):
+    main(src, out)
+"""
+
+
+def make_course(folder: Path, files: int, cards: int) -> Path:
+    source = folder / "source"
+    source.mkdir(parents=True)
+    for i in range(files):
+        (source / f"notes-{i:02d}.txt").write_text(make_notes.make_notes(cards, seed=100 + i), encoding="utf-8")
+    return source
+
+
+def clean(source: Path, out: Path) -> None:
+    for lock in source.glob("*.lock"):
+        lock.unlink()
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def med(runs: list[dict], key: str = "s") -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def timed(cmd: list[str], env: dict[str, str], runs: int, before=None) -> list[dict]:
+    out = []
+    for _ in range(runs):
+        if before:
+            before()
+        out.append(measure(cmd, env))
+    return out
+
+
+def line(label: str, mine: list[dict], floor: list[dict], floor_label: str, target: str) -> None:
+    ratio_wall, ratio_cpu = med(mine) / med(floor), med(mine, "cpu") / med(floor, "cpu")
+    print(f"{label:<34} {med(mine):7.3f} s {med(mine, 'cpu'):7.3f} cpu   {floor_label:<26} {med(floor):7.3f} s "
+          f"{med(floor, 'cpu'):7.3f} cpu   {ratio_wall:5.2f}x wall {ratio_cpu:5.2f}x cpu   target {target}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--files", type=int, default=30)
+    ap.add_argument("--cards", type=int, default=40)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="ankigen-course-") as tmp_name:
+        tmp = Path(tmp_name)
+        env = child_env(tmp, pycache=True)
+        source = make_course(tmp, args.files, args.cards)
+        out = tmp / "build"
+        build = [str(ANKIGEN), "build", "-q", str(source), "-o", str(out)]
+        measure(build, env)  # warm the bytecode cache; then the floor's input from these very decks
+        jsons = []  # (deck JSON, floor .apkg) for each deck
+        for apkg in sorted(out.glob("*.apkg")):
+            dump_for_floor(apkg, tmp / f"{apkg.stem}.json", tmp)
+            jsons += [str(tmp / f"{apkg.stem}.json"), str(tmp / f"floor-{apkg.stem}.apkg")]
+        fresh = timed(build, env, args.runs, before=lambda: clean(source, out))
+        floor = timed([PY, "-c", FLOOR_MANY.format(here=str(HERE)), *jsons], env, args.runs)
+        unchanged = timed(build, env, args.runs)
+        click = timed([PY, "-c", "import click"], env, max(args.runs, 5))
+        genanki = timed([PY, "-c", "import genanki"], env, max(args.runs, 5))
+        single_src = tmp / "single"
+        shutil.copytree(ROOT / "source", single_src)
+        single = timed([str(ANKIGEN), "build", "-q", str(single_src), "-o", str(tmp / "single-out")], env,
+                       max(args.runs, 5))
+        check = timed([str(ANKIGEN), "check", str(single_src)], env, max(args.runs, 5))
+        print(f"course: {args.files} notes files of {args.cards} cards; median of {args.runs} runs")
+        line("fresh build of the course", fresh, floor, "plain genanki, same decks", "< 1.0x wall")
+        line("unchanged rebuild of the course", unchanged, click, "python -c 'import click'", "<= 2x")
+        line("one notes file (shipped)", single, genanki, "python -c 'import genanki'", "<= 1.5x wall")
+        line("check of one notes file", check, click, "python -c 'import click'", "<= 1.5x")
+        try:
+            import anki  # noqa: F401
+        except ImportError:
+            print("preview: skipped (no `anki` package)")
+            return
+        preview = timed([str(ANKIGEN), "preview", str(source), "-o", str(tmp / "preview")], env, args.runs)
+        line("preview of the course", preview, fresh, "fresh build of the course", "<= 4x")
+
+
+if __name__ == "__main__":
+    main()
