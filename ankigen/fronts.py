@@ -89,7 +89,8 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
     return (Front(None, text, lines[i].no, False), i + 1) if _in_paragraph(lines, i) else None
 
 
-_CONTINUES = frozenset("of and or nor but than that which whose whom".split())
+# First words of a line that go on with the line above (`Sergei Kirov` / `was shot in December 1934`).
+_CONTINUES = frozenset("of and or nor but than that which whose whom was were is are had has have did".split())
 _SENTENCE_END = ".!?”\")"
 
 

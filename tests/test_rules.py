@@ -296,6 +296,8 @@ def test_front_rule_heading_front():
     assert fronts.read_heading_front(lines_of("P3- limits", "After the removal", "of the Left and Right groups"),
                                      1) is None
     assert fronts.read_heading_front(lines_of("P1- x", "It was signed.", "Berlin Wall", "built 1961"), 2) is None
+    assert fronts.read_heading_front(lines_of("P1- x", "It was signed.", "Sergei Kirov",
+                                              "was shot on 1 December 1934 in Leningrad"), 2) is None
     # Not in a paragraph's cards (no marker above), nor the end of a full-width wrapped line, nor a list.
     assert fronts.read_heading_front(lines_of("It was signed.", "Marshall Plan", "June 1947 announced by "
                                               "George Marshall"), 1) is None
