@@ -4,39 +4,42 @@ A notes file is read in four steps; steps 2 to 4 are tables of small named rules
 loop (as mistune's block parser is):
 
 1. Lines: `text.decode` and `text.tidy_text` make clean physical lines (any encoding, any line ends);
-   `split_glued` splits a front glued to the end of a sentence (". P2- opposition ...") into a line of
-   its own, except in a one-line plan that comes before every front (`logical_lines`).
+   `split_glued` splits a front glued to the end of a sentence (". P2- opposition ...", ". p2- ...") into a
+   line of its own, except in a one-line plan that comes before every front (`logical_lines`); `mend_typos`
+   reads a marker slip (`Pl -`, `P2;`) as the marker it means, with a warning.
 2. `HEADER_RULES`, tried once each, in order, from the top of the file: `title` (`1- Stalin Power`, or a
    short unnumbered line), `essay_question`, `plan` (P1..Pn on one line, or a run of marker lines with no
    backs) and `thesis` (whatever stands between them and the first front). Each may match or not.
-3. `FRONT_RULES`, tried at every line after the header: `marker_front` (`P1-`, `P1:`, `P1 -`, `p1-`,
-   `P1 –`, `Paragraph 1:`, or `P2-` alone with the front on the next line) and `question_front` (a short
-   line that asks a question, with or without `?`, followed by its back). Then `front_wraps` joins a
-   front that runs onto the next line. The lines up to the next front are the card's back.
-4. Backs and kinds: `backs.join_back` joins the back's lines with `BACK_JOIN_RULES` (`lowercase_start`,
-   `dangling_end`, `cut_sentence`, `wrapped_block`; bullets stay items), and `front_kind` names the
-   card's kind: analysis, example, point, scale (with its `scale_options`) or question.
+3. `fronts.FRONT_RULES`, tried at every line after the header: `marker_front`, `question_front` and
+   `heading_front`. The lines up to the next front are the card's back.
+4. Backs and cards: `backs.join_back` joins the back's lines with `BACK_JOIN_RULES` (`lowercase_start`,
+   `dangling_end`, `cut_sentence`, `wrapped_block`; bullets stay items); `kinds.front_kind` names the
+   card's kind (analysis, example, point, scale with its `scale_options`, or question) and
+   `kinds.PARAGRAPH_RULES` its paragraph (its marker's, or for a bare question the one it stands in).
 
 What one line is (a marker, a title, a question, a line that stops mid-phrase) is decided in `rules.py`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
 
-from .backs import join_back, join_lines
+from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
-from .records import Card, Essay, Kind, ParsedNotes, PlanItem
+from .fronts import Front, find_front, next_text, skip_blank
+from .kinds import card_paragraph, paragraph_after
+from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
+from .kinds import scale_options as scale_options
+from .records import Card, Essay, ParsedNotes, PlanItem
 from .rules import (
     Line,
-    ends_dangling,
+    Typo,
     essay_question,
     marker_front,
+    marker_typo,
     plan_items,
     question_front,
     split_glued,
@@ -66,16 +69,29 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
     return lines
 
 
-def _skip_blank(lines: Sequence[Line], k: int) -> int:
-    while k < len(lines) and not lines[k].text:
-        k += 1
-    return k
-
-
-def _next_text(lines: Sequence[Line], k: int) -> str:
-    """The next non-blank line's text from index k (without copying the list: files can be huge)."""
-    k = _skip_blank(lines, k)
-    return lines[k].text if k < len(lines) else ""
+def mend_typos(lines: Sequence[Line]) -> tuple[list[Line], list[tuple[int, Typo]]]:
+    """Read each marker slip (`rules.marker_typo`: `Pl -`, `P2;`) as the marker it means, where that is
+    safe: the notes use real markers, the number is at most one past the last marker's (paragraphs come in
+    order), and the line above is not a marker front (it would be left with no back). Returns the lines and
+    the slips read, by line number, for the warnings."""
+    if not any(ln.text[:1] in ("P", "p") and marker_typo(ln.text) for ln in lines):
+        return list(lines), []  # most notes: no slip, and no second pass
+    out: list[Line] = []
+    typos: list[tuple[int, Typo]] = []
+    last, marked, under_front = 0, False, False
+    for ln in lines:
+        found = marker_front(ln.text)
+        if found:
+            last, marked = int(found[0][1:]), True
+        elif (typo := marker_typo(ln.text)) and int(typo.paragraph[1:]) <= last + 1 and not under_front:
+            typos.append((ln.no, typo))
+            last = int(typo.paragraph[1:])
+            ln = Line(ln.no, f"{typo.paragraph}- {typo.rest}")
+            found = (typo.paragraph, typo.rest)
+        out.append(ln)
+        if ln.text:
+            under_front = found is not None
+    return (out, typos) if marked else (list(lines), [])
 
 
 # ----------------------------------------------------------------------------------------- header rules
@@ -91,7 +107,7 @@ def _opens_essay(lines: Sequence[Line], i: int, after_title: bool) -> bool:
     text = lines[i].text
     if marker_front(text) or plan_items(lines[i]) is not None:
         return False
-    nxt = _next_text(lines, i + 1)
+    nxt = next_text(lines, i + 1)
     leads = after_title or not nxt or marker_front(nxt) is not None or plan_items(Line(0, nxt)) is not None
     return (essay_question(text) and leads) or (after_title and len(text.split()) <= 40)
 
@@ -134,17 +150,20 @@ def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] 
 
 
 def _plan_run(lines: Sequence[Line], i: int) -> tuple[tuple[PlanItem, ...], int]:
-    """A plan written one paragraph a line: P1.., P2.., ... in a row, none with a back."""
+    """A plan written one paragraph a line: P1.., P2.., ... in a row, none with a back (the next line is
+    blank, the thesis, or the first front: a P1 after P1..Pn in a row cannot be another card of P1, as the
+    first P1 would have no back)."""
     items: list[PlanItem] = []
     j = i
     while j < len(lines) and (m := marker_front(lines[j].text)) and m[0] == f"P{len(items) + 1}":
         items.append(PlanItem(m[0], m[1].rstrip("."), lines[j].no))
         j += 1
-    if len(items) < 2 or (j < len(lines) and lines[j].text and marker_front(lines[j].text) is not None):
+    after = marker_front(lines[j].text) if j < len(lines) else None
+    if len(items) < 2 or after is not None and after[0] != "P1":
         return (), i
-    # The line after the run must not be a back of the last item: a plan is followed by a blank line, or
-    # by the thesis and then a front that repeats P1.
-    if j < len(lines) and lines[j].text and not _thesis_follows(lines, j):
+    # The line after the run must not be a back of the last item: a plan is followed by a blank line, by
+    # the first front (P1 again), or by the thesis and then a front that repeats P1.
+    if j < len(lines) and lines[j].text and after is None and not _thesis_follows(lines, j):
         return (), i
     return tuple(items), j
 
@@ -160,7 +179,7 @@ def _thesis_follows(lines: Sequence[Line], j: int) -> bool:
 def read_thesis(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
     """The argument: the text lines between the rest of the header and the first front."""
     j = i
-    while j < len(lines) and _find_front(lines, j) is None:
+    while j < len(lines) and find_front(lines, j) is None:
         j += 1
     texts = [ln for ln in lines[i:j] if ln.text]
     if not texts or j == len(lines):
@@ -179,112 +198,13 @@ HEADER_RULES: tuple[tuple[str, HeaderRule], ...] = (
 def read_header(lines: Sequence[Line]) -> tuple[Essay, int]:
     """Try each header rule once, in order; returns the essay header and where the fronts start."""
     essay = Essay()
-    i = _skip_blank(lines, 0)
+    i = skip_blank(lines, 0)
     for _, rule in HEADER_RULES:
         if i >= len(lines):
             break
         if found := rule(lines, i, essay):
-            essay, i = found[0], _skip_blank(lines, found[1])
+            essay, i = found[0], skip_blank(lines, found[1])
     return essay, i
-
-
-# ------------------------------------------------------------------------------------------ front rules
-
-
-class Front(NamedTuple):
-    paragraph: str | None  # "P2", or None for a question front
-    text: str
-    line: int
-    marked: bool  # written with a paragraph marker
-
-
-FrontRule = Callable[[Sequence[Line], int], tuple[Front, int] | None]
-
-
-def read_marker_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
-    """`P2- opposition to policies before`; `P2-` alone takes the next text line as its front."""
-    found = marker_front(lines[i].text)
-    if found is None:
-        return None
-    paragraph, text = found
-    k = i + 1
-    if not text:
-        k = _skip_blank(lines, k)
-        if k < len(lines) and not marker_front(lines[k].text):
-            text = lines[k].text
-            k += 1
-    return front_wraps(Front(paragraph, text, lines[i].no, True), lines, k)
-
-
-def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
-    """A bare question (`rules.question_front`) that is a line of its own (not the end of the line above,
-    nor the first line under a front) and is followed by its back (not by another front)."""
-    text = lines[i].text
-    if not question_front(text):
-        return None
-    if i > 0 and (above := lines[i - 1]).text:
-        if ends_dangling(above.text) or above.no == lines[i].no:
-            return None  # it goes on from the line above, or was split from the middle of a line
-        if marker_front(above.text) and plan_items(above) is None:
-            return None  # the first line under a front is its back
-    nxt = _next_text(lines, i + 1)
-    if not nxt or marker_front(nxt) is not None or question_front(nxt):
-        return None
-    return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
-
-
-FRONT_RULES: tuple[tuple[str, FrontRule], ...] = (
-    ("marker_front", read_marker_front),
-    ("question_front", read_question_front),
-)
-
-
-def _find_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
-    for _, rule in FRONT_RULES:
-        if found := rule(lines, i):
-            return found
-    return None
-
-
-def front_wraps(front: Front, lines: Sequence[Line], k: int) -> tuple[Front, int]:
-    """Every front rule ends here: a front that stops on `Stalin’s` or `the` runs onto the next line(s),
-    from index k, up to a blank line or a marker."""
-    text, start = front.text, k
-    while text and ends_dangling(text) and k < len(lines) and lines[k].text and not marker_front(lines[k].text):
-        text = join_lines(text, lines[k].text)
-        k += 1
-    return (front, k) if k == start else (Front(front.paragraph, text, front.line, front.marked), k)
-
-
-# ------------------------------------------------------------------------------------------- kind rules
-
-_ANALYSIS = re.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judgment|so what|link)\b", re.I)
-_EXAMPLE = re.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
-_SCALE_FRONT = re.compile(r"\b(?:change|continuity|extent|how far|how much|significan)", re.I)
-_SCALE_SPLIT = re.compile(r"\s*(?:/|,|\bor\b|->|→|>)\s*")
-_SCALE_OPTION = re.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
-
-
-def scale_options(back: Sequence[str]) -> tuple[str, ...] | None:
-    """`Fundamental/ partial/ superficial` -> ("Fundamental", "partial", "superficial")."""
-    if len(back) != 1:
-        return None
-    parts = [p.strip() for p in _SCALE_SPLIT.split(back[0].rstrip(".")) if p.strip()]
-    if 2 <= len(parts) <= 6 and all(_SCALE_OPTION.match(p) and len(p.split()) <= 3 for p in parts):
-        return tuple(parts)
-    return None
-
-
-def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tuple[str, ...] | None]:
-    """The card's kind and, for a scale question, the options of its scale."""
-    if marked:
-        if _ANALYSIS.match(front):
-            return Kind.ANALYSIS, None
-        if _EXAMPLE.match(front):
-            return Kind.EXAMPLE, None
-        return Kind.POINT, None
-    scale = scale_options(back) if _SCALE_FRONT.search(front) else None
-    return (Kind.SCALE, scale) if scale else (Kind.QUESTION, None)
 
 
 # ------------------------------------------------------------------------------------------------ parse
@@ -319,17 +239,21 @@ def parse_bytes(data: bytes, path: Path) -> ParsedNotes:
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    found: list[Finding] = []
-    lines = logical_lines(tidy_text(text))
+    lines, typos = mend_typos(logical_lines(tidy_text(text)))
+    found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
+             for no, t in typos]
     essay, start = read_header(lines)
     cards: list[Card] = []
+    current: str | None = None  # the paragraph the notes stand in (`kinds.paragraph_after`)
     for d in _read_drafts(lines[start:], found, path):  # a copy: the first front has no line above it
         back = join_back(d.body)
         if not back:
             found.append(error(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back"))
             continue
         kind, scale = front_kind(d.front.text, back, d.front.marked)
-        cards.append(Card(d.front.text, back, d.front.paragraph, kind, scale, d.front.line, d.last_line))
+        paragraph = card_paragraph(d.front.paragraph, kind, current)
+        current = paragraph_after(d.front.paragraph, back, current)
+        cards.append(Card(d.front.text, back, paragraph, kind, scale, d.front.line, d.last_line))
     if not cards:
         found.append(error(path, None, "no-cards",
                            "no cards found: write fronts as `P1- ...` lines or questions, each followed "
@@ -354,7 +278,7 @@ def _read_drafts(lines: Sequence[Line], found: list[Finding], path: Path) -> lis
     k = 0
     while k < len(lines):
         ln = lines[k]
-        if front_found := _find_front(lines, k):
+        if front_found := find_front(lines, k):
             front, k = front_found
             if front.text:
                 drafts.append(_Draft(front, [], front.line))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 
 from .findings import Finding
@@ -83,3 +84,17 @@ class ParsedNotes:
     @property
     def stem(self) -> str:
         return self.path.stem
+
+    @cached_property
+    def first_points(self) -> dict[str, str]:
+        """Each paragraph's first point front (`P1- Montgomery bus boycott`), by paragraph: what the
+        paragraph is about when the notes have no plan."""
+        points: dict[str, str] = {}
+        for card in self.cards:
+            if card.kind is Kind.POINT and card.paragraph:
+                points.setdefault(card.paragraph, card.front)
+        return points
+
+    def theme(self, paragraph: str | None) -> str | None:
+        """What a paragraph is about: the plan's words for it, else its first point front."""
+        return self.essay.plan_text(paragraph) or self.first_points.get(paragraph or "")

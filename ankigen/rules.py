@@ -20,17 +20,23 @@ class Line(NamedTuple):
 # --------------------------------------------------------------------------------------------- markers
 
 MARKER = re.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
-# A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...".
-_GLUED = re.compile(r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—]\s*\S)")
+# "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
+_REPEATED = re.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
+# A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
+# lower case "... were loyal. p2- opposition" (then a word must follow: "p2-3" is a page reference).
+_GLUED = re.compile(
+    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—]\s*\S|p\d{1,2}\s*[-:–—]\s*[^\W\d_])"
+)
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
-_GLUED_HINT = re.compile(r"P(?:ara(?:graph)?\s*)?\d")
+_GLUED_HINT = re.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
 _PLAN_MARK = re.compile(r"(?:^|(?<=\s))(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
 
 
 def marker_front(text: str) -> tuple[str, str] | None:
-    """`P2- opposition to policies before` -> ("P2", "opposition to policies before")."""
+    """`P2- opposition to policies before` -> ("P2", "opposition to policies before"); a heading that
+    repeats the number (`P2 – Paragraph 2: League of Nations`) loses the repeat."""
     m = MARKER.match(text)
     if not m or int(m.group(1)) == 0:
         return None
@@ -38,7 +44,35 @@ def marker_front(text: str) -> tuple[str, str] | None:
     # "P1 analysis" has no separator: accept it only when a word follows, never "P1 1936 ...".
     if not rest[:1].isalpha() and not m.group("sep").strip():
         return None
+    again = _REPEATED.match(rest)
+    if again and int(again.group(1)) == int(m.group(1)):
+        rest = rest[again.end() :]
     return f"P{int(m.group(1))}", rest
+
+
+# A slip in a marker: the letter l or I for the digit 1 (`Pl -`, `PI-`), a space inside (`P 2-`), or a
+# semicolon for the separator (`P2;`). A real separator and a word must follow: `Pl analysis` is text.
+_TYPO = re.compile(
+    r"^[Pp](?:(?P<letter>[lI])|\s+(?P<spaced>\d{1,2})|(?P<digit>\d{1,2})(?=\s*;))"
+    r"\s*[-:–—;]\s*(?P<rest>[^\W\d_].*)$"
+)
+
+
+class Typo(NamedTuple):
+    paragraph: str  # what the student meant: "P1"
+    rest: str  # the front after the marker
+    written: str  # the marker as written: "Pl -"
+
+
+def marker_typo(text: str) -> Typo | None:
+    """`Pl - Austro-Prussian war` -> Typo("P1", "Austro-Prussian war", "Pl -"); None for a real marker."""
+    m = _TYPO.match(text)
+    if not m or marker_front(text):
+        return None
+    number = int(m.group("spaced") or m.group("digit") or 1)
+    if number == 0:
+        return None
+    return Typo(f"P{number}", m.group("rest").strip(), text[: m.start("rest")].strip())
 
 
 def split_glued(line: Line) -> list[Line]:
@@ -145,8 +179,10 @@ def question_front(text: str) -> bool:
     question: `How can ...`, `Why was ...`, `What happened ...`, `Did Kirov ...` -- never a clause such
     as `When Stalin wanted to ...` or a note such as `Was responsible for ...`.
     """
-    if not text[:1].isupper() or text[-1] in ".,;:":
+    if not text or text[-1] in ".,;:":
         return False
+    if not text[:1].isupper():
+        return lowercase_question(text)
     words = text.rstrip("?").split()
     if len(words) > 16 or ends_dangling(text):
         return False
@@ -167,6 +203,44 @@ def question_front(text: str) -> bool:
     if head in _AUXILIARY:
         return len(words) > 1 and bool(_SUBJECT_START.match(words[1]))
     return text.lower().startswith(("to what extent", "in what way"))
+
+
+def lowercase_question(text: str) -> bool:
+    """A question typed in lower case: `how much change was there`, `why was Berlin blockaded`, `did the army
+    support Ulster?`. A line of a back may start in lower case too (`what he wanted was ...`, `who was
+    elected in 1932`), so only these count: a question word and a question mark; `how`, `what` or `why`
+    and at once a verb (`why was`, `how did`), or `how much`/`how far` and a verb within two words; a verb
+    and its subject with a question mark. Never a line with a comma or a question mark inside it: that is
+    a question the back asks and answers itself (`why did this matter, because TV showed ...`)."""
+    head = text.split(None, 1)[0].lower()
+    if head not in _WH and head not in _AUXILIARY and head not in ("to", "in"):
+        return False  # most lines of a back: decided on the first word
+    words = text.rstrip("?").split()
+    if not 2 <= len(words) <= 12 or "," in text or "?" in text.rstrip("?") or ends_dangling(text):
+        return False
+    lowered = [w.lower() for w in words]
+    if head in _WH:
+        if text.endswith("?"):
+            return True
+        if head not in ("how", "what", "why"):
+            return False  # `who was elected`, `when he was` in a wrapped back: a relative clause
+        if lowered[1] in _AUXILIARY:
+            return True
+        return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])
+    if head in _AUXILIARY:
+        return text.endswith("?") and bool(_SUBJECT_START.match(words[1]))
+    return text.lower().startswith(("to what extent", "in what way"))
+
+
+_HEADING = re.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")
+
+
+def heading(text: str) -> bool:
+    """The shape of a bare heading used as a front: `Marshall Plan`, `Arms race`, `Berlin Wall`: two to four
+    words, the first capitalised, no punctuation (a sentence or a label with a colon is not one), and not
+    stopping mid-phrase (`Made Minister-President by`). Whether it is a front depends on the lines around
+    it (`parser.read_heading_front`)."""
+    return len(text) <= 60 and text[:1].isupper() and bool(_HEADING.match(text)) and not ends_dangling(text)
 
 
 _BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")

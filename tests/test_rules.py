@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ankigen import backs, parser, rules
+from ankigen import backs, fronts, kinds, parser, rules
 from ankigen.parser import parse_text
 from ankigen.records import Essay, Kind
 from ankigen.rules import Line
@@ -21,6 +21,9 @@ from ankigen.text import tidy_text
     ("Paragraph 2: politics", ("P2", "politics")),
     ("P1 analysis", ("P1", "analysis")),
     ("P2-", ("P2", "")),
+    ("P2 – Paragraph 2: League of Nations", ("P2", "League of Nations")),
+    ("P1 - Para 1 weaknesses", ("P1", "weaknesses")),
+    ("P1 - Paragraph 2: a slip", ("P1", "Paragraph 2: a slip")),  # another number: the student's words
 ])
 def test_marker_front(text, expected):
     assert rules.marker_front(text) == expected
@@ -41,6 +44,38 @@ def test_split_glued_front():
 
 def test_split_glued_leaves_a_mention_alone():
     assert len(rules.split_glued(Line(1, "as I argue in P2 the purges mattered"))) == 1
+
+
+@pytest.mark.parametrize("text, front", [
+    ("as Corfu showed. p3- Manchuria 1931-33", "p3- Manchuria 1931-33"),
+    ("the loan was dropped. p2 - marriage and babies", "p2 - marriage and babies"),
+    ("were loyal to him. P2: opposition", "P2: opposition"),
+    ("by 1870 they were electing congressmen.P3- forty acres", "P3- forty acres"),
+])
+def test_split_glued_lower_case_and_spaced_markers(text, front):
+    assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
+
+
+@pytest.mark.parametrize("text", ["read the textbook. p2-3 has the figures", "it grew. p2 was the best page",
+                                  "the help. p. 2- see below"])
+def test_split_glued_leaves_page_references_alone(text):
+    assert len(rules.split_glued(Line(1, text))) == 1
+
+
+@pytest.mark.parametrize("text, typo", [
+    ("Pl - Austro-Prussian war 1866", ("P1", "Austro-Prussian war 1866", "Pl -")),
+    ("PI- the Emancipation Proclamation", ("P1", "the Emancipation Proclamation", "PI-")),
+    ("P2; economic growth", ("P2", "economic growth", "P2;")),
+    ("P 2- opposition", ("P2", "opposition", "P 2-")),
+])
+def test_marker_typo(text, typo):
+    assert rules.marker_typo(text) == typo
+
+
+@pytest.mark.parametrize("text", ["P2- a real marker", "Pl analysis", "Plans for the railways", "PI 3.14",
+                                  "P2; 1936", "Pl - 1866", "P 0- none"])
+def test_not_a_marker_typo(text):
+    assert rules.marker_typo(text) is None
 
 
 def test_plan_items_one_line():
@@ -74,6 +109,17 @@ def test_ends_dangling(text, dangling):
     ("Stalin’s policies?", True),
     ("what happened next", False),
     ("How far was the economy really planned by the", False),
+    ("how much change was there", True),
+    ("how much did things change", True),
+    ("why was Berlin blockaded", True),
+    ("did the army support Ulster?", True),
+    ("who led the Dail?", True),
+    ("who was elected in 1932", False),  # a relative clause that starts a wrapped line
+    ("when he was arrested in 1936", False),
+    ("did the army support Ulster", False),  # a verb first, in lower case: only with its question mark
+    ("why did this matter, because TV showed the violence", False),  # asked and answered in the back
+    ("was it about religion? not really", False),
+    ("how much the party had changed by then", False),
 ])
 def test_question_front(text, is_question):
     assert rules.question_front(text) is is_question
@@ -160,6 +206,21 @@ def test_scale_question():
     assert parser.front_kind("How far did it change", ["a lot / little", "more"], False) == (Kind.QUESTION, None)
 
 
+@pytest.mark.parametrize("back", ["fundamental – partial – superficial", "fundamental, partial or superficial",
+                                  "Fundamental - partial - superficial", "fundamental–partial–superficial"])
+def test_scale_written_with_dashes_or_commas(back):
+    assert parser.scale_options([back]) == ("fundamental", "partial", "superficial") or parser.scale_options(
+        [back]) == ("Fundamental", "partial", "superficial")
+    # A scale of degree words is a scale whatever the front asks.
+    assert parser.front_kind("How can you describe Bismarck’s role", [back], False)[0] is Kind.SCALE
+
+
+def test_a_list_of_names_is_no_scale():
+    assert parser.front_kind("Who were the left opposition", ["Zinoviev, Kamenev or Trotsky"], False) == (
+        Kind.QUESTION, None)
+    assert parser.scale_options(["short-term - long-term"]) == ("short-term", "long-term")
+
+
 def test_scale_card_carries_its_options():
     notes = parse_text("How can you describe change\nFundamental/ partial/ superficial\nP1- x\n1936 y\n")
     assert [(c.kind, c.scale) for c in notes.cards] == [
@@ -197,6 +258,11 @@ def test_header_rule_plan():
     essay, end = parser.read_plan(lines_of("P1- collectivisation", "P2- industry", "", "P1- kulaks"), 0, Essay())
     assert ([i.text for i in essay.plan], end) == (["collectivisation", "industry"], 2)
     assert parser.read_plan(lines_of("P1- kulaks", "1930 dekulakisation"), 0, Essay()) is None  # a card
+    # One a line and straight on into the first front, P1 again: P1 and P2 cannot be cards with no back.
+    essay, end = parser.read_plan(lines_of("P1: land reform", "P2: the Great Leap", "P1: the Agrarian Reform Law",
+                                           "1950 landlords"), 0, Essay())
+    assert ([i.text for i in essay.plan], end) == (["land reform", "the Great Leap"], 2)
+    assert parser.read_plan(lines_of("P1: a", "P2: b", "P2: c", "back"), 0, Essay()) is None
 
 
 def test_header_rule_thesis():
@@ -207,27 +273,49 @@ def test_header_rule_thesis():
 
 
 def test_front_rule_marker_front():
-    assert parser.read_marker_front(lines_of("P2- opposition", "1932 Ryutin"), 0) == (
-        parser.Front("P2", "opposition", 1, True), 1)
-    assert parser.read_marker_front(lines_of("P2-", "", "opposition", "1932"), 0) == (
-        parser.Front("P2", "opposition", 1, True), 3)
-    assert parser.read_marker_front(lines_of("1932 Ryutin"), 0) is None
+    assert fronts.read_marker_front(lines_of("P2- opposition", "1932 Ryutin"), 0) == (
+        fronts.Front("P2", "opposition", 1, True), 1)
+    assert fronts.read_marker_front(lines_of("P2-", "", "opposition", "1932"), 0) == (
+        fronts.Front("P2", "opposition", 1, True), 3)
+    assert fronts.read_marker_front(lines_of("1932 Ryutin"), 0) is None
 
 
 def test_front_rule_question_front():
     lines = lines_of("Why was Brown v Board important", "it overturned Plessy v Ferguson")
-    assert parser.read_question_front(lines, 0) == (parser.Front(None, lines[0].text, 1, False), 1)
-    assert parser.read_question_front(lines_of("P1- analysis", "Why was it important", "because"), 1) is None
-    assert parser.read_question_front(lines_of("Why was it important", "P1- x"), 0) is None  # no back
+    assert fronts.read_question_front(lines, 0) == (fronts.Front(None, lines[0].text, 1, False), 1)
+    assert fronts.read_question_front(lines_of("P1- analysis", "Why was it important", "because"), 1) is None
+    assert fronts.read_question_front(lines_of("Why was it important", "P1- x"), 0) is None  # no back
+
+
+def test_front_rule_heading_front():
+    lines = lines_of("P1- allies to enemies", "March 1947, $400 million aid to Greece and Turkey, the US would support "
+                     "free peoples resisting communism = containment of the USSR", "Marshall Plan",
+                     "June 1947 announced by George Marshall, $13 billion")
+    assert fronts.read_heading_front(lines, 2) == (fronts.Front(None, "Marshall Plan", 3, False), 3)
+    # The first line under a front is its back, and a heading needs a back of a sentence below it.
+    assert fronts.read_heading_front(lines_of("P3- limits", "After the removal", "of the Left and Right groups"),
+                                     1) is None
+    assert fronts.read_heading_front(lines_of("P1- x", "It was signed.", "Berlin Wall", "built 1961"), 2) is None
+    assert fronts.read_heading_front(lines_of("P1- x", "It was signed.", "Sergei Kirov",
+                                              "was shot on 1 December 1934 in Leningrad"), 2) is None
+    # Not in a paragraph's cards (no marker above), nor the end of a full-width wrapped line, nor a list.
+    assert fronts.read_heading_front(lines_of("It was signed.", "Marshall Plan", "June 1947 announced by "
+                                              "George Marshall"), 1) is None
+    wrapped = lines_of("P2- agencies", "home, Nansen passports for refugees. Health Organisation",
+                       "hour week. Slavery Commission freed 200,000 slaves in Sierra", "Leone Government",
+                       "The Assembly met once a year and decided")
+    assert fronts.read_heading_front(wrapped, 3) is None
+    names = lines_of("P1- x", "The left opposition.", "Lev Kamenev", "Grigory Zinoviev", "both shot in August 1936")
+    assert fronts.read_heading_front(names, 2) is None and fronts.read_heading_front(names, 3) is None
 
 
 def test_front_wraps():
     lines = lines_of("P3- concern over Stalin’s", "increasing use of brutality.", "Ordzhonikidze objected.")
-    wrapped = parser.Front("P3", "concern over Stalin’s increasing use of brutality.", 1, True)
-    assert parser.read_marker_front(lines, 0) == (wrapped, 2)
-    assert parser.front_wraps(parser.Front("P3", "concern over Stalin’s", 1, True), lines, 1) == (wrapped, 2)
-    assert parser.front_wraps(parser.Front("P3", "power of opponents", 1, True), lines, 1) == (
-        parser.Front("P3", "power of opponents", 1, True), 1)
+    wrapped = fronts.Front("P3", "concern over Stalin’s increasing use of brutality.", 1, True)
+    assert fronts.read_marker_front(lines, 0) == (wrapped, 2)
+    assert fronts.front_wraps(fronts.Front("P3", "concern over Stalin’s", 1, True), lines, 1) == (wrapped, 2)
+    assert fronts.front_wraps(fronts.Front("P3", "power of opponents", 1, True), lines, 1) == (
+        fronts.Front("P3", "power of opponents", 1, True), 1)
 
 
 def test_logical_lines_keep_the_plan_whole_and_split_glued_fronts():
@@ -236,8 +324,71 @@ def test_logical_lines_keep_the_plan_whole_and_split_glued_fronts():
         (1, "1- T"), (2, "P1- a lot. P2- control."), (3, "were loyal."), (3, "P2- opposition")]
 
 
+def test_mend_typos_reads_a_slip_as_its_marker():
+    lines, typos = parser.mend_typos(lines_of("P1- e.g. Danish war", "beat Denmark", "Pl - Austro-Prussian war",
+                                              "7 weeks", "P2- Zollverein", "1834", "P2; economic growth", "coal"))
+    assert [ln.text for ln in lines if ln.no in (3, 7)] == ["P1- Austro-Prussian war", "P2- economic growth"]
+    assert [(no, t.written) for no, t in typos] == [(3, "Pl -"), (7, "P2;")]
+
+
+@pytest.mark.parametrize("texts", [
+    ("Pl - a slip in notes with no real markers", "back"),
+    ("P1- x", "back", "P 3- skips a paragraph", "back"),
+    ("P1- x", "P2; straight under a front is its back", "back"),
+])
+def test_mend_typos_leaves_what_is_not_safe(texts):
+    lines, typos = parser.mend_typos(lines_of(*texts))
+    assert [ln.text for ln in lines] == list(texts) and typos == []
+
+
+def test_marker_typo_is_a_warning_with_its_line():
+    notes = parse_text("P1- Danish war\nbeat Denmark 1864\nPl - Austro-Prussian war\n7 weeks 1866\n", "n.txt")
+    assert [(c.paragraph, c.front) for c in notes.cards] == [("P1", "Danish war"), ("P1", "Austro-Prussian war")]
+    assert [(f.line, f.code, f.message) for f in notes.findings] == [
+        (3, "marker-typo", "“Pl -” read as P1: did you mean P1-?")]
+
+
+# ---------------------------------------------------------------------------------- paragraph rules
+
+def test_paragraph_rule_own_marker():
+    assert kinds.own_marker("P2", Kind.POINT, "P1") == ("P2",)
+    assert kinds.own_marker(None, Kind.QUESTION, "P1") is None
+
+
+def test_paragraph_rule_scale_card():
+    assert kinds.scale_card(None, Kind.SCALE, "P3") == (None,)
+    assert kinds.scale_card(None, Kind.QUESTION, "P3") is None
+
+
+def test_paragraph_rule_stands_in():
+    assert kinds.stands_in(None, Kind.QUESTION, "P2") == ("P2",)
+    assert kinds.stands_in(None, Kind.QUESTION, None) == (None,)
+    # The paragraph the notes stand in: opened by a marker, closed by the essay's conclusion.
+    assert kinds.paragraph_after("P2", ["1932 Ryutin"], "P1") == "P2"
+    assert kinds.paragraph_after(None, ["a back"], "P2") == "P2"
+    assert kinds.paragraph_after("P3", ["x", "Overall the economy changed a lot."], "P2") is None
+
+
+def test_questions_belong_to_the_paragraph_they_stand_in():
+    text = ("Who was Stresemann?\nForeign Minister 1923-29\nP1- Rentenmark\nNov 1923 new currency\n"
+            "What was the Young Plan?\n1929 reparations cut\nHow can you describe change\n"
+            "Fundamental/ partial/ superficial\nP2- analysis\nOverall it was a golden age.\n"
+            "What does Gosplan mean\nState Planning Committee\n")
+    assert fronts_of(text) == [(None, "Who was Stresemann?"), ("P1", "Rentenmark"), ("P1", "What was the Young Plan?"),
+                               (None, "How can you describe change"), ("P2", "analysis"),
+                               (None, "What does Gosplan mean")]
+
+
+def test_theme_is_the_plan_else_the_first_point_front():
+    notes = parse_text("P1- analysis\nit mattered\nP1- Montgomery bus boycott\n381 days\nP1- Birmingham\n1963\n")
+    assert notes.theme("P1") == "Montgomery bus boycott" and notes.theme("P2") is None
+    planned = parse_text("1- T\nHow far did it change\nP1- a lot. P2- little\nP1- Montgomery\n381 days\n")
+    assert planned.theme("P1") == "a lot"
+
+
 def test_every_rule_in_the_tables_has_its_test():
-    tables = {"header_rule": parser.HEADER_RULES, "front_rule": parser.FRONT_RULES, "back_rule": backs.BACK_JOIN_RULES}
+    tables = {"header_rule": parser.HEADER_RULES, "front_rule": fronts.FRONT_RULES, "back_rule": backs.BACK_JOIN_RULES,
+              "paragraph_rule": kinds.PARAGRAPH_RULES}
     missing = [f"test_{table}_{name}" for table, rules_ in tables.items() for name, _ in rules_
                if f"test_{table}_{name}" not in globals()]
     assert missing == []
@@ -245,14 +396,14 @@ def test_every_rule_in_the_tables_has_its_test():
 
 # ---------------------------------------------------------------------------- whole files, as students vary
 
-def fronts(text: str) -> list[tuple[str | None, str]]:
+def fronts_of(text: str) -> list[tuple[str | None, str]]:
     return [(c.paragraph, c.front) for c in parse_text(text).cards]
 
 
 @pytest.mark.parametrize("marker", ["P1-", "P1:", "P1 -", "p1-", "P1 –", "P1."])
 def test_marker_styles(marker):
     text = f"1- Test\nHow far did things change\n{marker} the first point\n1936 a back line\n"
-    assert fronts(text) == [("P1", "the first point")]
+    assert fronts_of(text) == [("P1", "the first point")]
 
 
 def test_no_plan_no_thesis_no_title():
@@ -270,13 +421,13 @@ def test_plan_one_paragraph_a_line():
     notes = parse_text(text)
     assert [i.paragraph for i in notes.essay.plan] == ["P1", "P2"]
     assert notes.essay.thesis == "Overall it changed a lot."
-    assert fronts(text) == [("P1", "kulaks")]
+    assert fronts_of(text) == [("P1", "kulaks")]
 
 
 def test_front_wrapping_onto_next_line():
     text = "P3- examples, Some members expressed concern over Stalin’s\nincreasing use of brutality.\n" \
            "Ordzhonikidze raised objections.\n"
-    assert fronts(text) == [
+    assert fronts_of(text) == [
         ("P3", "examples, Some members expressed concern over Stalin’s increasing use of brutality.")]
 
 
@@ -294,7 +445,7 @@ def test_front_without_back_is_a_finding_not_a_card():
 
 
 def test_marker_alone_takes_the_next_line_as_front():
-    assert fronts("P2-\nopposition to policies\n1932 Ryutin\n") == [("P2", "opposition to policies")]
+    assert fronts_of("P2-\nopposition to policies\n1932 Ryutin\n") == [("P2", "opposition to policies")]
 
 
 def test_text_with_no_fronts_has_no_cards():

@@ -1,0 +1,142 @@
+"""Front rules: which lines of the notes start a card, tried at every line after the header by
+`parser.py` (as mistune's block parser tries its rules): `marker_front` (`P1-`, `P1:`, `P1 -`, `p1-`,
+`P1 –`, `Paragraph 1:`, or `P2-` alone with the front on the next line), `question_front` (a short line
+that asks a question, with or without `?`, in lower case too, followed by its back) and `heading_front` (a
+bare heading such as `Marshall Plan` inside a paragraph's cards). `front_wraps` joins a front that runs
+onto the next line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from .backs import TYPED_LINE, join_lines
+from .rules import Line, ends_dangling, heading, marker_front, plan_items, question_front
+
+
+def skip_blank(lines: Sequence[Line], k: int) -> int:
+    while k < len(lines) and not lines[k].text:
+        k += 1
+    return k
+
+
+def next_text(lines: Sequence[Line], k: int) -> str:
+    """The next non-blank line's text from index k (without copying the list: files can be huge)."""
+    k = skip_blank(lines, k)
+    return lines[k].text if k < len(lines) else ""
+
+
+class Front(NamedTuple):
+    paragraph: str | None  # "P2", or None for a question or heading front (`kinds.PARAGRAPH_RULES` place it)
+    text: str
+    line: int
+    marked: bool  # written with a paragraph marker
+
+
+FrontRule = Callable[[Sequence[Line], int], tuple[Front, int] | None]
+
+
+def read_marker_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    """`P2- opposition to policies before`; `P2-` alone takes the next text line as its front."""
+    found = marker_front(lines[i].text)
+    if found is None:
+        return None
+    paragraph, text = found
+    k = i + 1
+    if not text:
+        k = skip_blank(lines, k)
+        if k < len(lines) and not marker_front(lines[k].text):
+            text = lines[k].text
+            k += 1
+    return front_wraps(Front(paragraph, text, lines[i].no, True), lines, k)
+
+
+def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    """A bare question (`rules.question_front`) that is a line of its own (not the end of the line above,
+    nor the first line under a front) and is followed by its back (not by another front)."""
+    text = lines[i].text
+    if not question_front(text):
+        return None
+    if i > 0 and (above := lines[i - 1]).text:
+        if ends_dangling(above.text) or above.no == lines[i].no:
+            return None  # it goes on from the line above, or was split from the middle of a line
+        if marker_front(above.text) and plan_items(above) is None:
+            return None  # the first line under a front is its back
+    nxt = next_text(lines, i + 1)
+    if not nxt or marker_front(nxt) is not None or question_front(nxt):
+        return None
+    return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    """A bare heading used as a front (`Marshall Plan`, then its back), inside a paragraph's cards: the
+    shape of `rules.heading`; a paragraph marker above it; the line above ends a back (`_ends_back`) and is
+    no heading itself (a list of names, one a line); the line below starts a back of five words or more
+    that is no heading, front or continuation (`of the Left and Right ...`)."""
+    text = lines[i].text
+    if not heading(text) or i == 0:
+        return None
+    above = lines[i - 1].text
+    if above and (heading(above) or not _ends_back(lines, i - 1)):
+        return None
+    k = skip_blank(lines, i + 1)
+    if k == len(lines) or lines[k].no == lines[i].no:
+        return None
+    nxt = lines[k].text
+    words = nxt.split()
+    if len(words) < 5 or words[0].lower() in _CONTINUES or heading(nxt) or marker_front(nxt) or question_front(nxt):
+        return None
+    return (Front(None, text, lines[i].no, False), i + 1) if _in_paragraph(lines, i) else None
+
+
+# First words of a line that go on with the line above (`Sergei Kirov` / `was shot in December 1934`).
+_CONTINUES = frozenset("of and or nor but than that which whose whom was were is are had has have did".split())
+_SENTENCE_END = ".!?”\")"
+
+
+def _ends_back(lines: Sequence[Line], k: int) -> bool:
+    """Does line k end a back: a back line (not a front) that ends a sentence, or a long typed line, or
+    the short last line of a wrapped block (a full-width line of a wrapped block goes on below)?"""
+    text = lines[k].text
+    if marker_front(text) or question_front(text) or ends_dangling(text):
+        return False
+    if text.endswith(tuple(_SENTENCE_END)) or len(text) > TYPED_LINE:
+        return True
+    width = 0
+    for j in range(k - 1, max(-1, k - 9), -1):  # the back's lines above, up to its front or a blank line
+        if not lines[j].text or marker_front(lines[j].text) or question_front(lines[j].text):
+            break
+        width = max(width, len(lines[j].text))
+    return len(text) < 0.7 * width
+
+
+def _in_paragraph(lines: Sequence[Line], i: int, reach: int = 60) -> bool:
+    """Is there a paragraph marker front (not the plan) within `reach` lines above line i?"""
+    above = range(i - 1, max(-1, i - reach), -1)
+    return any(marker_front(lines[j].text) and plan_items(lines[j]) is None for j in above)
+
+
+FRONT_RULES: tuple[tuple[str, FrontRule], ...] = (
+    ("marker_front", read_marker_front),
+    ("question_front", read_question_front),
+    ("heading_front", read_heading_front),
+)
+
+
+def find_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    for _, rule in FRONT_RULES:
+        if found := rule(lines, i):
+            return found
+    return None
+
+
+def front_wraps(front: Front, lines: Sequence[Line], k: int) -> tuple[Front, int]:
+    """Every front rule ends here: a front that stops on `Stalin’s` or `the` runs onto the next line(s),
+    from index k, up to a blank line or a marker."""
+    text, start = front.text, k
+    while text and ends_dangling(text) and k < len(lines) and lines[k].text and not marker_front(lines[k].text):
+        text = join_lines(text, lines[k].text)
+        k += 1
+    return (front, k) if k == start else (Front(front.paragraph, text, front.line, front.marked), k)
+
+

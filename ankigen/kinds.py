@@ -1,0 +1,104 @@
+"""Card rules: what a card asks for (its kind, and for a scale question its scale) and which paragraph of
+the essay it belongs to. Pure functions on a card's front, back and place in the notes; `parser.py` calls
+them once a card's front and back are read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .records import Kind
+
+# ------------------------------------------------------------------------------------------- kind rules
+
+_ANALYSIS = re.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judgment|so what|link)\b", re.I)
+_EXAMPLE = re.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
+_SCALE_FRONT = re.compile(r"\b(?:change|continuity|extent|how far|how much|significan)", re.I)
+# Options are split at a slash, a comma, `or`, an arrow, an en or em dash, or a hyphen with spaces around
+# it (`fundamental - partial`; never the hyphen of `short-term`).
+_SCALE_SPLIT = re.compile(r"\s*(?:/|,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
+_SCALE_OPTION = re.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
+# Words that name a degree: a back of options made of them is a scale whatever the front asks
+# (`How can you describe Bismarck's role` / `fundamental, partial or superficial`).
+_DEGREE = re.compile(
+    r"\b(?:fundamental|partial|superficial|total|complete|significant|limited|minimal|major|minor|moderate|"
+    r"substantial|considerable|little|some|none|massive|huge|great|high|medium|low|revolutionary|"
+    r"evolutionary|continuity|change)\b",
+    re.I,
+)
+
+
+def scale_options(back: Sequence[str]) -> tuple[str, ...] | None:
+    """`Fundamental/ partial/ superficial`, `fundamental – partial – superficial`, `fundamental, partial or
+    superficial` -> ("Fundamental", "partial", "superficial")."""
+    if len(back) != 1:
+        return None
+    parts = [p.strip() for p in _SCALE_SPLIT.split(back[0].rstrip(".")) if p.strip()]
+    if 2 <= len(parts) <= 6 and all(_SCALE_OPTION.match(p) and len(p.split()) <= 3 for p in parts):
+        return tuple(parts)
+    return None
+
+
+def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tuple[str, ...] | None]:
+    """The card's kind and, for a scale question, the options of its scale: a back of options when the
+    front asks how much (`How can you describe change`), or when two of the options name degrees."""
+    if marked:
+        if _ANALYSIS.match(front):
+            return Kind.ANALYSIS, None
+        if _EXAMPLE.match(front):
+            return Kind.EXAMPLE, None
+        return Kind.POINT, None
+    scale = scale_options(back)
+    if scale and (_SCALE_FRONT.search(front) or sum(1 for o in scale if _DEGREE.search(o)) >= 2):
+        return Kind.SCALE, scale
+    return Kind.QUESTION, None
+
+
+# ------------------------------------------------------------------------------------- paragraph rules
+
+# A paragraph rule gets a card's marker paragraph ("P2", or None for a card with no marker), its kind and
+# the paragraph the notes stand in at the card (`paragraph_after`); it returns the card's paragraph in a
+# 1-tuple when it decides, else None. The first rule that decides wins.
+ParagraphRule = Callable[[str | None, Kind, str | None], tuple[str | None] | None]
+
+
+def own_marker(marker: str | None, kind: Kind, current: str | None) -> tuple[str | None] | None:
+    """`P2- opposition`: a card written with a marker is in the marker's paragraph."""
+    return (marker,) if marker else None
+
+
+def scale_card(marker: str | None, kind: Kind, current: str | None) -> tuple[str | None] | None:
+    """The scale question (`How can you describe change` / `Fundamental/ partial/ superficial`) asks about
+    the whole essay wherever it stands: no paragraph."""
+    return (None,) if kind is Kind.SCALE else None
+
+
+def stands_in(marker: str | None, kind: Kind, current: str | None) -> tuple[str | None] | None:
+    """A bare question or heading belongs to the paragraph it stands in: after P2's cards and before P3's it
+    is P2's; before any marker, or after the conclusion, the essay's (None)."""
+    return (current,)
+
+
+PARAGRAPH_RULES: tuple[tuple[str, ParagraphRule], ...] = (
+    ("own_marker", own_marker),
+    ("scale_card", scale_card),
+    ("stands_in", stands_in),
+)
+
+
+def card_paragraph(marker: str | None, kind: Kind, current: str | None) -> str | None:
+    for _, rule in PARAGRAPH_RULES:
+        if (decided := rule(marker, kind, current)) is not None:
+            return decided[0]
+    return None
+
+
+_CONCLUSION = ("overall ", "overall,", "in conclusion", "to conclude", "to sum up", "in summary")
+
+
+def paragraph_after(marker: str | None, back: Sequence[str], current: str | None) -> str | None:
+    """The paragraph the notes stand in after a card: a marked card opens its paragraph; a back with the
+    essay's conclusion (`Overall the purges ...`) closes it, so a question after it is the essay's."""
+    if any(block[:13].lower().startswith(_CONCLUSION) for block in back):
+        return None
+    return marker or current
