@@ -57,8 +57,9 @@ def test_every_command_has_help(command):
     args = [command] if command else []
     result = CliRunner().invoke(cli, [*args, "--help"], prog_name="ankigen")
     assert result.exit_code == 0, result.output
-    usage = "Usage: ankigen [OPTIONS] COMMAND [ARGS]..." if command is None else \
-        f"Usage: ankigen {command} [OPTIONS] [PATHS]..."
+    arguments = {"new": "TITLE"}.get(command or "", "[PATHS]...")
+    usage = "Usage: ankigen [OPTIONS] [COMMAND] [ARGS]..." if command is None else \
+        f"Usage: ankigen {command} [OPTIONS] {arguments}"
     assert result.output.startswith(usage + "\n\n")
     cmd: click.Command = cli if command is None else cli.commands[command]
     doc = (cmd.help or "").strip()
