@@ -235,15 +235,16 @@ def stage(prepared: Prepared, now: int) -> Staged:
     stamped = stamp_deck(prepared, now)
     before = lock.times()
     new = sum(1 for n in deck.notes if n.guid not in before)
-    unchanged = sum(1 for e in stamped.lock.entries if before.get(e.guid, ("",))[0] == e.digest)
+    touched = [e.mod for e in stamped.lock.entries if before.get(e.guid, ("",))[0] != e.digest]
     live = {e.guid for e in lock.entries if e.retired is None}
     retired = sum(1 for n in deck.notes if n.entry.retired is not None and n.guid in live)
-    changed = len(deck.notes) - new - unchanged
-    # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes.
-    changes = Changes(now, new, changed - retired, retired) if changed or new else lock.changes
+    changed = len(touched) - new
+    # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
+    # time is the newest changed note's (never behind the notes, even when the clock is).
+    changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
     stamped = replace(stamped, lock=replace(stamped.lock, changes=changes))
     deck = replace(deck, description=description.full(deck.description, changes, stamped.latest))
-    return Staged(prepared, deck, stamped, new, changed, unchanged)
+    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched))
 
 
 def write_lock(staged: Staged, output: Path, cards: int) -> Built:
