@@ -258,9 +258,9 @@ def _summary(cards: Sequence[CardView], groups: Sequence[str]) -> str:
     rows.append(f'<tr class="pv-total"><td>All</td>{totals}<td>{len(cards)}</td></tr>')
     notes = Counter(c.notetype for c in cards)
     clozes = sum(1 for c in cards if c.notetype == "cloze" and c.ord == 0)
-    line = (f"{plural(len(cards), 'card')}: {notes['essay']} essay plan, {plural(notes['qa'], 'question')}, "
-            f"{plural(notes['cloze'], 'evidence cloze')} (from {plural(clozes, 'sentence')}), "
-            f"{plural(notes['judgement'], 'judgement')}.")
+    line = (f"{plural(len(cards), 'card')}: {plural(notes['essay'], 'essay plan')}, "
+            f"{plural(notes['qa'], 'question')}, {plural(notes['cloze'], 'evidence cloze')} "
+            f"(from {plural(clozes, 'sentence')}), {plural(notes['judgement'], 'judgement')}.")
     return (f'<section class="pv-summary"><p>{_esc(line)}</p><table><thead><tr><th>Paragraph</th>{head}'
             f"<th>Cards</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
 
