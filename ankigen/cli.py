@@ -72,7 +72,7 @@ def _report(findings, err: bool = True) -> None:
         click.echo(str(finding), err=err)
 
 
-OUT_HELP = "Folder to write the {} to  [default: build/ beside source/]"
+OUT_HELP = "Folder to write the {} to.  [default: build/ beside source/]"
 
 
 @cli.command()
@@ -271,6 +271,8 @@ def new(title: str, source: Path) -> None:
     """
     from .skeleton import write_skeleton
 
+    if source == Path("source") and not source.is_dir() and Path.cwd().name == "source":
+        source = Path(".")  # run from inside source/: never source/source/
     path = write_skeleton(title, source)
     click.echo(f"{path}: written: replace its lines with your notes, then run `ankigen build`")
 

@@ -41,6 +41,15 @@ def test_new_never_overwrites_a_notes_file(runner, project):
     assert notes.read_text(encoding="utf-8") == "my own notes\n"
 
 
+def test_new_from_inside_source_writes_there(runner, project, monkeypatch):
+    project.source.mkdir()
+    monkeypatch.chdir(project.source)
+    result = runner.invoke(cli, ["new", "Weimar Recovery"])
+    assert (result.exit_code, result.output) == (0, "weimar-recovery.txt: written: replace its lines with your "
+                                                    "notes, then run `ankigen build`\n")
+    assert [p.name for p in project.source.iterdir()] == ["weimar-recovery.txt"]
+
+
 def test_new_needs_a_title_to_name_the_file(runner, tmp_path):
     result = runner.invoke(cli, ["new", "???", "--source", str(tmp_path)])
     assert (result.exit_code, result.output) == (1, "Error: “???” has no letters or digits to name a notes file "
