@@ -8,20 +8,21 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import notetypes
+from . import description, notetypes
 from .anki_notes import AnkiDeck
 from .check import check_notes
 from .deck import DeckBuild, build_deck
 from .errors import AnkigenError, BuildError, NotesError
 from .files import ensure_out_dir, write_if_changed
 from .findings import Finding, Level, error, warning
-from .lock import Lock, Stamped, dump_lock, parse_lock, stamp
+from .lock import Changes, Lock, Stamped, dump_lock, parse_lock, stamp
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
+from .text import SAVE_AS_TEXT, NotText, decode, document_named
 
 NOTES_SUFFIXES = (".txt", ".md", ".text")
 DEFAULT_SOURCE = Path("source")
@@ -75,14 +76,17 @@ class Inputs:
 
 def discover(paths: Sequence[Path]) -> Inputs:
     """Notes files named, or found (non-recursively, sorted) in the folders named; sidecars, locks, decks
-    and pages named (`ankigen build source/*`) are skipped with a note. Two notes files that would write
-    one deck and one lock (`x.txt` and `x.md`) are an error, before anything is written."""
+    and pages named (`ankigen build source/*`), and documents found (`essay.docx`), are skipped with a
+    note. Two notes files that would write one deck and one lock (`x.txt` and `x.md`) are an error, before
+    anything is written."""
     files: list[Path] = []
     skipped: list[str] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in NOTES_SUFFIXES and p.is_file()
-                                and not p.name.startswith(".")))
+            found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            files.extend(p for p in found if p.suffix.lower() in NOTES_SUFFIXES)
+            skipped.extend(f"{p}: skipped: {doc.what}, not plain text: {SAVE_AS_TEXT}"
+                           for p in found if (doc := document_named(p.name)))
         elif path.suffix.lower() in NOT_NOTES:
             skipped.append(f"{path}: skipped: {NOT_NOTES[path.suffix.lower()]}, not a notes file")
         else:
@@ -100,10 +104,16 @@ def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> 
     """Parse, read the sidecar and the lock, build the deck (aligned with the lock) and check it. Never
     raises AnkigenError: a file that cannot be used becomes an error finding. Without a lock, the last
     deck built into `out_dir` stands in for it (`recover.py`)."""
+    prepared = _prepare(path, out_dir, now)
+    return replace(prepared, findings=for_a_build(path, prepared.findings))
+
+
+def _prepare(path: Path, out_dir: Path | None, now: int | None) -> Prepared:
     try:
         notes = read_notes(path)
     except AnkigenError as exc:
-        return Prepared(path, None, None, None, [error(exc.path or path, exc.line, "unreadable", exc.message)])
+        return Prepared(path, None, None, None, [error(exc.path or path, exc.line, "unreadable",
+                                                       exc.message + _did_you_mean(path))])
     try:
         sidecar = load_sidecar(path)
     except AnkigenError as exc:
@@ -117,6 +127,44 @@ def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> 
     built = build_deck(notes, sidecar, lock, clock() if now is None else now)
     findings = check_notes(notes, sidecar, built.deck, [*found, *built.findings])
     return Prepared(path, notes, sidecar, built, findings, lock)
+
+
+# The parser's errors that a build can live with: the card is left out and the rest of the deck builds
+# (a student writes the fronts first and the backs later). Each code, and what is added to its message.
+SKIPPED_CARDS = {"no-back": " yet: that card is left out until you write it"}
+EMPTY = "the file is empty: write your notes in it (see “Write your first notes file” in the README)"
+
+
+def for_a_build(path: Path, findings: Sequence[Finding]) -> list[Finding]:
+    """The findings as a build acts on them: a card that cannot be made yet is a warning, not an error;
+    "no cards" in a file with nothing in it says the file is empty."""
+    out = []
+    for f in findings:
+        if f.code in SKIPPED_CARDS and f.level is Level.ERROR:
+            f = replace(f, level=Level.WARNING, message=f.message + SKIPPED_CARDS[f.code])
+        elif f.code == "no-cards" and _blank(path):
+            f = error(f.path, None, "empty", EMPTY)
+        out.append(f)
+    return out
+
+
+def _blank(path: Path) -> bool:
+    """Does the file hold nothing but blanks (or nothing at all)?"""
+    try:
+        return not decode(path.read_bytes()).text.strip(" \t\r\n\ufeff")
+    except (OSError, NotText):
+        return False
+
+
+def _did_you_mean(path: Path) -> str:
+    """`: did you mean source/stalin-power.txt?` for a notes file named without its suffix."""
+    if path.exists():
+        return ""
+    for suffix in NOTES_SUFFIXES:
+        candidate = path.with_name(path.name + suffix)
+        if candidate.is_file():
+            return f": did you mean {candidate}?"
+    return ""
 
 
 def _lock_for(path: Path, out_dir: Path | None) -> tuple[Lock, list[Finding]]:
@@ -167,35 +215,91 @@ def stamp_deck(prepared: Prepared, now: int) -> Stamped:
     return stamp(prepared.lock, prepared.build.memory, entries, ((nt.id, nt.digest()) for nt in notetypes.ALL), now)
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A prepared deck with each note's time and its description, ready to be written (alone or in a
+    course), and what this build changed in it (counted in notes)."""
+
+    prepared: Prepared
+    deck: AnkiDeck
+    stamped: Stamped
+    new: int
+    changed: int  # new and changed and unchanged add up to the deck's notes (retired ones included)
+    unchanged: int
+
+
+def stage(prepared: Prepared, now: int) -> Staged:
+    """Stamp a prepared deck's notes, record what changed in its lock, and write its description."""
+    assert prepared.build is not None and not prepared.errors
+    deck, lock = prepared.build.deck, prepared.lock
+    stamped = stamp_deck(prepared, now)
+    before = lock.times()
+    new = sum(1 for n in deck.notes if n.guid not in before)
+    touched = [e.mod for e in stamped.lock.entries if before.get(e.guid, ("",))[0] != e.digest]
+    live = {e.guid for e in lock.entries if e.retired is None}
+    retired = sum(1 for n in deck.notes if n.entry.retired is not None and n.guid in live)
+    changed = len(touched) - new
+    # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
+    # time is the newest changed note's (never behind the notes, even when the clock is).
+    changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
+    stamped = replace(stamped, lock=replace(stamped.lock, changes=changes))
+    deck = replace(deck, description=description.full(deck.description, changes, stamped.latest))
+    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched))
+
+
+def write_lock(staged: Staged, output: Path, cards: int) -> Built:
+    """Write the staged deck's lock (only when it differs); what the build did, for the person building."""
+    prepared = staged.prepared
+    assert prepared.build is not None
+    lpath = lock_path(prepared.path)
+    first = [] if lpath.exists() or prepared.lock.entries else [
+        f"{lpath}: written for a new deck: commit it with the notes (if this deck was shared before, restore "
+        "its lock from git and build again)"]
+    wrote = write_if_changed(lpath, dump_lock(staged.stamped.lock))
+    return Built(prepared.path, output, staged.deck, cards, staged.new, staged.changed, staged.unchanged, wrote,
+                 prepared.build.kept, prepared.build.retired, tuple(first))
+
+
 def package(prepared: Prepared, out_dir: Path, now: int | None = None,
             progress: Callable[[int], None] | None = None) -> Built:
     """Write `out_dir/<stem>.apkg` and update `<stem>.lock` for a prepared file with no errors."""
     from .package import write_apkg  # genanki is loaded only when a deck is written
 
-    assert prepared.build is not None and not prepared.errors
-    deck, lock = prepared.build.deck, prepared.lock
-    lpath = lock_path(prepared.path)
+    staged = stage(prepared, clock() if now is None else now)
     output = out_dir / f"{prepared.path.stem}.apkg"
-    first = [] if lpath.exists() or lock.entries else [
-        f"{lpath}: written for a new deck: commit it with the notes (if this deck was shared before, restore "
-        "its lock from git and build again)"]
-    stamped = stamp_deck(prepared, clock() if now is None else now)
-    before = lock.times()
-    new = sum(1 for n in deck.notes if n.guid not in before)
-    unchanged = sum(1 for e in stamped.lock.entries if before.get(e.guid, ("",))[0] == e.digest)
-    cards = write_apkg(deck, stamped, output, progress)
-    wrote = write_if_changed(lpath, dump_lock(stamped.lock))
-    return Built(prepared.path, output, deck, cards, new, len(deck.notes) - new - unchanged, unchanged, wrote,
-                 prepared.build.kept, prepared.build.retired, tuple(first))
+    cards = write_apkg(staged.deck, staged.stamped, output, progress)
+    return write_lock(staged, output, cards)
 
 
 def notes_files(paths: Sequence[Path]) -> Inputs:
     """The notes files named, or found in the folders named (default: source/); an error when none."""
+    if not paths and not DEFAULT_SOURCE.is_dir():
+        raise NotesError(_no_project(Path.cwd()))
     given = list(paths) or [DEFAULT_SOURCE]
     inputs = discover(given)
     if not inputs.files:
         raise NotesError("no notes files (*.txt) found", given[0])
     return inputs
+
+
+def _no_project(here: Path) -> str:
+    """Where ankigen looked for notes files, and what to do: run in the folder above `source/`."""
+    if here.name == DEFAULT_SOURCE.name:
+        return (f"{here} is the source folder itself: run ankigen in the folder above it (cd ..), "
+                "where it finds source/ and writes build/")
+    return (f"no source/ folder in {here}: run ankigen in the folder that holds source/, name the notes "
+            "files (ankigen build notes.txt), or start one with ankigen new \"Title\"")
+
+
+def default_out(files: Sequence[Path]) -> Path:
+    """The build folder: `build/` beside the `source/` folder that holds the notes files (so that notes
+    named from inside source/ never make source/build/), else `build/` here."""
+    folders = {f.parent for f in files}
+    if len(folders) == 1:
+        folder = folders.pop()
+        if folder.resolve().name == DEFAULT_SOURCE.name:
+            return folder.parent / "build" if folder.name == DEFAULT_SOURCE.name else folder / ".." / "build"
+    return Path("build")
 
 
 def buildable(prepared: Iterable[Prepared]) -> list[Prepared]:
@@ -210,7 +314,9 @@ def package_all(prepared: Iterable[Prepared], out_dir: Path,
     return [package(p, out_dir, progress=progress) for p in buildable(prepared)]
 
 
-def build_paths(paths: Sequence[Path], out_dir: Path) -> tuple[list[Prepared], list[Built]]:
+def build_paths(paths: Sequence[Path], out_dir: Path | None = None) -> tuple[list[Prepared], list[Built]]:
     """Prepare every notes file, then package those without errors."""
-    prepared = [prepare(p, out_dir) for p in notes_files(paths).files]
-    return prepared, package_all(prepared, out_dir)
+    files = notes_files(paths).files
+    out = default_out(files) if out_dir is None else out_dir
+    prepared = [prepare(p, out) for p in files]
+    return prepared, package_all(prepared, out)

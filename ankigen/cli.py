@@ -16,6 +16,7 @@ from . import __version__
 from .errors import AnkigenError
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+DEBUG = "ankigen.debug"  # in the context's meta, shared by the group's context and its command's
 
 
 class InternalError(click.ClickException):
@@ -29,27 +30,41 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AnkigenError as exc:
-            if ctx.params.get("debug"):
+            if ctx.meta.get(DEBUG):
                 raise
             raise click.ClickException(str(exc)) from exc
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except Exception as exc:  # never a traceback for a user
-            if ctx.params.get("debug"):
+            if ctx.meta.get(DEBUG):
                 raise
             raise InternalError(
                 f"internal error: {exc.__class__.__name__}: {exc} (run `ankigen --debug ...` for details)"
             ) from exc
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta[DEBUG] = True
+
+
+# `--debug` where a user types it: before the command (`ankigen --debug build`) or after it.
+DEBUG_OPTION = click.option("--debug", is_flag=True, expose_value=False, is_eager=True, callback=_set_debug,
+                            help="Show the full traceback when something fails.")
+
+
+@click.group(cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ankigen")
-@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
-def cli(debug: bool) -> None:
+@DEBUG_OPTION
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Turn plain-text revision notes into Anki decks (.apkg) that update in place when rebuilt.
 
     Put notes files in source/, run `ankigen build`, and import build/<name>.apkg into Anki.
+    Start a notes file with `ankigen new "Title"`.
     """
+    if ctx.invoked_subcommand is None:  # bare `ankigen`: the help, and success
+        click.echo(ctx.get_help())
 
 
 def _report(findings, err: bool = True) -> None:
@@ -57,70 +72,94 @@ def _report(findings, err: bool = True) -> None:
         click.echo(str(finding), err=err)
 
 
+OUT_HELP = "Folder to write the {} to.  [default: build/ beside source/]"
+
+
 @cli.command()
 @PATHS
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Folder to write the .apkg files to.")
+@click.option("-o", "--out", type=click.Path(path_type=Path), help=OUT_HELP.format(".apkg files"))
+@click.option("-c", "--course", metavar="NAME",
+              help="Write one package, <name>.apkg, with a subdeck per notes file (NAME::<deck>).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
+@DEBUG_OPTION
+def build(paths: tuple[Path, ...], out: Path | None, course: str | None, quiet: bool) -> None:
     """Build build/<name>.apkg from each notes file (default: every .txt in source/).
 
     Runs the same checks as `ankigen check` first and refuses to write a deck that has errors. The lock
-    file beside each notes file (<name>.lock) keeps each card's modification time: commit it with the notes.
+    file beside each notes file (<name>.lock) keeps each card's identity: commit it with the notes.
+    With --course, every deck goes into one package; each keeps its own lock and cards.
     """
     # A build makes many small objects and no reference cycles: the cyclic collector only costs time
     # (about 5% at 100,000 cards, bench/run.py). Reference counting still frees everything.
     gc.disable()
     try:
-        _build(paths, out, quiet)
+        _build(paths, out, course, quiet)
     finally:
         gc.enable()
 
 
-def _build(paths: tuple[Path, ...], out: Path, quiet: bool) -> None:
-    from .build import buildable, notes_files, package_all, prepare
+def _build(paths: tuple[Path, ...], out: Path | None, course: str | None, quiet: bool) -> None:
+    from .build import buildable, default_out, notes_files, prepare
     from .check import count
+    from .files import ensure_out_dir
     from .findings import plural
 
     inputs = notes_files(paths)
     files = inputs.files
+    out = default_out(files) if out is None else out
+    ensure_out_dir(out)  # a build folder that cannot be made stops the build before any work
     for line in inputs.skipped:
         click.echo(line, err=True)
     show = not quiet and _interactive() and _total_size(files) > PROGRESS_BYTES
     with _bar(show, files, "Parsing notes") as bar:
         prepared = [prepare(p, out) for p in bar]
-    total = sum(len(p.deck.notes) for p in buildable(prepared) if p.deck is not None)
-    with _bar(show, None, "Packaging cards", length=total) as bar:
-        tick = _Batched(bar.update)
-        built = package_all(prepared, out, progress=tick)
-        tick.flush()
     failed = 0
     for p in prepared:
         errors, _ = count(p.findings)
-        shown = p.findings if not quiet else p.errors
-        _report(shown)
+        _report(p.findings if not quiet else p.errors)
         if errors:
             failed += 1
             click.echo(f"{p.path}: not built: {plural(errors, 'error')} (see above)", err=True)
-    for b in built:
-        if not quiet:
-            _report_built(b)
+    total = sum(len(p.deck.notes) for p in buildable(prepared) if p.deck is not None)
+    with _bar(show, None, "Packaging cards", length=total) as bar:
+        tick = _Batched(bar.update)
+        lines = _package(prepared, out, course, failed, tick)
+        tick.flush()
+    if not quiet:
+        for line in lines:
+            click.echo(line)
     if failed:
         raise SystemExit(1)
 
 
-def _report_built(b) -> None:
+def _package(prepared, out: Path, course: str | None, failed: int, progress) -> list[str]:
+    """Write the decks (or the course); the lines that say what was written."""
+    from .build import package_all
+
+    if course is None:
+        return [line for b in package_all(prepared, out, progress=progress) for line in _built_lines(b)]
+    from .course import package_course
+
+    if failed:
+        click.echo(f"{out}: course “{course}” not written: every notes file must build (see above)", err=True)
+        return []
+    result = package_course(prepared, course, out, progress=progress)
+    return [*(line for b in result.decks for line in _built_lines(b)), result.summary()]
+
+
+def _built_lines(b) -> list[str]:
+    from .findings import plural
+
     d = b.deck
+    kinds = ", ".join(plural(d.count(key), noun) for key, noun in BUILT_KINDS)
     retired = f", {b.retired} retired (tag {d.notes[-1].tags[0]})" if b.retired else ""
-    click.echo(
-        f"{b.path} -> {b.output}: deck “{d.name}”, {len(d.notes)} notes, {b.cards} cards "
-        f"({d.count('essay')} essay plan, {d.count('qa')} questions, {d.count('cloze')} evidence, "
-        f"{d.count('judgement')} judgements); {b.new} new, {b.changed} changed, {b.unchanged} unchanged{retired}"
-    )
-    for line in b.kept:
-        click.echo(f"  kept: {line}")
-    for line in b.notices:
-        click.echo(line)
+    summary = (f"{b.path} -> {b.output}: deck “{d.name}”, {plural(len(d.notes), 'note')} ({kinds}) making "
+               f"{plural(b.cards, 'card')}; {b.new} new, {b.changed} changed, {b.unchanged} unchanged notes{retired}")
+    return [summary, *(f"  kept: {line}" for line in b.kept), *b.notices]
+
+
+# The build line's count of each kind of note: note type key, and what a person calls one.
+BUILT_KINDS = (("essay", "essay plan"), ("qa", "question"), ("cloze", "evidence cloze"), ("judgement", "judgement"))
 
 
 PROGRESS_BYTES = 256 * 1024  # notes of this size take about a second: show progress beyond it
@@ -183,6 +222,7 @@ class _Batched:
 @cli.command()
 @PATHS
 @click.option("--strict", is_flag=True, help="Count warnings as errors.")
+@DEBUG_OPTION
 def check(paths: tuple[Path, ...], strict: bool) -> None:
     """Check notes files without building: report problems as path:line: level: message.
 
@@ -205,17 +245,36 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 
 @cli.command()
 @PATHS
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Folder to write the .html pages to.")
+@click.option("-o", "--out", type=click.Path(path_type=Path), help=OUT_HELP.format(".html pages"))
 @click.option("--open", "open_", is_flag=True, help="Open the page in the default browser.")
-def preview(paths: tuple[Path, ...], out: Path, open_: bool) -> None:
+@DEBUG_OPTION
+def preview(paths: tuple[Path, ...], out: Path | None, open_: bool) -> None:
     """Write build/<name>.html showing every card as Anki renders it (needs the `anki` package)."""
+    from .findings import plural
     from .preview import preview_paths
 
     for page in preview_paths(list(paths), out):
-        click.echo(f"{page.source} -> {page.output}: {page.cards} cards")
+        click.echo(f"{page.source} -> {page.output}: {plural(page.cards, 'card')}")
         if open_:
             click.launch(str(page.output))
+
+
+@cli.command("new")
+@click.argument("title")
+@click.option("-s", "--source", type=click.Path(path_type=Path), default=Path("source"), show_default=True,
+              help="Folder to write the notes file to.")
+@DEBUG_OPTION
+def new(title: str, source: Path) -> None:
+    """Start a notes file: write source/<title>.txt, a short example of the notes format to fill in.
+
+    It builds as it is; replace its lines with your own notes. An existing file is never overwritten.
+    """
+    from .skeleton import write_skeleton
+
+    if source == Path("source") and not source.is_dir() and Path.cwd().name == "source":
+        source = Path(".")  # run from inside source/: never source/source/
+    path = write_skeleton(title, source)
+    click.echo(f"{path}: written: replace its lines with your notes, then run `ankigen build`")
 
 
 def main() -> None:

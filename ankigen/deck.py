@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from . import evidence, notetypes
 from .align import Aligned, Cloze, align, back_digest, retire
 from .anki_notes import AnkiDeck, AnkiNote, DeckContext, back_html, cloze_html, esc
-from .findings import Finding, warning
+from .findings import Finding, plural, warning
 from .identity import GuidMaker, deck_id_for, new_deck_uid
 from .judgement_notes import judgement_notes, scale_of
 from .lock import DeckMemory, Entry, Lock
@@ -124,7 +124,8 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
 
 
 def describe(ctx: DeckContext, notes: Sequence[AnkiNote]) -> str:
-    """The deck's description, shown in Anki's deck overview."""
+    """What the deck covers, the start of its description in Anki's deck overview (`description.full`
+    adds when it last changed and how to update it)."""
     counts = Counter(n.notetype.key for n in notes)
     kinds = Counter(c.kind.value for c in ctx.notes.cards)
     parts = [f"{kinds[k.value]} {k.value}" for k in Kind if kinds[k.value]]
@@ -134,11 +135,11 @@ def describe(ctx: DeckContext, notes: Sequence[AnkiNote]) -> str:
     if ctx.notes.essay.question:
         lines.append(f"<b>{esc(ctx.notes.essay.question)}</b>")
     lines.append(
-        f"{counts['qa']} question cards ({', '.join(parts) or 'none'}), "
-        f"{counts['essay']} essay plan, {counts['cloze']} evidence cloze notes, "
-        f"{counts['judgement']} judgement cards."
+        f"{plural(counts['qa'], 'question')} ({', '.join(parts) or 'none'}), "
+        f"{plural(counts['essay'], 'essay plan')}, {plural(counts['cloze'], 'evidence sentence')} to complete, "
+        f"{plural(counts['judgement'], 'judgement')} of how much changed."
     )
-    lines.append(f"Made by ankigen from {esc(ctx.notes.path.name)}. Re-import a newer build to update it.")
+    lines.append(f"Made by ankigen from {esc(ctx.notes.path.name)}.")
     return "<br>".join(lines)
 
 

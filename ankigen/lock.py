@@ -51,12 +51,23 @@ class DeckMemory:
     name: str
 
 
+class Changes(NamedTuple):
+    """What the last build that changed anything changed (notes new, changed, retired), and when: the deck's
+    description says it, and an unchanged rebuild keeps it, so that its deck stays byte-identical."""
+
+    time: int
+    new: int
+    changed: int
+    retired: int
+
+
 @dataclass(frozen=True)
 class Lock:
     deck: DeckMemory | None = None
     notetypes: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (digest, mod)
     entries: tuple[Entry, ...] = ()
     legacy: dict[str, tuple[str, int]] = field(default_factory=dict)  # a version 1 lock: guid -> (digest, mod)
+    changes: Changes | None = None  # absent from locks written before ankigen recorded it
 
     def times(self) -> dict[str, tuple[str, int]]:
         """guid -> (digest, mod) of every note the lock knows."""
@@ -78,7 +89,9 @@ def parse_lock(text: str, path: Path) -> Lock:
         if version != VERSION:
             raise ValueError(f"unknown version {version!r}")
         deck = DeckMemory(str(data["deck"]["uid"]), int(data["deck"]["id"]), str(data["deck"]["name"]))
-        return Lock(deck, types, tuple(_entry(raw) for raw in data["notes"]))
+        changes = data.get("changes")
+        last = None if changes is None else Changes(*(int(changes[k]) for k in Changes._fields))
+        return Lock(deck, types, tuple(_entry(raw) for raw in data["notes"]), changes=last)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LockError(f"is damaged ({exc}); restore it from git (see the README: the lock file)", path) from None
 
@@ -100,8 +113,9 @@ def dump_lock(lock: Lock) -> str:
     deck = json.dumps({"uid": lock.deck.uid, "id": lock.deck.deck_id, "name": lock.deck.name}, ensure_ascii=False)
     types = "".join(f"\n    {json.dumps(k)}: {json.dumps(list(v))}," for k, v in lock.notetypes.items())
     notes = "".join(f"\n    {json.dumps(_compact(e), ensure_ascii=False)}," for e in lock.entries)
-    return (f'{{\n  "ankigen-lock": {VERSION},\n  "deck": {deck},\n  "notetypes": {{{types.rstrip(",")}\n  }},\n'
-            f'  "notes": [{notes.rstrip(",")}\n  ]\n}}\n')
+    changes = f'  "changes": {json.dumps(lock.changes._asdict())},\n' if lock.changes else ""
+    return (f'{{\n  "ankigen-lock": {VERSION},\n  "deck": {deck},\n{changes}  "notetypes": {{{types.rstrip(",")}\n'
+            f'  }},\n  "notes": [{notes.rstrip(",")}\n  ]\n}}\n')
 
 
 def _compact(entry: Entry) -> dict:

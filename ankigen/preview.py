@@ -31,6 +31,7 @@ from . import __version__, notetypes
 from .build import (
     Prepared,
     clock,
+    default_out,
     notes_files,
     prepare,
     stamp_deck,
@@ -40,7 +41,8 @@ from .files import ensure_out_dir, write_if_changed
 from .findings import plural
 from .records import Kind
 
-INSTALL_HINT = 'install it with `pip install "ankigen[preview]"`'
+# ankigen is installed from its folder (a clone), not from a package index: the extra is named on ".".
+INSTALL_HINT = 'in the ankigen folder, install it with `pip install ".[preview]"`'
 
 _NOTETYPE_KEYS = {nt.name: nt.key for nt in notetypes.ALL}
 _KIND_ORDER = ["essay", *(f"qa:{k.value}" for k in Kind if k is not Kind.ESSAY), "cloze", "judgement"]
@@ -256,9 +258,9 @@ def _summary(cards: Sequence[CardView], groups: Sequence[str]) -> str:
     rows.append(f'<tr class="pv-total"><td>All</td>{totals}<td>{len(cards)}</td></tr>')
     notes = Counter(c.notetype for c in cards)
     clozes = sum(1 for c in cards if c.notetype == "cloze" and c.ord == 0)
-    line = (f"{plural(len(cards), 'card')}: {notes['essay']} essay plan, {plural(notes['qa'], 'question')}, "
-            f"{plural(notes['cloze'], 'evidence cloze')} (from {plural(clozes, 'sentence')}), "
-            f"{plural(notes['judgement'], 'judgement')}.")
+    line = (f"{plural(len(cards), 'card')}: {plural(notes['essay'], 'essay plan')}, "
+            f"{plural(notes['qa'], 'question')}, {plural(notes['cloze'], 'evidence cloze')} "
+            f"(from {plural(clozes, 'sentence')}), {plural(notes['judgement'], 'judgement')}.")
     return (f'<section class="pv-summary"><p>{_esc(line)}</p><table><thead><tr><th>Paragraph</th>{head}'
             f"<th>Cards</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
 
@@ -345,11 +347,14 @@ def _check_command(path: Path) -> str:
     return f"ankigen check {shlex.quote(str(path))}"
 
 
-def preview_paths(paths: list[Path], out: Path) -> list[Page]:
-    """Write `out/<stem>.html` for each notes file (default: source/). Every file is checked first: one
-    with errors stops the preview (nothing is written) with a message that names it."""
+def preview_paths(paths: list[Path], out: Path | None = None) -> list[Page]:
+    """Write `out/<stem>.html` for each notes file (default: source/; `out` by default `build/` beside
+    source/). Every file is checked first: one with errors stops the preview (nothing is written) with a
+    message that names it."""
     _anki()  # fail early, with the install hint, before any work
-    prepared = [prepare(p) for p in notes_files(paths).files]
+    files = notes_files(paths).files
+    out = default_out(files) if out is None else out
+    prepared = [prepare(p) for p in files]
     for p in prepared:
         if p.errors or p.deck is None:
             n = len(p.errors)

@@ -14,6 +14,7 @@ Read with `yaml.safe_load` semantics only (SafeLoader): a `!!python/...` tag is 
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,7 +168,10 @@ def _no_unknown(mapping: dict, allowed: set[str], prefix: str, fail) -> None:
     for key in mapping:
         if str(key) not in allowed:
             known = ", ".join(sorted(allowed))
-            raise fail(f"unknown setting `{prefix}{key}` (known here: {known})", f"{prefix}{key}")
+            # A typo or the other spelling (`judgment`, `theme:` as `themes:`): name the setting meant.
+            close = difflib.get_close_matches(str(key).lower(), sorted(allowed), n=1, cutoff=0.6)
+            meant = f": did you mean `{close[0]}`?" if close else ""
+            raise fail(f"unknown setting `{prefix}{key}`{meant} (known here: {known})", f"{prefix}{key}")
 
 
 def _text(value: object, key: str, fail) -> str | None:

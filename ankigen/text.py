@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Apostrophes students type (or Word substitutes) between two letters: Stalin‘s, Stalin’s, Stalin`s, Stalin´s.
 # These three patterns start with what they consume and look behind afterwards, so that the engine skips
@@ -35,11 +36,52 @@ class Decoded:
 
 
 class NotText(ValueError):
-    """The bytes are not a text file (a NUL byte or undecodable binary)."""
+    """The bytes are not a text file (a document, a NUL byte or undecodable binary)."""
+
+
+class Document(NamedTuple):
+    """A kind of document a student may give ankigen instead of plain text."""
+
+    what: str  # "a Word document"
+    suffixes: tuple[str, ...]
+    magic: bytes  # its first bytes
+    inside: bytes = b""  # for a zip: a name only this kind of zip holds
+
+
+SAVE_AS_TEXT = "save it as Plain Text (.txt)"
+_ZIP = b"PK\x03\x04"
+# Recognised by their first bytes (and a zip by what it holds), whatever the file is called. A zip holding
+# none of these names is still some zipped document.
+DOCUMENTS = (
+    Document("a Word document", (".docx",), _ZIP, b"word/document.xml"),
+    Document("an OpenDocument text", (".odt",), _ZIP, b"application/vnd.oasis.opendocument"),
+    Document("a Pages document", (".pages",), _ZIP, b"Index/Document.iwa"),
+    Document("a zipped document", (".zip",), _ZIP),
+    Document("a PDF", (".pdf",), b"%PDF-"),
+    Document("a Rich Text document", (".rtf",), b"{\\rtf"),
+    Document("a Word document", (".doc",), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+)
+
+
+def document_kind(data: bytes) -> Document | None:
+    """The kind of document these bytes are, from their first bytes; None for anything else."""
+    for doc in DOCUMENTS:
+        if data.startswith(doc.magic) and (not doc.inside or doc.inside in data):
+            return doc
+    return None
+
+
+def document_named(name: str) -> Document | None:
+    """The kind of document a file name says (`essay.docx`), for files that are never notes."""
+    suffix = name[name.rfind("."):].lower() if "." in name else ""
+    return next((doc for doc in DOCUMENTS if suffix in doc.suffixes), None)
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode a notes file: UTF-8 (with or without BOM), else Windows-1252 (Word's "plain text")."""
+    """Decode a notes file: UTF-8 (with or without BOM), else Windows-1252 (Word's "plain text"). A
+    document (Word, PDF, ...) or any other binary file is NotText, saying what it is."""
+    if doc := document_kind(data):
+        raise NotText(f"it is {doc.what}, not plain text: {SAVE_AS_TEXT}")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -49,7 +91,7 @@ def decode(data: bytes) -> Decoded:
         except UnicodeDecodeError as exc:
             raise NotText("not valid UTF-16 text") from exc
     if b"\x00" in data:
-        raise NotText("it contains NUL bytes: it looks like a binary file, not text")
+        raise NotText(f"it is not plain text (it holds binary data): {SAVE_AS_TEXT}")
     try:
         return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError:
@@ -59,7 +101,7 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError as exc:
         raise NotText("it is neither UTF-8 nor Windows-1252 text") from exc
     if _looks_binary(text):
-        raise NotText("it looks like a binary file, not text")
+        raise NotText(f"it is not plain text (it holds binary data): {SAVE_AS_TEXT}")
     return Decoded(text, "Windows-1252")
 
 

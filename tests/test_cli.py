@@ -39,8 +39,15 @@ def bad_notes_findings(path: Path) -> str:
         f"{path}:3: warning: P2: no judgement: the plan and analysis use no words of degree; say it in the "
         "sidecar (paragraphs: {P2: {judgement: ...}}) [no-judgement]\n"
         f"{path}:6: warning: P7 is not in the plan (the plan has P1, P2) [unplanned-paragraph]\n"
-        f"{path}:8: error: the front “analysis” has no back [no-back]\n"
+        f"{path}:8: warning: the front “analysis” has no back yet: that card is left out until you write it "
+        "[no-back]\n"
+        f"{path.with_suffix('.yaml')}:2: error: the sidecar names P9, which neither the plan nor any card has "
+        "[sidecar-paragraph]\n"
     )
+
+
+BAD_SIDECAR = "paragraphs:\n  P9: {theme: Culture}\n"
+
 
 
 def seed_findings(notes: Path) -> str:
@@ -64,8 +71,8 @@ def weimar_warnings(notes: Path) -> str:
     )
 
 
-TUDORS_BUILT = ("deck “Tudors Religion”, 46 notes, 76 cards (1 essay plan, 14 questions, 25 evidence, "
-                "6 judgements); 46 new, 0 changed, 0 unchanged\n")
+TUDORS_BUILT = ("deck “Tudors Religion”, 46 notes (1 essay plan, 14 questions, 25 evidence clozes, 6 judgements) "
+                "making 76 cards; 46 new, 0 changed, 0 unchanged notes\n")
 
 
 def new_deck(notes: Path) -> str:
@@ -92,8 +99,8 @@ def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monk
     result = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
     assert result.exit_code == 0, result.output
     assert Path("out/weimar.apkg").is_file()
-    summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 43 notes, 79 cards (1 essay plan, " \
-              "16 questions, 26 evidence, 0 judgements); {} new, 0 changed, {} unchanged\n"
+    summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 43 notes (1 essay plan, 16 questions, " \
+              "26 evidence clozes, 0 judgements) making 79 cards; {} new, 0 changed, {} unchanged notes\n"
     assert result.stdout == summary.format(43, 0) + new_deck(notes)
     assert result.stderr == weimar_warnings(notes)
     assert result.output == weimar_warnings(notes) + summary.format(43, 0) + new_deck(notes)
@@ -112,10 +119,10 @@ def test_quiet_build_prints_nothing(runner, project):
 
 
 def test_check_points_at_both_lines_and_exits_1(runner, project):
-    notes = project.notes("bad", BAD_NOTES)
+    notes = project.notes("bad", BAD_NOTES, sidecar=BAD_SIDECAR)
     result = runner.invoke(cli, ["check", str(notes)])
     assert result.exit_code == 1
-    assert result.output == bad_notes_findings(notes) + "1 notes file checked: 1 error, 5 warnings\n"
+    assert result.output == bad_notes_findings(notes) + "1 notes file checked: 1 error, 6 warnings\n"
     assert result.stderr == ""
 
 
@@ -132,7 +139,7 @@ def test_check_strict_counts_warnings(runner, seed_source):
 
 
 def test_build_refuses_a_deck_with_errors_but_builds_the_others(runner, project):
-    bad = project.notes("bad", BAD_NOTES)
+    bad = project.notes("bad", BAD_NOTES, sidecar=BAD_SIDECAR)
     tudors = project.fixture("tudors")
     out = project.out
     result = runner.invoke(cli, ["build", str(project.source), "-o", str(out)])
@@ -144,7 +151,8 @@ def test_build_refuses_a_deck_with_errors_but_builds_the_others(runner, project)
     # quiet: the errors still, nothing else
     quiet = runner.invoke(cli, ["build", str(project.source), "-o", str(out), "-q"])
     assert quiet.exit_code == 1
-    assert quiet.output == (f"{bad}:8: error: the front “analysis” has no back [no-back]\n"
+    assert quiet.output == (f"{bad.with_suffix('.yaml')}:2: error: the sidecar names P9, which neither the plan "
+                            "nor any card has [sidecar-paragraph]\n"
                             f"{bad}: not built: 1 error (see above)\n")
 
 

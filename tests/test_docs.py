@@ -57,8 +57,9 @@ def test_every_command_has_help(command):
     args = [command] if command else []
     result = CliRunner().invoke(cli, [*args, "--help"], prog_name="ankigen")
     assert result.exit_code == 0, result.output
-    usage = "Usage: ankigen [OPTIONS] COMMAND [ARGS]..." if command is None else \
-        f"Usage: ankigen {command} [OPTIONS] [PATHS]..."
+    arguments = {"new": "TITLE"}.get(command or "", "[PATHS]...")
+    usage = "Usage: ankigen [OPTIONS] [COMMAND] [ARGS]..." if command is None else \
+        f"Usage: ankigen {command} [OPTIONS] {arguments}"
     assert result.output.startswith(usage + "\n\n")
     cmd: click.Command = cli if command is None else cli.commands[command]
     doc = (cmd.help or "").strip()
@@ -68,3 +69,16 @@ def test_every_command_has_help(command):
     for param in cmd.params:
         if isinstance(param, click.Option):
             assert param.help, f"{command or 'the group'}: {param.opts} has no help text"
+
+
+def test_the_readme_says_how_to_write_a_first_notes_file():
+    """A new user learns that the shipped notes are an example to replace, and how to start their own."""
+    section = README.split("\n## Write your first notes file\n", 1)[1].split("\n## ", 1)[0]
+    assert "are an example" in section and "replace them with your own" in section
+    assert 'ankigen new "Weimar Recovery"' in section and "source/weimar-recovery.txt" in section
+
+
+def test_the_readme_documents_the_course_and_the_description():
+    assert 'ankigen build --course "A-level History"' in README
+    assert "Anki moves no card when it imports" in README
+    assert "`description:`" in README

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("anki", reason="the preview needs the `anki` package: pip install 'ankigen[preview]'")
+pytest.importorskip("anki", reason="the preview needs the `anki` package: pip install '.[preview]'")
 
 from ankigen import notetypes  # noqa: E402
 from ankigen.build import prepare  # noqa: E402
@@ -193,10 +193,17 @@ def test_a_file_with_errors_is_not_previewed(tmp_path):
     assert not (tmp_path / "build").exists()
 
 
-def test_without_anki_the_error_says_how_to_install_it(project, monkeypatch):
+def test_without_anki_the_error_says_how_to_install_it(project, monkeypatch, runner):
+    """From the clone: ankigen is on no package index, so the extra is installed from the folder, `.`."""
+    from ankigen.cli import cli
+
     monkeypatch.setitem(sys.modules, "anki.collection", None)  # makes `import anki.collection` fail
-    with pytest.raises(BuildError, match=r'pip install "ankigen\[preview\]"'):
+    with pytest.raises(BuildError, match=r'pip install "\.\[preview\]"'):
         preview_paths([project.seed(lock=False)], project.out)
+    result = runner.invoke(cli, ["preview", str(project.source)])
+    assert (result.exit_code, result.output) == (1, (
+        "Error: the preview renders cards with Anki's own code, the `anki` package, which is missing "
+        "(anki.collection): in the ankigen folder, install it with `pip install \".[preview]\"`\n"))
     assert not project.out.exists()
 
 

@@ -59,19 +59,26 @@ def test_utf16_is_read_too(clean):
     assert cards_of(data)[1] == clean
 
 
+EMPTY = "error: the file is empty: write your notes in it (see “Write your first notes file” in the README) [empty]"
+NO_CARDS = ("error: no cards found: write fronts as `P1- ...` lines or questions, each followed by its back "
+            "[no-cards]")
+
+
 @pytest.mark.parametrize("content, message", [
-    (b"PK\x03\x04\x14\x00\x00\x00binary\x00\x00stuff", "is not a notes file: it contains NUL bytes"),
-    (b"", "no cards found"),
-    (b"1- Stalin Power Flashcards\n", "no cards found"),
-    (b"   \n\n  \n", "no cards found"),
+    (b"\x7fELF\x02\x01binary\x00\x00stuff", "error: is not a notes file: it is not plain text (it holds binary "
+     "data): save it as Plain Text (.txt) [unreadable]"),
+    (b"PK\x03\x04\x14\x00\x00\x00binary\x00\x00stuff", "error: is not a notes file: it is a zipped document, not "
+     "plain text: save it as Plain Text (.txt) [unreadable]"),
+    (b"", EMPTY),
+    (b"\xef\xbb\xbf   \r\n\t\n", EMPTY),
+    (b"1- Stalin Power Flashcards\n", NO_CARDS),
 ])
 def test_unusable_files_give_one_clear_error_and_the_others_still_build(content, message, project, runner):
     bad = project.notes("bad", content)
     project.fixture("tudors")
     result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out)])
     assert result.exit_code == 1
-    assert message in result.stderr
-    assert f"{bad}: not built" in result.stderr
+    assert result.stderr == f"{bad}: {message}\n{bad}: not built: 1 error (see above)\n"
     assert "Traceback" not in result.output + result.stderr
     assert (project.out / "tudors.apkg").is_file()
 
@@ -97,7 +104,9 @@ def test_failed_packaging_leaves_the_previous_deck_and_lock_untouched(seed_sourc
     monkeypatch.setattr(package_module.zipfile.ZipFile, "writestr", boom)
     result = runner.invoke(cli, ["build", str(seed_source), "-o", str(out)])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {out / 'stalin-power.apkg'}: cannot write the deck: No space left on device\n"
+    assert result.stderr == (  # the notes' findings first: they were found before packaging failed
+        f"{notes}:17: warning: the back is 933 characters long: split it into cards so it fits a phone screen "
+        f"[long-back]\nError: {out / 'stalin-power.apkg'}: cannot write the deck: No space left on device\n")
     assert built[0].output.read_bytes() == deck_before
     assert (seed_source / "stalin-power.lock").read_bytes() == lock_before
     assert sorted(p.name for p in out.iterdir()) == ["stalin-power.apkg"]  # no temporary file left behind
