@@ -22,7 +22,7 @@ from .lock import Changes, Lock, Stamped, dump_lock, parse_lock, stamp
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
-from .text import SAVE_AS_TEXT, NotText, decode, document_named
+from .text import SAVE_AS_TEXT, document_named
 
 NOTES_SUFFIXES = (".txt", ".md", ".text")
 DEFAULT_SOURCE = Path("source")
@@ -104,11 +104,6 @@ def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> 
     """Parse, read the sidecar and the lock, build the deck (aligned with the lock) and check it. Never
     raises AnkigenError: a file that cannot be used becomes an error finding. Without a lock, the last
     deck built into `out_dir` stands in for it (`recover.py`)."""
-    prepared = _prepare(path, out_dir, now)
-    return replace(prepared, findings=for_a_build(path, prepared.findings))
-
-
-def _prepare(path: Path, out_dir: Path | None, now: int | None) -> Prepared:
     try:
         notes = read_notes(path)
     except AnkigenError as exc:
@@ -127,33 +122,6 @@ def _prepare(path: Path, out_dir: Path | None, now: int | None) -> Prepared:
     built = build_deck(notes, sidecar, lock, clock() if now is None else now)
     findings = check_notes(notes, sidecar, built.deck, [*found, *built.findings])
     return Prepared(path, notes, sidecar, built, findings, lock)
-
-
-# The parser's errors that a build can live with: the card is left out and the rest of the deck builds
-# (a student writes the fronts first and the backs later). Each code, and what is added to its message.
-SKIPPED_CARDS = {"no-back": " yet: that card is left out until you write it"}
-EMPTY = "the file is empty: write your notes in it (see “Write your first notes file” in the README)"
-
-
-def for_a_build(path: Path, findings: Sequence[Finding]) -> list[Finding]:
-    """The findings as a build acts on them: a card that cannot be made yet is a warning, not an error;
-    "no cards" in a file with nothing in it says the file is empty."""
-    out = []
-    for f in findings:
-        if f.code in SKIPPED_CARDS and f.level is Level.ERROR:
-            f = replace(f, level=Level.WARNING, message=f.message + SKIPPED_CARDS[f.code])
-        elif f.code == "no-cards" and _blank(path):
-            f = error(f.path, None, "empty", EMPTY)
-        out.append(f)
-    return out
-
-
-def _blank(path: Path) -> bool:
-    """Does the file hold nothing but blanks (or nothing at all)?"""
-    try:
-        return not decode(path.read_bytes()).text.strip(" \t\r\n\ufeff")
-    except (OSError, NotText):
-        return False
 
 
 def _did_you_mean(path: Path) -> str:

@@ -236,6 +236,9 @@ def parse_bytes(data: bytes, path: Path) -> ParsedNotes:
     return notes
 
 
+EMPTY = "the file is empty: write your notes in it (see “Write your first notes file” in the README)"
+
+
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
@@ -248,13 +251,16 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     for d in _read_drafts(lines[start:], found, path):  # a copy: the first front has no line above it
         back = join_back(d.body)
         if not back:
-            found.append(error(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back"))
+            found.append(warning(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back "
+                                 "yet: that card is left out until you write it"))
             continue
         kind, scale = front_kind(d.front.text, back, d.front.marked)
         paragraph = card_paragraph(d.front.paragraph, kind, current)
         current = paragraph_after(d.front.paragraph, back, current)
         cards.append(Card(d.front.text, back, paragraph, kind, scale, d.front.line, d.last_line))
-    if not cards:
+    if not text.strip(" \t\r\n\ufeff"):
+        found.append(error(path, None, "empty", EMPTY))
+    elif not cards:
         found.append(error(path, None, "no-cards",
                            "no cards found: write fronts as `P1- ...` lines or questions, each followed "
                            "by its back"))
