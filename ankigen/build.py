@@ -15,17 +15,15 @@ from . import description, notetypes
 from .anki_notes import AnkiDeck
 from .check import check_notes
 from .deck import DeckBuild, build_deck
-from .errors import AnkigenError, BuildError, NotesError
+from .errors import AnkigenError, BuildError
 from .files import ensure_out_dir, write_if_changed
 from .findings import Finding, Level, error, warning
+from .inputs import NOTES_SUFFIXES, default_out, lock_path, notes_files
 from .lock import Changes, Lock, Stamped, dump_lock, parse_lock, stamp
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
-from .text import SAVE_AS_TEXT, document_named
-
-NOTES_SUFFIXES = (".txt", ".md", ".text")
-DEFAULT_SOURCE = Path("source")
+from .uptodate import fingerprint
 
 
 @dataclass
@@ -61,43 +59,6 @@ class Built:
     kept: tuple[str, ...] = ()
     retired: int = 0
     notices: tuple[str, ...] = ()  # lines for the person building, after the summary
-
-
-# What ankigen itself writes beside or from notes files: never notes, even when named or globbed.
-NOT_NOTES = {".yaml": "a sidecar", ".yml": "a sidecar", ".lock": "a lock file", ".apkg": "a built deck",
-             ".html": "a preview page", ".anki2": "an Anki collection"}
-
-
-@dataclass(frozen=True)
-class Inputs:
-    files: list[Path]
-    skipped: list[str]  # a line for each path given that is not a notes file
-
-
-def discover(paths: Sequence[Path]) -> Inputs:
-    """Notes files named, or found (non-recursively, sorted) in the folders named; sidecars, locks, decks
-    and pages named (`ankigen build source/*`), and documents found (`essay.docx`), are skipped with a
-    note. Two notes files that would write one deck and one lock (`x.txt` and `x.md`) are an error, before
-    anything is written."""
-    files: list[Path] = []
-    skipped: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-            files.extend(p for p in found if p.suffix.lower() in NOTES_SUFFIXES)
-            skipped.extend(f"{p}: skipped: {doc.what}, not plain text: {SAVE_AS_TEXT}"
-                           for p in found if (doc := document_named(p.name)))
-        elif path.suffix.lower() in NOT_NOTES:
-            skipped.append(f"{path}: skipped: {NOT_NOTES[path.suffix.lower()]}, not a notes file")
-        else:
-            files.append(path)
-    files = list(dict.fromkeys(files))
-    stems: dict[str, Path] = {}
-    for path in files:
-        other = stems.setdefault(path.stem, path)
-        if other != path:
-            raise BuildError(f"and {other} would both write {path.stem}.apkg and {path.stem}.lock: rename one", path)
-    return Inputs(files, skipped)
 
 
 def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> Prepared:
@@ -162,10 +123,6 @@ def clock() -> int:
     return int(time.time())
 
 
-def lock_path(notes_path: Path) -> Path:
-    return notes_path.with_suffix(".lock")
-
-
 def read_lock(path: Path) -> Lock:
     try:
         text = path.read_text(encoding="utf-8")
@@ -195,6 +152,10 @@ class Staged:
     changed: int  # new and changed and unchanged add up to the deck's notes (retired ones included)
     unchanged: int
 
+    @property
+    def lock_text(self) -> str:
+        return dump_lock(self.stamped.lock)
+
 
 def stage(prepared: Prepared, now: int) -> Staged:
     """Stamp a prepared deck's notes, record what changed in its lock, and write its description."""
@@ -223,7 +184,7 @@ def write_lock(staged: Staged, output: Path, cards: int) -> Built:
     first = [] if lpath.exists() or prepared.lock.entries else [
         f"{lpath}: written for a new deck: commit it with the notes (if this deck was shared before, restore "
         "its lock from git and build again)"]
-    wrote = write_if_changed(lpath, dump_lock(staged.stamped.lock))
+    wrote = write_if_changed(lpath, staged.lock_text)
     return Built(prepared.path, output, staged.deck, cards, staged.new, staged.changed, staged.unchanged, wrote,
                  prepared.build.kept, prepared.build.retired, tuple(first))
 
@@ -235,39 +196,9 @@ def package(prepared: Prepared, out_dir: Path, now: int | None = None,
 
     staged = stage(prepared, clock() if now is None else now)
     output = out_dir / f"{prepared.path.stem}.apkg"
-    cards = write_apkg(staged.deck, staged.stamped, output, progress)
+    comment = fingerprint([prepared.path], [staged.lock_text.encode()])  # the next build may then skip it
+    cards = write_apkg(staged.deck, staged.stamped, output, progress, comment)
     return write_lock(staged, output, cards)
-
-
-def notes_files(paths: Sequence[Path]) -> Inputs:
-    """The notes files named, or found in the folders named (default: source/); an error when none."""
-    if not paths and not DEFAULT_SOURCE.is_dir():
-        raise NotesError(_no_project(Path.cwd()))
-    given = list(paths) or [DEFAULT_SOURCE]
-    inputs = discover(given)
-    if not inputs.files:
-        raise NotesError("no notes files (*.txt) found", given[0])
-    return inputs
-
-
-def _no_project(here: Path) -> str:
-    """Where ankigen looked for notes files, and what to do: run in the folder above `source/`."""
-    if here.name == DEFAULT_SOURCE.name:
-        return (f"{here} is the source folder itself: run ankigen in the folder above it (cd ..), "
-                "where it finds source/ and writes build/")
-    return (f"no source/ folder in {here}: run ankigen in the folder that holds source/, name the notes "
-            "files (ankigen build notes.txt), or start one with ankigen new \"Title\"")
-
-
-def default_out(files: Sequence[Path]) -> Path:
-    """The build folder: `build/` beside the `source/` folder that holds the notes files (so that notes
-    named from inside source/ never make source/build/), else `build/` here."""
-    folders = {f.parent for f in files}
-    if len(folders) == 1:
-        folder = folders.pop()
-        if folder.resolve().name == DEFAULT_SOURCE.name:
-            return folder.parent / "build" if folder.name == DEFAULT_SOURCE.name else folder / ".." / "build"
-    return Path("build")
 
 
 def buildable(prepared: Iterable[Prepared]) -> list[Prepared]:

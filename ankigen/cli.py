@@ -99,17 +99,43 @@ def build(paths: tuple[Path, ...], out: Path | None, course: str | None, quiet: 
 
 
 def _build(paths: tuple[Path, ...], out: Path | None, course: str | None, quiet: bool) -> None:
-    from .build import buildable, default_out, notes_files, prepare
-    from .check import count
     from .files import ensure_out_dir
-    from .findings import plural
+    from .inputs import default_out, notes_files
 
     inputs = notes_files(paths)
-    files = inputs.files
-    out = default_out(files) if out is None else out
+    out = default_out(inputs.files) if out is None else out
     ensure_out_dir(out)  # a build folder that cannot be made stops the build before any work
     for line in inputs.skipped:
         click.echo(line, err=True)
+    files, fresh = _stale(inputs.files, out, course)
+    if not quiet:
+        for line in fresh:
+            click.echo(line)
+    if files:  # only now the parser, the rules and genanki are imported: an unchanged rebuild needs none
+        _build_stale(files, out, course, quiet)
+
+
+def _stale(files: list[Path], out: Path, course: str | None) -> tuple[list[Path], list[str]]:
+    """The notes files whose decks must be built, and a line for each deck (or the course) that is up to
+    date: nothing it is built from has changed since it was written (`uptodate.py`)."""
+    from .inputs import course_name, course_output
+    from .uptodate import is_up_to_date
+
+    if course is not None:
+        output = course_output(out, course)
+        if is_up_to_date(files, output, f"course:{course_name(course)}"):
+            return [], [f"{output}: course “{course}” up to date: nothing changed since it was built"]
+        return files, []
+    stale = [f for f in files if not is_up_to_date([f], out / f"{f.stem}.apkg")]
+    return stale, [f"{f} -> {out / f'{f.stem}.apkg'}: up to date: nothing changed since it was built"
+                   for f in files if f not in stale]
+
+
+def _build_stale(files: list[Path], out: Path, course: str | None, quiet: bool) -> None:
+    from .build import buildable, prepare
+    from .check import count
+    from .findings import plural
+
     show = not quiet and _interactive() and _total_size(files) > PROGRESS_BYTES
     with _bar(show, files, "Parsing notes") as bar:
         prepared = [prepare(p, out) for p in bar]

@@ -21,8 +21,10 @@ from .errors import BuildError
 from .files import ensure_out_dir
 from .findings import plural
 from .identity import deck_id_for
+from .inputs import course_name, course_output
 from .lock import Stamped
 from .skeleton import slug
+from .uptodate import fingerprint
 
 
 @dataclass(frozen=True)
@@ -37,14 +39,6 @@ class Course:
         return (f"{self.output}: course “{self.name}”, {plural(len(self.decks), 'deck')}, "
                 f"{plural(self.cards, 'card')}. In Anki, new cards go to these decks; cards a student already "
                 "has stay in the deck they are in (Anki moves no card when it imports)")
-
-
-def course_name(name: str) -> str:
-    """The course's deck name, tidied as a deck name is ("::" makes subdecks); an error when empty."""
-    tidy = "::".join(" ".join(part.split()) for part in name.split("::") if part.strip())
-    if not slug(tidy):
-        raise BuildError(f"the course name “{name}” has no letters or digits: give one such as \"A-level History\"")
-    return tidy
 
 
 def package_course(prepared: Sequence[Prepared], name: str, out_dir: Path, now: int | None = None,
@@ -64,8 +58,9 @@ def package_course(prepared: Sequence[Prepared], name: str, out_dir: Path, now: 
     latest = max(_changed_at(s.stamped) for s in staged)
     about = description.course(name, [d.name for d, _ in decks], latest)
     top = AnkiDeck(name, deck_id_for(f"course~{slug(name)}"), about, slug(name), ())
-    output = out_dir / f"{slug(name)}.apkg"
-    cards = write_decks(decks, output, progress, parents=[top])
+    output = course_output(out_dir, name)
+    comment = fingerprint([s.prepared.path for s in staged], [s.lock_text.encode() for s in staged], f"course:{name}")
+    cards = write_decks(decks, output, progress, parents=[top], comment=comment)
     built = tuple(replace(write_lock(s, output, cards.get(deck.deck_id, 0)), deck=deck)
                   for s, (deck, _) in zip(staged, decks, strict=True))
     return Course(name, output, built, sum(cards.values()))

@@ -124,19 +124,19 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _ZIP_MODE = stat.S_IFREG | 0o644
 
 
-def write_apkg(
-    deck: AnkiDeck, stamped: Stamped, out: Path, progress: Callable[[int], None] | None = None
-) -> int:
+def write_apkg(deck: AnkiDeck, stamped: Stamped, out: Path, progress: Callable[[int], None] | None = None,
+               comment: bytes = b"") -> int:
     """Write the deck to `out` atomically (files.write_atomic). Returns the number of cards written.
 
     `progress(1)` is called as each note is written. The package timestamp (note and card ids) is the
-    newest mod, so the same notes and lock give the same bytes.
+    newest mod, so the same notes and lock give the same bytes. `comment`: the zip's comment (what the
+    deck was built from, `uptodate.py`).
     """
-    return sum(write_decks([(deck, stamped)], out, progress).values())
+    return sum(write_decks([(deck, stamped)], out, progress, comment=comment).values())
 
 
-def write_decks(decks: Sequence[tuple[AnkiDeck, Stamped]], out: Path,
-                progress: Callable[[int], None] | None = None, parents: Sequence[AnkiDeck] = ()) -> dict[int, int]:
+def write_decks(decks: Sequence[tuple[AnkiDeck, Stamped]], out: Path, progress: Callable[[int], None] | None = None,
+                parents: Sequence[AnkiDeck] = (), comment: bytes = b"") -> dict[int, int]:
     """Write several decks, each with its own notes and times, into one package (a course); `parents`
     are decks with no notes of their own, written first (the course's top deck and its description).
     Each note type is written once, with the newest time any of the decks' locks gives it. Returns the
@@ -151,7 +151,7 @@ def write_decks(decks: Sequence[tuple[AnkiDeck, Stamped]], out: Path,
     collection = Path(scratch)
     try:
         cards = _write_collection(package, collection, max(stamped.latest for _, stamped in decks))
-        write_atomic(out, lambda fh: _write_zip(fh, collection), what="the deck")
+        write_atomic(out, lambda fh: _write_zip(fh, collection, comment), what="the deck")
     finally:
         collection.unlink()
     return cards
@@ -169,7 +169,7 @@ def _write_collection(package: genanki.Package, path: Path, timestamp: int) -> d
         conn.close()
 
 
-def _write_zip(fh: BinaryIO, collection: Path) -> None:
+def _write_zip(fh: BinaryIO, collection: Path, comment: bytes) -> None:
     """The .apkg: the collection and an empty media list, deflated, with fixed entry dates and modes."""
     # ZipFile.write takes the entry's date and mode from the file, and streams it (a large collection is
     # never in memory whole): give the file the fixed date (in local time, as zipfile reads it) and mode.
@@ -177,6 +177,7 @@ def _write_zip(fh: BinaryIO, collection: Path) -> None:
     os.utime(collection, (fixed, fixed))
     os.chmod(collection, stat.S_IMODE(_ZIP_MODE))
     with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=_ZIP_LEVEL) as zf:
+        zf.comment = comment
         zf.write(collection, "collection.anki2")
         media = zipfile.ZipInfo("media", date_time=_ZIP_DATE)
         media.compress_type = zipfile.ZIP_DEFLATED

@@ -28,17 +28,11 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__, notetypes
-from .build import (
-    Prepared,
-    clock,
-    default_out,
-    notes_files,
-    prepare,
-    stamp_deck,
-)
+from .build import Prepared, clock, prepare, stamp_deck
 from .errors import BuildError
 from .files import ensure_out_dir, write_if_changed
 from .findings import plural
+from .inputs import default_out, notes_files
 from .records import Kind
 
 # ankigen is installed from its folder (a clone), not from a package index: the extra is named on ".".

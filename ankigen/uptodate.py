@@ -1,58 +1,64 @@
 """Is a deck up to date? A build of unchanged inputs writes the very same bytes (each note's time comes
-from the lock, not the clock), so when nothing it reads has changed since it last wrote the deck, there is
-nothing to do. What it reads: the notes file, its sidecar and lock, ankigen's own version and the deck it
-wrote (so a deck replaced or deleted by hand is rebuilt). Any doubt rebuilds: a missing or unreadable
-record, any byte changed.
+from the lock, not the clock), so when nothing it reads has changed since it wrote the deck there is
+nothing to do. What it reads: each notes file, its sidecar and its lock, the build's settings, the note
+types, and ankigen itself (its version and its files' contents, so that a changed ankigen rebuilds even
+before its version moves). The deck records a digest of them in its zip comment (which Anki ignores), so a deck
+replaced, deleted or built from other notes is rebuilt. Any doubt rebuilds.
 
-Light on purpose (hashlib and pathlib only): `ankigen build` asks before it imports the parser, the
-evidence rules or genanki, so an unchanged rebuild costs little more than starting Python.
+Light on purpose (hashlib, zipfile): `ankigen build` asks before it imports the parser, the evidence
+rules or genanki, so an unchanged rebuild costs little more than starting Python.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import zipfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, notetypes
+
+PREFIX = b"ankigen-inputs:"
 
 
-def record_path(output: Path) -> Path:
-    """Where the build records what it read to write `output`: beside it, hidden."""
-    return output.with_name(f".{output.name}.built")
-
-
-def fingerprint(inputs: Iterable[Path], output: Path, settings: str = "") -> str | None:
-    """A digest of everything a deck is built from, and of the deck itself; None when the deck is missing."""
-    digest = hashlib.sha256(f"ankigen {__version__}\x1f{settings}".encode())
-    for path in [*inputs, output]:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            if path == output:
-                return None
-            data = b"\x00missing"
-        except OSError:
-            return None
-        digest.update(f"\x1e{path.name}\x1f{len(data)}\x1f".encode())
-        digest.update(data)
-    return digest.hexdigest()
-
-
-def is_up_to_date(inputs: Iterable[Path], output: Path, settings: str = "") -> bool:
+def _read(path: Path) -> bytes | None:
     try:
-        recorded = record_path(output).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def sources(notes_path: Path) -> list[Path]:
+    """The files a notes file's deck is built from, besides its lock: the notes and either sidecar."""
+    return [notes_path, notes_path.with_suffix(".yaml"), notes_path.with_suffix(".yml")]
+
+
+def _ankigen() -> str:
+    """This ankigen: its version, its note types and a digest of its own files' contents (the same on
+    every machine, so that the deck's bytes are too)."""
+    folder = Path(__file__).parent
+    own = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        own.update(path.relative_to(folder).as_posix().encode() + b"\x1f" + path.read_bytes())
+    return f"ankigen {__version__}\x1f{own.hexdigest()}\x1f" + ";".join(nt.digest() for nt in notetypes.ALL)
+
+
+def fingerprint(notes_files: Sequence[Path], locks: Sequence[bytes | None], settings: str = "") -> bytes:
+    """The zip comment of a deck built from these notes files (with these locks, as written by the build)."""
+    digest = hashlib.sha256(f"{_ankigen()}\x1f{settings}".encode())
+    for notes_path, lock in zip(notes_files, locks, strict=True):
+        for data in [*(_read(p) for p in sources(notes_path)), lock]:
+            digest.update(b"\x1e-" if data is None else b"\x1e+%d\x1f%b" % (len(data), data))
+    return PREFIX + digest.hexdigest().encode()
+
+
+def is_up_to_date(notes_files: Iterable[Path], output: Path, settings: str = "") -> bool:
+    """Was `output` built by this ankigen, with these settings, from these very files and locks?"""
+    files = list(notes_files)
+    try:
+        with zipfile.ZipFile(output) as zf:
+            recorded = zf.comment
+    except (OSError, zipfile.BadZipFile):
         return False
-    return recorded != "" and recorded == fingerprint(inputs, output, settings)
-
-
-def record(inputs: Iterable[Path], output: Path, settings: str = "") -> None:
-    """Remember what `output` was just built from (best effort: without a record, the next build rebuilds)."""
-    found = fingerprint(inputs, output, settings)
-    if found is None:
-        return
-    try:
-        record_path(output).write_text(found + "\n", encoding="ascii")
-    except OSError:
-        pass
+    locks = [_read(f.with_suffix(".lock")) for f in files]
+    return recorded.startswith(PREFIX) and recorded == fingerprint(files, locks, settings)

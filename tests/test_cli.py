@@ -105,7 +105,12 @@ def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monk
     assert result.stderr == weimar_warnings(notes)
     assert result.output == weimar_warnings(notes) + summary.format(43, 0) + new_deck(notes)
     assert (project.source / "weimar.lock").is_file()
-    # built again, unchanged: the lock says every note is as it was
+    # built again, unchanged: nothing to do, and it says so
+    again = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
+    assert (again.exit_code, again.stdout) == (0, f"{notes} -> out/weimar.apkg: up to date: nothing changed "
+                                                  "since it was built\n")
+    # the deck gone, built again: the lock says every note is as it was
+    Path("out/weimar.apkg").unlink()
     again = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
     assert (again.exit_code, again.stdout) == (0, summary.format(0, 43))
 

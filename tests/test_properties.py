@@ -179,7 +179,8 @@ def test_tidy_leaves_one_space_between_words_and_nothing_invisible(text):
 @given(TEXT)
 def test_a_rebuild_of_unchanged_notes_changes_no_note(tmp_path, text):
     """A build aligned with its own lock finds every note as it was: the same GUIDs, the same content."""
-    from ankigen.build import lock_path, stamp_deck
+    from ankigen.build import stamp_deck
+    from ankigen.inputs import lock_path
     from ankigen.lock import dump_lock
 
     path = tmp_path / "n.txt"

@@ -2,47 +2,62 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import shutil
+import zipfile
 
-from ankigen.uptodate import is_up_to_date, record, record_path
+from ankigen.cli import cli
+from ankigen.uptodate import is_up_to_date
 
-
-def project(tmp_path: Path) -> tuple[list[Path], Path]:
-    notes, sidecar, lock, out = (tmp_path / n for n in ("n.txt", "n.yaml", "n.lock", "n.apkg"))
-    notes.write_text("P1- a\nb\n", encoding="utf-8")
-    lock.write_text("{}", encoding="utf-8")
-    out.write_bytes(b"deck")
-    return [notes, sidecar, lock], out
+from .conftest import SOURCE
 
 
-def test_recorded_and_unchanged_is_up_to_date(tmp_path):
-    inputs, out = project(tmp_path)
-    assert not is_up_to_date(inputs, out)  # never built: no record
-    record(inputs, out)
-    assert record_path(out).is_file()
-    assert is_up_to_date(inputs, out)
-    assert not is_up_to_date(inputs, out, settings="--course X")  # other settings: another build
+def seed_project(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    for suffix in (".txt", ".yaml", ".lock"):
+        shutil.copy(SOURCE / f"stalin-power{suffix}", source / f"stalin-power{suffix}")
+    return source, tmp_path / "build"
 
 
-def test_any_change_rebuilds(tmp_path):
-    inputs, out = project(tmp_path)
-    notes, sidecar, lock = inputs
-    for change in (lambda: notes.write_text("P1- a\nc\n", encoding="utf-8"),
-                   lambda: sidecar.write_text("deck: X\n", encoding="utf-8"),  # a sidecar appears
-                   lambda: lock.unlink(),
-                   lambda: out.write_bytes(b"replaced by hand"),
-                   lambda: out.unlink()):
-        if not out.exists():
-            out.write_bytes(b"deck")
-        record(inputs, out)
-        assert is_up_to_date(inputs, out)
+def test_an_unchanged_rebuild_is_skipped_and_says_so(tmp_path, runner):
+    source, out = seed_project(tmp_path)
+    first = runner.invoke(cli, ["build", str(source), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    apkg = out / "stalin-power.apkg"
+    assert zipfile.ZipFile(apkg).comment.startswith(b"ankigen-inputs:")  # what it was built from
+    before = apkg.read_bytes()
+    again = runner.invoke(cli, ["build", str(source), "-o", str(out)])
+    assert again.exit_code == 0
+    assert again.stdout == f"{source / 'stalin-power.txt'} -> {apkg}: up to date: nothing changed since it was built\n"
+    assert apkg.read_bytes() == before
+    assert runner.invoke(cli, ["build", "-q", str(source), "-o", str(out)]).output == ""
+
+
+def test_any_change_rebuilds(tmp_path, runner):
+    source, out = seed_project(tmp_path)
+    notes, apkg = source / "stalin-power.txt", out / "stalin-power.apkg"
+    changes = (
+        lambda: notes.write_text(notes.read_text(encoding="utf-8") + "\nP4- example\nIn 1939 a pact.\n",
+                                 encoding="utf-8"),
+        lambda: (source / "stalin-power.yaml").write_text("deck: History::Stalin\n", encoding="utf-8"),
+        lambda: (source / "stalin-power.lock").unlink(),
+        lambda: apkg.write_bytes(b"not a deck"),
+        lambda: apkg.unlink(),
+    )
+    for change in changes:
+        assert runner.invoke(cli, ["build", "-q", str(source), "-o", str(out)]).exit_code == 0
+        assert is_up_to_date([notes], apkg)
         change()
-        assert not is_up_to_date(inputs, out)
+        assert not is_up_to_date([notes], apkg)
+    result = runner.invoke(cli, ["build", str(source), "-o", str(out)])
+    assert "up to date" not in result.output and apkg.is_file()
 
 
-def test_a_damaged_record_rebuilds(tmp_path):
-    inputs, out = project(tmp_path)
-    record_path(out).write_bytes(b"\xff\xfe")
-    assert not is_up_to_date(inputs, out)
-    record_path(out).write_text("", encoding="ascii")
-    assert not is_up_to_date(inputs, out)
+def test_a_course_is_up_to_date_only_as_a_whole(tmp_path, runner):
+    source, out = seed_project(tmp_path)
+    args = ["build", str(source), "-o", str(out), "--course", "A-level History"]
+    assert runner.invoke(cli, args).exit_code == 0
+    again = runner.invoke(cli, args)
+    assert again.stdout == (f"{out / 'a-level-history.apkg'}: course “A-level History” up to date: nothing changed "
+                            "since it was built\n")
+    assert not is_up_to_date([source / "stalin-power.txt"], out / "a-level-history.apkg")  # other settings
