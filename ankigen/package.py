@@ -161,6 +161,10 @@ def _write_collection(package: genanki.Package, path: Path, timestamp: int) -> d
     """genanki writes the collection (an SQLite database) to `path`. Returns the cards in each deck."""
     conn = sqlite3.connect(path)
     try:
+        # The scratch collection is never the user's data: it is zipped into the .apkg and deleted a
+        # moment later, so SQLite need not make it durable (no rollback journal, no syncs to disk).
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
         cursor = conn.cursor()
         package.write_to_db(cursor, timestamp, _ids(timestamp))
         conn.commit()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, notetypes
@@ -33,14 +34,20 @@ def sources(notes_path: Path) -> list[Path]:
     return [notes_path, notes_path.with_suffix(".yaml"), notes_path.with_suffix(".yml")]
 
 
-def _ankigen() -> str:
-    """This ankigen: its version, its note types and a digest of its own files' contents (the same on
-    every machine, so that the deck's bytes are too)."""
+@lru_cache(maxsize=1)
+def _own_files() -> str:
+    """A digest of ankigen's own files' contents (the same on every machine, so that the deck's bytes are
+    too); read once a process."""
     folder = Path(__file__).parent
     own = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         own.update(path.relative_to(folder).as_posix().encode() + b"\x1f" + path.read_bytes())
-    return f"ankigen {__version__}\x1f{own.hexdigest()}\x1f" + ";".join(nt.digest() for nt in notetypes.ALL)
+    return own.hexdigest()
+
+
+def _ankigen() -> str:
+    """This ankigen: its version, its files and its note types."""
+    return f"ankigen {__version__}\x1f{_own_files()}\x1f" + ";".join(nt.digest() for nt in notetypes.ALL)
 
 
 def fingerprint(notes_files: Sequence[Path], locks: Sequence[bytes | None], settings: str = "") -> bytes:
