@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import notetypes
+from . import judgement, notetypes
 from .evidence import Evidence
 from .lock import Entry
 from .records import ParsedNotes
@@ -140,11 +140,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def theme_slug(theme: str, words: int = 5) -> str:
-    """`a lot, secured his position as leader and ...` -> `secured-position-leader-established-dictatorship`."""
-    tokens = [t for t in re.findall(r"[A-Za-z0-9]+(?:[’'][a-z]+)?", theme.lower()) if t not in _FUNCTION_WORDS]
-    tokens = [t.replace("’", "").replace("'", "") for t in tokens]
-    return "-".join(tokens[:words]) or tag_part(theme).lower()
+def theme_slug(theme: str, words: int = 4) -> str:
+    """A short tag for a theme: its first clause's first content words. `Secured his position as leader,
+    and established ...` -> `secured-position-leader`; `In agriculture, 6 million peasants` -> `agriculture`."""
+    clause = re.split(r"[,;:.–—]|\s-\s", theme, maxsplit=1)[0]
+    for text in (clause, theme):
+        tokens = [t for t in re.findall(r"[A-Za-z0-9]+(?:[’'][a-z]+)?", text.lower()) if t not in _FUNCTION_WORDS]
+        tokens = [t.replace("’", "").replace("'", "") for t in tokens]
+        if tokens:
+            return "-".join(tokens[:words])
+    return tag_part(theme).lower()
 
 
 # ---------------------------------------------------------------------------------------- context
@@ -152,7 +157,8 @@ def theme_slug(theme: str, words: int = 5) -> str:
 @dataclass(frozen=True)
 class DeckContext:
     """What every note of one notes file shares: the deck's name, tag prefix and essay label, and each
-    paragraph's theme (the sidecar's name for it, else what the plan says of it)."""
+    paragraph's theme (the sidecar's name for it, else what the plan says of it without its words of
+    degree: the theme is shown above every card of the paragraph, and it must not give the verdict away)."""
 
     notes: ParsedNotes
     sidecar: Sidecar
@@ -169,7 +175,7 @@ class DeckContext:
         paragraphs = [item.paragraph for item in essay.plan] + [c.paragraph for c in notes.cards if c.paragraph]
         themes = {}
         for paragraph in paragraphs:
-            theme = sidecar.paragraph(paragraph).theme or essay.plan_text(paragraph)
+            theme = sidecar.paragraph(paragraph).theme or judgement.neutral(notes.theme(paragraph) or "")
             if theme:
                 themes[paragraph] = theme
         return cls(notes, sidecar, deck, tag_part(deck), essay.question or essay.title or deck, themes)

@@ -14,7 +14,7 @@ from .align import Aligned, Cloze, align, back_digest, retire
 from .anki_notes import AnkiDeck, AnkiNote, DeckContext, back_html, cloze_html, esc
 from .findings import Finding, plural, warning
 from .identity import GuidMaker, deck_id_for, new_deck_uid
-from .judgement_notes import judgement_notes, scale_of
+from .judgement_notes import judged_paragraphs, judgement_notes, scale_of
 from .lock import DeckMemory, Entry, Lock
 from .records import Kind, ParsedNotes
 from .retired import retired_note
@@ -40,7 +40,8 @@ def essay_note(ctx: DeckContext, guid: str) -> AnkiNote | None:
     plan = ""
     if essay.plan:
         items = "".join(
-            f'<li><span class="ag-para">{it.paragraph}</span> {esc(ctx.theme(it.paragraph) or it.text)}'
+            f'<li><span class="ag-para">{it.paragraph}</span> '
+            + esc(ctx.sidecar.paragraph(it.paragraph).theme or it.text)  # the plan as written, degree and all
             + (f" <i>({esc(it.text)})</i>" if ctx.sidecar.paragraph(it.paragraph).theme else "")
             + "</li>"
             for it in essay.plan
@@ -158,7 +159,7 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     memory = deck_memory(notes, ctx.deck, lock)
     found = find_evidence(ctx)
     aligned = align(lock.entries, GuidMaker(memory.uid, (e.guid for e in lock.entries)), notes.cards,
-                    [item.paragraph for item in notes.essay.plan], found)
+                    judged_paragraphs(notes), found)
     evidence_sentences = [(card, [s for s, pieces in sentences if pieces])
                           for card, sentences in zip(notes.cards, found, strict=True)]
     clozes, problems = evidence_notes(ctx, aligned)

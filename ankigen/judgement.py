@@ -1,72 +1,141 @@
-""""How much change" judgements: the notes' verdict on each paragraph of the plan and on the whole essay.
+""""How much change" judgements: the notes' own verdict on each paragraph and on the whole essay, and the
+claim a judgement card may show without giving that verdict away.
 
-The verdict comes from the sidecar where the user gives one, else from words of degree in the plan (and
-then the paragraph's analysis cards, then the thesis for the whole essay). Where no rule settles it,
-there is no guess: no judgement, and a finding says so.
+A verdict comes from words of degree about change (or, in a causation essay, about how much a factor
+mattered): `a massive change`, `changed a lot`, `only partly`, `limited change`, `was already ...
+before`. Words of degree about something else (`a lot achieved`, `a hell of a lot better`, `had already
+left`) are not verdicts: every rule below names the class of phrasing it accepts. Where no rule settles a
+verdict there is no guess.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")
+FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule speaks
 
-# Words of degree, strongest meaning first; each maps to a position on a three-point scale:
-# 0 = fundamental change, 1 = partial change, 2 = little (superficial) change.
-_DEGREE: tuple[tuple[str, int], ...] = (
-    (r"not (?:a lot|much|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", 1),
-    (r"little (?:real )?change|no (?:real )?change|superficial(?:ly)?|continuity|similar(?:ly)?|"
-     r"stayed|remained|barely|barley|hardly|didn.?t (?:really )?change|"
-     r"already (?:\w+ ){0,3}before|remained (?:the same|similar|powerful|in place)|stayed the same|"
-     r"same as before|cosmetic", 2),
-    (r"some continuity|some change|partial(?:ly)?|partly|limits?|limited|to (?:an|some) extent|mixed|"
-     r"somewhat|in part|some", 1),
-    (r"(?:massive|huge|big|great|dramatic|radical|fundamental|major) (?:\w+ )?change|"
-     r"a lot|massive(?:ly)?|transform(?:ed|ation|ing)?|fundamental(?:ly)?|huge|dramatic(?:ally)?|"
-     r"revolution(?:ary|ised|ized)?|completely|totally|radical(?:ly)?|great change|"
-     r"changed (?:a lot|hugely|completely)|entirely new", 0),
+# What a word of degree can be about: change itself, or how much a factor mattered.
+_CHANGE = r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part)"
+
+
+class DegreeRule(NamedTuple):
+    name: str
+    pattern: str
+    level: int
+
+
+# Words of degree, each a class of phrasing. Where two match at the same place the earlier rule wins, so
+# negated and "continuity" phrasings come before the words they contain ("not a lot", "a lot of continuity").
+DEGREE_RULES: tuple[DegreeRule, ...] = (
+    DegreeRule("negated strong change", r"not (?:a lot|much|(?:a |an )?(?:real|fundamental|massive|huge|big) "
+               rf"{_CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
+    DegreeRule("little or no change", r"(?:very )?little (?:real )?change|no (?:real )?change|"
+               r"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic", SUPERFICIAL),
+    DegreeRule("continuity", r"(?:a lot of |much |great |strong |mostly |largely )?continuity", SUPERFICIAL),
+    # A verb of continuity: "doctrine stayed mostly Catholic", "remained the same".
+    DegreeRule("stayed as before", r"stayed|remained|same as before|similar to before", SUPERFICIAL),
+    # A state that carried on: "was already powerful before", "Already powerful before" (a plan's ellipsis).
+    # Not an action done earlier ("had already left", "had already started the movement").
+    DegreeRule("already so before", r"(?:(?<=^)|(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare )|(?<=\bbeen )|"
+               r"(?<=\bbeing ))already (?:\w+ ){0,4}?before", SUPERFICIAL),
+    DegreeRule("scale word: superficial", r"superficial(?:ly)?", SUPERFICIAL),
+    DegreeRule("part change", r"(?:some|partial|limited|mixed) (?:\w+ )?(?:change|continuity|success)|"
+               r"to (?:an|some) extent|in part|somewhat|partly|partial(?:ly)?", PARTIAL),
+    DegreeRule("limits", r"limits?|limited", PARTIAL),
+    DegreeRule("strong change", rf"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|"
+               rf"revolutionary) (?:\w+ )?{_CHANGE}|(?:real|major|key) turning point|a turning point|watershed",
+               FUNDAMENTAL),
+    DegreeRule("changed a lot", r"a lot of (?:\w+ )?change|change[ds]? (?:\w+ ){0,2}?(?:a lot|massively|hugely|"
+               r"completely|totally|dramatically|fundamentally|radically)|(?:completely|totally|entirely) "
+               r"(?:changed|different|new)|entirely new", FUNDAMENTAL),
+    # "a lot" or "massive" standing alone as the answer to "to what extent" ("P1- a lot, secured ...").
+    DegreeRule("bare strong word", r"(?:a lot|massive(?:ly)?|huge(?:ly)?)(?=\s*(?:[,;:.!?–—]|-\s|$))", FUNDAMENTAL),
+    DegreeRule("scale word: fundamental", r"fundamental(?:ly)?|transform(?:ed|ation|ing|s)?|revolutioni[sz]ed|"
+               r"dramatic(?:ally)? change", FUNDAMENTAL),
 )
-_DEGREE_RE = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), level) for pattern, level in _DEGREE]
+_RULES = [(re.compile(rf"\b(?:{r.pattern})\b", re.IGNORECASE), r.level) for r in DEGREE_RULES]
+
+
+class Found(NamedTuple):
+    level: int
+    words: str
+    start: int
 
 
 def degree(text: str | None) -> tuple[int, str] | None:
     """The first word of degree in a text, as (scale position, the words)."""
-    if not text:
-        return None
-    best: tuple[int, int, str] | None = None  # (start, level, words)
-    for regex, level in _DEGREE_RE:
-        for m in regex.finditer(text):
-            covered = best is not None and best[0] <= m.start() < best[0] + len(best[2])
-            if best is None or (m.start() < best[0] and not covered):
-                best = (m.start(), level, m.group())
-    if best is None:
-        return None
-    return best[1], best[2]
+    found = _first(text or "")
+    return (found.level, found.words) if found else None
 
 
-def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
-    """A paragraph's level of change: from the plan's words of degree, else its analysis cards'."""
-    for text in (plan_text, *analysis):
-        found = degree(text)
+def _first(text: str) -> Found | None:
+    best: Found | None = None
+    for regex, level in _RULES:
+        m = regex.search(text)
+        if m and (best is None or m.start() < best.start):
+            best = Found(level, m.group(), m.start())
+    return best
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])|\n+")
+# After these the writer states what follows from, or outweighs, what came before: "X but Y", "X, so Y".
+_CONCLUSIVE = re.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence|but|yet|however)\b", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def sentence_verdict(sentence: str) -> int | None:
+    """A sentence's verdict: the one in the clause after its last "so"/"but" that holds one (what the writer
+    concludes outweighs what they concede), else its first word of degree."""
+    for cut in reversed([m.end() for m in _CONCLUSIVE.finditer(sentence)]):
+        found = _first(sentence[cut:])
         if found:
-            return found[0]
+            return found.level
+    found = _first(sentence)
+    return found.level if found else None
+
+
+def verdict(text: str | None) -> int | None:
+    """A text's verdict: that of its first sentence that gives one."""
+    for sentence in sentences(text or ""):
+        level = sentence_verdict(sentence)
+        if level is not None:
+            return level
     return None
 
 
-_OVERALL = ("overall", "in conclusion", "to conclude")
+def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
+    """A paragraph's level of change. The analysis wins over the plan: the plan is written before the
+    evidence, the analysis is the student's considered judgement after it (Cromwell's "revolution in
+    government" in a plan, "only a partial change" in the analysis)."""
+    for text in (*analysis, plan_text):
+        level = verdict(text)
+        if level is not None:
+            return level
+    return None
 
 
-def infer_overall(thesis: str | None, blocks: Sequence[str]) -> int | None:
-    """The whole essay's level of change: from the thesis, else from an "Overall ..." line in a back."""
-    found = degree(thesis)
-    if found:
-        return found[0]
-    for block in blocks:
-        if block.lower().startswith(_OVERALL):
-            found = degree(block)
-            if found:
-                return found[0]
+_OVERALL = re.compile(r"^(?:overall|in conclusion|to conclude|in summary)\b", re.IGNORECASE)
+
+
+def is_overall(sentence: str) -> bool:
+    """An "Overall ..." sentence: the essay's conclusion, wherever it is written (often at the end of the
+    last paragraph's analysis)."""
+    return bool(_OVERALL.match(sentence))
+
+
+def infer_overall(thesis: str | None, overall: Iterable[str]) -> int | None:
+    """The whole essay's level of change: an explicit "Overall ..." line first (the conclusion the student
+    reached; an argument that opens "It could be argued ..." is often concessive), else the thesis."""
+    for text in (*overall, thesis):
+        level = verdict(text)
+        if level is not None:
+            return level
     return None
 
 
@@ -88,12 +157,81 @@ def on_scale(level: int, scale: Sequence[str]) -> str:
     return scale[round(level * (len(scale) - 1) / 2)]
 
 
-def strip_degree(claim: str) -> str:
-    """Drop a leading word of degree from a plan line, so the front does not give the answer away:
-    `a lot, secured his position` -> `secured his position`."""
-    found = degree(claim)
-    if found and claim.lower().startswith(found[1].lower()):
-        rest = claim[len(found[1]) :].lstrip(" ,:;-–—")
-        if rest:
-            return rest[0].upper() + rest[1:]
-    return claim
+_CAUSAL = re.compile(r"\b(?:responsib\w*|due to|caused?|causes|reasons?|why|important|importance|factors?|"
+                     r"role|contribut\w*|result of|led to|account for)\b", re.IGNORECASE)
+
+
+_AGREE = re.compile(r"\b(?:agree|valid|convincing|accurate)\b", re.IGNORECASE)
+
+
+def question_kind(question: str | None) -> str:
+    """What the essay weighs: "cause" (how much a factor mattered), "view" ("... How far do you agree": how
+    far the evidence supports the view) or "change"."""
+    if question and _AGREE.search(question):
+        return "view"
+    return "cause" if is_causal(question) else "change"
+
+
+def is_causal(question: str | None) -> bool:
+    """Does the essay ask about causes or responsibility ("How far was Bismarck responsible ...", "To what
+    extent was ... due to ...")? Then a verdict is how much a factor mattered, not how much changed."""
+    return bool(question and _CAUSAL.search(question))
+
+
+# ------------------------------------------------------------------------------------ the front's claim
+
+_STRONG = r"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|revolutionary|limited|partial|" \
+          r"superficial|little|some|much|strong|no real|no|lot of)"
+_NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point)"
+
+# What a judgement card's front (and every card's context line) must not show: each word of degree in any
+# sense, taken out with the little words that hang on it (", so only a limited change" goes whole). A verb
+# of degree becomes the plain verb, so the sentence still reads: "the Terror transformed government" ->
+# "the Terror changed government".
+NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
+    ("limits of someone's power", r"\blimits? (?:of|on|to) ((?:the )?\w+['’]s power)\b", r"\1"),
+    ("limits of someone", r"\blimits? (?:of|on|to)\b", "power of"),
+    ("a plan's leading already-before", r"^already (?:\w+ ){0,3}?before\b", ""),
+    ("a degree of change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:so|and|but|which was|this was|was|were|brought|saw|meant|"
+     rf"showed)\s+)?(?:(?:only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
+     r"(?:\s+in the long run)?", ""),
+    ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"
+     r"largely)\s+)?\bcontinuity\b", ""),
+    ("a word of degree", r"\b(?:(?:only|very)\s+)?(?:partly|partially|partial|in part|to (?:an|some) extent|"
+     r"somewhat|fundamental(?:ly)?|superficial(?:ly)?(?:\s+in the long run)?|a lot(?: of)?|massive(?:ly)?|"
+     r"huge(?:ly)?|completely|totally|dramatic(?:ally)?|radical(?:ly)?|already|limited|limits?|"
+     r"very little)\b", ""),
+    ("a verb of degree", r"\btransform(?:ed|s)\b|\brevolutioni[sz]ed\b|"
+     r"\b(?:barely|barley|hardly|didn.?t (?:really )?)\s*change[ds]?\b", "changed"),
+    ("a plural's verb of continuity", r"(?<=[a-z]s )(?:stayed|remained)\b", "were"),
+    ("a verb of continuity", r"\b(?:stayed|remained)\b", "was"),
+    ("a hedge", r"\b(?:mostly|largely|some(?! of\b)|only(?= \d))\s+", ""),
+    ("a noun of degree", r"\btransformation\b", "change"),
+)
+_NEUTRAL = [(re.compile(p, re.IGNORECASE), r) for _, p, r in NEUTRAL_RULES]
+_DANGLING = re.compile(r"^(?:[\s,;:.–—-]|(?:so|and|but|a|an)\b)+|(?:[\s,;:.–—-]|\b(?:so|and|but|a|an|the)\b)+$",
+                       re.IGNORECASE)
+
+
+def neutral(claim: str) -> str:
+    """A plan line or front without its words of degree, for a front that must not give the verdict away:
+    `a lot, secured his position` -> `Secured his position`; `work, women only partly pushed out of jobs` ->
+    `work, women pushed out of jobs`. Empty when nothing else is left."""
+    text = claim
+    for regex, replacement in _NEUTRAL:
+        text = regex.sub(replacement, text)
+    text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split()))
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = _DANGLING.sub("", text).strip()
+    if text and not claim.startswith(text[:1]):  # its first words went: the new first word opens it
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+_HEDGES = re.compile(r"\b(?:only|some)\b", re.IGNORECASE)
+
+
+def tilts(text: str) -> bool:
+    """Does a text lean towards a verdict: a word of degree, or a hedge ("only", "some")? Key evidence that
+    does would answer the card for the student."""
+    return bool(_HEDGES.search(text)) or any(regex.search(text) for regex, _ in _NEUTRAL)

@@ -1,17 +1,29 @@
-"""The "how much change" judgement notes: one per paragraph of the plan whose verdict is known, and one for
-the whole essay. The verdicts come from `judgement.py`'s rules (or the sidecar). Pure: no genanki.
+"""The judgement notes: practise the judgement, don't read it. One per paragraph (of the plan, else of the
+cards when there is no plan line) and one for the whole essay. The front shows the paragraph's claim without
+its words of degree and the key evidence for it; the student taps a point on the scale; the back states the
+notes' verdict (`judgement.py`'s rules, or the sidecar) or says that the notes give none. Pure: no genanki.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from . import judgement, notetypes
+from . import evidence, judgement, notetypes
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, sentence_list
 from .findings import Finding, error, warning
 from .lock import Entry
 from .parser import scale_options
-from .records import Card, Kind, PlanItem
+from .records import Card, Kind, ParsedNotes
+
+NO_VERDICT = "The notes give no verdict: weigh it yourself against their analysis."
+
+
+# A causation essay's scale card asks about a role, not a change ("How can you describe Bismarck's role" /
+# "fundamental, partial or superficial"): the parser files it as a question; its back is still the scale.
+_ROLE_SCALE_FRONT = re.compile(r"\b(?:role|importan\w*|responsib\w*|factor|describe)\b", re.IGNORECASE)
 
 
 def scale_of(ctx: DeckContext) -> tuple[str, ...]:
@@ -19,11 +31,119 @@ def scale_of(ctx: DeckContext) -> tuple[str, ...]:
     if ctx.sidecar.scale:
         return ctx.sidecar.scale
     for card in ctx.notes.cards:
-        if card.kind is Kind.SCALE:
-            options = scale_options(card.back)
-            if options and len(options) >= 2:
-                return tuple(o.strip() for o in options)
+        scale_card = card.kind is Kind.SCALE or (card.kind is Kind.QUESTION and _ROLE_SCALE_FRONT.search(card.front))
+        options = scale_options(card.back) if scale_card else None
+        if options and len(options) >= 2:
+            return tuple(o.strip() for o in options)
     return judgement.DEFAULT_SCALE
+
+
+def judged_paragraphs(notes: ParsedNotes) -> list[str]:
+    """The paragraphs that get a judgement note: the plan's; with no plan line, every paragraph the cards
+    name (a student who never wrote a plan still has paragraphs to judge)."""
+    if notes.essay.plan:
+        return [item.paragraph for item in notes.essay.plan]
+    return list(dict.fromkeys(c.paragraph for c in notes.cards if c.paragraph))
+
+
+_ASKS = {  # what the card asks, in the essay's own terms: (of a paragraph, of the whole essay)
+    "change": ("How much change?", "How much change overall?"),
+    "cause": ("How important was this factor?", "How important overall?"),
+    "view": ("How far does this support the view?", "How far do you agree overall?"),
+}
+
+
+def asks(ctx: DeckContext, whole: bool) -> str:
+    return _ASKS[judgement.question_kind(ctx.notes.essay.question)][whole]
+
+
+def choices(scale: Sequence[str], key: str = "", ask: str = "How much change?") -> str:
+    """The question and the scale as buttons: a tap on a button (or anything `tappable`) is the one tap
+    AnkiMobile passes to a card's page; the script stores the choice under the card's own key."""
+    buttons = "".join(f'<button type="button" class="ag-choice tappable" data-choice="{esc(s.lower())}">'
+                      f"{esc(s[0].upper() + s[1:])}</button> " for s in scale).strip()
+    return (f'<div class="ag-label">{esc(ask)}</div>'
+            f'<div class="ag-scale" data-key="{html.escape(key, quote=True)}">{buttons}</div>')
+
+
+# ------------------------------------------------------------------------------------------ paragraphs
+
+@dataclass(frozen=True)
+class Paragraph:
+    """What the notes say in one paragraph: its plan line, its cards, and its analysis (without the
+    "Overall ..." sentences, which belong to the essay)."""
+
+    label: str
+    plan: str | None
+    line: int
+    cards: tuple[Card, ...]
+    analysis: tuple[Card, ...]
+
+    def analysis_text(self) -> list[str]:
+        return [_without_overall(c.back_text) for c in self.analysis]
+
+
+def _without_overall(text: str) -> str:
+    return " ".join(s for s in judgement.sentences(text) if not judgement.is_overall(s))
+
+
+def paragraph_of(notes: ParsedNotes, label: str) -> Paragraph:
+    cards = tuple(c for c in notes.cards if c.paragraph == label)
+    item = next((it for it in notes.essay.plan if it.paragraph == label), None)
+    line = item.line if item else cards[0].line
+    return Paragraph(label, item.text if item else None, line, cards,
+                     tuple(c for c in cards if c.kind is Kind.ANALYSIS))
+
+
+def claim_of(ctx: DeckContext, para: Paragraph) -> str:
+    """The front's claim: the paragraph's theme (the sidecar's, else the plan's), else its first point,
+    always without words of degree."""
+    texts = [ctx.theme(para.label) or para.plan or ""]
+    texts += [c.front for c in para.cards if c.kind is Kind.POINT]
+    for text in texts:
+        claim = judgement.neutral(text)
+        if claim:
+            return claim
+    return f"Paragraph {para.label.removeprefix('P')}"
+
+
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|No|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Rev|v|vs|c|U\.S)\.$")
+_WORD = re.compile(r"[a-z0-9]{3,}")
+_COMMON = frozenset("the and was were had has have for with from that this they their his her its which who "
+                    "not but than into over also only some more most been after before when".split())
+
+
+def whole_sentences(pieces: Sequence[str]) -> list[str]:
+    """Sentences split at an initial or an abbreviation (`Ulysses S.` | `Grant ...`, `No.` | `15 ...`, a
+    lone `F.`) joined back into the sentence they belong to."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _COMMON}
+
+
+def key_evidence(para: Paragraph, with_facts: Sequence[tuple[Card, Sequence[str]]], limit: int = 2) -> list[str]:
+    """The paragraph's key evidence: whole sentences with a date, figure or name, most relevant first (the
+    most words shared with the claim and the analysis), shown in reading order. A sentence that states a
+    verdict is left out (it would answer the card), and one that hedges ("only", "some") comes last."""
+    about = _words(" ".join([para.plan or "", *(c.front for c in para.cards), *para.analysis_text()]))
+    ranked: list[tuple[tuple[bool, int], int, str]] = []
+    for card, found in with_facts:
+        if card.paragraph != para.label or card.kind is Kind.ANALYSIS or not found:
+            continue
+        for sentence in whole_sentences(evidence.card_sentences([card.back])[0]):
+            if any(f in sentence for f in found) and judgement.verdict(sentence) is None:
+                score = (not judgement.tilts(sentence), len(about & _words(sentence)))
+                ranked.append((score, len(ranked), sentence))
+    best = sorted(ranked, key=lambda r: (-r[0][0], -r[0][1], r[1]))[:limit]
+    return [sentence for _, _, sentence in sorted(best, key=lambda r: r[1])]
 
 
 def _verdict(ctx: DeckContext, word: str | None, scale: Sequence[str], inferred: int | None,
@@ -41,79 +161,97 @@ def _verdict(ctx: DeckContext, word: str | None, scale: Sequence[str], inferred:
     return None, None
 
 
-def choices(scale: Sequence[str]) -> str:
-    return "".join(f'<span class="ag-choice" data-choice="{esc(s.lower())}">{esc(s[0].upper() + s[1:])}</span> '
-                   for s in scale).strip()
+def _verdict_html(verdict: str | None) -> str:
+    return esc(verdict) if verdict else f'<span class="ag-none">{esc(NO_VERDICT)}</span>'
 
 
-def paragraph_judgement(ctx: DeckContext, item: PlanItem, scale: Sequence[str],
-                        evidence: Sequence[tuple[Card, Sequence[str]]], guid: str) -> AnkiNote | Finding:
-    """The judgement note of one paragraph of the plan, or the finding that says why there is none.
-    `evidence`: each card of the notes with its sentences that hold evidence."""
-    cards = [c for c in ctx.notes.cards if c.paragraph == item.paragraph]
-    analysis_cards = [c for c in cards if c.kind is Kind.ANALYSIS]
-    conf = ctx.sidecar.paragraph(item.paragraph)
-    inferred = judgement.infer(item.text, [c.back_text for c in analysis_cards])
-    verdict, problem = _verdict(ctx, conf.judgement, scale, inferred, f"paragraphs.{item.paragraph}.judgement")
+def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
+                        with_facts: Sequence[tuple[Card, Sequence[str]]], guid: str) -> list[AnkiNote | Finding]:
+    """The judgement note of one paragraph and the finding that says why it has no verdict. Where the notes
+    settle no verdict but the paragraph has an analysis, the card is still made: the student practises
+    the judgement and compares it with the analysis."""
+    conf = ctx.sidecar.paragraph(para.label)
+    inferred = judgement.infer(para.plan, para.analysis_text())
+    verdict, problem = _verdict(ctx, conf.judgement, scale, inferred, f"paragraphs.{para.label}.judgement")
     if problem:
-        return problem
+        return [problem]
+    made: list[AnkiNote | Finding] = []
     if verdict is None:
-        return warning(ctx.notes.path, item.line, "no-judgement",
-                       f"{item.paragraph}: no judgement: the plan and analysis use no words of degree; "
-                       f"say it in the sidecar (paragraphs: {{{item.paragraph}: {{judgement: ...}}}})")
-    key_evidence = [s for card, sentences in evidence if card.paragraph == item.paragraph for s in sentences][:2]
+        made.append(warning(ctx.notes.path, para.line, "no-judgement",
+                            f"{para.label}: no judgement: the plan and analysis use no words of degree; "
+                            f"say it in the sidecar (paragraphs: {{{para.label}: {{judgement: ...}}}})"))
+        if not para.analysis and not conf.reasoning:
+            return made
     if conf.reasoning:
         reasoning = esc(conf.reasoning)
-    elif analysis_cards:
-        reasoning = back_html(analysis_cards[0].back)  # the paragraph's analysis, its lines kept
+    elif para.analysis:
+        reasoning = "<br>".join(back_html([_without_overall(b) for b in c.back if _without_overall(b)])
+                                for c in para.analysis)
     else:
-        reasoning = esc("; ".join(c.front for c in cards if c.kind is Kind.POINT) or item.text)
-    claim = judgement.strip_degree(ctx.theme(item.paragraph) or item.text)
-    return AnkiNote(
+        reasoning = esc("; ".join(c.front for c in para.cards if c.kind is Kind.POINT) or para.plan or "")
+    claim = claim_of(ctx, para)
+    made.append(AnkiNote(
         notetypes.JUDGEMENT,
-        (esc(claim), esc(ctx.essay_label), item.paragraph, sentence_list(key_evidence), choices(scale),
-         esc(verdict), reasoning, ctx.source(item.paragraph)),
-        ctx.tags(item.paragraph, "judgement"),
-        Entry(guid, "judgement", para=item.paragraph, text=claim),
-        item.line,
-        f"judgement {item.paragraph}",
-    )
+        (esc(claim), esc(ctx.essay_label), para.label, sentence_list(key_evidence(para, with_facts)),
+         choices(scale, guid, asks(ctx, whole=False)), _verdict_html(verdict), reasoning, ctx.source(para.label)),
+        ctx.tags(para.label, "judgement"),
+        Entry(guid, "judgement", para=para.label, text=claim),
+        para.line,
+        f"judgement {para.label}",
+    ))
+    return made
 
 
-def essay_judgement(ctx: DeckContext, scale: Sequence[str], guid: str) -> AnkiNote | Finding:
-    """The judgement note of the whole essay, or the finding that says why there is none."""
+# ------------------------------------------------------------------------------------------- the essay
+
+def overall_lines(notes: ParsedNotes) -> list[str]:
+    """The essay's "Overall ..." sentences, wherever they are written (often at the end of the last
+    paragraph's analysis card)."""
+    return [s for card in notes.cards for block in card.back for s in judgement.sentences(block)
+            if judgement.is_overall(s)]
+
+
+def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Sequence[str],
+                    guid: str) -> list[AnkiNote | Finding]:
+    """The judgement note of the whole essay (where the notes argue it: a thesis or an "Overall" line) and
+    the finding that says why it has no verdict."""
     essay = ctx.notes.essay
-    overall = [block for card in ctx.notes.cards for block in card.back]
+    overall = overall_lines(ctx.notes)
     verdict, problem = _verdict(ctx, ctx.sidecar.essay_judgement, scale,
                                 judgement.infer_overall(essay.thesis, overall), "essay.judgement")
     if problem:
-        return problem
+        return [problem]
+    made: list[AnkiNote | Finding] = []
     if verdict is None:
-        return warning(ctx.notes.path, essay.thesis_line or essay.question_line, "no-judgement",
-                       "the essay as a whole has no judgement: the thesis uses no words of degree; say it "
-                       "in the sidecar (essay: {judgement: ...})")
-    plan = "".join(f"<li>{it.paragraph}: {esc(judgement.strip_degree(ctx.theme(it.paragraph) or it.text))}</li>"
-                   for it in essay.plan)
-    reasoning = ctx.sidecar.essay_reasoning or essay.thesis or ""
-    return AnkiNote(
+        made.append(warning(ctx.notes.path, essay.thesis_line or essay.question_line, "no-judgement",
+                            "the essay as a whole has no judgement: the thesis uses no words of degree; say it "
+                            "in the sidecar (essay: {judgement: ...})"))
+    argued = [*overall, *([essay.thesis] if essay.thesis else [])]
+    reasoning = esc(ctx.sidecar.essay_reasoning) if ctx.sidecar.essay_reasoning else "<br>".join(map(esc, argued))
+    if verdict is None and not reasoning:
+        return made
+    plan = "".join(f"<li>{p.label}: {esc(claim_of(ctx, p))}</li>" for p in paragraphs)
+    made.append(AnkiNote(
         notetypes.JUDGEMENT,
-        (esc(essay.question or ""), esc(ctx.deck), "Whole essay", f"<ul>{plan}</ul>", choices(scale),
-         esc(verdict), esc(reasoning), ctx.source()),
+        (esc(essay.question or ""), esc(ctx.deck), "Whole essay", f"<ul>{plan}</ul>" if plan else "",
+         choices(scale, guid, asks(ctx, whole=True)), _verdict_html(verdict), reasoning, ctx.source()),
         (f"{ctx.prefix}::essay", f"{ctx.prefix}::kind::judgement"),
         Entry(guid, "judgement", para="essay", text=essay.question or ""),
         essay.question_line,
         "judgement for the whole essay",
-    )
+    ))
+    return made
 
 
-def judgement_notes(ctx: DeckContext, evidence: Sequence[tuple[Card, Sequence[str]]],
+def judgement_notes(ctx: DeckContext, with_facts: Sequence[tuple[Card, Sequence[str]]],
                     guids: dict[str, str]) -> tuple[list[AnkiNote], list[Finding]]:
-    """The judgement notes of a deck (none without an essay question and a plan), and the findings.
-    `guids`: each paragraph's judgement GUID, and the essay's ("essay")."""
-    essay = ctx.notes.essay
-    if not essay.question or not essay.plan:
+    """The judgement notes of a deck (none without an essay question), and the findings.
+    `with_facts`: each card with its sentences that hold evidence. `guids`: each judged paragraph's
+    judgement GUID (`judged_paragraphs`), and the essay's ("essay")."""
+    if not ctx.notes.essay.question:
         return [], []
     scale = scale_of(ctx)
-    made = [paragraph_judgement(ctx, item, scale, evidence, guids[item.paragraph]) for item in essay.plan]
-    made.append(essay_judgement(ctx, scale, guids["essay"]))
+    paragraphs = [paragraph_of(ctx.notes, label) for label in judged_paragraphs(ctx.notes)]
+    made = [m for p in paragraphs for m in paragraph_judgement(ctx, p, scale, with_facts, guids[p.label])]
+    made += essay_judgement(ctx, paragraphs, scale, guids["essay"])
     return [m for m in made if isinstance(m, AnkiNote)], [m for m in made if isinstance(m, Finding)]

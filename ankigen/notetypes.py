@@ -76,10 +76,13 @@ CSS = """\
 .cloze { font-weight: 700; color: #0b5cad; }
 .ag-cloze-text { font-size: 21px; }
 .ag-scale { display: flex; flex-wrap: wrap; gap: 8px; margin: 14px 0 4px; }
-.ag-choice { display: inline-block; padding: 8px 14px; border: 1px solid #c9bfae; border-radius: 18px;
-  background: #fff; color: #1d1d1f; font-size: 17px; cursor: pointer; user-select: none; }
+.ag-choice { display: inline-block; margin: 0; min-height: 44px; padding: 8px 16px; border: 1px solid #c9bfae;
+  border-radius: 22px; background: #fff; color: #1d1d1f; font: inherit; font-size: 17px; line-height: 1.2;
+  cursor: pointer; user-select: none; -webkit-user-select: none; -webkit-appearance: none; appearance: none;
+  -webkit-tap-highlight-color: transparent; touch-action: manipulation; }
 .ag-choice.ag-picked { background: #0b5cad; border-color: #0b5cad; color: #fff; }
 .ag-verdict { font-size: 22px; font-weight: 700; text-transform: capitalize; }
+.ag-verdict .ag-none { display: block; font-size: 17px; font-weight: 400; font-style: italic; text-transform: none; }
 .ag-match { font-size: 15px; margin-top: 4px; }
 .ag-match.ag-yes { color: #1a7f37; }
 .ag-match.ag-no { color: #b42318; }
@@ -99,6 +102,7 @@ hr#answer { border: 0; border-top: 1px solid #e2dccf; margin: 16px 0; }
 .nightMode .ag-argument, .night_mode .ag-argument { border-left-color: #8a6a3b; }
 .nightMode hr#answer, .night_mode hr#answer { border-top-color: #3a3c42; }
 .nightMode .ag-source, .night_mode .ag-source { color: #9a948b; }
+.nightMode .ag-none, .night_mode .ag-none { color: #c9c4bc; }
 .nightMode .ag-match.ag-yes, .night_mode .ag-match.ag-yes { color: #56d364; }
 .nightMode .ag-match.ag-no, .night_mode .ag-match.ag-no { color: #ff7b72; }
 """
@@ -167,53 +171,70 @@ CLOZE = NoteType(
     cloze=True,
 )
 
-# The judgement card: the student taps a choice (a small script stores it for the back); with scripts
-# off, or where a tap does nothing, the choices are plain text and the back still shows the verdict.
+# The judgement card. The student taps a choice; the back always states the notes' verdict (or that they
+# give none) and, if a choice was tapped, compares it. On phones: AnkiDroid loads the back as a new page
+# (script variables are lost, sessionStorage survives), so the choice is kept in sessionStorage under the
+# card's own key (the Scale field's data-key, the note's GUID); AnkiMobile passes a tap only to a <button>,
+# an <a>, an element with onclick or class `tappable`, so the choices are tappable buttons, and a tap on one
+# goes no further (it must not flip the card). With scripts off the choices do nothing and the back still
+# shows the verdict.
 _PICK_SCRIPT = """<script>
 (function () {
-  var key = "ankigen-choice";
-  var box = document.currentScript && document.currentScript.previousElementSibling;
+  var box = document.querySelector(".ag-judge .ag-scale");
   if (!box) { return; }
+  var key = "ankigen-choice:" + (box.getAttribute("data-key") || "");
   try { sessionStorage.removeItem(key); } catch (e) {}
   window.ankigenChoice = "";
   var items = box.querySelectorAll(".ag-choice");
-  for (var i = 0; i < items.length; i++) {
-    items[i].addEventListener("click", function (ev) {
-      for (var j = 0; j < items.length; j++) { items[j].classList.remove("ag-picked"); }
-      ev.currentTarget.classList.add("ag-picked");
-      var value = ev.currentTarget.getAttribute("data-choice");
-      window.ankigenChoice = value;
-      try { sessionStorage.setItem(key, value); } catch (e) {}
-    });
+  function pick(ev) {
+    ev.preventDefault();
+    ev.stopPropagation();
+    for (var j = 0; j < items.length; j++) { items[j].classList.remove("ag-picked"); }
+    ev.currentTarget.classList.add("ag-picked");
+    var value = ev.currentTarget.getAttribute("data-choice");
+    window.ankigenChoice = value;
+    try { sessionStorage.setItem(key, value); } catch (e) {}
   }
+  for (var i = 0; i < items.length; i++) { items[i].addEventListener("click", pick); }
 })();
 </script>"""
 
 _MATCH_SCRIPT = """<script>
 (function () {
   var box = document.getElementById("ag-match");
-  if (!box) { return; }
-  var picked = window.ankigenChoice || "";
-  try { picked = picked || sessionStorage.getItem("ankigen-choice") || ""; } catch (e) {}
-  var verdict = (box.getAttribute("data-verdict") || "").toLowerCase();
+  var scale = document.querySelector(".ag-judge .ag-scale");
+  if (!box || !scale) { return; }
+  var picked = "";
+  try { picked = sessionStorage.getItem("ankigen-choice:" + (scale.getAttribute("data-key") || "")) || ""; }
+  catch (e) {}
+  picked = picked || window.ankigenChoice || "";
   if (!picked) { return; }
-  var same = picked.toLowerCase() === verdict;
+  var items = scale.querySelectorAll(".ag-choice");
+  var verdictBox = document.querySelector(".ag-verdict");
+  var verdict = verdictBox ? verdictBox.textContent.trim().toLowerCase() : "";
+  var onScale = false;
+  for (var i = 0; i < items.length; i++) {
+    var value = items[i].getAttribute("data-choice");
+    if (value === picked) { items[i].classList.add("ag-picked"); }
+    if (value === verdict) { onScale = true; }
+  }
+  if (!onScale) {
+    box.className = "ag-match";
+    box.textContent = "You chose " + picked + ".";
+    return;
+  }
+  var same = picked === verdict;
   box.className = "ag-match " + (same ? "ag-yes" : "ag-no");
   box.textContent = same ? "Your choice matches: " + picked : "You chose " + picked + "; the notes say " + verdict;
-  var items = document.querySelectorAll(".ag-choice");
-  for (var i = 0; i < items.length; i++) {
-    if (items[i].getAttribute("data-choice") === picked) { items[i].classList.add("ag-picked"); }
-  }
 })();
 </script>"""
 
 _JUDGE_FRONT = (
-    '<div class="ag"><div class="ag-context"><span class="ag-para">{{Paragraph}}</span> · How much change?'
+    '<div class="ag ag-judge"><div class="ag-context"><span class="ag-para">{{Paragraph}}</span>'
     '<br><span class="ag-essay">{{Essay}}</span></div>'
     '<div class="ag-front">{{Claim}}</div>'
     '{{#Evidence}}<div class="ag-label">Key evidence</div><div class="ag-back">{{Evidence}}</div>{{/Evidence}}'
-    '<div class="ag-label">Judge the change</div>'
-    '<div class="ag-scale">{{Scale}}</div>'
+    "{{Scale}}"
 )
 
 JUDGEMENT = NoteType(
@@ -227,7 +248,7 @@ JUDGEMENT = NoteType(
             _JUDGE_FRONT + _PICK_SCRIPT + "</div>",
             _JUDGE_FRONT + '</div><div class="ag"><hr id="answer">'
             '<div class="ag-label">The notes’ judgement</div><div class="ag-verdict">{{Judgement}}</div>'
-            '<div id="ag-match" class="ag-match" data-verdict="{{text:Judgement}}"></div>'
+            '<div id="ag-match" class="ag-match"></div>'
             '{{#Reasoning}}<div class="ag-label">Why</div><div class="ag-back">{{Reasoning}}</div>'
             "{{/Reasoning}}"
             '<div class="ag-source">{{Source}}</div></div>' + _MATCH_SCRIPT,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
-from ankigen import judgement
+from ankigen import judgement, judgement_notes
 from ankigen.build import prepare
 
 from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
@@ -33,12 +34,6 @@ def test_no_degree_no_guess():
     assert judgement.infer("tightened control by quashing opposition", ["Stalin strengthened his grip"]) is None
 
 
-def test_strip_degree_keeps_the_answer_off_the_front():
-    assert judgement.strip_degree("a lot, secured his position") == "Secured his position"
-    assert judgement.strip_degree("massive change, collectivisation ended") == "Collectivisation ended"
-    assert judgement.strip_degree("tightened control") == "tightened control"
-
-
 def test_scale_positions():
     assert judgement.position("Fundamental", ["fundamental", "partial", "superficial"]) == 0
     assert judgement.on_scale(2, ["big", "some", "none"]) == "none"
@@ -52,14 +47,17 @@ def test_seed_judgements_from_plan_and_sidecar(seed_source):
                         "Whole essay": "fundamental"}
 
 
-def test_without_the_sidecar_p2_and_the_essay_get_no_guess(seed_source):
+def test_without_the_sidecar_p2_and_the_essay_are_practised_with_no_verdict(seed_source):
+    """No words of degree settle P2 or the essay: their cards stay (P2 has an analysis, the essay an
+    argument), say the notes give no verdict, and `check` still warns."""
     (seed_source / "stalin-power.yaml").unlink()
     p = prepare(seed_source / "stalin-power.txt")
-    judgements = [n for n in p.deck.notes if n.notetype.key == "judgement"]
-    assert {n.fields[2] for n in judgements if n.entry.retired is None} == {"P1", "P3", "P4"}
-    # the lock remembers the P2 and essay judgements of earlier builds: they stay, retired
-    assert {n.fields[2]: n.tags for n in judgements if n.entry.retired is not None} == {
-        "P2": ("Stalin_Power::retired",), "Whole essay": ("Stalin_Power::retired",)}
+    judgements = {n.fields[2]: n for n in p.deck.notes if n.notetype.key == "judgement"}
+    assert set(judgements) == {"P1", "P2", "P3", "P4", "Whole essay"}
+    assert all(n.entry.retired is None for n in judgements.values())
+    for key in ("P2", "Whole essay"):
+        assert judgement_notes.NO_VERDICT in judgements[key].fields[5]
+    assert "strengthen his personal role" in judgements["P2"].fields[6]  # the back shows the analysis
     codes = [(f.line, f.code) for f in p.findings if f.code == "no-judgement"]
     assert codes == [(3, "no-judgement"), (4, "no-judgement")]
 
@@ -83,10 +81,187 @@ def test_judgement_cards_render_with_all_choices(seed_source, tmp_path, anki, mo
         assert card.fields["Judgement"] not in card.question_text.replace("Fundamental", "").replace(
             "Partial", "").replace("Superficial", "")
         assert "<script>" in card.question  # the tap-to-choose script, harmless where scripts are off
+        # AnkiMobile passes a tap only to a button (or class tappable): every choice is one
+        assert card.question.count('<button type="button" class="ag-choice tappable"') == 3
+    keys = [re.search(r'data-key="([^"]+)"', card.question).group(1) for card in cards]
+    assert len(set(keys)) == len(cards)  # the tapped choice is kept per card
 
 
-def test_unseen_notes_get_judgements_where_the_plan_settles_them(tmp_path):
+def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     shutil.copy(FIXTURES / "collectivisation.txt", tmp_path / "collectivisation.txt")
     deck = prepare(tmp_path / "collectivisation.txt").deck
     verdicts = {n.fields[2]: n.fields[5] for n in deck.notes if n.notetype.key == "judgement"}
-    assert verdicts == {"P1": "fundamental", "P2": "partial", "P3": "partial", "Whole essay": "fundamental"}
+    # P2: the plan says "some continuity", the analysis concludes "so in this sense there was continuity":
+    # the analysis, written after the evidence, wins
+    assert verdicts == {"P1": "fundamental", "P2": "superficial", "P3": "partial", "Whole essay": "fundamental"}
+
+
+# ------------------------------------------------------------------------------ classes of phrasing
+
+@pytest.mark.parametrize("text, level", [
+    ("This was a fundamental change", judgement.FUNDAMENTAL),
+    ("emancipation was a real change for families", judgement.FUNDAMENTAL),
+    ("Political rights changed a lot, in 1860 no black man could vote", judgement.FUNDAMENTAL),
+    ("The dissolution changed religious life massively", judgement.FUNDAMENTAL),
+    ("Bismarck played a massive part", judgement.FUNDAMENTAL),
+    ("unification was only partly down to Bismarck", judgement.PARTIAL),
+    ("Only a limited change as the king still chose his ministers", judgement.PARTIAL),
+    ("There was a lot of continuity with before 1933", judgement.SUPERFICIAL),
+    ("These weaknesses were already there before the 1930s", judgement.SUPERFICIAL),
+    ("popular religion barley changed", judgement.SUPERFICIAL),
+])
+def test_verdicts_from_the_notes_own_words(text, level):
+    assert judgement.verdict(text) == level
+
+
+@pytest.mark.parametrize("text", [
+    "successes in the 1920s, a lot achieved in small disputes and by the agencies",
+    'Kennedy said "a wall is a hell of a lot better than a war"',
+    "Italy left in 1937 and Germany had already left in October 1933",
+    "The NAACP had already started the movement before King",
+    "he only acted because King and the marchers at Selma had forced the issue",
+    "the Crown got huge amounts of land",
+    "Similarly, there were purges in the secret police",
+])
+def test_words_of_degree_about_something_else_are_no_verdict(text):
+    assert judgement.verdict(text) is None
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("Overall a fundamental change happened 1945-49 but 1949-62 was mostly continuity, so only partial change "
+     "over the whole period.", judgement.PARTIAL),
+    ("The language changed but not much else, both sides still saw each other as enemies so this was only a "
+     "superficial change", judgement.SUPERFICIAL),
+    ("Overall there was only limited change because the Nazis wanted women at home but the economy needed "
+     "them at work, so ideology had to give way.", judgement.PARTIAL),
+])
+def test_the_conclusion_outweighs_the_concession(sentence, level):
+    assert judgement.sentence_verdict(sentence) == level
+
+
+def test_the_analysis_wins_over_the_plan():
+    assert judgement.infer("massive change in 1789", ["Historians say this was only a partial change"]) == 1
+    assert judgement.infer("massive change in 1789", ["The king lost his power in 3 months"]) == 0
+
+
+def test_an_overall_line_beats_a_concessive_argument():
+    argued = "It could be argued that the big change came in 1945-49 and after that the rivalry continued"
+    assert judgement.infer_overall(argued, []) == judgement.FUNDAMENTAL
+    assert judgement.infer_overall(argued, ["Overall only a partial change over the whole period."]) == 1
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How far was Bismarck responsible for the unification of Germany by 1871", "cause"),
+    ("To what extent was the fall of the Weimar Republic due to the Depression", "cause"),
+    ("To what extent did the lives of German women change 1933-45", "change"),
+    ('"The years 1924-29 were a golden age." How far do you agree', "view"),
+])
+def test_what_the_essay_weighs(question, kind):
+    assert judgement.question_kind(question) == kind
+
+
+# ------------------------------------------------------------------------------------ the front
+
+@pytest.mark.parametrize("claim, shown", [
+    ("a lot, secured his position as leader", "Secured his position as leader"),
+    ("massive change, collectivisation ended", "Collectivisation ended"),
+    ("Bismarck's diplomacy and the three wars, a massive role.", "Bismarck's diplomacy and the three wars"),
+    ("constitutional monarchy only a limited change, king kept a veto", "constitutional monarchy, king kept a veto"),
+    ("the Republic and the Terror transformed government", "the Republic and the Terror changed government"),
+    ("Parliament and statute, huge change after 1529", "Parliament and statute, after 1529"),
+    ("work, women only partly pushed out of jobs", "work, women pushed out of jobs"),
+    ("the war brought continuity, women needed in the economy again", "the war, women needed in the economy again"),
+    ("work and land, sharecropping so limited change", "work and land, sharecropping"),
+    ("violence and the end of Reconstruction, superficial in the long run", "violence and the end of Reconstruction"),
+    ("successes in the 1920s, a lot achieved in small disputes", "successes in the 1920s, achieved in small disputes"),
+    ("Already powerful before as General Secretary", "As General Secretary"),
+    ("personal limits of Stalin", "personal power of Stalin"),
+    ("tightened control", "tightened control"),
+])
+def test_the_front_never_gives_the_answer_away(claim, shown):
+    assert judgement.neutral(claim) == shown
+    assert not judgement.tilts(shown)
+
+
+def test_theme_tags_are_short_and_free_of_degree(tmp_path):
+    notes = tmp_path / "farming.txt"
+    notes.write_text("Farming\nHow far did farming change 1928-41\nP1- massive change in agriculture, 6 million "
+                     "peasants died. P2- some continuity\nP1- analysis\nA massive change.\n", encoding="utf-8")
+    deck = prepare(notes).deck
+    tags = {t for n in deck.notes for t in n.tags if "::theme::" in t}
+    assert tags == {"Farming::theme::agriculture"}
+    qa = next(n for n in deck.notes if n.notetype.key == "qa")
+    assert qa.fields[4] == "In agriculture, 6 million peasants died"  # the context line above the card
+
+
+# --------------------------------------------------------------------------------- judgement notes
+
+def _judgements(tmp_path, text: str):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(text, encoding="utf-8")
+    p = prepare(notes)
+    return {n.fields[2]: n for n in p.deck.notes if n.notetype.key == "judgement"}, p.findings
+
+
+NO_PLAN = """Civil rights
+How far was Martin Luther King responsible for the success of the civil rights movement 1955-68?
+P1- Montgomery bus boycott
+Lasted 381 days from December 1955, 50,000 black people walked. Ruled illegal in Browder v. Gayle 1956.
+P1- analysis
+King played a massive role because he got the media on the side of the movement.
+How can you describe King's role
+Decisive / important / minor
+P2- Brown v. Board of Education 1954
+Chief Justice Earl Warren ruled 9–0 that separate schools were unequal.
+P2- analysis
+The NAACP had already started the movement before King.
+Overall King was the most important single person but he was only partly responsible.
+"""
+
+
+def test_no_plan_line_still_gives_judgements(tmp_path):
+    made, _ = _judgements(tmp_path, NO_PLAN)
+    assert set(made) == {"P1", "P2", "Whole essay"}
+    assert made["P1"].fields[5] == "decisive"  # the notes' own scale card
+    assert made["P1"].fields[0] == "Montgomery bus boycott"  # no plan: the paragraph's first point
+
+
+def test_no_verdict_but_an_analysis_is_still_practised(tmp_path):
+    made, findings = _judgements(tmp_path, NO_PLAN)
+    assert judgement_notes.NO_VERDICT in made["P2"].fields[5]
+    assert "already started the movement" in made["P2"].fields[6]
+    assert [f.code for f in findings if "P2" in f.message] == ["no-judgement"]
+
+
+def test_a_causation_essay_asks_how_important(tmp_path):
+    made, _ = _judgements(tmp_path, NO_PLAN)
+    assert "How important was this factor?" in made["P1"].fields[4]
+    assert "How important overall?" in made["Whole essay"].fields[4]
+    assert all(f'data-choice="{c}"' in made["P1"].fields[4] for c in ("decisive", "important", "minor"))
+
+
+def test_an_overall_line_ending_the_last_analysis_is_the_essays(tmp_path):
+    made, _ = _judgements(tmp_path, NO_PLAN)
+    assert made["Whole essay"].fields[5] == "important"  # "only partly": the middle of the notes' scale
+    assert "Overall" not in made["P2"].fields[6] and "Overall" in made["Whole essay"].fields[6]
+
+
+def test_key_evidence_is_whole_sentences():
+    assert judgement_notes.whole_sentences(["Enforcement Acts 1870 and Ulysses S.", "Grant sent troops.",
+                                            "F.", "W. de Klerk freed Mandela 1990."]) == [
+        "Enforcement Acts 1870 and Ulysses S. Grant sent troops.", "F. W. de Klerk freed Mandela 1990."]
+
+
+def test_key_evidence_is_chosen_by_relevance(tmp_path):
+    made, _ = _judgements(tmp_path, """Farming
+How far did farming change 1928-41
+P1- collectivisation of the farms
+P1- facts
+Stalin met Bukharin in 1928. The weather in 1929 was cold. By 1936 90% of farms were collective farms.
+P1- analysis
+A massive change: collective farms replaced private farming.
+""")
+    assert made["P1"].fields[3] == "<ul><li>Stalin met Bukharin in 1928.</li>" \
+        "<li>By 1936 90% of farms were collective farms.</li></ul>" or \
+        "By 1936 90% of farms were collective farms." in made["P1"].fields[3]
+    assert "weather" not in made["P1"].fields[3]
