@@ -64,8 +64,8 @@ def weimar_warnings(notes: Path) -> str:
     )
 
 
-TUDORS_BUILT = ("deck “Tudors Religion”, 46 notes, 76 cards (1 essay plan, 14 questions, 25 evidence, "
-                "6 judgements); 46 new, 0 changed, 0 unchanged\n")
+TUDORS_BUILT = ("deck “Tudors Religion”, 53 notes, 88 cards (1 essay plan, 14 questions, 32 evidence, "
+                "6 judgements); 53 new, 0 changed, 0 unchanged\n")
 
 
 def new_deck(notes: Path) -> str:
@@ -92,15 +92,15 @@ def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monk
     result = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
     assert result.exit_code == 0, result.output
     assert Path("out/weimar.apkg").is_file()
-    summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 43 notes, 79 cards (1 essay plan, " \
-              "16 questions, 26 evidence, 0 judgements); {} new, 0 changed, {} unchanged\n"
-    assert result.stdout == summary.format(43, 0) + new_deck(notes)
+    summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 56 notes, 107 cards (1 essay plan, " \
+              "16 questions, 39 evidence, 0 judgements); {} new, 0 changed, {} unchanged\n"
+    assert result.stdout == summary.format(56, 0) + new_deck(notes)
     assert result.stderr == weimar_warnings(notes)
-    assert result.output == weimar_warnings(notes) + summary.format(43, 0) + new_deck(notes)
+    assert result.output == weimar_warnings(notes) + summary.format(56, 0) + new_deck(notes)
     assert (project.source / "weimar.lock").is_file()
     # built again, unchanged: the lock says every note is as it was
     again = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
-    assert (again.exit_code, again.stdout) == (0, summary.format(0, 43))
+    assert (again.exit_code, again.stdout) == (0, summary.format(0, 56))
 
 
 def test_quiet_build_prints_nothing(runner, project):
