@@ -1,11 +1,10 @@
 """Which words are English: judged by the word list that ships with pyspellchecker (its word frequencies).
 
-Evidence needs three judgements of a word, all from that one list:
+Evidence needs two judgements of a word, all from that one list:
 - ordinary: a common English word (`is_ordinary`), so that a capital at the start of a sentence does not make
-  it a name; its plural, its British spelling and a misspelling of it are ordinary too (`is_plain`);
+  it a name; its plural and its British spelling are ordinary too (`is_plain`);
 - a term: a lower-case word that is no English word at all (`assignats`, `sans-culottes`, `zemstva`), as
   long as it is not a misspelling or a run-together pair of English words (`seperate`, `frontwinner`);
-- an abbreviation: a short capitalised word that is no English word (`Zin` for Zinoviev), found by the finder.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from functools import lru_cache
 
 COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
 MIN_TERM = 5  # a shorter unknown lower-case word is more likely a slip than a term
-MIN_MISSPELT = 6  # a shorter unknown capitalised word one letter from an English word may well be a name (Roon)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 # British spellings the (American) word list lacks: organisation, labour, centralised, theatre, defence.
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
@@ -76,22 +74,24 @@ def _edits(w: str) -> set[str]:
 def is_misspelt(word: str) -> bool:
     """An unknown word one edit from a common English word (`seperate`, `goverment`, `couldnt`), or two
     common words run together (`frontwinner`)."""
-    w, freq = _base(word), frequencies()
-    if w in freq:
+    w, common = _base(word), _common()
+    if w in frequencies():
         return False
-    if any(freq.get(e, 0) >= COMMON for e in _edits(w)):
+    if not common.isdisjoint(_edits(w)):  # one set operation in C: about 500 candidate words
         return True
-    return any(freq.get(w[:i], 0) >= COMMON and freq.get(w[i:], 0) >= COMMON for i in range(3, len(w) - 2))
+    return any(w[:i] in common and w[i:] in common for i in range(3, len(w) - 2))
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    return frozenset(w for w, n in frequencies().items() if n >= COMMON)
 
 
 @lru_cache(maxsize=8192)
 def is_plain(word: str) -> bool:
-    """Ordinary English, read generously: a common word, its plural or British spelling (`Births`,
-    `Organisation`), or a long misspelling of one (a capital at a sentence start makes no name of it)."""
-    w, freq = _base(word), frequencies()
-    if _common_variant(w):
-        return True
-    return len(w) >= MIN_MISSPELT and not any(v in freq for v in _variants(w)) and is_misspelt(w)
+    """Ordinary English, read generously: a common word, its plural or its British spelling (`Births`,
+    `Organisation`): a capital at a sentence start makes no name of it."""
+    return _common_variant(_base(word))
 
 
 def _common_variant(w: str) -> bool:

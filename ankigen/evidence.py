@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from . import english
 from .english import COMMON, frequencies, is_ordinary
-from .names import CAP_RUN, CAPITAL_WORD, LETTER, Priority, Run, Span, run_spans, strip_possessive
+from .names import CAP_RUN, CAPITAL_WORD, LETTER, Priority, Run, Span, run_spans, strip_possessive, with_particle
 
 __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
            "subject_words"]
@@ -116,6 +116,7 @@ _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE i
 # end of a clause), never "a quarter system" or "a third party".
 _FRACTIONS = re.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
                         r"|(?:a|one) (?:third|quarter|fifth)(?= of\b|[^ \w]|\Z))\b", re.IGNORECASE)
+_FRACTION_WORDS = ("third", "quarter", "fifth", "half")
 # A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
 _LOWER_WORD = re.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
@@ -201,9 +202,11 @@ class Finder:
             for m in self.always.finditer(text):
                 add(m.start(), m.end(), Priority.ALWAYS, m.group())
         if self.auto:
-            for rule, priorities in ((_NUMBERS, _NUMBER_PRIORITY), (_FRACTIONS, None)):
-                for m in rule.finditer(text):
-                    add(m.start(), m.end(), priorities[m.lastgroup or ""] if priorities else Priority.FIGURE, m.group())
+            for m in _NUMBERS.finditer(text):
+                add(m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group())
+            if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
+                for m in _FRACTIONS.finditer(text):
+                    add(m.start(), m.end(), Priority.FIGURE, m.group())
             terms = _term_pattern(self._terms(text), case=True)
             for m in terms.finditer(text) if terms else ():
                 add(m.start(), m.end(), Priority.NAME, m.group())
@@ -224,8 +227,10 @@ class Finder:
         """Each run of capitals in the text that holds names: (where it starts, the run, the names' spans)."""
         opens = {m.end() for m in _OPENER.finditer(text)}
         opens.add(len(text) - len(text.lstrip(' “"(')))
-        runs = [(bisect.bisect_right(starts, m.start()) - 1, m.start(), m.group(), m.start() in opens)
-                for m in CAP_RUN.finditer(text)]
+        runs = []
+        for m in CAP_RUN.finditer(text):
+            at = with_particle(text, m.start())
+            runs.append((bisect.bisect_right(starts, at) - 1, at, text[at : m.end()], at in opens))
         known, subject = self.known, self.subject
         if learn:
             mid_sentence, ubiquitous = _learn(runs)

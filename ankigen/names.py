@@ -44,10 +44,11 @@ _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]|, (?=[{UPPER}])|,? (?:and|or) (
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
 _TAIL = r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)|(?<=\bAct)) \d+\b(?![,.]\d))?"
-CAP_RUN = re.compile(rf"(?:(?<= )(?:{'|'.join(PARTICLES)}) )?{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}")
+# (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
+# the rest of it, tried at every lower-case letter. The lookahead lets the engine skip to capitals fast.)
+CAP_RUN = re.compile(rf"(?=[{UPPER}]){_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}")
 _TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
 CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
-_POSSESSIVE = re.compile(r"[’']s?$")
 _MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$")
 # Words of grammar that open sentences (a capital there makes no name of them); with -ly adverbs, -ed verbs
@@ -77,8 +78,24 @@ class Span(NamedTuple):
     priority: int
 
 
+def with_particle(text: str, start: int) -> int:
+    """Where a run of capitals that starts at `start` really starts: before its particle (`de Launay`,
+    `von Bismarck`) when one stands alone before it."""
+    if start < 3 or text[start - 1] != " ":
+        return start
+    before = text.rfind(" ", max(0, start - 7), start - 1)
+    at = before + 1 if before >= 0 else max(0, start - 7)
+    word = text[at : start - 1]
+    if word in PARTICLES and (at == 0 or text[at - 1] in " \n"):
+        return at
+    return start
+
+
 def strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    """`Bukharin’s` -> `Bukharin`, `workers’` -> `workers` (without a regex: it is called for every name)."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("’", "'")) else word
 
 
 def _is_grammar(word: str) -> bool:
@@ -99,6 +116,10 @@ class Run(NamedTuple):
 def run_spans(run: Run) -> tuple[Span, ...]:
     """The names in one run of capitalised words: (start, end, priority) within the run."""
     tokens = list(_TOKEN.finditer(run.text))
+    if len(tokens) == 1:  # most runs are one word: Kirov
+        word = run.first and _opener_is_word(run, tokens[0], tokens)
+        span = None if word or _month(run, tokens, 0, False) or _verb(run, tokens, 0, False) else _name(run, tokens)
+        return (span,) if span else ()
     out: list[Span] = []
     for items in _lists(run, tokens):
         for words in _possessives(run, items):
@@ -111,31 +132,40 @@ def run_spans(run: Run) -> tuple[Span, ...]:
 
 
 def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-    """The run cut into its items: at a comma or `and` that joins names in a list, at a month, at an opening
-    word of grammar, at a spaced dash; `and` after `of` stays inside (Court of First Fruits and Tenths)."""
-    listed = any(t.group() in ("and", "or") and not _title_and(tokens, i) for i, t in enumerate(tokens))
-    head = next((i for i, t in enumerate(tokens) if _MONTH.match(t.group())), len(tokens))
-    segments = "".join("," if t.group() == "," else "w" if t.group()[0].isupper() else "" for t in tokens[:head])
-    pair = not listed and all(len(seg) == 1 for seg in segments.split(",")) and all(
-        _pair_word(t) for t in tokens[:head] if t.group()[0].isupper())
+    """The run cut into its items where a cut rule says (`_CUTS`), and at an opening word of grammar."""
+    pair = "," in run.text and _is_pair(tokens)
     items: list[list[re.Match[str]]] = [[]]
     for i, t in enumerate(tokens):
-        word = t.group()
-        cut = ((word == "," and not pair) or (word in ("and", "or") and not _title_and(tokens, i))
-               or (word in _PREPOSITIONS and not _title_preposition(tokens, i)) or _MONTH.match(word)
-               or _verb(tokens, i)
-               or (word == "-" and " " in run.text[t.start() - 1 : t.end() + 1] and len(items[-1]) == 1
-                   and len(items[-1][0].group()) < 3))
-        if i == 0 and run.first and _opener_is_word(run, t, tokens):
-            cut = True
-        if cut:
+        rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") else _month)
+        if rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
             items.append([])
         else:
             items[-1].append(t)
     return [item for item in items if item]
 
 
-def _verb(tokens: list[re.Match[str]], i: int) -> bool:
+def _is_pair(tokens: list[re.Match[str]]) -> bool:
+    """Single names with commas between and no `and` (`Fulton, Missouri`, up to a month): one fact."""
+    if any(t.group() in ("and", "or") and not _title_and(tokens, i) for i, t in enumerate(tokens)):
+        return False  # a list: Stalin, Roosevelt and Churchill
+    head = next((i for i, t in enumerate(tokens) if _MONTH.match(t.group())), len(tokens))
+    segments = "".join("," if t.group() == "," else "w" if t.group()[0].isupper() else "" for t in tokens[:head])
+    return all(len(seg) == 1 for seg in segments.split(",")) and all(
+        _pair_word(t) for t in tokens[:head] if t.group()[0].isupper())
+
+
+def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A month belongs to a date, not to a name (Treaty of Prague | August 1866)."""
+    return _MONTH.match(tokens[i].group()) is not None
+
+
+def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A spaced dash after a word of one or two letters is no hyphen in a name (`Pl - Austro-Prussian`)."""
+    t = tokens[i]
+    return " " in run.text[t.start() - 1 : t.end() + 1] and i == 1 and len(tokens[0].group()) < 3
+
+
+def _verb(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """A capitalised -ing word of English with no capital after it is a verb, not part of a name ("Yezhov
     Purging 3000"); it is left out of the run."""
     word = tokens[i].group()
@@ -150,6 +180,19 @@ def _title_and(tokens: list[re.Match[str]], i: int) -> bool:
     Rights of Man and of the Citizen), not before another name (Treaty of Versailles and Germany)."""
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     return any(t.group() == "of" for t in tokens[:i]) and (after == "of" or is_plain(after))
+
+
+def _preposition(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    return not _title_preposition(tokens, i)
+
+
+def _and(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """An `and` between names (Thaddeus Stevens | Charles Sumner), not inside a title."""
+    return not _title_and(tokens, i)
+
+
+def _comma(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    return not pair
 
 
 def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
@@ -173,6 +216,10 @@ def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> 
     if _is_grammar(word):
         return True
     return is_plain(word) and len(tokens) == 1
+
+
+# Where a run is cut, by the token there (any other token: a capitalised -ing verb, a month).
+_CUTS = {",": _comma, "and": _and, "or": _and, "-": _spaced_dash, **{p: _preposition for p in _PREPOSITIONS}}
 
 
 def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
