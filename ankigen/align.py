@@ -192,6 +192,11 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
         s := _similarity(text[left[a]], old[j].text)) >= SIMILAR_SENTENCE else 0.0)
     for a, j in pairs.items():
         matched[left[a]].append(j)
+        # The other notes of that old sentence (a long sentence has a note for each three facts) go with it.
+        siblings = [k for k, e in enumerate(old) if k not in taken and e.card == old[j].card and e.text == old[j].text]
+        for k in _one_sentence(old, [j, *siblings])[1:]:
+            matched[left[a]].append(k)
+            taken.add(k)
     return matched
 
 
@@ -211,11 +216,16 @@ def _one_sentence(old: Sequence[Entry], candidates: list[int]) -> list[int]:
 
 
 def _facts_found(pieces: Sequence[Evidence]) -> list[str]:
-    """The distinct facts the finder chose, in reading order, as written."""
-    seen: dict[str, str] = {}
-    for piece in sorted(pieces, key=lambda p: p.start):
-        seen.setdefault(piece.text.lower(), piece.text)
-    return list(seen.values())
+    """The distinct facts the finder chose, as written: its best three (dates and figures before names, as
+    the finder ranks them) in reading order, then the others in reading order. So a sentence's first note
+    asks what a note asked when the finder kept three facts a sentence (a deck whose lock holds no facts,
+    format 1, keeps its cards' facts), and the facts beyond go to the sentence's further notes."""
+    first: dict[str, Evidence] = {}
+    for piece in pieces:  # best first
+        first.setdefault(piece.text.lower(), piece)
+    best = set(list(first)[:MAX_DELETIONS])
+    order = sorted(first.values(), key=lambda p: (p.text.lower() not in best, p.start))
+    return [p.text for p in order]
 
 
 def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evidence], was: Sequence[Entry],

@@ -14,9 +14,6 @@ capitalised words is judged once per distinct run (names recur), not once per oc
 from __future__ import annotations
 
 import bisect
-import gzip
-import json
-import pkgutil
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -24,50 +21,30 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-MAX_DELETIONS = 3
-COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
+from . import english
+from .english import COMMON, frequencies, is_ordinary
+from .names import CAP_RUN, CAPITAL_WORD, LETTER, Priority, Run, Span, run_spans, strip_possessive, with_particle
+
+__all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
+           "subject_words"]
+
+MAX_DELETIONS = 3  # facts asked by one cloze note (align.py makes the notes; the finder returns every fact)
 UBIQUITOUS = 4  # a capitalised word in this many sentences is the topic's furniture, not evidence
-
-
-class Priority:
-    ALWAYS = 0  # the sidecar's `always` terms
-    DATE = 1
-    FIGURE = 2
-    NAME = 3  # a rare word: a person, place or body
-    COMMON_NAME = 4  # a phrase of ordinary capitalised words: Red Army, Central Committee
-
-
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, int]:
-    """pyspellchecker's English word frequencies, which ship inside that package. Read from its data file
-    as SpellChecker itself reads it, without building a spell checker around them (a third of the time)."""
-    try:
-        data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
-    except OSError:
-        data = None
-    if data:
-        return json.loads(gzip.decompress(data))
-    from spellchecker import SpellChecker  # should a release move the file
-
-    return SpellChecker(language="en", distance=1).word_frequency.dictionary
-
-
-def is_ordinary(word: str) -> bool:
-    """Is this an ordinary English word (as opposed to a name)?"""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    return _frequencies().get(w, 0) >= COMMON
+_frequencies = frequencies  # the name tests and older callers know
 
 
 # -------------------------------------------------------------------------------------- sentences
 
 # A sentence ends at a space after . ! or ? (and any closing quote), before a capital or a digit (or an
-# opening quote or bracket and one). Inside a back every space is " " (text.tidy_text makes it so), and the
-# pattern starts with that space: the regex engine skips quickly from space to space.
-_SENTENCE_END = re.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
+# opening quote or bracket and one); not after an initial or an abbreviation (Ulysses S. Grant, U.S. v.
+# Cruikshank, St. Petersburg, Jr., incl., c., e.g., No. 15). Inside a back every space is " " (text.tidy_text
+# makes it so), and the pattern starts with that space: the regex engine skips quickly from space to space.
+_ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "No", "Nos", "Gen", "Col", "Capt", "Lt", "Rev",
+                  "Mt", "Ft", "Gov", "Sen", "Pres", "vs", "incl", "approx", "esp", "cf", "ca", "viz")
+_SENTENCE_END = re.compile(
+    r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
+    + "".join(rf"(?<!\b{a}\. )" for a in _ABBREVIATIONS)
+    + r"(?=[“\"(]?[A-Z0-9])")
 
 
 def card_sentences(backs: Iterable[Sequence[str]]) -> list[list[str]]:
@@ -89,135 +66,76 @@ def card_sentences(backs: Iterable[Sequence[str]]) -> list[list[str]]:
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_MONTH_WORD = re.compile(rf"^{_MONTH}$")
+# The months of the French republican calendar (9 Thermidor), which students of the Revolution date by.
+_REPUBLICAN = (r"(?:Vend[ée]miaire|Brumaire|Frimaire|Niv[ôo]se|Pluvi[ôo]se|Vent[ôo]se|Germinal|Flor[ée]al|"
+               r"Prairial|Messidor|Thermidor|Fructidor)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?: ?[-–] ?\d{1,2}(?:st|nd|rd|th)?)?"  # 7, 10–11, 1st
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"  # 26,000  1.8  3000
+_SCALE = r"(?: ?(?:million|billion|trillion|thousand|bn|m)\b)"
+# Units that belong to their figure, as a teacher writes the fact: money, measures and spans of time
+# (`4 billion livres`, `2.3 million tons`, `381 days`, `11,000km`); what is counted (men, members) does not.
+_UNIT_WORD = (r"(?:livres?|francs?|marks?|Reichsmarks?|Deutschmarks?|lire|roubles?|rubles?|dollars?|pounds?|"
+              r"pesos?|yen|yuan|crowns?|ducats?|florins?|guilders?|thalers?|shillings?|pence|guineas?|tons?|"
+              r"tonnes?|acres?|hectares?|miles?|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
+              r"barrels?|bushels?|days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|century)")
+_UNIT = rf"(?:(?: ?(?:km|kg|mph|sq ?km)| {_UNIT_WORD})\b)"
 _DATE_RULES = (
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? )?{_MONTH}(?: ?[-–] ?{_MONTH})? {_YEAR}\b",  # 1 Dec 1955, Aug- Nov 1923
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?![\w])",  # 7 March
+    rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? {_YEAR}\b",  # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923
+    rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
     rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}})\b",  # 1937- 38, 1955-56, 1928-1953
     rf"\b{_YEAR}s\b",  # 1930s
-    rf"(?<![\d,.])\b{_YEAR}\b(?![,.]\d)",  # 1922
+    rf"(?<![\d,£$€])(?<!\d\.)\b{_YEAR}\b(?![,.]\d)(?!{_UNIT})",  # 1922, c.1790 (not 1000 Reichsmarks)
 )
 _FIGURE_RULES = (
+    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?",  # $400 million, £800,000
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
-    r"\b\d+(?:\.\d+)? (?:million|billion|thousand|bn|m)\b",  # 1.8 million
+    rf"\b{_NUMBER}{_SCALE}{_UNIT}?",  # 1.8 million, 2.3 million tons
+    rf"\b{_NUMBER}{_UNIT}",  # 381 days, 400,000 acres, 11,000km
+    r"\b\d{1,3}(?:,\d{3})* ?[–-] ?\d{1,3}(?:,\d{3})*\b(?![,.]?\d)",  # a vote or a range: 387–334, 17–45
     r"(?<![\d/])\b\d+/\d+\b(?!/)",  # 3/5, 14/16
     r"\b\d{1,3}(?:,\d{3})+\b",  # 26,000
     r"\b\d+(?:st|nd|rd|th)\b",  # 17th
-    r"(?<![\d,.£$])\b\d{1,6}\b(?![,.]\d)",  # 16, 3000, 381
+    r"(?<![\d,.£$€-])\b\d{1,6}\b(?![,.]\d)",  # 16, 3000, 381
 )
+# An ordinal before capitalised words names something (14th Amendment, 101st Airborne): one fact.
+_ORDINAL_TITLE = rf"\b\d+(?:st|nd|rd|th) [A-Z][{LETTER}]+(?: [A-Z][{LETTER}]+)*"
 # All the number rules as one pattern, dates first: one pass of the regex engine; at each place the first
-# rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary;
-# only the first date rule can start with a letter (a month), so the others are tried at digits only.
+# rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary or a
+# currency sign; only the first date rule can start with a letter (a month), so the others are tried at
+# digits and currency signs only.
 _NUMBERS = re.compile(
-    r"(?=[0-9JFMASOND])(?<!\w)(?:(?=\d)(?:"
-    + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES)]
+    r"(?=[0-9£$€JFMASOND])(?<![\w£$€])(?:(?=[\d£$€])(?:"
+    + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
+               + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
                + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])
     + r")|(?P<date_month>" + _DATE_RULES[0] + "))"
 )
-_NUMBER_PRIORITY = {name: Priority.DATE if name.startswith("date") else Priority.FIGURE
-                    for name in _NUMBERS.groupindex}
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Z]")
-_CAPITAL_WORD = re.compile(r"(?<![A-Za-z’'-])[A-Z](?:[A-Za-z’'-]*[A-Za-z])?")
-_CONNECTORS = frozenset({"of", "for", "the", "de", "von", "van", "der", "v"})
-# A run of capitalised words, with connectors inside ("General Secretary of the Party") and hyphens between
-# ("Molotov - Ribbentrop").
-_CAP_RUN = re.compile(r"[A-Z][A-Za-z’'-]*(?:(?:(?: (?:of|for|the|de|von|van|der|v))* | ?- ?)[A-Z][A-Za-z’'-]*)*")
+_NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE if name.startswith("date")
+                    else Priority.FIGURE for name in _NUMBERS.groupindex}
+# Fractions in words: two-thirds, three quarters; "a quarter" or "a third" only as an amount (of, or at the
+# end of a clause), never "a quarter system" or "a third party".
+_FRACTIONS = re.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
+                        r"|(?:a|one) (?:third|quarter|fifth)(?= of\b|[^ \w]|\Z))\b", re.IGNORECASE)
+_FRACTION_WORDS = ("third", "quarter", "fifth", "half")
+# A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
+_LOWER_WORD = re.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
 # quotes or brackets). A word there may be an ordinary word with a capital rather than a name.
 _OPENER = re.compile(r"[.!?:;–—\n][ “\"(]*(?=[A-Z])")
-_NEXT_CAPITAL = re.compile(r" [A-Z]")
-_POSSESSIVE = re.compile(r"[’']s?$")
-
-
-def _strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
 
 
 @lru_cache(maxsize=64)
-def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _term_pattern(terms: tuple[str, ...], case: bool = False) -> re.Pattern[str] | None:
     if not terms:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-# ------------------------------------------------------------------------------------------ names
-
-Span = tuple[int, int, int]  # (start, end, priority) of a name within a run of capitals
-
-
-def _run_spans(run: str, first: bool, known: frozenset[str], subject: frozenset[str]) -> tuple[Span, ...]:
-    """The names in one run of capitalised words: (start, end, priority) within the run.
-
-    `first`: the run opens a sentence, so its first word may be an ordinary word with a capital
-    ("Overall", "Became") rather than a name."""
-    return tuple(span for group in _name_groups(run, first, known) for span in _group_names(run, group, subject))
-
-
-def _is_name_word(run: str, m: re.Match[str], first: bool, known: frozenset[str]) -> bool:
-    word = m.group()
-    if not word[0].isupper() or _MONTH_WORD.match(word):
-        return False  # months belong to dates, not names
-    if first and m.start() == 0 and is_ordinary(word) and word.lower() not in known:
-        return False  # "Overall", "Became", "Similarly": an ordinary word opening a sentence
-    if word.endswith("ing") and _frequencies().get(word.lower(), 0) > 0 and not _NEXT_CAPITAL.match(run, m.end()):
-        return False  # "Yezhov Purging 3000": a capitalised verb is not part of a name
-    return True
-
-
-def _name_groups(run: str, first: bool, known: frozenset[str]) -> list[list[re.Match[str]]]:
-    """The run's words that may form names, in groups: capitalised words, with connectors ("of the") and
-    hyphens between them; a group ends at any other word."""
-    groups: list[list[re.Match[str]]] = []
-    words: list[re.Match[str]] = []
-    for m in _WORD.finditer(run):
-        gap = run[words[-1].end() : m.start()].strip() if words else ""
-        if _is_name_word(run, m, first, known):
-            if words and gap not in ("", "-"):
-                groups.append(words)
-                words = []
-            words.append(m)
-        elif words and m.group().lower() in _CONNECTORS and gap == "":
-            words.append(m)
-        elif words:
-            groups.append(words)
-            words = []
-    if words:
-        groups.append(words)
-    return groups
-
-
-def _group_names(run: str, words: list[re.Match[str]], subject: frozenset[str]) -> list[Span]:
-    """The names in one group of words: the whole group, or each word of a list of names, or none."""
-    while words and words[-1].group().lower() in _CONNECTORS:
-        words = words[:-1]
-    pieces = [m.group() for m in words if m.group().lower() not in _CONNECTORS]
-    if not any(_strip_possessive(p).lower() not in subject for p in pieces):
-        return []  # the subject (or nothing)
-    rare = [p for p in pieces if not is_ordinary(p)]
-    if len(pieces) >= 4 and len(rare) == len(pieces):
-        # "Bukharin Zinoviev Kamenev Rykov": a list of names without commas, not one name.
-        return [_cut(run, m.start(), m.end(), Priority.NAME) for m in words
-                if m.group().lower() not in _CONNECTORS and _strip_possessive(m.group()).lower() not in subject]
-    priority = Priority.NAME if rare or any(p.isupper() and len(p) > 1 for p in pieces) else Priority.COMMON_NAME
-    if len(pieces) > 1 or priority == Priority.NAME:  # one ordinary word with a capital ("Party"): not evidence
-        return [_cut(run, words[0].start(), words[-1].end(), priority)]
-    return []
-
-
-def _cut(run: str, start: int, end: int, priority: int) -> Span:
-    text = run[start:end]
-    stripped = _strip_possessive(text)
-    if stripped != text and len(stripped) > 1:
-        end = start + len(stripped)  # cloze "Bukharin", keep "’s" outside
-    return start, end, priority
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", 0 if case else re.IGNORECASE)
 
 
 def _learn(runs: Sequence[tuple[int, int, str, bool]]) -> tuple[frozenset[str], frozenset[str]]:
     """From the runs of capitals of all the sentences ((sentence, start, run, opens a sentence) in order):
-    the words capitalised mid-sentence somewhere (names, even where they open a sentence), and the
-    capitalised words in at least UBIQUITOUS sentences (the topic's furniture)."""
+    the words capitalised mid-sentence somewhere (names, even where they open a sentence), the capitalised
+    words in at least UBIQUITOUS sentences (the topic's furniture)."""
     words: dict[tuple[str, bool], list[str]] = {}
     mid_sentence: set[str] = set()
     counts: Counter[str] = Counter()
@@ -225,7 +143,7 @@ def _learn(runs: Sequence[tuple[int, int, str, bool]]) -> tuple[frozenset[str], 
     for i, _, run, first in runs:
         capitals = words.get((run, first))
         if capitals is None:
-            capitals = words[(run, first)] = [_strip_possessive(w).lower() for w in _CAPITAL_WORD.findall(run)]
+            capitals = words[(run, first)] = [strip_possessive(w).lower() for w in CAPITAL_WORD.findall(run)]
             mid_sentence.update(capitals[1:] if first else capitals)
         if i != sentence:
             counts.update(seen)
@@ -257,11 +175,12 @@ class Finder:
 
     `known`: words that are names even where they open a sentence; `subject`: words never deleted. With
     `learn`, both grow from the sentences themselves: a word the notes capitalise mid-sentence is known, and
-    a capitalised word found in UBIQUITOUS sentences joins the subject.
+    a capitalised word found in UBIQUITOUS sentences joins the subject. Every fact is returned (`limit`, if
+    given, keeps that many distinct facts a sentence): align.py asks them three to a cloze note.
     """
 
     def __init__(self, *, known: Iterable[str] = (), subject: Iterable[str] = (), always: Sequence[str] = (),
-                 never: Sequence[str] = (), auto: bool = True, limit: int = MAX_DELETIONS):
+                 never: Sequence[str] = (), auto: bool = True, limit: int | None = None):
         self.known = frozenset(known)
         self.subject = frozenset(subject)
         self.always = _term_pattern(tuple(always))
@@ -285,18 +204,33 @@ class Finder:
         if self.auto:
             for m in _NUMBERS.finditer(text):
                 add(m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group())
+            if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
+                for m in _FRACTIONS.finditer(text):
+                    add(m.start(), m.end(), Priority.FIGURE, m.group())
+            terms = _term_pattern(self._terms(text), case=True)
+            for m in terms.finditer(text) if terms else ():
+                add(m.start(), m.end(), Priority.NAME, m.group())
             for at, run, spans in self._names(text, starts, learn):
                 for s, e, p in spans:
                     add(at + s, at + e, p, run[s:e])
         return {i: self._choose(pieces, starts[i]) for i, pieces in found.items()}
+
+    def _terms(self, text: str) -> tuple[str, ...]:
+        """The lower-case words of the text that are no English words (assignats, sans-culottes), each judged
+        once: the text's distinct words come from str.split, in C; only those that may be terms are judged."""
+        words = {w.strip(".,;:!?()[]“”\"‘’'") for w in set(text.split()) if w[:1].islower() or w[:1] in "(“\"‘"}
+        return tuple(sorted(w for w in words if w and w[0].islower() and w not in self.subject
+                            and _LOWER_WORD.fullmatch(w) and english.is_term(w)))
 
     def _names(self, text: str, starts: list[int],
                learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:
         """Each run of capitals in the text that holds names: (where it starts, the run, the names' spans)."""
         opens = {m.end() for m in _OPENER.finditer(text)}
         opens.add(len(text) - len(text.lstrip(' “"(')))
-        runs = [(bisect.bisect_right(starts, m.start()) - 1, m.start(), m.group(), m.start() in opens)
-                for m in _CAP_RUN.finditer(text)]
+        runs = []
+        for m in CAP_RUN.finditer(text):
+            at = with_particle(text, m.start())
+            runs.append((bisect.bisect_right(starts, at) - 1, at, text[at : m.end()], at in opens))
         known, subject = self.known, self.subject
         if learn:
             mid_sentence, ubiquitous = _learn(runs)
@@ -305,7 +239,7 @@ class Finder:
         for _, at, run, first in runs:
             spans = judged.get((run, first))
             if spans is None:
-                spans = judged[(run, first)] = _run_spans(run, first, known, subject)
+                spans = judged[(run, first)] = run_spans(Run(run, first, known, subject))
             if spans:
                 yield at, run, spans
 
@@ -318,9 +252,9 @@ class Finder:
         taken = bytearray(max(piece.end for piece in pieces) - offset)  # 1 where a chosen piece already is
         for piece in pieces:
             key = piece.text.lower()
-            if self.never and (key in self.never or _strip_possessive(piece.text).lower() in self.never):
+            if self.never and (key in self.never or strip_possessive(piece.text).lower() in self.never):
                 continue
-            if key not in texts and len(texts) >= self.limit:
+            if self.limit is not None and key not in texts and len(texts) >= self.limit:
                 continue  # only repeats of what is already chosen from here on
             s, e = piece.start - offset, piece.end - offset
             if 1 in taken[s:e]:
@@ -335,7 +269,7 @@ def subject_words(*texts: str | None) -> frozenset[str]:
     """Capitalised words of the essay question and title: the subject, never a deletion."""
     words: set[str] = set()
     for text in texts:
-        for m in _WORD.finditer(text or ""):
-            if m.group()[0].isupper() and not is_ordinary(m.group()):
-                words.add(_strip_possessive(m.group()).lower())
+        for m in CAPITAL_WORD.finditer(text or ""):
+            if not is_ordinary(m.group()):
+                words.add(strip_possessive(m.group()).lower())
     return frozenset(words)

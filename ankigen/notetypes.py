@@ -160,11 +160,12 @@ CLOZE = NoteType(
     templates=(
         Template(
             "Evidence",
-            '<div class="ag"><div class="ag-context">Evidence</div>'
+            # The front says where the sentence belongs (essay, paragraph, card), small, as a question's does.
+            '<div class="ag ag-evidence"><div class="ag-context">{{Context}}</div>'
             '<div class="ag-cloze-text">{{cloze:Text}}</div></div>',
-            '<div class="ag"><div class="ag-context">Evidence</div>'
+            '<div class="ag ag-evidence"><div class="ag-context">{{Context}}</div>'
             '<div class="ag-cloze-text">{{cloze:Text}}</div><hr id="answer">'
-            '<div class="ag-context">{{Context}}</div><div class="ag-source">{{Source}}</div></div>',
+            '<div class="ag-source">{{Source}}</div></div>',
         ),
     ),
     css=CSS,

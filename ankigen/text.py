@@ -14,9 +14,11 @@ from typing import NamedTuple
 _APOSTROPHE = re.compile(r"[‘`´ʼ'](?<=\w[‘`´ʼ'])(?=\w)")  # (’ itself stays as it is)
 # A possessive after a plural: "workers‘ " -> "workers’ ".
 _PLURAL_POSSESSIVE = re.compile(r"[‘`´ʼ](?<=[sS][‘`´ʼ])(?=\s|$)", re.M)
-# "authority.Bukharin": a full stop glued to the next sentence (two lower-case letters before it, so
-# abbreviations such as U.S.S.R. and decimals such as 1.8 are left alone).
-_GLUED_SENTENCE = re.compile(r"([.!?])(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A full stop glued to the next sentence: "authority.Bukharin", "grew.CCP", "Henry VII.He" (a word of two
+# letters or more before it, a capital after), "1793-94.Robespierre", "1851.back" (a number before it, a
+# letter after). Initials and abbreviations (U.S.S.R., G.R. Elton, e.g.) have one letter before each full
+# stop, and decimals (1.8, 2.6%) a digit after it: both are left alone.
+_GLUED_SENTENCE = re.compile(r"([.!?])(?:(?<=[A-Za-z]{2}[.!?])(?=[A-Z][A-Za-z])|(?<=\d\d[.!?])(?=[A-Za-z]{2}))")
 # Blanks other than a plain space (tabs, no-break spaces), with any blanks after them; then runs of spaces.
 # Between them, every run of blanks becomes one space.
 _ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")

@@ -63,12 +63,16 @@ def test_possessive_stays_outside_the_deletion():
     assert cloze_html(sentence, found(sentence)) == "{{c1::Bukharin}}’s article of {{c2::1938}}"
 
 
-def test_at_most_three_deletions_and_repeats_share_a_number():
+def test_every_fact_is_found_and_repeats_share_a_number():
+    """No fact is lost to a cap: the finder returns them all (align.py asks them three a note)."""
     sentence = "Bukharin Zinoviev Kamenev Rykov all had power bases, with Zinoviev in Leningrad"
     text = cloze_html(sentence, found(sentence))
     numbers = set(re.findall(r"\{\{c(\d)::", text))
-    assert numbers == {"1", "2", "3"}
+    assert numbers == {"1", "2", "3", "4", "5"}
     assert len(re.findall(r"\{\{c\d::Zinoviev\}\}", text)) == 2
+    assert len(found(sentence)) == 6
+    limited = evidence.Finder(limit=3).find([sentence])[0]  # a caller may still ask for fewer
+    assert sorted({p.text for p in limited}) == ["Bukharin", "Kamenev", "Zinoviev"]
 
 
 def test_braces_in_notes_cannot_open_a_cloze():

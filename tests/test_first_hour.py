@@ -29,8 +29,8 @@ def test_new_writes_a_skeleton_that_builds_with_no_warning(runner, tmp_path, mon
     assert built.exit_code == 0
     assert built.stderr == ""
     assert built.stdout.splitlines()[0] == (
-        "source/weimar-recovery.txt -> build/weimar-recovery.apkg: deck “Weimar Recovery”, 7 notes (1 essay plan, "
-        "2 questions, 1 evidence cloze, 3 judgements) making 9 cards; 7 new, 0 changed, 0 unchanged notes")
+        "source/weimar-recovery.txt -> build/weimar-recovery.apkg: deck “Weimar Recovery”, 8 notes (1 essay plan, "
+        "2 questions, 2 evidence clozes, 3 judgements) making 10 cards; 8 new, 0 changed, 0 unchanged notes")
 
 
 def test_new_never_overwrites_a_notes_file(runner, project):

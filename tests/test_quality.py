@@ -41,20 +41,20 @@ class Floor:
 # read as four fronts with no back): its judgement fronts are measured for the first time (2 of 2 give the
 # answer away), so its give-away ceiling and the total's are those of a deck measured, not of 0/0.
 FLOORS = {
-    "bismarck": Floor(1.00, 1.00, 0.55, 0.05, 1.00, 0.00),
-    "civil_rights_mlk": Floor(1.00, 1.00, 0.45, 0.10, 1.00, 0.00),
-    "cold_war": Floor(1.00, 1.00, 0.45, 0.05, 1.00, 0.00),
-    "french_revolution": Floor(1.00, 1.00, 0.55, 0.05, 1.00, 0.00),
-    "henry_viii_government": Floor(1.00, 1.00, 0.65, 0.10, 1.00, 0.00),
-    "industrial_revolution": Floor(1.00, 1.00, 0.50, 0.10, 1.00, 0.00),
-    "irish_independence": Floor(1.00, 1.00, 0.50, 0.05, 1.00, 0.00),
-    "league_of_nations": Floor(1.00, 1.00, 0.60, 0.05, 1.00, 0.00),
-    "mao_china": Floor(1.00, 1.00, 0.75, 0.05, 1.00, 0.00),
-    "nazi_women": Floor(1.00, 1.00, 0.55, 0.05, 1.00, 0.00),
-    "reconstruction": Floor(1.00, 1.00, 0.40, 0.15, 1.00, 0.00),
-    "russia_tsars": Floor(1.00, 1.00, 0.60, 0.05, 1.00, 0.00),
+    "bismarck": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00),
+    "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
+    "cold_war": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
+    "french_revolution": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00),
+    "henry_viii_government": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00),
+    "industrial_revolution": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
+    "irish_independence": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00),
+    "league_of_nations": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
+    "mao_china": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
+    "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
+    "reconstruction": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
+    "russia_tsars": Floor(1.00, 1.00, 0.80, 0.05, 1.00, 0.00),
 }
-TOTAL = Floor(1.00, 1.00, 0.55, 0.05, 1.00, 0.00)
+TOTAL = Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,273 @@
+"""Names in a run of capitalised words: which words of the run make a name, and where each name ends.
+
+The finder (`evidence.py`) finds runs of capitalised words with what may join them (`of the`, `von`, `v.`,
+hyphens and dashes, initials, `, `) in one regex pass; here each distinct run is cut into names by a few
+named rules, as a person would read it:
+- a name is whole: its particles and connectors (`Otto von Bismarck`, `Committee of Public Safety`, `Act in
+  Restraint of Appeals`), its initials (`Ulysses S. Grant`, `G.R. Elton`, `Martin Luther King Jr.`), its
+  number (`Article 10`, `Field Order No. 15`, `Civil Rights Act 1866`), its opening word when that is no
+  word of grammar (`Civil Rights Act`, `Checkpoint Charlie`, but not `Similarly` or `Became`);
+- a possessive ends a name (`Kennan’s Long Telegram` is two), unless one plain word follows (`Ford’s Theatre`);
+- a list is many names (`Stalin, Roosevelt and Churchill`), a pair without `and` one (`Fulton, Missouri`);
+- a single letter (`X`, `C`), an initial alone and a word of two letters (`Pl`) are no names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .english import is_ordinary, is_plain
+
+
+class Priority:
+    ALWAYS = 0  # the sidecar's `always` terms
+    TITLE = 1  # a name with its number (Article 10, Civil Rights Act 1866, 14th Amendment): beats the number
+    DATE = 2
+    FIGURE = 3
+    NAME = 4  # a rare word: a person, place or body; a term
+    COMMON_NAME = 5  # a phrase of ordinary capitalised words: Red Army, Central Committee
+
+
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper() and c != "×")
+LETTER = "a-zA-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
+_WORD_CORE = rf"[{UPPER}](?:[{LETTER}’'\-]*[{LETTER}])?"
+# A capitalised word, with the full stop of an initial (S. Grant, G.R. Elton), of Jr., of St. Petersburg and
+# of No. 15; or a designation (U-2).
+_NAME_WORD = (rf"(?:[{UPPER}]+-\d+\b|{_WORD_CORE}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])|\.(?<=\.[{UPPER}]\.)"
+              rf"|\.(?<=\b[JS]r\.)"
+              rf"|\.(?<=\bSt\.)(?= [{UPPER}])|\.(?<=\bNo\.)(?= \d))?)")
+PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
+_PREPOSITIONS = frozenset({"in", "from", "on", "against"})
+CONNECTORS = frozenset({"of", "for", "the", "and", "v.", *_PREPOSITIONS, *PARTICLES})
+_JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
+         rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
+# Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
+_TAIL = r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)|(?<=\bAct)) \d+\b(?![,.]\d))?"
+# (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
+# the rest of it, tried at every lower-case letter. The lookahead lets the engine skip to capitals fast.)
+CAP_RUN = re.compile(rf"(?=[{UPPER}]){_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}")
+_TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
+CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
+_MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$")
+# Words of grammar that open sentences (a capital there makes no name of them); with -ly adverbs, -ed verbs
+# and comparatives, judged by their form.
+GRAMMAR = frozenset("""a an the this that these those his her its their our my your some many most all both each
+every no any another other such few several he she it they we i you there who which what when where why how
+in on at by for from to with without after before during under over between against among into through since
+until despite unlike like as of about around within across towards upon and but or so yet because although
+though while whereas if unless once then also however overall therefore thus hence meanwhile moreover
+furthermore instead even only still already again later soon now here just not never either neither became
+made gave set sent led won lost took went came met saw got had was were did said wrote began built brought
+fought held kept left paid put ran rose fell told thought felt found sold spent stood struck taught became
+become make give take get do is are be has have being been""".split())
+
+
+# Offices held before a person's name stay outside it (President Andrew Johnson, Chief Justice Earl Warren);
+# honorifics that are part of it (Sir Samuel Hoare) are not here.
+OFFICES = frozenset("""president vice-president governor general chief justice senator congressman judge colonel
+captain admiral marshal field chancellor prime minister secretary ambassador commissar chairman premier tsar
+tsarina czar kaiser king queen emperor empress pope cardinal archbishop bishop prince princess duke
+mayor governor-general reverend dr mr mrs ms lieutenant commander""".split())
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    priority: int
+
+
+def with_particle(text: str, start: int) -> int:
+    """Where a run of capitals that starts at `start` really starts: before its particle (`de Launay`,
+    `von Bismarck`) when one stands alone before it."""
+    if start < 3 or text[start - 1] != " ":
+        return start
+    before = text.rfind(" ", max(0, start - 7), start - 1)
+    at = before + 1 if before >= 0 else max(0, start - 7)
+    word = text[at : start - 1]
+    if word in PARTICLES and (at == 0 or text[at - 1] in " \n"):
+        return at
+    return start
+
+
+def strip_possessive(word: str) -> str:
+    """`Bukharin’s` -> `Bukharin`, `workers’` -> `workers` (without a regex: it is called for every name)."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("’", "'")) else word
+
+
+def _is_grammar(word: str) -> bool:
+    w = word.lower()
+    return (w in GRAMMAR or w.endswith("ly") or w.endswith("ed")
+            or (w.endswith("er") and (is_ordinary(w[:-2]) or is_ordinary(w[:-1]))))
+
+
+class Run(NamedTuple):
+    """What is known about a run when it is judged."""
+
+    text: str
+    first: bool  # it opens a sentence
+    known: frozenset[str]  # words capitalised mid-sentence somewhere: names even where they open a sentence
+    subject: frozenset[str]  # never deleted
+
+
+def run_spans(run: Run) -> tuple[Span, ...]:
+    """The names in one run of capitalised words: (start, end, priority) within the run."""
+    tokens = list(_TOKEN.finditer(run.text))
+    if len(tokens) == 1:  # most runs are one word: Kirov
+        word = run.first and _opener_is_word(run, tokens[0], tokens)
+        span = None if word or _month(run, tokens, 0, False) or _verb(run, tokens, 0, False) else _name(run, tokens)
+        return (span,) if span else ()
+    out: list[Span] = []
+    for items in _lists(run, tokens):
+        for words in _possessives(run, items):
+            if len(words) >= 4 and all(w.group()[0].isupper() and not is_ordinary(w.group()) for w in words):
+                names = [[w] for w in words]  # "Bukharin Zinoviev Kamenev Rykov": a list without commas
+            else:
+                names = [words]
+            out.extend(span for name in names if (span := _name(run, name)) is not None)
+    return tuple(out)
+
+
+def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The run cut into its items where a cut rule says (`_CUTS`), and at an opening word of grammar."""
+    pair = "," in run.text and _is_pair(tokens)
+    items: list[list[re.Match[str]]] = [[]]
+    for i, t in enumerate(tokens):
+        rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") else _month)
+        if rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
+            items.append([])
+        else:
+            items[-1].append(t)
+    return [item for item in items if item]
+
+
+def _is_pair(tokens: list[re.Match[str]]) -> bool:
+    """Single names with commas between and no `and` (`Fulton, Missouri`, up to a month): one fact."""
+    if any(t.group() in ("and", "or") and not _title_and(tokens, i) for i, t in enumerate(tokens)):
+        return False  # a list: Stalin, Roosevelt and Churchill
+    head = next((i for i, t in enumerate(tokens) if _MONTH.match(t.group())), len(tokens))
+    segments = "".join("," if t.group() == "," else "w" if t.group()[0].isupper() else "" for t in tokens[:head])
+    return all(len(seg) == 1 for seg in segments.split(",")) and all(
+        _pair_word(t) for t in tokens[:head] if t.group()[0].isupper())
+
+
+def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A month belongs to a date, not to a name (Treaty of Prague | August 1866)."""
+    return _MONTH.match(tokens[i].group()) is not None
+
+
+def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A spaced dash after a word of one or two letters is no hyphen in a name (`Pl - Austro-Prussian`)."""
+    t = tokens[i]
+    return " " in run.text[t.start() - 1 : t.end() + 1] and i == 1 and len(tokens[0].group()) < 3
+
+
+def _verb(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A capitalised -ing word of English with no capital after it is a verb, not part of a name ("Yezhov
+    Purging 3000"); it is left out of the run."""
+    word = tokens[i].group()
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    stem = word.lower()[:-3]
+    return (word.endswith("ing") and not after[:1].isupper()
+            and any(is_ordinary(s) for s in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else "")))
+
+
+def _title_and(tokens: list[re.Match[str]], i: int) -> bool:
+    """An `and` inside a title: after `of`, before `of` or a plain word (Court of First Fruits and Tenths,
+    Rights of Man and of the Citizen), not before another name (Treaty of Versailles and Germany)."""
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    return any(t.group() == "of" for t in tokens[:i]) and (after == "of" or is_plain(after))
+
+
+def _preposition(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    return not _title_preposition(tokens, i)
+
+
+def _and(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """An `and` between names (Thaddeus Stevens | Charles Sumner), not inside a title."""
+    return not _title_and(tokens, i)
+
+
+def _comma(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    return not pair
+
+
+def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
+    """A preposition inside a title: after a plain capitalised word, and (but for `from`) before one (Act in
+    Restraint of Appeals, Letter from Birmingham Jail; not Supreme Court in U.S. v. Cruikshank)."""
+    before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    return (before[:1].isupper() and is_plain(before)
+            and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
+
+
+def _pair_word(t: re.Match[str]) -> bool:
+    return t.group()[0].isupper() and not is_ordinary(t.group())
+
+
+def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> bool:
+    """Is the run's first word, opening a sentence, an ordinary word rather than the start of a name? A word
+    of grammar is (`Similarly`, `Became`); another ordinary word is when nothing capitalised follows it."""
+    word = t.group()
+    if word.lower() in run.known or not word[0].isupper():
+        return False
+    if _is_grammar(word):
+        return True
+    return is_plain(word) and len(tokens) == 1
+
+
+# Where a run is cut, by the token there (any other token: a capitalised -ing verb, a month).
+_CUTS = {",": _comma, "and": _and, "or": _and, "-": _spaced_dash, **{p: _preposition for p in _PREPOSITIONS}}
+
+
+def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """An item cut after each possessive (`Kennan’s | Long Telegram`), unless a single plain word follows
+    (`Ford’s Theatre`); the possessive itself is left out by `_name`."""
+    out: list[list[re.Match[str]]] = [[]]
+    for i, t in enumerate(words):
+        out[-1].append(t)
+        rest = words[i + 1 :]
+        if strip_possessive(t.group()) != t.group() and rest and not (
+                len(rest) == 1 and is_ordinary(rest[0].group()) and t.group().lower() not in run.subject):
+            out.append([])
+    return [w for w in out if w]
+
+
+def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A person's name without the offices before it, while a name is left: two words or a rare one."""
+    if any(w.group().lower() in CONNECTORS or w.group()[0].isdigit() for w in words):
+        return words  # General Secretary of the Party, Commissar for Heavy Industry: an office, no person
+    while len(words) > 1 and words[0].group().lower().rstrip(".") in OFFICES and (
+            len(words) > 2 or not is_ordinary(words[1].group())):
+        words = words[1:]
+    return words
+
+
+def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
+    """One item's name: its words without connectors at either end, or None when it is no name."""
+    while words and (words[0].group().lower() in CONNECTORS - set(PARTICLES) or words[0].group() in "-–,&"):
+        words = words[1:]
+    while words and (words[-1].group().lower() in CONNECTORS or words[-1].group() in "-–,&"):
+        words = words[:-1]
+    words = _without_office(words)
+    pieces = [w.group() for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
+    if not pieces or not any(strip_possessive(p).lower() not in run.subject for p in pieces):
+        return None  # the subject (or nothing)
+    letters = [p for p in pieces if not p.isdigit()]
+    if all(len(p.rstrip(".")) <= 1 for p in letters) or (
+            len(letters) == 1 and len(letters[0]) == 2 and not letters[0].isupper()):
+        return None  # X, C, G.R. alone, Pl
+    start, end = words[0].start(), words[-1].end()
+    text = run.text[start:end]
+    if strip_possessive(text) != text and len(strip_possessive(text)) > 1:
+        end = start + len(strip_possessive(text))  # cloze "Bukharin", keep "’s" outside
+    rare = [p for p in letters if not is_ordinary(strip_possessive(p))]
+    if any(p.isdigit() for p in pieces):
+        return Span(start, end, Priority.TITLE)
+    if rare or any(p.isupper() and len(p) > 1 for p in letters):
+        return Span(start, end, Priority.NAME)
+    if len(letters) > 1:
+        return Span(start, end, Priority.COMMON_NAME)
+    return None  # one ordinary word with a capital ("Party"): not evidence

@@ -1,0 +1,185 @@
+"""Evidence rules, one class of student writing each: whole names and terms, figures as a unit, sentences
+split where a sentence ends, and nothing silly asked (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ankigen import english, evidence
+from ankigen.text import tidy_text
+
+from .test_evidence import deletions
+
+
+def learned(*sentences: str) -> list[list[str]]:
+    """The facts of each sentence when the finder learns from all of them, as a build does."""
+    found = evidence.Finder().find(list(sentences), learn=True)
+    return [sorted({p.text for p in found.get(i, [])}, key=sentences[i].index) for i in range(len(sentences))]
+
+
+# ------------------------------------------------------------------------------------------- names
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("the Treaty of Nanking was signed", ["Treaty of Nanking"]),
+    ("the Committee of Public Safety ruled", ["Committee of Public Safety"]),
+    ("the Court of First Fruits and Tenths was set up", ["Court of First Fruits and Tenths"]),
+    ("the Declaration of the Rights of Man and of the Citizen said",
+     ["Declaration of the Rights of Man and of the Citizen"]),
+    ("Acts like the Act in Restraint of Appeals said", ["Act in Restraint of Appeals"]),
+    ("King wrote the Letter from Birmingham Jail then", ["Letter from Birmingham Jail"]),
+])
+def test_acts_treaties_and_bodies_are_whole(sentence, names):
+    assert deletions(sentence) == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Civil Rights Act passed", ["Civil Rights Act"]),
+    ("Great Leap Forward began", ["Great Leap Forward"]),
+    ("Checkpoint Charlie stand off", ["Checkpoint Charlie"]),
+    ("Upper Silesia was split", ["Upper Silesia"]),
+])
+def test_a_name_opening_a_sentence_keeps_its_first_word(sentence, names):
+    assert deletions(sentence) == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "Similarly Kovelin was shot", "Became General Secretary of the Party", "Tougher Soviet controls came",
+    "Overall Yezhov purged them",
+])
+def test_a_word_of_grammar_opening_a_sentence_is_no_part_of_a_name(sentence):
+    first = sentence.split()[0]
+    assert all(not d.startswith(first) for d in deletions(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("ambassador Otto von Bismarck went", "Otto von Bismarck"),
+    ("the governor de Launay was killed", "de Launay"),
+    ("Marshal Pétain led Vichy", "Pétain"),
+    ("the chancellor Hermann Müller fell", "Hermann Müller"),
+    ("troops under Ulysses S. Grant won", "Ulysses S. Grant"),
+    ("historian G.R. Elton argued", "G.R. Elton"),
+    ("then Martin Luther King Jr. spoke", "Martin Luther King Jr."),
+    ("in U.S. v. Cruikshank the court", "U.S. v. Cruikshank"),
+    ("King Louis XVI fled", "Louis XVI"),
+    ("ally Chiang Kai-shek fled", "Chiang Kai-shek"),
+    ("the Hoare-Laval plan", "Hoare-Laval"),
+    ("the Molotov–Ribbentrop pact", "Molotov–Ribbentrop"),
+    ("the CCP and the KMT fought", "CCP"),
+    ("President Andrew Johnson vetoed it", "Andrew Johnson"),
+    ("Chief Justice Earl Warren ruled", "Earl Warren"),
+])
+def test_names_with_particles_accents_initials_and_dashes_are_whole(sentence, name):
+    assert name in deletions(sentence)
+
+
+def test_possessives_stay_outside_and_end_a_name():
+    assert deletions("Kennan’s Long Telegram said") == ["Kennan", "Long Telegram"]
+    assert deletions("he was shot at Ford’s Theatre") == ["Ford’s Theatre"]
+
+
+def test_a_pair_is_one_fact_a_list_is_many():
+    assert deletions("a speech at Fulton, Missouri in March") == ["Fulton, Missouri"]
+    assert deletions("Stalin, Roosevelt and Churchill agreed") == ["Stalin", "Roosevelt", "Churchill"]
+    assert deletions("Thaddeus Stevens and Charles Sumner") == ["Thaddeus Stevens", "Charles Sumner"]
+
+
+def test_names_with_their_number():
+    assert deletions("Article 10 members promised") == ["Article 10"]
+    assert deletions("Sherman’s Field Order No. 15 set aside land") == ["Field Order No. 15", "Sherman"]
+    assert deletions("the Civil Rights Act 1866 passed") == ["Civil Rights Act 1866"]
+    assert deletions("the 14th Amendment 1868 and the 101st Airborne") == ["14th Amendment", "101st Airborne",
+                                                                          "1868"]  # a name with its number first
+    assert deletions("the U-2 spy plane") == ["U-2"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Malcolm X said", "Project C began", "kept out P2; growth", "the G was", "Pl - Austro-Prussian war",
+])
+def test_fragments_are_not_facts(sentence):
+    assert all(len(d) > 2 for d in deletions(sentence))
+
+
+def test_a_capitalised_verb_is_no_part_of_a_name():
+    assert deletions("with Yezhov Purging 3000 of his own") == ["3000", "Yezhov"]  # figures rank first
+
+
+# ------------------------------------------------------------------------------------------- terms
+
+def test_lower_case_terms_that_are_no_english_words():
+    assert learned("the sans-culottes and the assignats and the zemstva")[0] == [
+        "sans-culottes", "assignats", "zemstva"]
+
+
+@pytest.mark.parametrize("word", ["seperate", "couldnt", "frontwinner", "industrialisation", "sit-ins",
+                                  "five-year", "organisation"])
+def test_misspellings_and_english_words_are_not_terms(word):
+    assert not english.is_term(word)
+
+
+def test_a_term_is_clozed_wherever_it_is_a_fact():
+    assert learned("Varennes was a shock.", "the king fled to Varennes") == [["Varennes"], ["Varennes"]]
+
+
+def test_ordinary_words_opening_a_sentence_and_the_subject_are_not_facts():
+    assert deletions("Births went up") == []
+    assert deletions("Resistance grew") == []
+    assert deletions("France was bankrupt", subject=frozenset({"france"})) == []
+    rows = learned(*[f"the USSR grew in {1930 + i}" for i in range(5)])
+    assert all(row == [str(1930 + i)] for i, row in enumerate(rows))  # furniture: on every card
+
+
+# ------------------------------------------------------------------------------------------- figures
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("a debt of 2.3 billion livres", "2.3 billion livres"),
+    ("about 45 million deaths", "45 million"),  # what is counted stays outside; units go with the figure
+    ("a grant of £20,000 was", "£20,000"),
+    ("$400 million aid", "$400 million"),
+    ("cost 1.5 bn in all", "1.5 bn"),
+    ("about 30% of them", "30%"),
+    ("built c.1790 in Derby", "1790"),
+    ("by the 1950s it", "1950s"),
+    ("a quarter of the land", "a quarter"),
+    ("gave two-thirds of Abyssinia", "two-thirds"),
+    ("the vote was 387–334 for death", "387–334"),
+    ("on 10–11 August 1792 the", "10–11 August 1792"),
+    ("famine of 1958-62 killed", "1958-62"),
+    ("lasted 381 days", "381 days"),
+    ("400,000 acres of land", "400,000 acres"),
+    ("a loan of 1000 Reichsmarks", "1000 Reichsmarks"),
+    ("by 1860 over 11,000km of track", "11,000km"),
+    ("fell on 9 Thermidor", "9 Thermidor"),
+])
+def test_figures_are_a_unit(sentence, figure):
+    assert figure in deletions(sentence)
+
+
+def test_a_quarter_that_is_no_amount_is_not_a_figure():
+    assert deletions("where a quarter system was used") == []
+
+
+# ----------------------------------------------------------------------------------------- sentences
+
+@pytest.mark.parametrize("back", [
+    "Grant is Ulysses S. Grant here", "troops incl. Poles came", "built c. 1790 there", "a ruler e.g. Kirov did",
+    "in St. Petersburg then", "Martin Luther King Jr. Then he", "in U.S. v. Cruikshank it", "order No. 15 said",
+])
+def test_sentences_do_not_end_at_initials_or_abbreviations(back):
+    assert evidence.card_sentences([[back]]) == [[back]]
+
+
+def test_sentences_end_where_a_sentence_ends():
+    assert evidence.card_sentences([["It fell in 1793. Robespierre rose. 1794 came."]]) == [
+        ["It fell in 1793.", "Robespierre rose.", "1794 came."]]
+
+
+@pytest.mark.parametrize(("text", "tidy"), [
+    ("the Terror 1793-94.Robespierre fell", "the Terror 1793-94. Robespierre fell"),
+    ("membership grew.CCP cells", "membership grew. CCP cells"),
+    ("opened in 1851.back then", "opened in 1851. back then"),
+    ("under Henry VII.He enjoyed", "under Henry VII. He enjoyed"),
+    ("the U.S.A. and U.S.S.R. grew 2.6% a year", "the U.S.A. and U.S.S.R. grew 2.6% a year"),
+    ("G.R. Elton said", "G.R. Elton said"),
+])
+def test_a_missing_space_after_a_full_stop_is_repaired(text, tidy):
+    assert tidy_text(text) == [tidy]
