@@ -59,6 +59,7 @@ class Built:
     kept: tuple[str, ...] = ()
     retired: int = 0
     notices: tuple[str, ...] = ()  # lines for the person building, after the summary
+    retired_tag: str = ""
 
 
 def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> Prepared:
@@ -186,7 +187,7 @@ def write_lock(staged: Staged, output: Path, cards: int) -> Built:
         "its lock from git and build again)"]
     wrote = write_if_changed(lpath, staged.lock_text)
     return Built(prepared.path, output, staged.deck, cards, staged.new, staged.changed, staged.unchanged, wrote,
-                 prepared.build.kept, prepared.build.retired, tuple(first))
+                 prepared.build.kept, prepared.build.retired, tuple(first), prepared.build.retired_tag)
 
 
 def package(prepared: Prepared, out_dir: Path, now: int | None = None,

@@ -178,7 +178,7 @@ def _built_lines(b) -> list[str]:
 
     d = b.deck
     kinds = ", ".join(plural(d.count(key), noun) for key, noun in BUILT_KINDS)
-    retired = f", {b.retired} retired (tag {d.notes[-1].tags[0]})" if b.retired else ""
+    retired = f", {b.retired} retired (tag {b.retired_tag})" if b.retired else ""
     summary = (f"{b.path} -> {b.output}: deck “{d.name}”, {plural(len(d.notes), 'note')} ({kinds}) making "
                f"{plural(b.cards, 'card')}; {b.new} new, {b.changed} changed, {b.unchanged} unchanged notes{retired}")
     return [summary, *(f"  kept: {line}" for line in b.kept), *b.notices]
@@ -256,13 +256,19 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
     """
     from .build import notes_files, prepare
     from .check import count, summary
+    from .findings import plural
 
     inputs = notes_files(paths)
     files = inputs.files
     for line in inputs.skipped:
         click.echo(line)
-    findings = [f for path in files for f in prepare(path).findings]
+    prepared = [prepare(path) for path in files]
+    findings = [f for p in prepared for f in p.findings]
     _report(findings, err=False)
+    for p in prepared:
+        if p.build is not None and p.build.retired:
+            click.echo(f"{p.path}: {plural(p.build.retired, 'note')} left the notes and stay in the deck, retired: "
+                       f"students find them with tag:{p.build.retired_tag} to suspend or delete them")
     click.echo(summary(len(files), findings))
     errors, warnings = count(findings)
     if errors or (strict and warnings):

@@ -29,6 +29,7 @@ class DeckBuild:
     memory: DeckMemory
     kept: tuple[str, ...]  # cards that kept their identity through an edit or a move, said for a person
     retired: int  # notes retired from the notes (this build or earlier), still in the deck
+    retired_tag: str  # the tag they carry, for students to find them
     findings: tuple[Finding, ...]
 
 
@@ -176,4 +177,4 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
                                 f"the deck “{lock.deck.name}” is now called “{ctx.deck}”: cards your students "
                                 f"already have stay in “{lock.deck.name}” (Anki never moves a card when it "
                                 f"imports); in Anki, rename that deck to “{ctx.deck}” before importing"))
-    return DeckBuild(deck, memory, tuple(aligned.kept), len(retired), tuple(findings))
+    return DeckBuild(deck, memory, tuple(aligned.kept), len(retired), f"{ctx.prefix}::retired", tuple(findings))

@@ -228,3 +228,19 @@ def test_progress_shows_on_a_terminal_unless_quiet(runner, project, monkeypatch)
     assert "Parsing notes" in result.stderr and "Packaging cards" in result.stderr
     result = runner.invoke(cli, ["build", str(project.source), "-o", str(project.out), "-q"])
     assert result.stderr == ""
+
+
+def test_check_and_build_say_how_many_notes_are_retired(runner, seed_source, tmp_path):
+    notes = seed_source / "stalin-power.txt"
+    text = notes.read_text(encoding="utf-8")
+    start, end = text.index("P3- example, Kirov\n"), text.index("P3- examples, Some members")
+    notes.write_text(text[:start] + text[end:], encoding="utf-8")  # a card deleted: its notes are retired
+    checked = runner.invoke(cli, ["check", str(seed_source)])
+    assert checked.exit_code == 0
+    assert checked.output == (
+        seed_findings(notes).splitlines(keepends=True)[0]
+        + f"{notes}: 4 notes left the notes and stay in the deck, retired: students find them with "
+          "tag:Stalin_Power::retired to suspend or delete them\n"
+        + "1 notes file checked: 0 errors, 1 warning\n")
+    built = runner.invoke(cli, ["build", str(seed_source), "-o", str(tmp_path / "out")])
+    assert ", 4 retired (tag Stalin_Power::retired)" in built.stdout
