@@ -192,3 +192,13 @@ def test_big_deck_imports(tmp_path, anki, fixed_clock):
     col.import_apkg(built[0].output)
     assert_renders_cleanly(col.render_all())
     assert col.col.note_count() == len(built[0].deck.notes)
+
+
+def test_a_clock_behind_the_lock_is_a_warning(seed_source, monkeypatch):
+    import time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(time, "time", lambda: 1_000_000_000.0)  # 9 September 2001
+    findings = [f for f in prepare(seed_source / "stalin-power.txt").findings if f.code == "clock-behind"]
+    assert [str(f).split(":")[0] for f in findings] == [str(seed_source / "stalin-power.lock")]
+    assert "this machine's clock (9 September 2001) is behind the lock's newest change" in findings[0].message
