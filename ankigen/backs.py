@@ -1,6 +1,7 @@
 """Back rules: which line breaks in a card's back were made by a PDF or a narrow window (join them) and
 which the student meant (keep them). `join_back` turns the physical lines under a front into the back's
-blocks, trying the named rules of `BACK_JOIN_RULES` in order at each line break."""
+blocks: at each line break a rule of `BACK_KEEP_RULES` keeps the break, else any rule of
+`BACK_JOIN_RULES` joins the two lines, else the next line starts a new block."""
 
 from __future__ import annotations
 
@@ -22,6 +23,36 @@ class BlockShape:
 JoinRule = Callable[[str, str, BlockShape], bool]
 
 TYPED_LINE = 110  # characters: a longer line was typed as one paragraph, not wrapped by a PDF or window
+
+
+# A line ends a sentence at `.`, `!` or `?` (and a closing quote or bracket), but not at an ellipsis, an
+# initial (`Ulysses S.`, `U.S.`) or an abbreviation that a sentence goes on after (`e.g.`, `c.`, `St.`).
+_SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]?$")
+_NOT_A_STOP = re.compile(
+    r"(?:\.\.|…|(?:^|[\s(.])(?:[A-Za-z]|e\.g|i\.e|c|ca|approx|vs?|cf|viz|esp|incl|No|St|Dr|Mr|Mrs|Ms|Jr|Sr"
+    r"|Gen|Col|Capt|Lt|Rev|Gov|Sen|Pres)\.)$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the line end a sentence (`... survived the power struggle.`)?"""
+    tail = text.rstrip()[-12:]  # the tail only: both patterns look at the line's end
+    return _SENTENCE_STOP.search(tail) is not None and _NOT_A_STOP.search(tail) is None
+
+
+KeepRule = JoinRule
+
+
+def typed_sentence(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """A line that ends a sentence, with the next sentence on a line of its own, is the student's own
+    line break, even when they start the next sentence in lower case (`... survived the power struggle.` /
+    `he was therefore able ...`): a long back stays a list of points a phone can show. Only inside a
+    hard-wrapped textbook paragraph does a sentence end at a line break by chance."""
+    return not shape.wrapped and ends_sentence(prev)
+
+
+BACK_KEEP_RULES: tuple[tuple[str, KeepRule], ...] = (
+    ("typed_sentence", typed_sentence),
+)
 
 
 def lowercase_start(prev: str, nxt: str, shape: BlockShape) -> bool:
@@ -70,7 +101,9 @@ def block_shape(lines: Sequence[str]) -> BlockShape:
     if not 35 <= median <= 110 or width > 130:
         return BlockShape(False, width)
     breaks = list(zip(plain, plain[1:], strict=False))
-    midway = sum(1 for a, b in breaks if lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a))
+    # a break after a full stop is no sign of wrapping: students start sentences in lower case too
+    midway = sum(1 for a, b in breaks if not ends_sentence(a)
+                 and (lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a)))
     return BlockShape(midway * 2 >= len(breaks), width)
 
 
@@ -85,6 +118,14 @@ def join_lines(prev: str, nxt: str) -> str:
     return prev + " " + nxt
 
 
+def joins(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """Does the line `nxt` go on with the line `prev` above it? A keep rule says no before any join rule
+    is asked."""
+    if any(rule(prev, nxt, shape) for _, rule in BACK_KEEP_RULES):
+        return False
+    return any(rule(prev, nxt, shape) for _, rule in BACK_JOIN_RULES)
+
+
 def join_back(lines: Sequence[str]) -> tuple[str, ...]:
     """Join the physical lines of a back into blocks; bullets stay items, prefixed with "• "."""
     shape = block_shape(lines)
@@ -97,7 +138,7 @@ def join_back(lines: Sequence[str]) -> tuple[str, ...]:
         item = bullet(raw)
         if item is not None:
             blocks.append("• " + item)
-        elif blocks and prev and any(rule(prev, raw, shape) for _, rule in BACK_JOIN_RULES):
+        elif blocks and prev and joins(prev, raw, shape):
             blocks[-1] = join_lines(blocks[-1], raw)
         else:
             blocks.append(raw)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from ankigen import backs, fronts, kinds, parser, rules
+from ankigen.check import check_notes
 from ankigen.parser import parse_text
 from ankigen.records import Essay, Kind
 from ankigen.rules import Line
+from ankigen.sidecar import Sidecar
 from ankigen.text import tidy_text
 
 
@@ -154,6 +156,75 @@ def test_back_rule_wrapped_block():
     prev = "Molotov remained loyal to Stalin even when his wife was imprisoned"
     assert backs.wrapped_block(prev, "During", backs.BlockShape(True, 70))
     assert not backs.wrapped_block(prev, "During", backs.BlockShape(False, 70))
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("to have survived the power struggle.", True),
+    ("was it a dictatorship?", True),
+    ("he called it “a revolution from above.”", True),
+    ("became General Secretary of the Party 1922.", True),
+    ("the purges of 1937-38", False),
+    ("with his cronies agreeing,", False),
+    ("Ulysses S.", False),  # an initial: the name goes on below
+    ("the U.S.", False),
+    ("industries e.g.", False),  # an abbreviation a sentence goes on after
+    ("born c.", False),
+    ("and so on...", False),  # an ellipsis: the thought goes on
+])
+def test_ends_sentence(text, ends):
+    assert backs.ends_sentence(text) is ends
+
+
+def test_back_keep_rule_typed_sentence():
+    prev = "By the end of 1930 Stalin was the only member in the politburo to have survived the power struggle."
+    assert backs.typed_sentence(prev, "he was therefore able to create", backs.BlockShape(False, 0))
+    # inside a hard-wrapped textbook paragraph a sentence ends at a line break by chance
+    assert not backs.typed_sentence(prev, "he was therefore able to create", backs.BlockShape(True, 100))
+    assert not backs.typed_sentence("impossible for him to survey all the", "material", backs.BlockShape(False, 0))
+
+
+# The seed's longest back (P4, 933 characters, one line in the seed), as a student who types a sentence
+# a line writes it, some sentences starting in lower case.
+LONG_TYPED_BACK = [
+    "Became General Secretary of the Party 1922.",
+    "this meant he was head of the Party secretariat, which was responsible for the day-to-day running.",
+    "This gave STALIN specific powers of influence: head of secret police reported to him regularly.",
+    "26,000 personal files on Party members, he decided the agenda of Party meetings so restricted debate.",
+    "Lenin Enrolment meant new, poorly educated and politically naive workers joined the Party.",
+    "they realised that retaining their privileges depended on loyalty to those who let them in (STALIN).",
+    "As GS, responsible for supervising Lenin Enrolment.",
+    "had the right to appoint people to Party positions so a tool to promote his own supporters.",
+    "When it came to votes on Party issues, STALIN could outvote and outmanoeuvre opponents.",
+    "Party Congresses became dominated by people who owed their positions and loyalty to STALIN.",
+    "so by 1928 he was already powerful before the purges began.",
+]
+
+
+def test_a_long_back_typed_a_sentence_a_line_keeps_its_lines():
+    """Issue 13: a 900-character back stays the student's points, one a line on a phone, not one wall of
+    text; lower-case sentence starts do not make it look like a wrapped textbook paragraph."""
+    assert sum(len(line) for line in LONG_TYPED_BACK) > 900
+    assert not backs.block_shape(LONG_TYPED_BACK).wrapped
+    assert backs.join_back(LONG_TYPED_BACK) == tuple(LONG_TYPED_BACK)
+
+
+def test_a_long_back_keeps_its_lines_and_its_long_back_warning():
+    text = "P4- already powerful before as general Secretary\n" + "\n".join(LONG_TYPED_BACK) + "\n"
+    notes = parse_text(text)
+    assert notes.cards[0].back == tuple(LONG_TYPED_BACK)
+    assert [f.code for f in check_notes(notes, Sidecar(), None) if f.code == "long-back"] == ["long-back"]
+
+
+def test_a_wrapped_paragraph_still_joins_where_a_line_ends_a_sentence():
+    lines = [
+        "After the removal of the Left and Right Opposition groups during the",
+        "debate over industrialisation, it is tempting to see the Politburo as",
+        "a collection of Stalin’s cronies, often portrayed as dull yes-men.",
+        "there is undoubtedly a lot of truth in this view. Molotov remained",
+        "loyal to Stalin even when his wife was imprisoned during the purges.",
+    ]
+    assert backs.block_shape(lines).wrapped
+    assert backs.join_back(lines) == (" ".join(lines),)
 
 
 def test_join_lines_mends_a_word_broken_at_a_hyphen():
@@ -388,7 +459,7 @@ def test_theme_is_the_plan_else_the_first_point_front():
 
 def test_every_rule_in_the_tables_has_its_test():
     tables = {"header_rule": parser.HEADER_RULES, "front_rule": fronts.FRONT_RULES, "back_rule": backs.BACK_JOIN_RULES,
-              "paragraph_rule": kinds.PARAGRAPH_RULES}
+              "back_keep_rule": backs.BACK_KEEP_RULES, "paragraph_rule": kinds.PARAGRAPH_RULES}
     missing = [f"test_{table}_{name}" for table, rules_ in tables.items() for name, _ in rules_
                if f"test_{table}_{name}" not in globals()]
     assert missing == []
