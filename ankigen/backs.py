@@ -111,9 +111,9 @@ _BROKEN_WORD = re.compile(r"[A-Za-z]-$")
 
 
 def join_lines(prev: str, nxt: str) -> str:
-    """Two pieces of one sentence, joined with a space; a word broken at a hyphen (`five-` / `year plan`)
-    is joined without one."""
-    if _BROKEN_WORD.search(prev) and nxt[:1].islower():
+    """Two pieces of one sentence, joined with a space; a word broken at a hyphen (`five-` / `year plan`,
+    `Schleswig-` / `Holstein`) is joined without one."""
+    if _BROKEN_WORD.search(prev) and nxt[:1].isalpha():
         return prev + nxt
     return prev + " " + nxt
 

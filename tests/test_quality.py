@@ -41,7 +41,7 @@ class Floor:
 # read as four fronts with no back): its judgement fronts are measured for the first time (2 of 2 give the
 # answer away), so its give-away ceiling and the total's are those of a deck measured, not of 0/0.
 FLOORS = {
-    "bismarck": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00),
+    "bismarck": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00),
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
     "cold_war": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
     "french_revolution": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00),

@@ -230,6 +230,7 @@ def test_a_wrapped_paragraph_still_joins_where_a_line_ends_a_sentence():
 def test_join_lines_mends_a_word_broken_at_a_hyphen():
     assert backs.join_lines("the first five-", "year plan") == "the first five-year plan"
     assert backs.join_lines("Trial of 16 –", "left") == "Trial of 16 – left"
+    assert backs.join_lines("over Schleswig-", "Holstein, 1864") == "over Schleswig-Holstein, 1864"
 
 
 def test_two_separate_lines_stay_two_blocks():
