@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -166,6 +167,22 @@ def test_preview_does_not_touch_the_lock_or_write_a_deck(project, tmp_path):
     preview_paths([other.parent], tmp_path / "build2")
     assert not other.with_suffix(".lock").exists()
     assert (tmp_path / "build2" / "stalin-power.html").is_file()
+
+
+def test_a_course_is_rendered_together_as_each_file_alone(project, tmp_path):
+    """One collection renders every file; a copy of a deck (the same lock: the same GUIDs and deck id,
+    which Anki would merge) is rendered apart, so each page is the page its file gets alone."""
+    notes = project.seed(lock=True)
+    for suffix in (".txt", ".yaml", ".lock"):
+        shutil.copy(notes.with_suffix(suffix), project.source / f"stalin-copy{suffix}")
+    for name in ("weimar", "tudors", "civil_rights"):
+        project.fixture(name)
+    together = preview_paths([project.source], tmp_path / "together")
+    assert [p.output.name for p in together] == sorted(p.name for p in (tmp_path / "together").iterdir())
+    assert len(together) == 5 and all(p.cards > 10 for p in together)
+    for page in together:
+        (alone,) = preview_paths([page.source], tmp_path / page.source.stem)
+        assert alone.output.read_bytes() == page.output.read_bytes(), page.source.name
 
 
 def test_markup_in_the_notes_is_shown_as_text(project):
