@@ -7,6 +7,7 @@ used (never ankigen's internal records), so the measure holds while the code is 
 
     python bench/quality.py              # one row per deck, and a total row
     python bench/quality.py --json       # the same, as JSON
+    python bench/quality.py --markdown   # the README's table
     python bench/quality.py -v           # also what was missed, which deletions are junk, wrong verdicts
     python bench/quality.py tests/corpus/cold_war.txt   # some files only
 
@@ -464,13 +465,42 @@ def table(rows: Sequence[Row], total: Row) -> str:
     return "\n".join(lines)
 
 
+def markdown(rows: Sequence[Row], total: Row) -> str:
+    """The table as the README shows it: a row per deck, then the tuning, held-out and total rows."""
+    def cell(a: int, b: int) -> str:
+        return f"{a}/{b} ({100 * a / b:.0f}%)" if b else f"{a}/{b}"
+
+    def line(name: str, tuning: str, r: Row) -> str:
+        cells = (cell(r.fronts_found, r.fronts), cell(r.fronts_paragraph, r.fronts), cell(r.facts_clozed, r.facts),
+                 cell(r.junk, r.deletions), cell(r.verdicts_right, r.verdicts), cell(r.giveaways, r.judgements))
+        return f"| {name} | {tuning} | " + " | ".join(cells) + " |"
+
+    groups = []
+    for label, keep in (("tuning", True), ("held out", False)):
+        group = Row(label, tuning=keep)
+        members = [r for r in rows if r.tuning is keep]
+        for r in members:
+            group.add(r)
+        groups.append(line(f"**{label} ({len(members)})**", "", group))
+    return "\n".join([
+        "| deck | tuning | fronts found | right paragraph | facts clozed | junk deletions | verdicts right "
+        "| give-aways |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *(line(f"`{r.deck}`", "yes" if r.tuning else "**held out**", r) for r in rows),
+        *groups, line("**total**", "", total)])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="corpus notes files (default: all of tests/corpus)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("-v", "--verbose", action="store_true", help="say what was missed and why")
+    parser.add_argument("--markdown", action="store_true", help="print the table as the README shows it")
     args = parser.parse_args(argv)
     rows, total = measure_all(args.paths)
+    if args.markdown:
+        print(markdown(rows, total))
+        return 0
     if args.json:
         out = [asdict(r) for r in rows] + [asdict(total)]
         if not args.verbose:
