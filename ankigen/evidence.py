@@ -2,8 +2,8 @@
 
 No list of this essay's names: a capitalised word (or an ALL-CAPS one) in the middle of a sentence is a
 name; a capitalised first word of a sentence is a name only when it is not an ordinary English word, as
-judged by the word frequencies that ship with pyspellchecker (or when the notes capitalise it mid-sentence
-elsewhere). Words of the essay question or title (the subject, e.g. Stalin) are never clozed, nor are
+judged by pyspellchecker's word frequencies (`english.py`), or when the notes capitalise it mid-sentence
+elsewhere. Words of the essay question or title (the subject, e.g. Stalin) are never clozed, nor are
 capitalised words found all over the notes (the topic's furniture: Party, Politburo).
 
 Speed: a notes file's sentences are scanned together, one sentence a line of one text, so each rule is one
@@ -22,7 +22,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from . import english
-from .english import COMMON, frequencies, is_ordinary
+from .english import COMMON, is_ordinary
 from .names import CAP_RUN, CAPITAL_WORD, LETTER, Priority, Run, Span, run_spans, strip_possessive, with_particle
 
 __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
@@ -30,7 +30,7 @@ __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_se
 
 MAX_DELETIONS = 3  # facts asked by one cloze note (align.py makes the notes; the finder returns every fact)
 UBIQUITOUS = 4  # a capitalised word in this many sentences is the topic's furniture, not evidence
-_frequencies = frequencies  # the name tests and older callers know
+_frequencies = english.word_lists  # bench/breakdown.py times the word lists' loading apart by this name
 
 
 # -------------------------------------------------------------------------------------- sentences
