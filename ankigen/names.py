@@ -116,6 +116,8 @@ class Run(NamedTuple):
 def run_spans(run: Run) -> tuple[Span, ...]:
     """The names in one run of capitalised words: (start, end, priority) within the run."""
     tokens = list(_TOKEN.finditer(run.text))
+    if all(strip_possessive(p).lower() in run.subject for p in _pieces(tokens)):
+        return ()  # the subject alone, as `_name` would find of every item: most runs of a long file (its furniture)
     if len(tokens) == 1:  # most runs are one word: Kirov
         word = run.first and _opener_is_word(run, tokens[0], tokens)
         span = None if word or _month(run, tokens, 0, False) or _verb(run, tokens, 0, False) else _name(run, tokens)
@@ -245,6 +247,11 @@ def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:
     return words
 
 
+def _pieces(words: list[re.Match[str]]) -> list[str]:
+    """The words of a name that are asked: the capitalised ones and the numbers (not `of`, `von`, `-`)."""
+    return [w.group() for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
+
+
 def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
     """One item's name: its words without connectors at either end, or None when it is no name."""
     while words and (words[0].group().lower() in CONNECTORS - set(PARTICLES) or words[0].group() in "-–,&"):
@@ -252,7 +259,7 @@ def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
     while words and (words[-1].group().lower() in CONNECTORS or words[-1].group() in "-–,&"):
         words = words[:-1]
     words = _without_office(words)
-    pieces = [w.group() for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
+    pieces = _pieces(words)
     if not pieces or not any(strip_possessive(p).lower() not in run.subject for p in pieces):
         return None  # the subject (or nothing)
     letters = [p for p in pieces if not p.isdigit()]
