@@ -175,9 +175,10 @@ class Evidence(NamedTuple):
     text: str
 
 
-def _rank(found: Evidence) -> tuple[int, int, int]:
-    """Best first: by priority, then reading order, then the longest piece at the same place."""
-    return found.priority, found.start, found.start - found.end
+# A piece found, as it ranks: (priority, start in its sentence, start - end, text). Sorted, the best comes
+# first: by priority, then reading order, then the longest at the same place. (Plain tuples: a named tuple
+# for each of the 40,000 pieces of 10,000 cards, sorted by a key function, took about 17 ms more.)
+_Ranked = tuple[int, int, int, str]
 
 
 class Finder:
@@ -203,10 +204,11 @@ class Finder:
         within the sentence."""
         text = "\n".join(sentences_)
         starts = [0, *accumulate(len(s) + 1 for s in sentences_)]
-        found: dict[int, list[Evidence]] = {}
+        found: dict[int, list[_Ranked]] = {}
 
         def add(start: int, end: int, priority: int, piece: str) -> None:
-            found.setdefault(bisect.bisect_right(starts, start) - 1, []).append(Evidence(start, end, priority, piece))
+            i = bisect.bisect_right(starts, start) - 1
+            found.setdefault(i, []).append((priority, start - starts[i], start - end, piece))
 
         if self.always is not None:
             for m in self.always.finditer(text):
@@ -223,7 +225,7 @@ class Finder:
             for at, run, spans in self._names(text, starts, learn):
                 for s, e, p in spans:
                     add(at + s, at + e, p, run[s:e])
-        return {i: self._choose(pieces, starts[i]) for i, pieces in found.items()}
+        return {i: self._choose(pieces) for i, pieces in found.items()}
 
     def _terms(self, text: str) -> tuple[str, ...]:
         """The lower-case words of the text that are no English words (assignats, sans-culottes), each judged
@@ -250,28 +252,27 @@ class Finder:
             for at in places_ if spans else ():
                 yield at, run, spans
 
-    def _choose(self, pieces: list[Evidence], offset: int) -> list[Evidence]:
-        """The best non-overlapping pieces (at most `limit` distinct texts, with their repeats), best first;
-        positions made relative to the sentence."""
+    def _choose(self, pieces: list[_Ranked]) -> list[Evidence]:
+        """The best non-overlapping pieces (at most `limit` distinct texts, with their repeats), best first."""
         if len(pieces) == 1 and not self.never and self.limit is None:  # half the sentences with any evidence
-            piece = pieces[0]  # (10,000 cards: choosing took 57 ms, now 42)
-            return [Evidence(piece.start - offset, piece.end - offset, piece.priority, piece.text)]
-        pieces.sort(key=_rank)
+            priority, start, minus, text = pieces[0]  # (10,000 cards: choosing took 57 ms, now 42)
+            return [Evidence(start, start - minus, priority, text)]
+        pieces.sort()
         chosen: list[Evidence] = []
         texts: set[str] = set()
-        taken = bytearray(max(piece.end for piece in pieces) - offset)  # 1 where a chosen piece already is
-        for piece in pieces:
-            key = piece.text.lower()
-            if self.never and (key in self.never or strip_possessive(piece.text).lower() in self.never):
+        taken = bytearray(max(start - minus for _, start, minus, _ in pieces))  # 1 where a chosen piece already is
+        for priority, start, minus, text in pieces:
+            key = text.lower()
+            if self.never and (key in self.never or strip_possessive(text).lower() in self.never):
                 continue
             if self.limit is not None and key not in texts and len(texts) >= self.limit:
                 continue  # only repeats of what is already chosen from here on
-            s, e = piece.start - offset, piece.end - offset
-            if 1 in taken[s:e]:
+            end = start - minus
+            if 1 in taken[start:end]:
                 continue  # overlaps a better piece
-            taken[s:e] = b"\x01" * (e - s)
+            taken[start:end] = b"\x01" * -minus
             texts.add(key)
-            chosen.append(Evidence(s, e, piece.priority, piece.text))  # (_replace took 3 times as long)
+            chosen.append(Evidence(start, end, priority, text))
         return chosen
 
 

@@ -31,11 +31,13 @@ class Priority:
 
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper() and c != "×")
 LETTER = "a-zA-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
-_WORD_CORE = rf"[{UPPER}](?:[{LETTER}’'\-]*[{LETTER}])?"
+_AFTER_CAPITAL = rf"(?:[{LETTER}’'\-]*[{LETTER}])?"  # the rest of a capitalised word
+_WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
 # A capitalised word, with the full stop of an initial (S. Grant, G.R. Elton), of Jr., of St. Petersburg and
-# of No. 15; or a designation (U-2).
-_NAME_WORD = (rf"(?:[{UPPER}]+-\d+\b|{_WORD_CORE}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])|\.(?<=\.[{UPPER}]\.)"
-              rf"|\.(?<=\b[JS]r\.)"
+# of No. 15; or a designation (U-2). It starts with its capital, outside any alternation: a pattern that
+# starts so lets the regex engine skip from capital to capital (CAP_RUN at 10,000 cards: 39 ms -> 30 ms).
+_NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])"
+              rf"|\.(?<=\.[{UPPER}]\.)|\.(?<=\b[JS]r\.)"
               rf"|\.(?<=\bSt\.)(?= [{UPPER}])|\.(?<=\bNo\.)(?= \d))?)")
 PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
 _PREPOSITIONS = frozenset({"in", "from", "on", "against"})
@@ -45,8 +47,8 @@ _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]|, (?=[{UPPER}])|,? (?:and|or) (
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
 _TAIL = r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)|(?<=\bAct)) \d+\b(?![,.]\d))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
-# the rest of it, tried at every lower-case letter. The lookahead lets the engine skip to capitals fast.)
-CAP_RUN = re.compile(rf"(?=[{UPPER}]){_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}")
+# the rest of it, tried at every lower-case letter.)
+CAP_RUN = re.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}")
 _TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
 CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
 _MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
