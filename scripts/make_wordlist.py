@@ -8,7 +8,8 @@ COMMON), and is it in the list at all. So only this ships, rather than the 160,0
 would otherwise decompress and decode (0.05 to 0.085 s, 25 MiB):
 - `common.txt`: the common words, one a line;
 - `rare.txt`: the other words of letters (perhaps hyphenated; the words with an apostrophe, `abbey's`, are
-  never asked about), one a line, in groups of the same first two letters with a blank line between groups.
+  never asked about), one line for the words of the same first two letters, each word with a space either
+  side (` aachen aah aahed ... `).
 
 pyspellchecker is needed here and by the test that compares every answer (`tests/test_wordlist.py`), not
 when ankigen runs. Run this after upgrading pyspellchecker (or changing COMMON), then run that test.
@@ -43,8 +44,8 @@ def word_lists(counts: dict[str, int]) -> dict[str, str]:
     """The text of each shipped file."""
     common = sorted(w for w, n in counts.items() if n >= COMMON)
     rare = sorted(w for w, n in counts.items() if n < COMMON and is_asked(w))
-    groups = ["\n".join(words) for _, words in groupby(rare, key=lambda w: w[:2])]
-    return {"common.txt": "\n".join(common) + "\n", "rare.txt": "\n\n".join(groups) + "\n"}
+    groups = [f" {' '.join(words)} \n" for _, words in groupby(rare, key=lambda w: w[:2])]
+    return {"common.txt": "\n".join(common) + "\n", "rare.txt": "".join(groups)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
-            print(f"wrote {path.relative_to(ROOT)}: {text.count(chr(10)) - text.count(chr(10) * 2)} words")
+            print(f"wrote {path.relative_to(ROOT)}: {len(text.split())} words")
     if differ:
         print(f"out of date: {', '.join(differ)} (run python scripts/make_wordlist.py)")
         return 1

@@ -56,7 +56,8 @@ def test_words_outside_the_list_are_neither_common_nor_known():
     assert not english.is_known("zemstva") and not english.is_known("sans-culottes")
 
 
-@pytest.mark.parametrize("word", ["", "a", "'", "zz", "co", "-", "x-", "\n", "aachen\naah"])
+@pytest.mark.parametrize("word", ["", "a", "b", "'", "zz", "co", "-", "x-", " ", "\n", "aachen aah", "aachen\naah",
+                                  " aachen"])
 def test_odd_strings_are_answered_as_the_list_would(word):
     assert english.is_common(word) == (maintained().get(word, 0) >= english.COMMON)
     assert english.is_known(word) == (word in maintained())
