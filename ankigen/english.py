@@ -1,6 +1,10 @@
-"""Which words are English: judged by the word list that ships with pyspellchecker (its word frequencies).
+"""Which words are English: judged by pyspellchecker's English word list (its word frequencies), of which
+ankigen ships only the answers to the two questions its rules ask (`data/`, written by
+scripts/make_wordlist.py; tests/test_wordlist.py checks every answer against the maintained list):
+- `is_common`: a word counted at least COMMON times: ordinary English;
+- `is_known`: a word of letters (perhaps hyphenated) anywhere in the list, however rare.
 
-Evidence needs two judgements of a word, all from that one list:
+Evidence needs two judgements of a word, from those two questions:
 - ordinary: a common English word (`is_ordinary`), so that a capital at the start of a sentence does not make
   it a name; its plural and its British spelling are ordinary too (`is_plain`);
 - a term: a lower-case word that is no English word at all (`assignats`, `sans-culottes`, `zemstva`), as
@@ -9,13 +13,12 @@ Evidence needs two judgements of a word, all from that one list:
 
 from __future__ import annotations
 
-import gzip
-import json
-import pkgutil
 from functools import lru_cache
+from pathlib import Path
 
 COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
 MIN_TERM = 5  # a shorter unknown lower-case word is more likely a slip than a term
+DATA = Path(__file__).with_name("data")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 # British spellings the (American) word list lacks: organisation, labour, centralised, theatre, defence.
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
@@ -24,18 +27,35 @@ _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", 
 
 
 @lru_cache(maxsize=1)
-def frequencies() -> dict[str, int]:
-    """pyspellchecker's English word frequencies, which ship inside that package. Read from its data file
-    as SpellChecker itself reads it, without building a spell checker around them (a third of the time)."""
-    try:
-        data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
-    except OSError:
-        data = None
-    if data:
-        return json.loads(gzip.decompress(data))
-    from spellchecker import SpellChecker  # should a release move the file
+def _common() -> frozenset[str]:
+    """The common words (19,000): read when first asked, in about 2 ms. A set: it is asked of every
+    capitalised word, and of 500 edits of a word at once (`is_misspelt`)."""
+    return frozenset((DATA / "common.txt").read_text(encoding="utf-8").split())
 
-    return SpellChecker(language="en", distance=1).word_frequency.dictionary
+
+@lru_cache(maxsize=1)
+def _rare() -> dict[str, str]:
+    """The other words of letters (110,000): for each first two letters, one line of the words that start so,
+    each with a space either side, searched in C. They are asked of a few dozen words a notes file: a frozenset
+    of them took about 20 ms to build, these 500 lines take 0.5 ms; a search is of 4,000 words at most."""
+    lines = (DATA / "rare.txt").read_text(encoding="utf-8").splitlines()
+    return {line[1:3].rstrip(): line for line in lines}  # (" b " is the line of the word "b")
+
+
+def word_lists() -> None:
+    """Read both word lists now (bench/breakdown.py times it apart from finding evidence)."""
+    _common()
+    _rare()
+
+
+def is_common(word: str) -> bool:
+    """Is this lower-case word counted at least COMMON times in the list?"""
+    return word in _common()
+
+
+def is_known(word: str) -> bool:
+    """Is this lower-case word of letters (perhaps hyphenated) in the list at all?"""
+    return word in _common() or (" " not in word and f" {word} " in _rare().get(word[:2], ""))
 
 
 def _base(word: str) -> str:
@@ -45,7 +65,7 @@ def _base(word: str) -> str:
 
 def is_ordinary(word: str) -> bool:
     """Is this a common English word (as opposed to a name)?"""
-    return frequencies().get(_base(word), 0) >= COMMON
+    return is_common(_base(word))
 
 
 def _variants(w: str) -> list[str]:
@@ -75,16 +95,11 @@ def is_misspelt(word: str) -> bool:
     """An unknown word one edit from a common English word (`seperate`, `goverment`, `couldnt`), or two
     common words run together (`frontwinner`)."""
     w, common = _base(word), _common()
-    if w in frequencies():
+    if is_known(w):
         return False
     if not common.isdisjoint(_edits(w)):  # one set operation in C: about 500 candidate words
         return True
     return any(w[:i] in common and w[i:] in common for i in range(3, len(w) - 2))
-
-
-@lru_cache(maxsize=1)
-def _common() -> frozenset[str]:
-    return frozenset(w for w, n in frequencies().items() if n >= COMMON)
 
 
 @lru_cache(maxsize=8192)
@@ -95,8 +110,7 @@ def is_plain(word: str) -> bool:
 
 
 def _common_variant(w: str) -> bool:
-    freq = frequencies()
-    return any(freq.get(v, 0) >= COMMON for v in _variants(w))
+    return any(is_common(v) for v in _variants(w))
 
 
 @lru_cache(maxsize=8192)
@@ -106,7 +120,7 @@ def is_term(word: str) -> bool:
     w = _base(word)
     spellings = [w, *(w[: -len(uk)] + us for uk, us in _BRITISH if w.endswith(uk))]
     if len(w) < MIN_TERM or not w.replace("-", "").isalpha() or _common_variant(w) or any(
-            v in frequencies() for v in spellings):
+            is_known(v) for v in spellings):
         return False
     if "-" in w:
         return not all(_common_variant(p) for p in w.split("-") if p)
