@@ -172,7 +172,8 @@ class DeckContext:
     def of(cls, notes: ParsedNotes, sidecar: Sidecar) -> DeckContext:
         deck = deck_name(notes, sidecar)
         essay = notes.essay
-        paragraphs = [item.paragraph for item in essay.plan] + [c.paragraph for c in notes.cards if c.paragraph]
+        paragraphs = dict.fromkeys([item.paragraph for item in essay.plan]
+                                   + [c.paragraph for c in notes.cards if c.paragraph])  # each once
         themes = {}
         for paragraph in paragraphs:
             theme = sidecar.paragraph(paragraph).theme or judgement.neutral(notes.theme(paragraph) or "")
