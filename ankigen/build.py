@@ -85,15 +85,11 @@ def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> 
     built = build_deck(notes, sidecar, lock, when)
     if now is None and not os.environ.get("SOURCE_DATE_EPOCH") and when < lock.newest:  # a fixed clock is meant
         found.append(warning(lock_path(path), None, "clock-behind",
-                             f"this machine's clock ({_day(when)}) is behind the lock's newest change "
-                             f"({_day(lock.newest)}): set the clock right before you share this deck (a changed card "
-                             "still gets a time after its last one, so students get it)"))
+                             f"this machine's clock ({description.day(when)}) is behind the lock's newest change "
+                             f"({description.day(lock.newest)}): set the clock right before you share this deck "
+                             "(a changed card still gets a time after its last one, so students get it)"))
     findings = check_notes(notes, sidecar, built.deck, [*found, *built.findings])
     return Prepared(path, notes, sidecar, built, findings, lock)
-
-
-def _day(when: int) -> str:
-    return time.strftime("%d %B %Y", time.gmtime(when)).lstrip("0")
 
 
 def _did_you_mean(path: Path) -> str:

@@ -8,19 +8,18 @@ Pure: the lock entry in, the note out.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 from . import notetypes
 from .align import place
 from .anki_notes import AnkiNote, DeckContext, cloze_html, esc
+from .description import day
 from .judgement_notes import choices
 from .lock import Entry
 
 
 def removed_on(entry: Entry) -> str:
-    when = time.strftime("%d %B %Y", time.gmtime(entry.retired or 0)).lstrip("0")
-    return f"Removed from the notes on {when}."
+    return f"Removed from the notes on {day(entry.retired or 0)}."
 
 
 def retired_note(ctx: DeckContext, entry: Entry, scale: Sequence[str]) -> AnkiNote | None:
