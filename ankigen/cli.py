@@ -267,8 +267,8 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
     _report(findings, err=False)
     for p in prepared:
         if p.build is not None and p.build.retired:
-            click.echo(f"{p.path}: {plural(p.build.retired, 'note')} left the notes and stay in the deck, retired: "
-                       f"students find them with tag:{p.build.retired_tag} to suspend or delete them")
+            click.echo(f"{p.path}: {plural(p.build.retired, 'note')} retired (gone from the notes, kept in the "
+                       f"deck): students find them with tag:{p.build.retired_tag} to suspend or delete them")
     click.echo(summary(len(files), findings))
     errors, warnings = count(findings)
     if errors or (strict and warnings):

@@ -239,7 +239,7 @@ def test_check_and_build_say_how_many_notes_are_retired(runner, seed_source, tmp
     assert checked.exit_code == 0
     assert checked.output == (
         seed_findings(notes).splitlines(keepends=True)[0]
-        + f"{notes}: 4 notes left the notes and stay in the deck, retired: students find them with "
+        + f"{notes}: 4 notes retired (gone from the notes, kept in the deck): students find them with "
           "tag:Stalin_Power::retired to suspend or delete them\n"
         + "1 notes file checked: 0 errors, 1 warning\n")
     built = runner.invoke(cli, ["build", str(seed_source), "-o", str(tmp_path / "out")])
