@@ -5,6 +5,7 @@ finds for it; then the notes retired from earlier builds. Pure: no files, no gen
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from .findings import Finding, plural, warning
 from .identity import GuidMaker, deck_id_for, new_deck_uid
 from .judgement_notes import judged_paragraphs, judgement_notes, scale_of
 from .lock import DeckMemory, Entry, Lock
-from .records import Kind, ParsedNotes
+from .records import Card, Kind, ParsedNotes
 from .retired import retired_note
 from .sidecar import Sidecar
 
@@ -92,7 +93,40 @@ def find_evidence(ctx: DeckContext) -> list[list[tuple[str, list[evidence.Eviden
             pairs.append((sentence, [] if card.kind is Kind.SCALE else found.get(index, [])))
             index += 1
         out.append(pairs)
+    for i, named in _named_fronts(finder, notes.cards, sentences).items():
+        out[i].append(named)  # after the back's own sentences: their numbers and identities stay as they were
     return out
+
+
+# A front that is only facts, once words that say what kind of card it is are set aside ("P2- Committee of
+# Public Safety", "P3- example, Act of Proclamations 1539"): a name (and its date) to recall, and the back
+# says what it was.
+_FRONT_KIND_WORDS = re.compile(r"^(?:examples?|e\.?g\.?|evidence|case study|for example)\b[\s,:;–—-]*", re.I)
+
+
+def _named_fronts(finder: evidence.Finder, cards: Sequence[Card],
+                  sentences: Sequence[Sequence[str]]) -> dict[int, tuple[str, list[evidence.Evidence]]]:
+    """For each card whose front is only names and dates that its back's first sentence does not repeat, a
+    cloze that asks them from that sentence: `{{c1::Committee of Public Safety}}: twelve men who ran the
+    Terror.`"""
+    names = {i: _FRONT_KIND_WORDS.sub("", card.front).strip() for i, card in enumerate(cards)
+             if card.kind in (Kind.POINT, Kind.EXAMPLE) and sentences[i]}
+    order = list(names)
+    found = finder.find([names[i] for i in order])
+    out = {}
+    for k, i in enumerate(order):
+        name, pieces = names[i], found.get(k, [])
+        rest = name
+        for piece in sorted(pieces, key=lambda p: p.start, reverse=True):
+            rest = rest[:piece.start] + rest[piece.end:]
+        said = sentences[i][0].lower()
+        tells = len(said.split()) >= 4  # "confirmed:" before a list says nothing to recall a name from
+        if tells and pieces and not _SEPARATORS.sub("", rest) and not any(p.text.lower() in said for p in pieces):
+            out[i] = (f"{name}: {sentences[i][0]}", pieces)
+    return out
+
+
+_SEPARATORS = re.compile(r"[\s,;:–—-]+")
 
 
 def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], list[Finding]]:

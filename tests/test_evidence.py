@@ -151,3 +151,17 @@ def test_every_repeat_in_a_long_sentence_is_clozed_with_its_number():
     assert text.count("{{c1::1936}}") == 3001
     assert text.count("{{c2::Kirov}}") == text.count("{{c3::Yezhov}}") == 3001
     assert len(picked) == 3 * 3001
+
+
+def test_a_front_that_is_a_name_is_asked_from_its_back(tmp_path):
+    """A front that is only facts (a name, its date) gives a cloze that asks them from the back's first
+    sentence; not when that sentence repeats them, says too little, or the front is more than facts."""
+    notes = tmp_path / "n.txt"
+    notes.write_text("P1- example, Committee of Public Safety 1793\nIt ran the Terror with twelve members.\n"
+                     "P1- Kirov\nKirov was shot in Leningrad in 1934.\n"
+                     "P1- Act of Six Articles\nconfirmed:\n- the Mass\n"
+                     "P1- how the Terror worked\nRobespierre led it from the Tuileries.\n", encoding="utf-8")
+    clozes = [n.fields[0] for n in prepare(notes).deck.notes if n.notetype.key == "cloze"]
+    asked = [c for c in clozes if c.startswith("{{c1::Committee")]
+    assert asked == ["{{c1::Committee of Public Safety}} {{c2::1793}}: It ran the Terror with twelve members."]
+    assert not any(c.startswith(("{{c1::Kirov}}:", "{{c1::Act of Six Articles}}:")) for c in clozes)

@@ -44,17 +44,17 @@ FLOORS = {
     "bismarck": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00),
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
     "cold_war": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
-    "french_revolution": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00),
-    "henry_viii_government": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00),
+    "french_revolution": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
+    "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
     "industrial_revolution": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
     "irish_independence": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00),
     "league_of_nations": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
     "mao_china": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
     "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00),
     "reconstruction": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00),
-    "russia_tsars": Floor(1.00, 1.00, 0.80, 0.05, 1.00, 0.00),
+    "russia_tsars": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00),
 }
-TOTAL = Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00)
+TOTAL = Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00)
 
 
 @pytest.fixture(scope="module")
