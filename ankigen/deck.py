@@ -198,7 +198,8 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     evidence_sentences = [(card, [s for s, pieces in sentences if pieces])
                           for card, sentences in zip(notes.cards, found, strict=True)]
     clozes, problems = evidence_notes(ctx, aligned)
-    judgements, more_problems = judgement_notes(ctx, evidence_sentences, aligned.paragraphs)
+    claims = {e.guid: e.text for e in lock.entries if e.kind == notetypes.JUDGEMENT.key}
+    judgements, more_problems = judgement_notes(ctx, evidence_sentences, aligned.paragraphs, claims)
     essay = essay_note(ctx, aligned.essay)
     specs = [*([essay] if essay else []), *question_notes(ctx, aligned.cards), *judgements, *clozes]
     live = {note.guid for note in specs}

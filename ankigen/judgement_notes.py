@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import evidence, judgement, notetypes
@@ -95,16 +95,17 @@ def paragraph_of(notes: ParsedNotes, label: str) -> Paragraph:
                      tuple(c for c in cards if c.kind is Kind.ANALYSIS))
 
 
-def claim_of(ctx: DeckContext, para: Paragraph) -> str:
+def claim_of(ctx: DeckContext, para: Paragraph, remembered: str | None = None) -> str:
     """The front's claim: the paragraph's theme (the sidecar's, else the plan's), else its first point,
-    always without words of degree."""
+    always without words of degree; when the notes give none any more (its point card deleted), the claim
+    the card had (`remembered`, from the lock): a studied card keeps asking about the same thing."""
     texts = [ctx.theme(para.label) or para.plan or ""]
     texts += [c.front for c in para.cards if c.kind is Kind.POINT]
     for text in texts:
         claim = judgement.neutral(text)
         if claim:
             return claim
-    return f"Paragraph {para.label.removeprefix('P')}"
+    return remembered or f"Paragraph {para.label.removeprefix('P')}"
 
 
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|No|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Rev|v|vs|c|U\.S)\.$")
@@ -174,7 +175,8 @@ def _verdict_html(verdict: str | None) -> str:
 
 
 def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
-                        with_facts: Sequence[tuple[Card, Sequence[str]]], guid: str) -> list[AnkiNote | Finding]:
+                        with_facts: Sequence[tuple[Card, Sequence[str]]], guid: str,
+                        remembered: str | None = None) -> list[AnkiNote | Finding]:
     """The judgement note of one paragraph and the finding that says why it has no verdict. Where the notes
     settle no verdict but the paragraph has an analysis, the card is still made: the student practises
     the judgement and compares it with the analysis."""
@@ -197,7 +199,7 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
                                 for c in para.analysis)
     else:
         reasoning = esc("; ".join(c.front for c in para.cards if c.kind is Kind.POINT) or para.plan or "")
-    claim = claim_of(ctx, para)
+    claim = claim_of(ctx, para, remembered)
     made.append(AnkiNote(
         notetypes.JUDGEMENT,
         (esc(claim), esc(ctx.essay_label), para.label, sentence_list(key_evidence(para, with_facts)),
@@ -251,15 +253,18 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
     return made
 
 
-def judgement_notes(ctx: DeckContext, with_facts: Sequence[tuple[Card, Sequence[str]]],
-                    guids: dict[str, str]) -> tuple[list[AnkiNote], list[Finding]]:
+def judgement_notes(ctx: DeckContext, with_facts: Sequence[tuple[Card, Sequence[str]]], guids: dict[str, str],
+                    claims: Mapping[str, str] | None = None) -> tuple[list[AnkiNote], list[Finding]]:
     """The judgement notes of a deck (none without an essay question), and the findings.
     `with_facts`: each card with its sentences that hold evidence. `guids`: each judged paragraph's
-    judgement GUID (`judged_paragraphs`), and the essay's ("essay")."""
+    judgement GUID (`judged_paragraphs`), and the essay's ("essay"). `claims`: the claim each judgement
+    note had at the last build, by GUID."""
     if not ctx.notes.essay.question:
         return [], []
     scale = scale_of(ctx)
     paragraphs = [paragraph_of(ctx.notes, label) for label in judged_paragraphs(ctx.notes)]
-    made = [m for p in paragraphs for m in paragraph_judgement(ctx, p, scale, with_facts, guids[p.label])]
+    claims = claims or {}
+    made = [m for p in paragraphs
+            for m in paragraph_judgement(ctx, p, scale, with_facts, guids[p.label], claims.get(guids[p.label]))]
     made += essay_judgement(ctx, paragraphs, scale, guids["essay"])
     return [m for m in made if isinstance(m, AnkiNote)], [m for m in made if isinstance(m, Finding)]

@@ -61,9 +61,15 @@ def is_retired(tags: Sequence[str]) -> bool:
     return any(t.lower().endswith("::retired") for t in tags)
 
 
+# A judgement card's claim when the notes give its paragraph no words (no plan, no point card): a
+# placeholder, not a fact, which the notes may later name ("Paragraph 3" -> "the Machine Tractor Stations").
+PLACEHOLDER = re.compile(r"Paragraph \d+")
+
+
 def same_fact(old: str, new: str, edits: Mapping[str, str] | None = None) -> bool:
-    """The same fact, or lightly edited (ratio ≥ LIGHT_EDIT), or exactly the scenario's expected edit."""
-    if old == new:
+    """The same fact, or lightly edited (ratio ≥ LIGHT_EDIT), or exactly the scenario's expected edit; a
+    placeholder claim may become a named one."""
+    if old == new or PLACEHOLDER.fullmatch(old):
         return True
     for before, after in (edits or {}).items():
         if old.replace(before, after) == new:

@@ -265,3 +265,22 @@ A massive change: collective farms replaced private farming.
         "<li>By 1936 90% of farms were collective farms.</li></ul>" or \
         "By 1936 90% of farms were collective farms." in made["P1"].fields[3]
     assert "weather" not in made["P1"].fields[3]
+
+
+def test_a_judgement_keeps_its_claim_when_the_card_it_came_from_is_deleted(tmp_path):
+    """With no plan, a paragraph's claim is its point card's front; delete that card and the studied
+    judgement card keeps asking about the same thing (its claim from the lock), not "Paragraph 2"."""
+    from ankigen.build import stamp_deck
+    from ankigen.inputs import lock_path
+    from ankigen.lock import dump_lock
+
+    notes = tmp_path / "n.txt"
+    text = ("How far did the countryside change\nP2- private plots\nBy 1937 plots gave 52% of vegetables.\n"
+            "P2- analysis\nPeasants worked harder on their plots, so this was only a partial change.\n")
+    notes.write_text(text, encoding="utf-8")
+    first = prepare(notes, now=1_700_000_000)
+    lock_path(notes).write_text(dump_lock(stamp_deck(first, 1_700_000_000).lock), encoding="utf-8")
+    notes.write_text(text.replace("P2- private plots\nBy 1937 plots gave 52% of vegetables.\n", ""), encoding="utf-8")
+    claims = [n.fields[0] for n in prepare(notes, now=1_700_086_400).deck.notes
+              if n.notetype.key == "judgement" and n.fields[2] == "P2"]
+    assert claims == ["private plots"]
