@@ -10,8 +10,9 @@ import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from . import evidence, judgement, notetypes
+from . import align, evidence, judgement, notetypes
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, sentence_list
 from .findings import Finding, error, warning
 from .lock import Entry
@@ -96,16 +97,21 @@ def paragraph_of(notes: ParsedNotes, label: str) -> Paragraph:
 
 
 def claim_of(ctx: DeckContext, para: Paragraph, remembered: str | None = None) -> str:
-    """The front's claim: the paragraph's theme (the sidecar's, else the plan's), else its first point,
-    always without words of degree; when the notes give none any more (its point card deleted), the claim
-    the card had (`remembered`, from the lock): a studied card keeps asking about the same thing."""
-    texts = [ctx.theme(para.label) or para.plan or ""]
-    texts += [c.front for c in para.cards if c.kind is Kind.POINT]
-    for text in texts:
-        claim = judgement.neutral(text)
-        if claim:
-            return claim
-    return remembered or f"Paragraph {para.label.removeprefix('P')}"
+    """The front's claim: the paragraph's theme (the sidecar's, else the plan's), else a point card's
+    front, always without words of degree. A studied card keeps asking about the same thing: without a
+    theme, the claim it had (`remembered`, from the lock) stays, following its point card through a light
+    edit; a card added before it, or its card deleted, does not change it."""
+    theme = judgement.neutral(ctx.sidecar.paragraph(para.label).theme or para.plan or "")
+    if theme:
+        return theme
+    points = [claim for c in para.cards if c.kind is Kind.POINT if (claim := judgement.neutral(c.front))]
+    if remembered and not PLACEHOLDER.fullmatch(remembered):
+        edited = [p for p in points if SequenceMatcher(None, p, remembered).ratio() >= align.SIMILAR_FRONT]
+        return edited[0] if edited else remembered
+    return points[0] if points else f"Paragraph {para.label.removeprefix('P')}"
+
+
+PLACEHOLDER = re.compile(r"Paragraph \d+")  # the claim of a paragraph the notes give no words
 
 
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|No|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Rev|v|vs|c|U\.S)\.$")
