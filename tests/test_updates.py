@@ -192,6 +192,19 @@ def test_back_edited_updates_the_card_in_place(seed, student):
     assert after[qa.cid].reviews == qa.reviews and after[cloze.cid].reviews == cloze.reviews
 
 
+def test_a_change_undone_reaches_students_when_the_lock_is_kept(seed, student):
+    """Undoing a change students already have, as the README says: the notes reverted, the lock kept. The
+    old text is then a change to the lock, with a newer time, and wins in Anki."""
+    original = seed.read(NOTES)
+    _, before = first_round(seed, student)
+    seed.edit(NOTES, "35,000 officers", "36,000 officers")
+    _, before = next_round(seed, student, before, edits={"35,000": "36,000"})
+    seed.write(NOTES, original)  # git revert of the notes, the lock as the last build left it
+    _, after = next_round(seed, student, before, edits={"36,000": "35,000"})
+    assert_edit_visible(after, "35,000 officers")
+    assert not any("36,000" in c.answer for c in after.values())
+
+
 def test_typo_fixed_in_a_front_keeps_the_card(seed, student):
     seed.edit(NOTES, "dealt with opponents", "dealt with oponents")
     _, before = first_round(seed, student)
