@@ -158,10 +158,7 @@ class Staged:
     new: int
     changed: int  # new and changed and unchanged add up to the deck's notes (retired ones included)
     unchanged: int
-
-    @property
-    def lock_text(self) -> str:
-        return dump_lock(self.stamped.lock)
+    lock_text: str  # the lock to write (also what the deck's zip comment records it was built from)
 
 
 def stage(prepared: Prepared, now: int) -> Staged:
@@ -180,7 +177,7 @@ def stage(prepared: Prepared, now: int) -> Staged:
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
     stamped = replace(stamped, lock=replace(stamped.lock, changes=changes))
     deck = replace(deck, description=description.full(deck.description, changes, stamped.latest))
-    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched))
+    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), dump_lock(stamped.lock))
 
 
 def write_lock(staged: Staged, output: Path, cards: int) -> Built:
