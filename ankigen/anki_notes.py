@@ -104,6 +104,26 @@ def cloze_html(sentence: str, evidence: Sequence[Evidence], numbers: dict[str, i
     return "".join(pieces)
 
 
+HIDDEN = "[…]"  # an answer taken out of a cloze card's context line
+_SAME_CHARACTER = {"’": "[’'‘`]", "'": "[’'‘`]", "‘": "[’'‘`]", "`": "[’'‘`]", "-": "[-–—]", "–": "[-–—]",
+                   "—": "[-–—]", " ": " ?"}
+
+
+def _answer_pattern(answer: str) -> str:
+    return "".join(_SAME_CHARACTER.get(c, re.escape(c)) for c in answer)
+
+
+def hide_answers(text: str, answers: Sequence[str]) -> str:
+    """The text with each answer in it (a whole word or phrase, whatever its case, apostrophes and dashes)
+    replaced by HIDDEN: a cloze's context line (`From: example, Kirov`) must not show what its gap asks."""
+    lower = text.lower()
+    present = [a for a in answers if a.strip() and a.lower() in lower]  # most context lines show no answer
+    if not present:
+        return text
+    alternatives = "|".join(_answer_pattern(a) for a in sorted(present, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", HIDDEN, text, flags=re.IGNORECASE)
+
+
 def sentence_list(sentences: Sequence[str]) -> str:
     """Whole sentences as an HTML list (the key evidence of a judgement card)."""
     if not sentences:

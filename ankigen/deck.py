@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import evidence, notetypes
 from .align import Aligned, Cloze, align, back_digest, retire
-from .anki_notes import AnkiDeck, AnkiNote, DeckContext, back_html, cloze_html, esc
+from .anki_notes import AnkiDeck, AnkiNote, DeckContext, back_html, cloze_html, esc, hide_answers
 from .findings import Finding, plural, warning
 from .identity import GuidMaker, deck_id_for, new_deck_uid
 from .judgement_notes import judged_paragraphs, judgement_notes, scale_of
@@ -129,6 +129,15 @@ def _named_fronts(finder: evidence.Finder, cards: Sequence[Card],
 _SEPARATORS = re.compile(r"[\s,;:–—-]+")
 
 
+def cloze_context(essay: str, where: str, front: str, answers: Sequence[str]) -> str:
+    """Where a cloze sentence belongs, shown small above it: the essay, the paragraph and its theme, and the
+    card's front; the answers its gaps ask are hidden there (`From: example, […]`), or the line would
+    give them away."""
+    return (f'<span class="ag-essay">{esc(essay)}</span>'
+            + (f'<br><span class="ag-para">{esc(hide_answers(where, answers))}</span>' if where else "")
+            + f"<br>From: <b>{esc(hide_answers(front, answers))}</b>")
+
+
 def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], list[Finding]]:
     """The cloze notes `align` made: a sentence with a date, a figure or a name, at most three asked."""
     by_card: dict[int, list[Cloze]] = {}
@@ -138,14 +147,12 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
     problems: list[Finding] = []
     for i, card in enumerate(ctx.notes.cards):
         where = " · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p)
-        context = (f'<span class="ag-essay">{esc(ctx.essay_label)}</span>'
-                   + (f'<br><span class="ag-para">{esc(where)}</span>' if where else "")
-                   + f"<br>From: <b>{esc(card.front)}</b>")
         tags = ctx.tags(card.paragraph, "evidence")
         for c in by_card.get(i, []):
             out.append(AnkiNote(
                 notetypes.CLOZE,
-                (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone), context,
+                (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone),
+                 cloze_context(ctx.essay_label, where, card.front, [t for t, _ in c.facts]),
                  ctx.source(card.paragraph)),
                 tags,
                 Entry(c.guid, notetypes.CLOZE.key, text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),

@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from . import notetypes
-from .anki_notes import AnkiNote
+from .anki_notes import HIDDEN, AnkiNote
 from .lock import DeckMemory, Entry, Lock
 
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
@@ -63,10 +63,21 @@ def entries_from_rows(rows: list[tuple[str, int, int, str, str]]) -> list[Entry]
             entry = entry._replace(para="essay" if fields[2] == "Whole essay" else fields[2])
         out.append(entry)
     for index, fields in clozes:  # a cloze belongs to the question note its context names
-        front = _FROM.search(fields[1])
+        found = _FROM.search(fields[1])
         para = _text(fields[2]).rpartition(", ")[2] if ", " in fields[2] else ""
-        out[index] = _cloze(out[index], fields, fronts.get((para, _text(front.group(1)) if front else ""), ""))
+        front = _text(found.group(1)) if found else ""
+        out[index] = _cloze(out[index], fields, fronts.get((para, front)) or _hidden_front(fronts, para, front))
     return out
+
+
+def _hidden_front(fronts: dict[tuple[str, str], str], para: str, front: str) -> str:
+    """The question note of a context line whose front has its answers hidden (`From: example, […]`): the
+    one front of the paragraph that reads so with something in each gap."""
+    if HIDDEN not in front:
+        return ""
+    pattern = re.compile(".+?".join(re.escape(part) for part in front.split(HIDDEN)), re.DOTALL)
+    found = [guid for (p, text), guid in fronts.items() if p == para and pattern.fullmatch(text)]
+    return found[0] if len(found) == 1 else ""
 
 
 def recover_lock(apkg: Path) -> Lock | None:

@@ -22,7 +22,10 @@ The measures (see tests/corpus/README.md for the labels):
   or a term found on most of the deck's cards); a deletion equal to a labelled fact is never junk;
 - verdicts right: each labelled verdict (P1..., essay) against the judgement card's; "none" is right when
   no judgement card gives a verdict for it;
-- give-aways: judgement cards whose front (claim, key evidence) holds a word of degree.
+- give-aways: judgement cards whose front (claim, key evidence) holds a word of degree;
+- cloze give-aways: evidence cloze cards (one per deletion number) whose front shows the deleted text
+  outside its gap: in the context above the sentence (the paragraph's theme, the card's front) or
+  elsewhere in the sentence, not deleted there.
 """
 
 from __future__ import annotations
@@ -241,11 +244,14 @@ class Row:
     verdicts_right: int = 0
     judgements: int = 0
     giveaways: int = 0
+    cloze_cards: int = 0
+    cloze_giveaways: int = 0
     details: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, other: Row) -> None:
         for name in ("fronts", "fronts_found", "fronts_paragraph", "facts", "facts_clozed", "deletions",
-                     "junk", "verdicts", "verdicts_right", "judgements", "giveaways"):
+                     "junk", "verdicts", "verdicts_right", "judgements", "giveaways", "cloze_cards",
+                     "cloze_giveaways"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -303,6 +309,26 @@ def deletions(cloze_text: str) -> list[Deletion]:
         found.append(Deletion(inner, sentence[start - 1:start] if start else "", sentence[end:end + 1],
                               sentence, start))
     return found
+
+
+def cloze_fronts(note: Note) -> dict[int, tuple[set[str], str]]:
+    """The front of each card of an evidence cloze note, as text: {number: (its answers, what the front
+    shows besides the gap)}, the context above and the sentence with that number's deletions taken out
+    and the others shown."""
+    text = html.unescape(_TAG.sub("", note.fields.get("Text", "")))
+    context = plain(note.fields.get("Context", ""))
+    out: dict[int, tuple[set[str], str]] = {}
+    for n in sorted({int(m.group(1)) for m in _DELETION.finditer(text)}):
+        answers = {m.group(2) for m in _DELETION.finditer(text) if int(m.group(1)) == n}
+        shown = _DELETION.sub(lambda m, n=n: " [...] " if int(m.group(1)) == n else m.group(2), text)
+        out[n] = (answers, context + " | " + shown)
+    return out
+
+
+def shows_answer(answer: str, front: str) -> bool:
+    """Is the answer (a whole word or phrase, case and apostrophes aside) on the front?"""
+    want = norm(answer)
+    return bool(want) and re.search(rf"(?<!\w){re.escape(want)}(?!\w)", norm(front)) is not None
 
 
 def _word_set(text: str) -> set[str]:
@@ -390,6 +416,14 @@ def measure(notes_path: Path, deck_notes: Sequence[Note] | None = None) -> Row:
     deck_names = {t.split("::", 1)[0].replace("_", " ") for n in deck for t in n.tags}
     subject = _word_set(essay + " " + " ".join(deck_names))
     common = _common_terms(deck, (norm(d.text) for d in found))
+    details["cloze giveaways"] = []
+    for n in cloze_notes:
+        for number, (answers, front) in cloze_fronts(n).items():
+            row.cloze_cards += 1
+            shown = sorted(a for a in answers if shows_answer(a, front))
+            if shown:
+                row.cloze_giveaways += 1
+                details["cloze giveaways"].append(f"c{number} {shown[0]!r} on its front: {front[:150]}")
     row.deletions = len(found)
     details["junk"] = []
     for d in found:
@@ -443,7 +477,8 @@ def _frac(a: int, b: int) -> str:
 
 
 def table(rows: Sequence[Row], total: Row) -> str:
-    head = ("deck", "tune", "fronts found", "para right", "facts clozed", "junk dels", "verdicts", "give-aways")
+    head = ("deck", "tune", "fronts found", "para right", "facts clozed", "junk dels", "verdicts", "give-aways",
+            "cloze give-aways")
     unbuilt = sum(1 for r in rows if not r.built)
 
     def name(r: Row) -> str:
@@ -454,7 +489,8 @@ def table(rows: Sequence[Row], total: Row) -> str:
     body = [
         (name(r), "" if r is total else "yes" if r.tuning else "held", _frac(r.fronts_found, r.fronts),
          _frac(r.fronts_paragraph, r.fronts), _frac(r.facts_clozed, r.facts), _frac(r.junk, r.deletions),
-         _frac(r.verdicts_right, r.verdicts), _frac(r.giveaways, r.judgements))
+         _frac(r.verdicts_right, r.verdicts), _frac(r.giveaways, r.judgements),
+         _frac(r.cloze_giveaways, r.cloze_cards))
         for r in [*rows, total]
     ]
     widths = [max(len(x[i]) for x in [head, *body]) for i in range(len(head))]
@@ -472,7 +508,8 @@ def markdown(rows: Sequence[Row], total: Row) -> str:
 
     def line(name: str, tuning: str, r: Row) -> str:
         cells = (cell(r.fronts_found, r.fronts), cell(r.fronts_paragraph, r.fronts), cell(r.facts_clozed, r.facts),
-                 cell(r.junk, r.deletions), cell(r.verdicts_right, r.verdicts), cell(r.giveaways, r.judgements))
+                 cell(r.junk, r.deletions), cell(r.verdicts_right, r.verdicts), cell(r.giveaways, r.judgements),
+                 cell(r.cloze_giveaways, r.cloze_cards))
         return f"| {name} | {tuning} | " + " | ".join(cells) + " |"
 
     groups = []
@@ -484,8 +521,8 @@ def markdown(rows: Sequence[Row], total: Row) -> str:
         groups.append(line(f"**{label} ({len(members)})**", "", group))
     return "\n".join([
         "| deck | tuning | fronts found | right paragraph | facts clozed | junk deletions | verdicts right "
-        "| give-aways |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| give-aways | cloze give-aways |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(line(f"`{r.deck}`", "yes" if r.tuning else "**held out**", r) for r in rows),
         *groups, line("**total**", "", total)])
 
