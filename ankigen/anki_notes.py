@@ -109,7 +109,7 @@ _SAME_CHARACTER = {"’": "[’'‘`]", "'": "[’'‘`]", "‘": "[’'‘`]", 
                    "—": "[-–—]", " ": " ?"}
 
 
-def _answer_pattern(answer: str) -> str:
+def answer_pattern(answer: str) -> str:
     return "".join(_SAME_CHARACTER.get(c, re.escape(c)) for c in answer)
 
 
@@ -120,7 +120,7 @@ def hide_answers(text: str, answers: Sequence[str]) -> str:
     present = [a for a in answers if a.strip() and a.lower() in lower]  # most context lines show no answer
     if not present:
         return text
-    alternatives = "|".join(_answer_pattern(a) for a in sorted(present, key=len, reverse=True))
+    alternatives = "|".join(answer_pattern(a) for a in sorted(present, key=len, reverse=True))
     return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", HIDDEN, text, flags=re.IGNORECASE)
 
 

@@ -18,6 +18,7 @@ class BlockShape:
 
     wrapped: bool
     width: int
+    midway: int = 0  # line breaks that visibly fall mid-sentence (a lower-case start, a dangling end)
 
 
 JoinRule = Callable[[str, str, BlockShape], bool]
@@ -81,11 +82,23 @@ def wrapped_block(prev: str, nxt: str, shape: BlockShape) -> bool:
     return shape.wrapped and len(prev) >= 0.7 * shape.width
 
 
+def wrapped_line(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """In a back that a PDF wrapped somewhere (one of its breaks falls mid-sentence), a full-width line that
+    ends no sentence, where the next line's first word would not have fitted, was wrapped too: `... votes of
+    John Redmond's Irish` / `Parliamentary Party after ...`, `... edited the Ems` / `Telegram 13 July`.
+    (Points typed a line each, `Trial of 16 ...` / `Trial of 21 ...`, break nowhere mid-sentence.)"""
+    if not shape.midway or not shape.width or len(prev) < 0.8 * shape.width or ends_sentence(prev):
+        return False
+    first = nxt.split(" ", 1)[0]
+    return len(prev) + 1 + len(first) > 0.95 * shape.width and bullet(nxt) is None
+
+
 BACK_JOIN_RULES: tuple[tuple[str, JoinRule], ...] = (
     ("lowercase_start", lowercase_start),
     ("dangling_end", dangling_end),
     ("cut_sentence", cut_sentence),
     ("wrapped_block", wrapped_block),
+    ("wrapped_line", wrapped_line),
 )
 
 
@@ -104,7 +117,7 @@ def block_shape(lines: Sequence[str]) -> BlockShape:
     # a break after a full stop is no sign of wrapping: students start sentences in lower case too
     midway = sum(1 for a, b in breaks if not ends_sentence(a)
                  and (lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a)))
-    return BlockShape(midway * 2 >= len(breaks), width)
+    return BlockShape(midway * 2 >= len(breaks), width, midway)
 
 
 _BROKEN_WORD = re.compile(r"[A-Za-z]-$")

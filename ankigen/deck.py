@@ -75,15 +75,15 @@ def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
     return out
 
 
-def find_evidence(ctx: DeckContext) -> list[list[tuple[str, list[evidence.Evidence]]]]:
+def find_evidence(ctx: DeckContext, as_01: bool = False) -> list[list[tuple[str, list[evidence.Evidence]]]]:
     """For each card, its back's sentences with the evidence chosen in each (none in a scale card's back,
-    nor when the sidecar turns clozes off)."""
+    nor when the sidecar turns clozes off); `as_01`, as ankigen 0.1 found it (`evidence.Finder`)."""
     side, notes = ctx.sidecar, ctx.notes
     sentences = evidence.card_sentences(c.back for c in notes.cards)
     if not side.clozes:
         return [[(s, []) for s in card] for card in sentences]
     finder = evidence.Finder(subject=evidence.subject_words(notes.essay.question, notes.essay.title, ctx.deck),
-                             always=side.cloze_always, never=side.cloze_never, auto=side.cloze_auto)
+                             always=side.cloze_always, never=side.cloze_never, auto=side.cloze_auto, as_01=as_01)
     found = finder.find([s for card in sentences for s in card], learn=True)
     out = []
     index = 0  # the sentence's index among all the file's sentences
@@ -121,12 +121,19 @@ def _named_fronts(finder: evidence.Finder, cards: Sequence[Card],
             rest = rest[:piece.start] + rest[piece.end:]
         said = sentences[i][0].lower()
         tells = len(said.split()) >= 4  # "confirmed:" before a list says nothing to recall a name from
-        if tells and pieces and not _SEPARATORS.sub("", rest) and not any(p.text.lower() in said for p in pieces):
+        if tells and pieces and not _SEPARATORS.sub("", rest) and not any(_repeats(p.text, said) for p in pieces):
             out[i] = (f"{name}: {sentences[i][0]}", pieces)
     return out
 
 
-_SEPARATORS = re.compile(r"[\s,;:–—-]+")
+def _repeats(name: str, sentence: str) -> bool:
+    """Does the sentence say the name already, whole or word for word (`a copy of the Bible in English`
+    for `English Bible`)? Then it cannot ask it."""
+    words = set(re.findall(r"\w+", sentence))
+    return name.lower() in sentence or all(w in words for w in re.findall(r"\w+", name.lower()))
+
+
+_SEPARATORS = re.compile(r"[\s,;:–—-]+|\b(?:the|a|an)\b", re.IGNORECASE)  # what else a name-only front holds
 
 
 def cloze_context(essay: str, where: str, front: str, answers: Sequence[str]) -> str:
@@ -199,7 +206,7 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     judgements, evidence clozes, and the notes retired from the notes."""
     ctx = DeckContext.of(notes, sidecar)
     memory = deck_memory(notes, ctx.deck, lock)
-    found = find_evidence(ctx)
+    found = find_evidence(ctx, as_01=bool(lock.legacy))  # a version 1 lock: the facts 0.1 asked
     aligned = align(lock.entries, GuidMaker(memory.uid, (e.guid for e in lock.entries)), notes.cards,
                     judged_paragraphs(notes), found)
     evidence_sentences = [(card, [s for s, pieces in sentences if pieces])

@@ -90,6 +90,7 @@ _FIGURE_RULES = (
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}{_UNIT}?",  # 1.8 million, 2.3 million tons
     rf"\b{_NUMBER}{_UNIT}",  # 381 days, 400,000 acres, 11,000km
+    rf"\b{_NUMBER} (?:out )?of (?:the )?{_NUMBER}\b(?![,.]\d)",  # a share: 73 of 105, 57 of the 70
     r"\b\d{1,3}(?:,\d{3})* ?[–-] ?\d{1,3}(?:,\d{3})*\b(?![,.]?\d)",  # a vote or a range: 387–334, 17–45
     r"(?<![\d/])\b\d+/\d+\b(?!/)",  # 3/5, 14/16
     r"\b\d{1,3}(?:,\d{3})+\b",  # 26,000
@@ -188,10 +189,15 @@ class Finder:
     `learn`, both grow from the sentences themselves: a word the notes capitalise mid-sentence is known, and
     a capitalised word found in UBIQUITOUS sentences joins the subject. Every fact is returned (`limit`, if
     given, keeps that many distinct facts a sentence): align.py asks them three to a cloze note.
+
+    `as_01`: without the rules added since ankigen 0.1 that only take facts away (a year of the essay
+    question, a fact inside a longer one). A version 1 lock recorded no facts: its notes ask what the rules
+    found then, and a build over it must find them again, or a student's card would lose its gap.
     """
 
     def __init__(self, *, known: Iterable[str] = (), subject: Iterable[str] = (), always: Sequence[str] = (),
-                 never: Sequence[str] = (), auto: bool = True, limit: int | None = None):
+                 never: Sequence[str] = (), auto: bool = True, limit: int | None = None, as_01: bool = False):
+        self.as_01 = as_01
         self.known = frozenset(known)
         self.subject = frozenset(subject)
         self.always = _term_pattern(tuple(always))
@@ -215,7 +221,8 @@ class Finder:
                 add(m.start(), m.end(), Priority.ALWAYS, m.group())
         if self.auto:
             for m in _NUMBERS.finditer(text):
-                add(m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group())
+                if self.as_01 or m.group() not in self.subject:  # a year the essay names ("from 1928 to 53")
+                    add(m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group())
             if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
                 for m in _FRACTIONS.finditer(text):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
@@ -273,14 +280,32 @@ class Finder:
             taken[start:end] = b"\x01" * -minus
             texts.add(key)
             chosen.append(Evidence(start, end, priority, text))
-        return chosen
+        return _without_parts(chosen, texts) if len(texts) > 1 and not self.as_01 else chosen
+
+
+_ESSAY_YEAR = re.compile(rf"(?<![\d.,])(?:{_YEAR}s?)(?![\d,]|\.\d)")
+
+
+def _without_parts(chosen: list[Evidence], texts: set[str]) -> list[Evidence]:
+    """A name that is part of a longer name of its sentence (`Curragh` beside `Curragh Mutiny`, `Nansen`
+    beside `Fridtjof Nansen`) is not asked on its own: its card would show it inside the other, which asks it
+    already. (A date inside another, `1949` beside `April 1949`, may be another event: it stays.)"""
+    parts = {t for t in texts if not any(c.isdigit() for c in t)
+             and any(t != other and t in other and _within(t, other) for other in texts)}
+    return [e for e in chosen if e.text.lower() not in parts] if parts else chosen
+
+
+def _within(part: str, whole: str) -> bool:
+    return re.search(rf"(?<![\w’'-]){re.escape(part)}(?![\w-])", whole) is not None
 
 
 def subject_words(*texts: str | None) -> frozenset[str]:
-    """Capitalised words of the essay question and title: the subject, never a deletion."""
+    """Capitalised words of the essay question and title, and the years and decades they name: the subject,
+    never a deletion on its own (the question shows them above every card: `from 1928 to 53`)."""
     words: set[str] = set()
     for text in texts:
         for m in CAPITAL_WORD.finditer(text or ""):
             if not is_ordinary(m.group()):
                 words.add(strip_possessive(m.group()).lower())
+        words.update(_ESSAY_YEAR.findall(text or ""))
     return frozenset(words)

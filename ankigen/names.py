@@ -7,7 +7,8 @@ named rules, as a person would read it:
   Restraint of Appeals`), its initials (`Ulysses S. Grant`, `G.R. Elton`, `Martin Luther King Jr.`), its
   number (`Article 10`, `Field Order No. 15`, `Civil Rights Act 1866`), its opening word when that is no
   word of grammar (`Civil Rights Act`, `Checkpoint Charlie`, but not `Similarly` or `Became`);
-- a possessive ends a name (`Kennan’s Long Telegram` is two), unless one plain word follows (`Ford’s Theatre`);
+- a possessive ends a name (`Kennan’s Long Telegram` is two), unless one plain word follows a one-word name
+  (`Ford’s Theatre`, but `Edwin Chadwick’s | Report`);
 - a list is many names (`Stalin, Roosevelt and Churchill`), a pair without `and` one (`Fulton, Missouri`);
 - a single letter (`X`, `C`), an initial alone and a word of two letters (`Pl`) are no names.
 """
@@ -141,7 +142,9 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     items: list[list[re.Match[str]]] = [[]]
     for i, t in enumerate(tokens):
         rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") else _month)
-        if rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
+        if rule is _month and all(w.group().lower() == "the" for w in items[-1]) and _month_names(tokens, i):
+            items[-1].append(t)
+        elif rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
             items.append([])
         else:
             items[-1].append(t)
@@ -161,6 +164,19 @@ def _is_pair(tokens: list[re.Match[str]]) -> bool:
 def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """A month belongs to a date, not to a name (Treaty of Prague | August 1866)."""
     return _MONTH.match(tokens[i].group()) is not None
+
+
+# Nouns that a month before them makes a name of, beside the plain ones (Laws, Days, Theses, Revolution).
+_EVENT_NOUNS = frozenset({"manifesto", "edict", "edicts", "putsch"})
+
+
+def _month_names(tokens: list[re.Match[str]], i: int) -> bool:
+    """A month before a plain capitalised word names something: the May Laws, the October Manifesto, the
+    July Days (asked only where the month opens a name: `In May Hitler ...` is a date and a name)."""
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    return (_MONTH.match(tokens[i].group()) is not None and after[:1].isupper() and _MONTH.match(after) is None
+            and not _is_grammar(after)
+            and (is_plain(after) or after.lower() in _EVENT_NOUNS))
 
 
 def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
@@ -234,17 +250,19 @@ def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str
         out[-1].append(t)
         rest = words[i + 1 :]
         if strip_possessive(t.group()) != t.group() and rest and not (
-                len(rest) == 1 and is_ordinary(rest[0].group()) and t.group().lower() not in run.subject):
+                len(rest) == 1 and is_ordinary(rest[0].group()) and t.group().lower() not in run.subject
+                and len(out[-1]) == 1):  # Ford’s Theatre; but Edwin Chadwick’s | Report
             out.append([])
     return [w for w in out if w]
 
 
 def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:
-    """A person's name without the offices before it, while a name is left: two words or a rare one."""
+    """A person's name without the offices before it while a whole name is left (President Andrew Johnson:
+    Andrew Johnson); an office before a surname alone is how the notes name the person (General Maxwell,
+    Cardinal Pole), and stays."""
     if any(w.group().lower() in CONNECTORS or w.group()[0].isdigit() for w in words):
         return words  # General Secretary of the Party, Commissar for Heavy Industry: an office, no person
-    while len(words) > 1 and words[0].group().lower().rstrip(".") in OFFICES and (
-            len(words) > 2 or not is_ordinary(words[1].group())):
+    while len(words) > 2 and words[0].group().lower().rstrip(".") in OFFICES:
         words = words[1:]
     return words
 

@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from . import notetypes
-from .anki_notes import HIDDEN, AnkiNote
+from .anki_notes import HIDDEN, AnkiNote, answer_pattern
 from .lock import DeckMemory, Entry, Lock
 
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
@@ -66,16 +66,19 @@ def entries_from_rows(rows: list[tuple[str, int, int, str, str]]) -> list[Entry]
         found = _FROM.search(fields[1])
         para = _text(fields[2]).rpartition(", ")[2] if ", " in fields[2] else ""
         front = _text(found.group(1)) if found else ""
-        out[index] = _cloze(out[index], fields, fronts.get((para, front)) or _hidden_front(fronts, para, front))
+        answers = [_text(t) for _, t in _DELETION.findall(fields[0])]
+        out[index] = _cloze(out[index], fields,
+                            fronts.get((para, front)) or _hidden_front(fronts, para, front, answers))
     return out
 
 
-def _hidden_front(fronts: dict[tuple[str, str], str], para: str, front: str) -> str:
-    """The question note of a context line whose front has its answers hidden (`From: example, […]`): the
-    one front of the paragraph that reads so with something in each gap."""
-    if HIDDEN not in front:
+def _hidden_front(fronts: dict[tuple[str, str], str], para: str, front: str, answers: list[str]) -> str:
+    """The question note of a context line whose front has the cloze's answers hidden (`From: example, […]`):
+    the one front of the paragraph that reads so with one of those answers in each gap."""
+    if HIDDEN not in front or not answers:
         return ""
-    pattern = re.compile(".+?".join(re.escape(part) for part in front.split(HIDDEN)), re.DOTALL)
+    gap = "(?:" + "|".join(answer_pattern(a) for a in sorted(set(answers), key=len, reverse=True)) + ")"
+    pattern = re.compile(gap.join(re.escape(part) for part in front.split(HIDDEN)), re.IGNORECASE)
     found = [guid for (p, text), guid in fronts.items() if p == para and pattern.fullmatch(text)]
     return found[0] if len(found) == 1 else ""
 

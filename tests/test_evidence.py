@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 
@@ -116,8 +117,10 @@ def test_civil_rights_facts(tmp_path):
     deck = prepare(tmp_path / "civil_rights.txt").deck
     hidden = {h for n in deck.notes if n.notetype.key == "cloze"
               for h in re.findall(r"\{\{c\d::(.*?)\}\}", n.fields[0])}
-    for fact in ["1954", "1955", "381", "90%", "NAACP", "Rosa Parks"]:
+    for fact in ["1955", "381", "90%", "NAACP", "Rosa Parks"]:
         assert any(fact in h for h in hidden), fact
+    # The essay question ("... movement 1954- 68") shows 1954 above every card: never asked on its own.
+    assert "1954" not in hidden
 
 
 def test_a_bullet_opens_a_sentence(tmp_path):
@@ -165,3 +168,47 @@ def test_a_front_that_is_a_name_is_asked_from_its_back(tmp_path):
     asked = [c for c in clozes if c.startswith("{{c1::Committee")]
     assert asked == ["{{c1::Committee of Public Safety}} {{c2::1793}}: It ran the Terror with twelve members."]
     assert not any(c.startswith(("{{c1::Kirov}}:", "{{c1::Act of Six Articles}}:")) for c in clozes)
+
+
+def test_a_front_of_a_name_with_an_article_is_asked_from_its_back(tmp_path):
+    notes = tmp_path / "n.txt"
+    notes.write_text("1- Mao\nHow far did Mao transform China 1949-76\nP3: the laogai\nlabour reform camps, maybe "
+                     "10 million people at any one time\nP3: the Great Bible\na Bible in English in every great "
+                     "church from 1539\n", encoding="utf-8")
+    clozes = [n.fields[0] for n in prepare(notes).deck.notes if n.notetype.key == "cloze"]
+    assert "the {{c1::laogai}}: labour reform camps, maybe 10 million people at any one time" in clozes
+    # a back that says the name already cannot ask it
+    assert not any("{{c1::Great Bible}}:" in c for c in clozes)
+
+
+def test_a_cloze_card_never_shows_its_answer_above_the_gap(seed_source, tmp_path, anki, monkeypatch):
+    """The context line names the card's front (`From: example, Kirov`) and the paragraph's theme: the
+    answers of the note's gaps are hidden there, on the front and the back, as Anki renders them."""
+    col = anki()
+    col.import_apkg(build_deck_file(seed_source, tmp_path / "build", monkeypatch))
+    cards = col.cards_of("ankigen: Evidence cloze")
+    assert_renders_cleanly(cards)
+    kirov = [c for c in cards if "popular leader of the Party in Leningrad" in c.question_text
+             and 'data-cloze="Kirov"' in c.question]
+    assert kirov and all("From: example, […]" in c.question_text for c in kirov)
+    for card in cards:
+        context = html.unescape(re.sub(r"<[^>]+>", " ", re.search(r'<div class="ag-context">(.*?)</div>',
+                                                                   card.question).group(1)))
+        essay, _, below = context.partition("  ")  # the essay question, then the paragraph and the front
+        for answer in re.findall(r'data-cloze="([^"]*)"', card.question):
+            answer = html.unescape(answer).replace("&#x2C;", ",").replace("&#x20;", " ")
+            assert not re.search(rf"(?<!\w){re.escape(answer)}(?!\w)", below, re.I), (answer, context)
+
+
+def test_a_lost_lock_finds_the_card_of_a_cloze_whose_context_hides_its_answer(seed_source, tmp_path, monkeypatch):
+    from ankigen.lock import parse_lock
+    from ankigen.recover import recover_lock
+
+    apkg = build_deck_file(seed_source, tmp_path / "build", monkeypatch)
+    lock_file = seed_source / "stalin-power.lock"
+    lock = parse_lock(lock_file.read_text(encoding="utf-8"), lock_file)
+    recovered = recover_lock(apkg)
+    assert recovered is not None
+    cards = {e.guid: e.card for e in lock.entries if e.kind == "cloze"}
+    assert {e.guid: e.card for e in recovered.entries if e.kind == "cloze"} == cards
+    assert all(cards.values())

@@ -54,7 +54,7 @@ def test_a_word_of_grammar_opening_a_sentence_is_no_part_of_a_name(sentence):
 @pytest.mark.parametrize(("sentence", "name"), [
     ("ambassador Otto von Bismarck went", "Otto von Bismarck"),
     ("the governor de Launay was killed", "de Launay"),
-    ("Marshal Pétain led Vichy", "Pétain"),
+    ("Marshal Pétain led Vichy", "Marshal Pétain"),  # an office before a surname alone stays (names.py)
     ("the chancellor Hermann Müller fell", "Hermann Müller"),
     ("troops under Ulysses S. Grant won", "Ulysses S. Grant"),
     ("historian G.R. Elton argued", "G.R. Elton"),
@@ -183,3 +183,66 @@ def test_sentences_end_where_a_sentence_ends():
 ])
 def test_a_missing_space_after_a_full_stop_is_repaired(text, tidy):
     assert tidy_text(text) == [tidy]
+
+
+# ------------------------------------------------------------------- facts a card would give away
+
+def test_a_year_the_essay_question_names_is_not_asked_on_its_own():
+    """The essay question stands above every card: `from 1928 to 53` gives 1928 away."""
+    subject = evidence.subject_words("What extent did Stalin’s power change from 1928 to 53", "Stalin Power")
+    assert {"1928", "stalin"} <= subject
+    finder = evidence.Finder(subject=subject)
+    assert [p.text for p in finder.find(["Wild by 1928 undisputed leader of the Soviet Union"])[0]] == [
+        "Soviet Union"]
+    # a date that holds the year is another fact, and a range is not the year
+    assert [p.text for p in finder.find(["purged in March 1928 and 1928-29"])[0]] == ["March 1928", "1928-29"]
+    # a deck whose lock holds no facts (ankigen 0.1) asks what 0.1 asked
+    legacy = evidence.Finder(subject=subject, as_01=True)
+    assert "1928" in [p.text for p in legacy.find(["Wild by 1928 undisputed leader of the Soviet Union"])[0]]
+
+
+def test_a_name_inside_a_longer_name_of_its_sentence_is_not_asked_apart():
+    assert learned("Curragh Mutiny March 1914, 57 of the 70 cavalry officers at the Curragh resigned") == [
+        ["Curragh Mutiny", "March 1914", "57 of the 70"]]
+    # dates inside dates may be other events: both asked
+    assert set(learned("NATO set up April 1949 with 12 members, FRG and GDR created 1949")[0]) == {
+        "NATO", "April 1949", "12", "FRG", "GDR", "1949"}
+
+
+# ------------------------------------------------------------------------------------- more names
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Between 3 and 12 May 1916 General Maxwell had 14 leaders shot", "General Maxwell"),
+    ("Mary made Cardinal Pole her archbishop", "Cardinal Pole"),
+    ("President Andrew Johnson vetoed it", "Andrew Johnson"),  # a whole name is left: the office goes
+])
+def test_an_office_before_a_surname_alone_is_part_of_the_name(sentence, name):
+    assert name in deletions(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("the May Laws 1882 restricted where Jews could live", "May Laws"),
+    ("The October Manifesto promised a Duma", "October Manifesto"),
+    ("Lenin wrote the April Theses on his return", "April Theses"),
+])
+def test_a_month_before_a_plain_word_names_something(sentence, name):
+    assert name in deletions(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["In May Hitler invaded France", "Treaty of Prague August 1866 ended it"])
+def test_a_month_before_a_name_or_a_year_is_a_date(sentence):
+    assert not any(d.split()[0] in ("May", "August") and not d[-1].isdigit() for d in deletions(sentence))
+
+
+def test_a_possessive_after_a_whole_name_ends_it():
+    assert "Edwin Chadwick" in deletions("the Whigs read Edwin Chadwick’s Report in 1842")
+    assert "Ford’s Theatre" in deletions("Lincoln was shot at Ford’s Theatre in 1865")
+
+
+@pytest.mark.parametrize(("sentence", "share"), [
+    ("Sinn Féin won 73 of 105 seats", "73 of 105"),
+    ("57 of the 70 cavalry officers resigned", "57 of the 70"),
+    ("3 out of 5 marshals were shot", "3 out of 5"),
+])
+def test_a_share_is_one_figure(sentence, share):
+    assert share in deletions(sentence)

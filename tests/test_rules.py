@@ -158,6 +158,28 @@ def test_back_rule_wrapped_block():
     assert not backs.wrapped_block(prev, "During", backs.BlockShape(False, 70))
 
 
+def test_back_rule_wrapped_line():
+    """A full-width line of a back a PDF wrapped somewhere, broken where the next word would not fit."""
+    lines = [
+        "The third Home Rule Bill was introduced in April 1912 because",
+        "Asquith's Liberals needed the votes of John Redmond's Irish",
+        "Parliamentary Party after the 1910 elections. The Parliament Act",
+        "1911 meant the Lords could only delay it for 2 years",
+    ]
+    shape = backs.block_shape(lines)
+    assert not shape.wrapped and shape.midway == 1  # one break of three visibly mid-sentence
+    assert backs.wrapped_line(lines[1], lines[2], shape) and backs.wrapped_line(lines[2], lines[3], shape)
+    assert backs.join_back(lines) == (" ".join(lines),)
+    # points typed a line each, of much the same width, break nowhere mid-sentence: they stay points
+    typed = ["Trial of 16 – left 1936 Zinoviev and Kamenev", "Trial of 21 – right 1938 Bukharin and Rykov",
+             "Trial of 17 – 1937 Radek and Pyatakov shot"]
+    assert backs.join_back(typed) == tuple(typed)
+    # a line with room left for the next word was broken by the student
+    short = ["The third Home Rule Bill was introduced in April 1912 because", "Asquith needed Redmond's Irish",
+             "Parliamentary Party votes after the 1910 elections to stay in office"]
+    assert not backs.wrapped_line(short[1], short[2], backs.block_shape(short))
+
+
 @pytest.mark.parametrize("text, ends", [
     ("to have survived the power struggle.", True),
     ("was it a dictatorship?", True),
