@@ -247,6 +247,8 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
         notes.append((entry, Cloze(entry.guid, card, index, sentence, live, gone, entry.top)))
     asked = {t.lower() for _, c in notes for t, _ in c.facts}
     fresh = [f for f in found if f.lower() not in asked]
+    if asked and fresh:
+        fresh = _clear_of(sentence, fresh, pieces, asked)
     for fact in fresh:
         room = next((c for _, c in notes if len(c.facts) < MAX_DELETIONS), None)
         if room is None:
@@ -260,6 +262,20 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
     for c in clozes:
         c.pieces = place(sentence, [t for t, _ in c.facts], pieces)
     return clozes
+
+
+def _clear_of(sentence: str, fresh: list[str], pieces: Sequence[Evidence], asked: set[str]) -> list[str]:
+    """The fresh facts that stand clear of every fact the sentence's notes already ask: a longer fact found over
+    one a card asks (`Nikolai Yezhov` over `Yezhov`, an edit; `Prince Yusupov`, a rule of a later release) is
+    not asked, or the card's own fact would lose its gap. History wins over a better reading."""
+    held = bytearray(len(sentence))  # 1 where an asked fact stands
+    for fact in asked:
+        for m in _occurrence(fact).finditer(sentence):
+            held[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    spans: dict[str, list[Evidence]] = defaultdict(list)
+    for p in pieces:
+        spans[p.text.lower()].append(p)
+    return [f for f in fresh if not any(1 in held[p.start : p.end] for p in spans[f.lower()])]
 
 
 def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],

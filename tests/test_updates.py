@@ -239,6 +239,18 @@ def test_date_added_before_a_name_keeps_each_cloze_card_on_its_fact(seed, studen
     assert_edit_visible(after, "In 1927 Bukharin Zinoviev")
 
 
+def test_a_fact_grown_by_an_edit_keeps_its_card_on_the_fact_it_asked(seed, student):
+    """A first name written before a name (`Yezhov` -> `Nikolai Yezhov`), or a rule that now reads a longer
+    name: a longer fact stands over the one a card asks. The card keeps asking its fact (history may not
+    move), and no card loses its gap."""
+    _, before = first_round(seed, student)
+    seed.edit(NOTES, "with Yezhov Purging", "with Nikolai Yezhov Purging")
+    built, after = next_round(seed, student, before)  # check_all: no card renders "No cloze N found"
+    assert_same_facts(before, after, kinds=[CLOZE])
+    assert_studied_cards_live(before, built.apkg)
+    assert_edit_visible(after, "Nikolai Yezhov")
+
+
 def test_fact_removed_from_a_sentence_leaves_no_empty_cloze_card(seed, student):
     _, before = first_round(seed, student)
     # Two deletions, General Secretary of the Party (c1) and 1922 (c2); the date goes.
