@@ -188,16 +188,42 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
                     taken.add(j)
     left = [p for p in where if p not in matched]
     pairs: dict[int, int] = {}
-    _fuzzy(pairs, taken, left, old, lambda a, j: s if old[j].card == card_guids[left[a][0]] and (
-        s := _similarity(text[left[a]], old[j].text)) >= SIMILAR_SENTENCE else 0.0)
+
+    def score(a: int, j: int) -> float:
+        if old[j].card != card_guids[left[a][0]]:
+            return 0.0
+        mine = text[left[a]]
+        if _holds(mine, old[j].text):  # a sentence split in two, or two joined: before mere similarity
+            return 1.0 + _facts_in(mine, old[j])
+        similar = _similarity(mine, old[j].text)
+        return similar if similar >= SIMILAR_SENTENCE else 0.0
+
+    _fuzzy(pairs, taken, left, old, score)
+    parts: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # an old sentence -> its new parts
     for a, j in pairs.items():
         matched[left[a]].append(j)
-        # The other notes of that old sentence (a long sentence has a note for each three facts) go with it.
-        siblings = [k for k, e in enumerate(old) if k not in taken and e.card == old[j].card and e.text == old[j].text]
-        for k in _one_sentence(old, [j, *siblings])[1:]:
-            matched[left[a]].append(k)
-            taken.add(k)
+        parts[(old[j].card, old[j].text)].append(left[a])
+    # The other notes of an old sentence (a long sentence has a note for each three facts) go with it: to the
+    # part that holds most of their facts, where it was split.
+    for k, e in enumerate(old):
+        if k not in taken and (e.card, e.text) in parts:
+            best = max(parts[(e.card, e.text)], key=lambda p: _facts_in(text[p], e))
+            if not {t.lower() for t, _ in e.facts} & {t.lower() for j in matched[best] for t, _ in old[j].facts}:
+                matched[best].append(k)
+                taken.add(k)
     return matched
+
+
+def _holds(a: str, b: str) -> bool:
+    """Does one sentence hold the other whole (a sentence split in two, or two joined into one)?"""
+    shorter, longer = sorted((a.lower(), b.lower()), key=len)
+    return len(shorter) >= 20 and shorter in longer
+
+
+def _facts_in(sentence: str, entry: Entry) -> float:
+    """How much of an old note's facts stands in a sentence (0 to 1)."""
+    facts = [t for t, _ in entry.facts]
+    return sum(1 for t in facts if _present(sentence, t)) / len(facts) if facts else 0.0
 
 
 def _one_sentence(old: Sequence[Entry], candidates: list[int]) -> list[int]:

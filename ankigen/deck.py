@@ -79,7 +79,7 @@ def find_evidence(ctx: DeckContext, as_01: bool = False) -> list[list[tuple[str,
     """For each card, its back's sentences with the evidence chosen in each (none in a scale card's back,
     nor when the sidecar turns clozes off); `as_01`, as ankigen 0.1 found it (`evidence.Finder`)."""
     side, notes = ctx.sidecar, ctx.notes
-    sentences = evidence.card_sentences(c.back for c in notes.cards)
+    sentences = evidence.card_sentences((c.back for c in notes.cards), as_01=as_01)
     if not side.clozes:
         return [[(s, []) for s in card] for card in sentences]
     finder = evidence.Finder(subject=evidence.subject_words(notes.essay.question, notes.essay.title, ctx.deck),

@@ -39,22 +39,30 @@ _frequencies = english.word_lists  # bench/breakdown.py times the word lists' lo
 # Cruikshank, St. Petersburg, Jr., incl., c., e.g., No. 15). Inside a back every space is " " (text.tidy_text
 # makes it so), and the pattern starts with that space: the regex engine skips quickly from space to space.
 _ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "No", "Nos", "Gen", "Col", "Capt", "Lt", "Rev",
-                  "Mt", "Ft", "Gov", "Sen", "Pres", "vs", "incl", "approx", "esp", "cf", "ca", "viz")
+                  "Mt", "Ft", "Gov", "Sen", "Pres", "vs", "incl", "approx", "esp", "cf", "ca", "viz", "govt", "dept",
+                  "etc", "fig", "vol", "yrs", "mins", "hrs", "ed", "al", "p", "pp")
+# A sentence a student starts in lower case (`... the power struggle. he was therefore able ...`) ends there
+# too, but only after a word of three letters or more: `e.g. the`, `approx. a third`, `no. of` go on.
 _SENTENCE_END = re.compile(
     r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
     + "".join(rf"(?<!\b{a}\. )" for a in _ABBREVIATIONS)
+    + r"(?:(?=[“\"(]?[A-Z0-9])|(?<=[a-z0-9]{3}[.!?] )(?=[a-z]))")
+# As ankigen 0.1 split them (a version 1 lock names its notes by their sentence's place in the back).
+_SENTENCE_END_01 = re.compile(
+    r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
+    + "".join(rf"(?<!\b{a}\. )" for a in _ABBREVIATIONS[:26])
     + r"(?=[“\"(]?[A-Z0-9])")
 
 
-def card_sentences(backs: Iterable[Sequence[str]]) -> list[list[str]]:
-    """The sentences of each back (a list of paragraphs; a bullet item, "• ...", is a paragraph), split as
-    `sentences` does, for many cards in one pass of the regex engine."""
+def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[list[str]]:
+    """The sentences of each back (a list of paragraphs; a bullet item, "• ...", is a paragraph), for many
+    cards in one pass of the regex engine; `as_01`, as ankigen 0.1 split them."""
     backs = list(backs)
     if not backs:
         return []
     text = "\x00".join("\n".join(back) for back in backs)  # tidy_text removed every NUL from the notes
     text = text.replace("\n• ", "\n").replace("\x00• ", "\x00")
-    text = _SENTENCE_END.sub("\n", text.removeprefix("• "))
+    text = (_SENTENCE_END_01 if as_01 else _SENTENCE_END).sub("\n", text.removeprefix("• "))
     return [[s.strip() for s in card.split("\n") if s.strip()] for card in text.split("\x00")]
 
 
@@ -85,8 +93,13 @@ _DATE_RULES = (
     rf"\b{_YEAR}s\b",  # 1930s
     rf"(?<![\d,£$€])(?<!\d\.)\b{_YEAR}\b(?![,.]\d)(?!{_UNIT})",  # 1922, c.1790 (not 1000 Reichsmarks)
 )
+# A year with "about" before it: c.1495, c. 1500, ca. 1780, circa 1600 (and its range: c.1780-1850).
+_CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YEAR}|[0-9]{{2}})\b)?"
+_RATE = r"(?: (?:a|per) (?:day|week|month|year|annum|head)\b)?"  # £20 a month, £5,000 a year
 _FIGURE_RULES = (
-    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?",  # $400 million, £800,000
+    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}",  # $400 million, £3 6s 8d
+    rf"\b\d{{1,2}}s \d{{1,2}}d\b{_RATE}|\b\d{{1,3}}d\b{_RATE}",  # old money: 6s 8d, 12d
+    rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}{_UNIT}?",  # 1.8 million, 2.3 million tons
     rf"\b{_NUMBER}{_UNIT}",  # 381 days, 400,000 acres, 11,000km
@@ -104,14 +117,28 @@ _ORDINAL_TITLE = rf"\b\d+(?:st|nd|rd|th) [A-Z][{LETTER}]+(?: [A-Z][{LETTER}]+)*"
 # currency sign; only the first date rule can start with a letter (a month), so the others are tried at
 # digits and currency signs only.
 _NUMBERS = re.compile(
-    r"(?=[0-9£$€JFMASOND])(?<![\w£$€])(?:(?=[\d£$€])(?:"
+    r"(?=[0-9£$€JFMASONDc])(?<![\w£$€])(?:(?=[\d£$€])(?:"
     + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
                + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
                + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])
-    + r")|(?P<date_month>" + _DATE_RULES[0] + "))"
+    + r")|(?P<date_month>" + _DATE_RULES[0] + ")|(?P<date_circa>" + _CIRCA + "))"
 )
 _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE if name.startswith("date")
                     else Priority.FIGURE for name in _NUMBERS.groupindex}
+# What a student who types in lower case writes: a date (`october 1903`, `18 june 1815`) and an act with its
+# year (`the cat and mouse act 1913`); capitalised, the other rules find them.
+_LOWER_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+_LOWER_RULES = re.compile(
+    rf"(?P<date>\b(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)"
+    rf"|\bthe (?P<title>(?:(?!the\b)[a-z]+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b")
+# Numbers in words with their scale: two million, five thousand, three hundred thousand.
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?: hundred)?(?: (?:thousand|million|billion))|(?:half|a quarter of) a (?:million|billion))\b",
+    re.IGNORECASE)
+_SCALE_WORDS = ("thousand", "million", "billion")
 # Fractions in words: two-thirds, three quarters; "a quarter" or "a third" only as an amount (of, or at the
 # end of a clause), never "a quarter system" or "a third party".
 _FRACTIONS = re.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
@@ -225,6 +252,12 @@ class Finder:
                     add(m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group())
             if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
                 for m in _FRACTIONS.finditer(text):
+                    add(m.start(), m.end(), Priority.FIGURE, m.group())
+            for m in _LOWER_RULES.finditer(text) if " 1" in text else ():
+                group = "date" if m.group("date") else "title"
+                add(m.start(group), m.end(group), Priority.DATE if group == "date" else Priority.TITLE, m.group(group))
+            if any(word in text for word in _SCALE_WORDS):
+                for m in _WORD_NUMBER.finditer(text):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
             terms = _term_pattern(self._terms(text), case=True)
             for m in terms.finditer(text) if terms else ():

@@ -1,6 +1,7 @@
 """Front rules: which lines of the notes start a card, tried at every line after the header by
 `parser.py` (as mistune's block parser tries its rules): `marker_front` (`P1-`, `P1:`, `P1 -`, `p1-`,
-`P1 –`, `Paragraph 1:`, or `P2-` alone with the front on the next line), `question_front` (a short line
+`P1 –`, `Paragraph 1:`, or `P2-` alone with the front on the next line), `section_front` (`Conclusion -`,
+`Overall:`, `Intro` on a line of its own), `question_front` (a short line
 that asks a question, with or without `?`, in lower case too, followed by its back) and `heading_front` (a
 bare heading such as `Marshall Plan` inside a paragraph's cards). `front_wraps` joins a front that runs
 onto the next line."""
@@ -11,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .backs import TYPED_LINE, join_lines
-from .rules import Line, ends_dangling, heading, marker_front, plan_items, question_front
+from .rules import Line, ends_dangling, heading, marker_front, plan_items, question_front, section_heading
 
 
 def skip_blank(lines: Sequence[Line], k: int) -> int:
@@ -68,6 +69,18 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
 
 
+def read_section_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
+    """A heading for a part of the essay on a line of its own (`Conclusion -`, `overall:`, `Intro`) and the
+    text under it: a card of the essay, in no paragraph."""
+    heading_word = section_heading(lines[i].text)
+    if heading_word is None:
+        return None
+    nxt = next_text(lines, i + 1)
+    if not nxt or marker_front(nxt) is not None:
+        return None
+    return Front(None, lines[i].text.rstrip(" -:–—."), lines[i].no, False), i + 1
+
+
 def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
     """A bare heading used as a front (`Marshall Plan`, then its back), inside a paragraph's cards: the
     shape of `rules.heading`; a paragraph marker above it; the line above ends a back (`_ends_back`) and is
@@ -118,6 +131,7 @@ def _in_paragraph(lines: Sequence[Line], i: int, reach: int = 60) -> bool:
 
 FRONT_RULES: tuple[tuple[str, FrontRule], ...] = (
     ("marker_front", read_marker_front),
+    ("section_front", read_section_front),
     ("question_front", read_question_front),
     ("heading_front", read_heading_front),
 )

@@ -36,7 +36,9 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic", SUPERFICIAL),
     DegreeRule("continuity", r"(?:a lot of |much |great |strong |mostly |largely )?continuity", SUPERFICIAL),
     # A verb of continuity: "doctrine stayed mostly Catholic", "remained the same".
-    DegreeRule("stayed as before", r"stayed|remained|same as before|similar to before", SUPERFICIAL),
+    # Not where something stayed ("French troops stayed in Rome until 1870", "remained neutral").
+    DegreeRule("stayed as before", r"(?:stayed|remained)(?! (?:in|at|on|until|behind|away|out|there|home|neutral|"
+               r"loyal)\b)|same as before|similar to before", SUPERFICIAL),
     # A state that carried on: "was already powerful before", "Already powerful before" (a plan's ellipsis).
     # Not an action done earlier ("had already left", "had already started the movement").
     DegreeRule("already so before", r"(?:(?<=^)|(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare )|(?<=\bbeen )|"
@@ -45,6 +47,15 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("part change", r"(?:some|partial|limited|mixed) (?:\w+ )?(?:change|continuity|success)|"
                r"to (?:an|some) extent|in part|somewhat|partly|partial(?:ly)?", PARTIAL),
     DegreeRule("limits", r"limits?|limited", PARTIAL),
+    # How much a factor mattered, in a causation essay's words: "only played a small part", "a minor factor";
+    # "only part of the reason"; "the most important factor", "the main cause".
+    DegreeRule("a small part", r"(?:a )?(?:small|minor|little|tiny) (?:\w+ )?(?:part|role|factor|cause|reason|"
+               r"contribution)", SUPERFICIAL),
+    DegreeRule("part of the reason", r"(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|story|"
+               r"explanation|it)|(?:one|a) (?:contributing|contributory) (?:factor|cause)|"
+               r"one (?:factor|cause|reason) among (?:many|several|others)", PARTIAL),
+    DegreeRule("the main factor", r"(?:the )?(?:most important|most significant|main|biggest|greatest|decisive|"
+               r"crucial|primary|principal|chief|key) (?:\w+ )?(?:factor|cause|reason)", FUNDAMENTAL),
     DegreeRule("strong change", rf"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|"
                rf"revolutionary) (?:\w+ )?{_CHANGE}|(?:real|major|key) turning point|a turning point|watershed",
                FUNDAMENTAL),
@@ -89,10 +100,20 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
-def sentence_verdict(sentence: str) -> int | None:
+def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int | None:
     """A sentence's verdict: the one in the clause after its last "so"/"but" that holds one (what the writer
-    concludes outweighs what they concede), else its first word of degree."""
-    for cut in reversed([m.end() for m in _CONCLUSIVE.finditer(sentence)]):
+    concludes outweighs what they concede), else its first word of degree. Given `about` (the factor a
+    causation essay weighs, `gandhi`), a clause that names it comes first: "Gandhi was only part of the
+    reason ... but Britain's weakness was the most important factor" judges Gandhi, partial."""
+    cuts = [m.end() for m in _CONCLUSIVE.finditer(sentence)]
+    if about:
+        bounds = [0, *cuts, len(sentence)]
+        clauses = [sentence[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        for clause in reversed([c for c in clauses if about & set(re.findall(r"\w+", c.lower()))]):
+            found = _first(clause)
+            if found:
+                return found.level
+    for cut in reversed(cuts):
         found = _first(sentence[cut:])
         if found:
             return found.level
@@ -100,10 +121,10 @@ def sentence_verdict(sentence: str) -> int | None:
     return found.level if found else None
 
 
-def verdict(text: str | None) -> int | None:
+def verdict(text: str | None, about: frozenset[str] = frozenset()) -> int | None:
     """A text's verdict: that of its first sentence that gives one."""
     for sentence in sentences(text or ""):
-        level = sentence_verdict(sentence)
+        level = sentence_verdict(sentence, about)
         if level is not None:
             return level
     return None
@@ -120,20 +141,24 @@ def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
     return None
 
 
-_OVERALL = re.compile(r"^(?:overall|in conclusion|to conclude|in summary)\b", re.IGNORECASE)
+_OVERALL = re.compile(r"^(?:overall|in conclusion|to conclude|in summary|on balance)\b", re.IGNORECASE)
+# "overall" as the sentence's verdict on the whole, not an adjective ("the overall death toll"): "But Cavour
+# was still the most important factor overall b/c ...".
+_OVERALL_AFTER = re.compile(r"\boverall(?=\s*(?:[,.;:!?–—]|-\s|$|b/c\b|because\b|since\b|as\b))", re.IGNORECASE)
 
 
 def is_overall(sentence: str) -> bool:
     """An "Overall ..." sentence: the essay's conclusion, wherever it is written (often at the end of the
-    last paragraph's analysis)."""
-    return bool(_OVERALL.match(sentence))
+    last paragraph's analysis), and wherever "overall" stands in it."""
+    return bool(_OVERALL.match(sentence) or _OVERALL_AFTER.search(sentence))
 
 
-def infer_overall(thesis: str | None, overall: Iterable[str]) -> int | None:
+def infer_overall(thesis: str | None, overall: Iterable[str], about: frozenset[str] = frozenset()) -> int | None:
     """The whole essay's level of change: an explicit "Overall ..." line first (the conclusion the student
-    reached; an argument that opens "It could be argued ..." is often concessive), else the thesis."""
+    reached; an argument that opens "It could be argued ..." is often concessive), else the thesis; `about`:
+    the words that name the factor a causation essay weighs (`sentence_verdict`)."""
     for text in (*overall, thesis):
-        level = verdict(text)
+        level = verdict(text, about)
         if level is not None:
             return level
     return None
@@ -195,6 +220,12 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("a degree of change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:so|and|but|which was|this was|was|were|brought|saw|meant|"
      rf"showed)\s+)?(?:(?:only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
      r"(?:\s+in the long run)?", ""),
+    ("a factor's weight", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as|played|had)\s+)?(?:(?:only|just|still)\s+)?"
+     r"(?:the |a |one )?(?:most important|most significant|main|biggest|greatest|decisive|crucial|primary|"
+     r"principal|chief|key|small|minor|little|tiny|contributing|contributory) (?:\w+ )?(?:factor|cause|reason|"
+     r"part|role|contribution)s?(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
+     r"|(?:(?<=,)\s*|\s+|^)(?:(?:was|were)\s+)?(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|"
+     r"story|explanation)\b", ""),
     ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"
      r"largely)\s+)?\bcontinuity\b", ""),
     ("a word of degree", r"\b(?:(?:only|very)\s+)?(?:partly|partially|partial|in part|to (?:an|some) extent|"

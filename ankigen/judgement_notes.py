@@ -222,9 +222,9 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
 
 def overall_lines(notes: ParsedNotes) -> list[str]:
     """The essay's "Overall ..." sentences, wherever they are written (often at the end of the last
-    paragraph's analysis card)."""
+    paragraph's analysis card), and what its conclusion card says (`Conclusion -` and its text)."""
     return [s for card in notes.cards for block in card.back for s in judgement.sentences(block)
-            if judgement.is_overall(s)]
+            if card.kind is Kind.CONCLUSION or judgement.is_overall(s)]
 
 
 def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Sequence[str],
@@ -233,8 +233,9 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
     the finding that says why it has no verdict."""
     essay = ctx.notes.essay
     overall = overall_lines(ctx.notes)
+    about = evidence.subject_words(essay.question) if judgement.is_causal(essay.question) else frozenset()
     verdict, problem = _verdict(ctx, ctx.sidecar.essay_judgement, scale,
-                                judgement.infer_overall(essay.thesis, overall), "essay.judgement")
+                                judgement.infer_overall(essay.thesis, overall, about), "essay.judgement")
     if problem:
         return [problem]
     made: list[AnkiNote | Finding] = []

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .records import Kind
+from .rules import concludes, section_heading
 
 # ------------------------------------------------------------------------------------------- kind rules
 
@@ -51,6 +52,9 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
     scale = scale_options(back)
     if scale and (_SCALE_FRONT.search(front) or sum(1 for o in scale if _DEGREE.search(o)) >= 2):
         return Kind.SCALE, scale
+    section = section_heading(front)
+    if section and concludes(section):
+        return Kind.CONCLUSION, None
     return Kind.QUESTION, None
 
 
@@ -73,6 +77,11 @@ def scale_card(marker: str | None, kind: Kind, current: str | None) -> tuple[str
     return (None,) if kind is Kind.SCALE else None
 
 
+def conclusion(marker: str | None, kind: Kind, current: str | None) -> tuple[str | None] | None:
+    """The essay's conclusion (`Conclusion -` and its text) weighs the whole essay: no paragraph."""
+    return (None,) if kind is Kind.CONCLUSION else None
+
+
 def stands_in(marker: str | None, kind: Kind, current: str | None) -> tuple[str | None] | None:
     """A bare question or heading belongs to the paragraph it stands in: after P2's cards and before P3's it
     is P2's; before any marker, or after the conclusion, the essay's (None)."""
@@ -82,6 +91,7 @@ def stands_in(marker: str | None, kind: Kind, current: str | None) -> tuple[str 
 PARAGRAPH_RULES: tuple[tuple[str, ParagraphRule], ...] = (
     ("own_marker", own_marker),
     ("scale_card", scale_card),
+    ("conclusion", conclusion),
     ("stands_in", stands_in),
 )
 

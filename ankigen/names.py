@@ -9,7 +9,7 @@ named rules, as a person would read it:
   word of grammar (`Civil Rights Act`, `Checkpoint Charlie`, but not `Similarly` or `Became`);
 - a possessive ends a name (`Kennan’s Long Telegram` is two), unless one plain word follows a one-word name
   (`Ford’s Theatre`, but `Edwin Chadwick’s | Report`);
-- a list is many names (`Stalin, Roosevelt and Churchill`), a pair without `and` one (`Fulton, Missouri`);
+- a list is many names (`Stalin, Roosevelt and Churchill`), a place and its region one (`Fulton, Missouri`);
 - a single letter (`X`, `C`), an initial alone and a word of two letters (`Pl`) are no names.
 """
 
@@ -37,19 +37,25 @@ _WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
 # A capitalised word, with the full stop of an initial (S. Grant, G.R. Elton), of Jr., of St. Petersburg and
 # of No. 15; or a designation (U-2). It starts with its capital, outside any alternation: a pattern that
 # starts so lets the regex engine skip from capital to capital (CAP_RUN at 10,000 cards: 39 ms -> 30 ms).
-_NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])"
+_NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]+\d+\b|[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])"
               rf"|\.(?<=\.[{UPPER}]\.)|\.(?<=\b[JS]r\.)"
               rf"|\.(?<=\bSt\.)(?= [{UPPER}])|\.(?<=\bNo\.)(?= \d))?)")
 PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
-_PREPOSITIONS = frozenset({"in", "from", "on", "against"})
+_PREPOSITIONS = frozenset({"in", "from", "on", "against", "to"})
 CONNECTORS = frozenset({"of", "for", "the", "and", "v.", *_PREPOSITIONS, *PARTICLES})
 _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
-_TAIL = r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)|(?<=\bAct)) \d+\b(?![,.]\d))?"
+_TAIL = (r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
+         r"|(?<=\bAct) \d+\b(?![,.]\d))?")
+# A lower-case noun that makes an event or a body of the name before it: the Khilafat movement, the RIN
+# mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot.
+EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellion", "revolt", "laws", "plot",
+               "conspiracy", "massacre", "putsch", "missiles", "affair", "incident", "riots", "decrees", "edict")
+_EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
-CAP_RUN = re.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}")
+CAP_RUN = re.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}{_EVENT}")
 _TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
 CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
 _MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -86,7 +92,7 @@ def with_particle(text: str, start: int) -> int:
     `von Bismarck`) when one stands alone before it."""
     if start < 3 or text[start - 1] != " ":
         return start
-    before = text.rfind(" ", max(0, start - 7), start - 1)
+    before = max(text.rfind(" ", max(0, start - 7), start - 1), text.rfind("\n", max(0, start - 7), start - 1))
     at = before + 1 if before >= 0 else max(0, start - 7)
     word = text[at : start - 1]
     if word in PARTICLES and (at == 0 or text[at - 1] in " \n"):
@@ -141,7 +147,7 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     pair = "," in run.text and _is_pair(tokens)
     items: list[list[re.Match[str]]] = [[]]
     for i, t in enumerate(tokens):
-        rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") else _month)
+        rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") and t.group()[0].isupper() else _month)
         if rule is _month and all(w.group().lower() == "the" for w in items[-1]) and _month_names(tokens, i):
             items[-1].append(t)
         elif rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
@@ -151,14 +157,29 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     return [item for item in items if item]
 
 
+# Where a place is: a pair `Town, Region` is one fact when its second name is one of these (a US state, a
+# country). Any other pair is two names (`Japan, Tsushima`, `Zinoviev, Kamenev`).
+REGIONS = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+virginia washington wisconsin wyoming afghanistan albania algeria argentina armenia australia austria belgium
+bolivia bosnia brazil bulgaria burma cambodia canada chile china colombia croatia cuba cyprus czechoslovakia
+denmark egypt england estonia ethiopia finland france germany greece hungary india indonesia iran iraq ireland
+israel italy japan jordan kenya korea latvia lebanon libya lithuania mexico morocco netherlands nigeria norway
+pakistan palestine peru philippines poland portugal prussia romania russia scotland serbia spain sweden
+switzerland syria turkey uganda ukraine vietnam wales yugoslavia zimbabwe""".split())
+
+
 def _is_pair(tokens: list[re.Match[str]]) -> bool:
-    """Single names with commas between and no `and` (`Fulton, Missouri`, up to a month): one fact."""
+    """A place and where it is (`Fulton, Missouri`, up to a month): single names with a comma between, no
+    `and`, the last a region. One fact."""
     if any(t.group() in ("and", "or") and not _title_and(tokens, i) for i, t in enumerate(tokens)):
         return False  # a list: Stalin, Roosevelt and Churchill
     head = next((i for i, t in enumerate(tokens) if _MONTH.match(t.group())), len(tokens))
     segments = "".join("," if t.group() == "," else "w" if t.group()[0].isupper() else "" for t in tokens[:head])
-    return all(len(seg) == 1 for seg in segments.split(",")) and all(
-        _pair_word(t) for t in tokens[:head] if t.group()[0].isupper())
+    names = [t for t in tokens[:head] if t.group()[0].isupper()]
+    return (segments.count(",") == 1 and all(len(seg) == 1 for seg in segments.split(","))
+            and all(_pair_word(t) for t in names) and names[-1].group().lower() in REGIONS)
 
 
 def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
@@ -215,10 +236,16 @@ def _comma(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     return not pair
 
 
+# What is sent to a body, not named after it: the Voting Rights Act | to Congress.
+_SENT = frozenset("Act Acts Bill Bills Amendment Amendments Treaty Treaties Plan Report Army Armies Navy".split())
+
+
 def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
     """A preposition inside a title: after a plain capitalised word, and (but for `from`) before one (Act in
     Restraint of Appeals, Letter from Birmingham Jail; not Supreme Court in U.S. v. Cruikshank)."""
     before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if tokens[i].group() == "to":  # Admonition to Parliament; not Molotov to Berlin, the Act to Congress
+        return (before[:1].isupper() and before not in _SENT and after[:1].isupper() and is_plain(after))
     return (before[:1].isupper() and is_plain(before)
             and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
 
@@ -250,7 +277,7 @@ def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str
         out[-1].append(t)
         rest = words[i + 1 :]
         if strip_possessive(t.group()) != t.group() and rest and not (
-                len(rest) == 1 and is_ordinary(rest[0].group()) and t.group().lower() not in run.subject
+                len(rest) == 1 and is_plain(rest[0].group()) and t.group().lower() not in run.subject
                 and len(out[-1]) == 1):  # Ford’s Theatre; but Edwin Chadwick’s | Report
             out.append([])
     return [w for w in out if w]
@@ -295,6 +322,6 @@ def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
         return Span(start, end, Priority.TITLE)
     if rare or any(p.isupper() and len(p) > 1 for p in letters):
         return Span(start, end, Priority.NAME)
-    if len(letters) > 1:
+    if len(letters) > 1 or words[-1].group() in EVENT_NOUNS:  # the Easter rising
         return Span(start, end, Priority.COMMON_NAME)
     return None  # one ordinary word with a capital ("Party"): not evidence

@@ -5,13 +5,15 @@ loop (as mistune's block parser is):
 
 1. Lines: `text.decode` and `text.tidy_text` make clean physical lines (any encoding, any line ends);
    `split_glued` splits a front glued to the end of a sentence (". P2- opposition ...", ". p2- ...") into a
-   line of its own, except in a one-line plan that comes before every front (`logical_lines`); `mend_typos`
+   line of its own, except in a one-line plan that comes before every front (`logical_lines`), and
+   `split_answered` a question from its answer written after it (`why did Amritsar matter? turned ...`), and
+   `split_section` a heading such as `Conclusion -` from the text after it; `mend_typos`
    reads a marker slip (`Pl -`, `P2;`) as the marker it means, with a warning.
 2. `HEADER_RULES`, tried once each, in order, from the top of the file: `title` (`1- Stalin Power`, or a
    short unnumbered line), `essay_question`, `plan` (P1..Pn on one line, or a run of marker lines with no
    backs) and `thesis` (whatever stands between them and the first front). Each may match or not.
-3. `fronts.FRONT_RULES`, tried at every line after the header: `marker_front`, `question_front` and
-   `heading_front`. The lines up to the next front are the card's back.
+3. `fronts.FRONT_RULES`, tried at every line after the header: `marker_front`, `section_front`,
+   `question_front` and `heading_front`. The lines up to the next front are the card's back.
 4. Backs and cards: `backs.join_back` joins the back's lines with `BACK_JOIN_RULES` (`lowercase_start`,
    `dangling_end`, `cut_sentence`, `wrapped_block`; bullets stay items); `kinds.front_kind` names the
    card's kind (analysis, example, point, scale with its `scale_options`, or question) and
@@ -42,7 +44,9 @@ from .rules import (
     marker_typo,
     plan_items,
     question_front,
+    split_answered,
     split_glued,
+    split_section,
     title,
 )
 from .text import NotText, decode, tidy_text
@@ -63,7 +67,8 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
             lines.append(line)
             before_fronts = False
             continue
-        pieces = split_glued(line)
+        pieces = [part for piece in split_glued(line) for answered in split_answered(piece)
+                  for part in split_section(answered)]
         before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
         lines.extend(pieces)
     return lines

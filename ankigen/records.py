@@ -20,6 +20,7 @@ class Kind(str, Enum):
     EXAMPLE = "example"  # "P3- example, Kirov"
     QUESTION = "question"  # a bare question front ("Why was Brown v Board important")
     SCALE = "scale"  # a question whose answer is a scale of change ("Fundamental/ partial/ superficial")
+    CONCLUSION = "conclusion"  # the essay's conclusion under a heading of its own ("Conclusion -", "Overall:")
 
 
 @dataclass(frozen=True)

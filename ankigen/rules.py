@@ -26,6 +26,8 @@ _REPEATED = re.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.I
 # lower case "... were loyal. p2- opposition" (then a word must follow: "p2-3" is a page reference).
 _GLUED = re.compile(
     r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—]\s*\S|p\d{1,2}\s*[-:–—]\s*[^\W\d_])"
+    # with no full stop before it, a capital P and a spaced separator: "... handed the south to the king P3 - Napoleon"
+    r"|(?<=[^\W_] )(?=P\d{1,2} [-:–—] [^\W\d_])"
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
@@ -83,6 +85,49 @@ def split_glued(line: Line) -> list[Line]:
     if len(parts) == 1:
         return [line]
     return [Line(line.no, p.strip()) for p in parts if p.strip()]
+
+
+# A heading for a part of the essay, not a paragraph: `Conclusion -`, `overall:`, `Intro`. The heading alone on
+# its line, or with its text after a separator (then `split_section` puts the text on a line of its own).
+_SECTION = re.compile(r"^(?P<word>conclusions?|in conclusion|to conclude|overall|final judge?ment|introduction|"
+                      r"intro)\s*(?:[-:–—.]\s*(?P<rest>.*))?$", re.IGNORECASE)
+_CONCLUDING = ("conclusion", "in conclusion", "to conclude", "overall", "final")
+
+
+def section_heading(text: str) -> str | None:
+    """`Conclusion -` -> "conclusion"; `Overall:` -> "overall"; None for any other line (`Overall the purges
+    ...` is a sentence)."""
+    m = _SECTION.match(text)
+    return m.group("word").lower() if m and not m.group("rest") else None
+
+
+def concludes(heading: str) -> bool:
+    """Is the heading the essay's conclusion (not its introduction)?"""
+    return heading.lower().startswith(_CONCLUDING)
+
+
+def split_section(line: Line) -> list[Line]:
+    """`conclusion - the vote was transformed ...` -> the heading and its text, two lines."""
+    m = _SECTION.match(line.text) if line.text[:1] in "CcOoFfIiTt" else None
+    if m is None or not m.group("rest"):
+        return [line]
+    return [Line(line.no, line.text[: m.start("rest")].rstrip(" -:–—.")), Line(line.no, m.group("rest"))]
+
+
+# An argument that asks itself a question and weighs it (`Was it really about religion? not really, ...`):
+# one line of an analysis, not a card.
+_SELF_ANSWER = re.compile(r"(?:yes|no|not|nope|partly|maybe|perhaps|probably|possibly|definitely|arguably|"
+                          r"sort of|to some extent|in a way)\b", re.IGNORECASE)
+_ANSWERED = re.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—:][ ]*)?(?P<answer>[^\W_].*)$")
+
+
+def split_answered(line: Line) -> list[Line]:
+    """A question with its answer after it on the same line (`why did Amritsar matter? turned moderates
+    against the Raj`) -> the question and its answer, two lines: a front and the start of its back."""
+    m = _ANSWERED.match(line.text) if "? " in line.text else None
+    if m is None or not question_front(m.group("question")) or _SELF_ANSWER.match(m.group("answer")):
+        return [line]
+    return [Line(line.no, m.group("question")), Line(line.no, m.group("answer"))]
 
 
 def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
@@ -169,6 +214,7 @@ _NOT_A_VERB = frozenset("he she it they we you i the a an this that these those 
 _HOW_WHAT_NEXT = frozenset(
     "far much many important significant successful effective happened extent caused led".split()
 )
+_ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did he ...`: a question's word order
 _SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
 
 
@@ -227,8 +273,9 @@ def lowercase_question(text: str) -> bool:
         if lowered[1] in _AUXILIARY:
             return True
         return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])
-    if head in _AUXILIARY:
-        return text.endswith("?") and bool(_SUBJECT_START.match(words[1]))
+    if head in _AUXILIARY:  # `did the army support Ulster?`; `was it charles fault` with no question mark
+        return (text.endswith("?") and bool(_SUBJECT_START.match(words[1]))) or (
+            lowered[1] in _ASKED_OF and len(words) <= 8)
     return text.lower().startswith(("to what extent", "in what way"))
 
 

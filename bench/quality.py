@@ -61,7 +61,8 @@ VERDICTS = ("fundamental", "partial", "superficial")
 DEGREE = re.compile(
     r"\b(?:fundamental(?:ly)?|partial(?:ly)?|partly|superficial(?:ly)?|limited|limits?|only|massive(?:ly)?|"
     r"huge(?:ly)?|a ?lot|some|continuity|transform(?:ed|ation|s)?|already|very little|little change|"
-    r"no real change)\b",
+    r"no real change|most important|most significant|main (?:factor|cause|reason)|(?:small|minor) (?:part|role|"
+    r"factor)|part of the reason|decisive|crucial)\b",
     re.IGNORECASE,
 )
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^{}]*?)?\}\}", re.DOTALL)

@@ -137,7 +137,7 @@ def test_ordinary_words_opening_a_sentence_and_the_subject_are_not_facts():
     ("$400 million aid", "$400 million"),
     ("cost 1.5 bn in all", "1.5 bn"),
     ("about 30% of them", "30%"),
-    ("built c.1790 in Derby", "1790"),
+    ("built c.1790 in Derby", "c.1790"),
     ("by the 1950s it", "1950s"),
     ("a quarter of the land", "a quarter"),
     ("gave two-thirds of Abyssinia", "two-thirds"),
@@ -246,3 +246,58 @@ def test_a_possessive_after_a_whole_name_ends_it():
 ])
 def test_a_share_is_one_figure(sentence, share):
     assert share in deletions(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("passed the Lords by only 21 votes to 18", "21 votes to 18"),
+    ("a fine of 12d for missing church", "12d"),
+    ("the fine rose to £20 a month in 1581", "£20 a month"),
+    ("a benevolence of £3 6s 8d a head", "£3 6s 8d a head"),
+    ("set up c.1495 to chase debts", "c.1495"),
+    ("conditions c. 1780-1850 were bad", "c. 1780-1850"),
+])
+def test_votes_old_money_rates_and_circa_are_one_figure(sentence, figure):
+    assert figure in deletions(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("John Field wrote the Admonition to Parliament in 1572", "Admonition to Parliament"),
+    ("launched with the Khilafat movement so Muslims joined", "Khilafat movement"),
+    ("the RIN mutiny broke out in Bombay", "RIN mutiny"),
+    ("after the Easter rising of 1916", "Easter rising"),
+    ("the secret removal of the Jupiter missiles from Turkey", "Jupiter missiles"),
+    ("Parker’s Advertisements insisted on the surplice", "Parker’s Advertisements"),
+    ("about 1.3 million Indians served in WW1", "WW1"),
+])
+def test_titles_with_to_events_and_designations_are_whole(sentence, name):
+    assert name in deletions(sentence)
+
+
+def test_to_between_names_joins_no_title():
+    assert deletions("Stalin sent Molotov to Berlin in 1940") == ["1940", "Stalin", "Molotov", "Berlin"]
+
+
+def test_a_place_and_its_region_are_one_fact_two_names_are_two():
+    assert "Fulton, Missouri" in deletions("Churchill spoke at Fulton, Missouri March 1946")
+    assert {"Japan", "Tsushima"} <= set(deletions("Defeat by Japan, Tsushima May 1905"))
+    assert {"Zinoviev", "Kamenev"} <= set(deletions("the Trial of 16 in 1936, Zinoviev, Kamenev shot"))
+
+
+def test_a_year_after_articles_is_a_date_not_their_number():
+    assert deletions("The Thirty-Nine Articles 1563 set out doctrine") == ["1563", "Thirty-Nine Articles"]
+    assert "Article 231" in deletions("Article 231 blamed Germany")
+
+
+def test_what_is_sent_to_a_body_is_not_named_after_it():
+    assert "Voting Rights Act" in deletions("LBJ sent the Voting Rights Act to Congress soon after")
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("the wspu was set up in october 1903 by the pankhursts", "october 1903"),
+    ("the government passed the cat and mouse act 1913 to stop hunger strikes", "cat and mouse act 1913"),
+    ("then the representation of the people act 1918 gave votes", "representation of the people act 1918"),
+    ("by 1914 two million women had joined", "two million"),
+    ("half a million marched in hyde park", "half a million"),
+])
+def test_what_a_student_who_types_in_lower_case_writes(sentence, fact):
+    assert fact in deletions(sentence)

@@ -109,6 +109,12 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("There was a lot of continuity with before 1933", judgement.SUPERFICIAL),
     ("These weaknesses were already there before the 1930s", judgement.SUPERFICIAL),
     ("popular religion barley changed", judgement.SUPERFICIAL),
+    # how much a factor mattered, in a causation essay's words
+    ("The war was the most important factor, Britain could not afford to stay", judgement.FUNDAMENTAL),
+    ("Cavour's diplomacy w/ France, the main cause", judgement.FUNDAMENTAL),
+    ("Bose and the mutiny were only part of why Britain left but they sped it up", judgement.PARTIAL),
+    ("the elites only played a small part in the end", judgement.SUPERFICIAL),
+    ("religion was a minor factor", judgement.SUPERFICIAL),
 ])
 def test_verdicts_from_the_notes_own_words(text, level):
     assert judgement.verdict(text) == level
@@ -122,6 +128,8 @@ def test_verdicts_from_the_notes_own_words(text, level):
     "he only acted because King and the marchers at Selma had forced the issue",
     "the Crown got huge amounts of land",
     "Similarly, there were purges in the secret police",
+    "French troops stayed in Rome until 1870",
+    "the army remained loyal to the Tsar",
 ])
 def test_words_of_degree_about_something_else_are_no_verdict(text):
     assert judgement.verdict(text) is None
@@ -137,6 +145,24 @@ def test_words_of_degree_about_something_else_are_no_verdict(text):
 ])
 def test_the_conclusion_outweighs_the_concession(sentence, level):
     assert judgement.sentence_verdict(sentence) == level
+
+
+def test_a_causation_essay_judges_the_factor_it_names():
+    """`Gandhi was only part of the reason ... but Britain's weakness was the most important factor`: the
+    essay asks how far Gandhi was responsible, so the clause that names him is its verdict."""
+    line = ("Overall Gandhi was only part of the reason, he made independence popular but it was Britain’s "
+            "weakness after WW2 that was the most important factor")
+    assert judgement.infer_overall(None, [line]) == judgement.FUNDAMENTAL  # the concluding clause, as before
+    assert judgement.infer_overall(None, [line], frozenset({"gandhi"})) == judgement.PARTIAL
+
+
+@pytest.mark.parametrize("sentence", [
+    "Overall the purges safeguarded Stalin’s position", "On balance the change was partial",
+    "But Cavour was still the most important factor overall b/c without 1859 there was nothing",
+])
+def test_overall_lines(sentence):
+    assert judgement.is_overall(sentence)
+    assert not judgement.is_overall("the overall death toll was 20 million")
 
 
 def test_the_analysis_wins_over_the_plan():
@@ -177,6 +203,9 @@ def test_what_the_essay_weighs(question, kind):
     ("Already powerful before as General Secretary", "As General Secretary"),
     ("personal limits of Stalin", "personal power of Stalin"),
     ("tightened control", "tightened control"),
+    ("Cavour's diplomacy w/ France, the most important factor", "Cavour's diplomacy w/ France"),
+    ("after Cavour, only a small part of unification", "after Cavour"),
+    ("Gandhi was only part of the reason, he made it popular", "Gandhi, he made it popular"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown

@@ -58,6 +58,48 @@ def test_split_glued_lower_case_and_spaced_markers(text, front):
     assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
 
 
+def test_split_glued_with_no_full_stop_before_a_spaced_marker():
+    text = "at Teano 26 October 1860 Garibaldi handed the south to the king P3 - Napoleon III"
+    assert [p.text for p in rules.split_glued(Line(1, text))] == [
+        "at Teano 26 October 1860 Garibaldi handed the south to the king", "P3 - Napoleon III"]
+    # unspaced or lower case, a marker after a word is more likely a mention
+    for mention in ("the king P3-Napoleon", "as in p3 - see above", "the T-34 P2 tank"):
+        assert len(rules.split_glued(Line(1, mention))) == 1
+
+
+def test_front_rule_section_front():
+    """`Conclusion -` (or `overall:`, `Intro`) on a line of its own, text under it: a card of the essay."""
+    notes = parse_text("P4- analysis\nonly partly changed.\nconclusion -\noverall the vote was transformed by 1928\n")
+    assert [(c.paragraph, c.kind.value, c.front) for c in notes.cards] == [
+        ("P4", "analysis", "analysis"), (None, "conclusion", "conclusion")]
+    # the heading with its text after it on the same line, and an introduction (a question card)
+    split = parse_text("1- Stalin\nHow far did his power change\nIntro - in 1928 he led a collective leadership.\n"
+                       "P1- the purges\n1936-38 show trials.\n"
+                       "Conclusion: Stalin's power was transformed\n")
+    assert [(c.paragraph, c.kind.value, c.front, c.back) for c in split.cards] == [
+        (None, "question", "Intro", ("in 1928 he led a collective leadership.",)),
+        ("P1", "point", "the purges", ("1936-38 show trials.",)),
+        (None, "conclusion", "Conclusion", ("Stalin’s power was transformed",))]
+    assert rules.section_heading("Overall the purges safeguarded his power") is None  # a sentence, not a heading
+
+
+def test_paragraph_rule_conclusion():
+    assert kinds.conclusion(None, Kind.CONCLUSION, "P4") == (None,)
+    assert kinds.conclusion(None, Kind.QUESTION, "P4") is None
+
+
+def test_split_answered_question():
+    parts = rules.split_answered(Line(16, "why did Amritsar matter? turned moderates against the Raj"))
+    assert [(p.no, p.text) for p in parts] == [(16, "why did Amritsar matter?"),
+                                               (16, "turned moderates against the Raj")]
+    assert [p.text for p in rules.split_answered(Line(1, "Who was Stresemann? - Foreign Minister 1923-29"))] == [
+        "Who was Stresemann?", "Foreign Minister 1923-29"]
+    # an argument that asks itself a question and weighs it stays one line of its back
+    for line in ("Was it really about religion? not really, the Crown got the land",
+                 "Did it work? Partly, as the south stayed poor", "in 1936 Stalin asked why? the answer was fear"):
+        assert len(rules.split_answered(Line(1, line))) == 1
+
+
 @pytest.mark.parametrize("text", ["read the textbook. p2-3 has the figures", "it grew. p2 was the best page",
                                   "the help. p. 2- see below"])
 def test_split_glued_leaves_page_references_alone(text):
