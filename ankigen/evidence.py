@@ -22,7 +22,18 @@ from typing import NamedTuple
 
 from . import english
 from .english import COMMON, is_ordinary
-from .names import CAP_RUN, CAPITAL_WORD, LETTER, Priority, Run, Span, run_spans, strip_possessive, with_particle
+from .names import (
+    CAP_RUN,
+    CAPITAL_WORD,
+    GRAMMAR,
+    LETTER,
+    Priority,
+    Run,
+    Span,
+    run_spans,
+    strip_possessive,
+    with_particle,
+)
 
 __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
            "subject_words"]
@@ -95,10 +106,9 @@ _DATE_RULES = (
 )
 # A year with "about" before it: c.1495, c. 1500, ca. 1780, circa 1600 (and its range: c.1780-1850).
 _CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YEAR}|[0-9]{{2}})\b)?"
-_RATE = r"(?: (?:a|per) (?:day|week|month|year|annum|head)\b)?"  # £20 a month, £5,000 a year
-_FIGURE_RULES = (
-    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}",  # $400 million, £3 6s 8d
-    rf"\b\d{{1,2}}s \d{{1,2}}d\b{_RATE}|\b\d{{1,3}}d\b{_RATE}",  # old money: 6s 8d, 12d
+_FIGURE_RULES = (  # (a rate stays outside its figure: "brought in about {{c1::£200,000}} a year")
+    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b",  # $400 million, £3 6s 8d
+    r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}{_UNIT}?",  # 1.8 million, 2.3 million tons
@@ -332,13 +342,19 @@ def _within(part: str, whole: str) -> bool:
     return re.search(rf"(?<![\w’'-]){re.escape(part)}(?![\w-])", whole) is not None
 
 
-def subject_words(*texts: str | None) -> frozenset[str]:
-    """Capitalised words of the essay question and title, and the years and decades they name: the subject,
-    never a deletion on its own (the question shows them above every card: `from 1928 to 53`)."""
+def subject_words(question: str | None, *titles: str | None) -> frozenset[str]:
+    """The essay's subject, never a deletion on its own (the question shows it above every card): the
+    capitalised words of the question (`Charles I`, `Church of England`, but not its first word or a word of
+    grammar), the rare capitalised words of the title, and the years and decades they name (`from 1928 to 53`)."""
     words: set[str] = set()
-    for text in texts:
+    for m in CAPITAL_WORD.finditer(question or ""):
+        word = strip_possessive(m.group()).lower()
+        if m.start() > 0 and word not in GRAMMAR or not is_ordinary(m.group()):
+            words.add(word)
+    for text in titles:
         for m in CAPITAL_WORD.finditer(text or ""):
             if not is_ordinary(m.group()):
                 words.add(strip_possessive(m.group()).lower())
+    for text in (question, *titles):
         words.update(_ESSAY_YEAR.findall(text or ""))
     return frozenset(words)

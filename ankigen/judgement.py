@@ -54,6 +54,10 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("part of the reason", r"(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|story|"
                r"explanation|it)|(?:one|a) (?:contributing|contributory) (?:factor|cause)|"
                r"one (?:factor|cause|reason) among (?:many|several|others)", PARTIAL),
+    # A cause that only set things off: "religion and the Irish rebellion, only a trigger".
+    DegreeRule("only a trigger", r"(?:only|just|merely) (?:a |the )?(?:trigger|spark|catalyst|final straw|last "
+               r"straw|short[- ]term cause)", SUPERFICIAL),
+    DegreeRule("a trigger", r"(?:a|the) (?:trigger|spark|catalyst|short[- ]term cause)", PARTIAL),
     DegreeRule("the main factor", r"(?:the )?(?:most important|most significant|main|biggest|greatest|decisive|"
                r"crucial|primary|principal|chief|key) (?:\w+ )?(?:factor|cause|reason)", FUNDAMENTAL),
     DegreeRule("strong change", rf"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|"
@@ -226,6 +230,8 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"part|role|contribution)s?(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
      r"|(?:(?<=,)\s*|\s+|^)(?:(?:was|were)\s+)?(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|"
      r"story|explanation)\b", ""),
+    ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
+     r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),
     ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"
      r"largely)\s+)?\bcontinuity\b", ""),
     ("a word of degree", r"\b(?:(?:only|very)\s+)?(?:partly|partially|partial|in part|to (?:an|some) extent|"

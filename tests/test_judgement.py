@@ -313,3 +313,9 @@ def test_a_judgement_keeps_its_claim_when_the_card_it_came_from_is_deleted(tmp_p
     claims = [n.fields[0] for n in prepare(notes, now=1_700_086_400).deck.notes
               if n.notetype.key == "judgement" and n.fields[2] == "P2"]
     assert claims == ["private plots"]
+
+
+def test_a_cause_that_only_set_things_off():
+    assert judgement.verdict("religion and the Irish rebellion, only a trigger") == judgement.SUPERFICIAL
+    assert judgement.verdict("the Depression was the catalyst") == judgement.PARTIAL
+    assert judgement.neutral("religion and the Irish rebellion, only a trigger") == "religion and the Irish rebellion"

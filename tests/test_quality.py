@@ -7,7 +7,7 @@ whose front gives the answer away must stay at or below its ceiling. The numbers
 down (ceilings up) to a twentieth. When a change lifts a deck, raise its floor here in the same commit;
 when a change lowers one on purpose, say why in the commit that lowers it.
 
-The four held-out files (`tuning: false`) are measured like the others: their floors guard against a rule
+The three held-out files (`tuning: false`) are measured like the others: their floors guard against a rule
 tuned on the rest that breaks them. Don't tune rules by reading them (nor their `-v` report).
 """
 
@@ -38,16 +38,17 @@ class Floor:
 
 
 # Measured at the end of the fourth session's quality work (issue 12): twenty files, the eight new ones written
-# for it (four of them held out), the four files held out before now read and tuned on. A cloze card's
+# for it (three of them held out: english_civil_war, written as the fourth, was seen by accident and tuned on),
+# the four files held out before now read and tuned on. A cloze card's
 # give-away is its answer shown on its front outside the gap (the context line, the sentence).
 FLOORS = {
     "bismarck": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "cold_war": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "elizabeth_religion": Floor(1.00, 1.00, 0.80, 0.05, 1.00, 0.00, 0.05),
-    "english_civil_war": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.50, 0.05),
+    "elizabeth_religion": Floor(1.00, 1.00, 0.75, 0.05, 1.00, 0.00, 0.05),
+    "english_civil_war": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.25, 0.05),
     "french_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "henry_vii": Floor(1.00, 1.00, 0.65, 0.05, 1.00, 0.00, 0.05),
+    "henry_vii": Floor(1.00, 1.00, 0.60, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.00),
     "hitler_rise": Floor(0.85, 0.85, 0.65, 0.00, 1.00, 0.00, 0.05),
     "india_independence": Floor(1.00, 1.00, 0.85, 0.00, 1.00, 0.00, 0.05),
@@ -63,7 +64,7 @@ FLOORS = {
     "suffrage": Floor(1.00, 1.00, 0.80, 0.05, 1.00, 0.00, 0.05),
 }
 TOTAL = Floor(0.95, 0.95, 0.90, 0.05, 1.00, 0.05, 0.05)
-HELD_OUT = ("english_civil_war", "hitler_rise", "khrushchev", "suffrage")
+HELD_OUT = ("hitler_rise", "khrushchev", "suffrage")
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +100,7 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_twenty_files_four_held_out() -> None:
+def test_twenty_files_three_held_out() -> None:
     files = corpus_files()
     assert len(files) == 20
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
