@@ -25,7 +25,7 @@ _REPEATED = re.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.I
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
 # lower case "... were loyal. p2- opposition" (then a word must follow: "p2-3" is a page reference).
 _GLUED = re.compile(
-    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—]\s*\S|p\d{1,2}\s*[-:–—]\s*[^\W\d_])"
+    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_])"
     # with no full stop before it, a capital P and a spaced separator: "... handed the south to the king P3 - Napoleon"
     r"|(?<=[^\W_] )(?=P\d{1,2} [-:–—] [^\W\d_])"
 )
@@ -214,6 +214,7 @@ _NOT_A_VERB = frozenset("he she it they we you i the a an this that these those 
 _HOW_WHAT_NEXT = frozenset(
     "far much many important significant successful effective happened extent caused led".split()
 )
+_PAST = frozenset("won lost led made gave took rose fell began ran went came sent paid held fought wrote".split())
 _ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did he ...`: a question's word order
 _SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
 
@@ -269,7 +270,13 @@ def lowercase_question(text: str) -> bool:
         if text.endswith("?"):
             return True
         if head not in ("how", "what", "why"):
-            return False  # `who was elected`, `when he was` in a wrapped back: a relative clause
+            # `who voted for the nazis`: a short line whose verb comes at once (a relative clause in a wrapped
+            # back, `who was tied to a chair because of his wounds`, runs a full line)
+            if len(words) > 6 or len(text) > 40:
+                return False
+            if head == "who":  # `who voted ...`, not `who was elected ...` (a relative clause's `was`)
+                return lowered[1] in _PAST or lowered[1].endswith("ed")
+            return head in ("when", "where") and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2]))
         if lowered[1] in _AUXILIARY:
             return True
         return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])

@@ -53,6 +53,8 @@ def test_split_glued_leaves_a_mention_alone():
     ("the loan was dropped. p2 - marriage and babies", "p2 - marriage and babies"),
     ("were loyal to him. P2: opposition", "P2: opposition"),
     ("by 1870 they were electing congressmen.P3- forty acres", "P3- forty acres"),
+    ("the Depression was the main cause. P1) unemployment", "P1) unemployment"),
+    ("the KPD got 100 seats in November 1932. P1 )how did the nazi vote change", "P1 )how did the nazi vote change"),
 ])
 def test_split_glued_lower_case_and_spaced_markers(text, front):
     assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
@@ -159,6 +161,9 @@ def test_ends_dangling(text, dangling):
     ("did the army support Ulster?", True),
     ("who led the Dail?", True),
     ("who was elected in 1932", False),  # a relative clause that starts a wrapped line
+    ("who voted for the nazis", True),  # short, a verb of its own at once
+    ("when did the army turn", True),
+    ("who was tied to a chair because of his wounds", False),
     ("when he was arrested in 1936", False),
     ("did the army support Ulster", False),  # a verb first, in lower case: only with its question mark
     ("why did this matter, because TV showed the violence", False),  # asked and answered in the back
