@@ -148,7 +148,9 @@ def _map_paragraphs(old: Sequence[Entry], cards: Sequence[Card], anchors: dict[i
 def _paragraph_guids(old: Sequence[Entry], plan: Sequence[str], mapping: dict[str, str],
                      make: GuidMaker) -> dict[str, str]:
     """A judgement GUID for each paragraph of the plan, and for the essay."""
-    by_para = {e.para: e for e in old if e.kind == notetypes.JUDGEMENT.key and e.para}
+    judged = [e for e in old if e.kind == notetypes.JUDGEMENT.key and e.para]
+    # A paragraph's live note wins over one retired from it (P3 deleted, P4 renumbered P3: both say P3).
+    by_para = {e.para: e for e in sorted(judged, key=lambda e: e.retired is None)}
     claimed = set(mapping.values())
     out = {}
     for label in [*plan, "essay"]:
