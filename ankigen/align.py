@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from . import notetypes
+from . import notetypes, rewrites
 from .evidence import Evidence
 from .identity import GuidMaker, front_key
 from .lock import Entry
@@ -192,13 +192,17 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
     pairs: dict[int, int] = {}
     _fuzzy(pairs, taken, left, old, lambda a, j: s if old[j].card == card_guids[left[a][0]] and (
         s := _similarity(text[left[a]], old[j].text)) >= SIMILAR_SENTENCE else 0.0)
+    paired = {left[a] for a in pairs}
     for a, j in pairs.items():
-        matched[left[a]].append(j)
-        # The other notes of that old sentence (a long sentence has a note for each three facts) go with it.
+        # The other notes of that old sentence (a long sentence has a note for each three facts) go with it, or,
+        # when it was split, each with the part that holds its facts.
         siblings = [k for k, e in enumerate(old) if k not in taken and e.card == old[j].card and e.text == old[j].text]
-        for k in _one_sentence(old, [j, *siblings])[1:]:
-            matched[left[a]].append(k)
+        notes = [j, *_one_sentence(old, [j, *siblings])[1:]]
+        parts = rewrites.split_parts(old[j].text, left[a], [p for p in left if p not in paired], text)
+        for k, part in zip(notes, rewrites.spread([old[k] for k in notes], [text[p] for p in parts]), strict=True):
+            matched[parts[part]].append(k)
             taken.add(k)
+    rewrites.merged(old, card_guids, text, matched, taken)
     return matched
 
 
@@ -323,6 +327,7 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
     # then the old notes are retired and the new ones are new (see notetypes.py).
     questions = [e for e in old if e.kind == notetypes.QA.key]
     matched, paragraphs = _match_cards(questions, cards)
+    olds = [e for e in old if e.kind == notetypes.CLOZE.key]
     guids = [questions[matched[i]].guid if i in matched else "" for i in range(len(cards))]
     occurrences: Counter[tuple[str, str]] = Counter()
     for i, card in enumerate(cards):  # a new card: a GUID from the deck, its paragraph and its front
@@ -333,7 +338,6 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
     kept = _kept(questions, cards, matched)
     essay = next((e.guid for e in old if e.kind == notetypes.ESSAY.key), None) or make.guid("essay")
     judgements = _paragraph_guids(old, plan, paragraphs, make)
-    olds = [e for e in old if e.kind == notetypes.CLOZE.key]
     by_sentence = _match_sentences(olds, guids, sentences)
     clozes: list[Cloze] = []
     for i, backs in enumerate(sentences):

@@ -6,14 +6,23 @@ tests/test_updates.py does, and asserts what a student must see after the rebuil
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.student import Project, Student
+from tests.student import (
+    SEED_STEM,
+    Project,
+    Student,
+    assert_no_new_note,
+    assert_studied_cards_live,
+)
 from tests.test_updates import PARAGRAPHS, first_round, next_round, small_notes
 
 pytest.importorskip("anki", reason="these scenarios import decks with the official `anki` package")
 
 JUDGEMENT = "ankigen: Judgement"
+CLOZE = "ankigen: Evidence cloze"
 
 
 @pytest.fixture
@@ -47,3 +56,51 @@ def test_a_paragraph_deleted_and_the_next_renumbered_keeps_its_judgement_card(tm
         assert after[card.cid].fact == "New class of managers"
         assert after[card.cid].reviews == card.reviews
         before = after
+
+
+# ----------------------------------------------------------------------------- sentences split and merged
+
+NOTES = f"{SEED_STEM}.txt"
+
+
+@pytest.fixture
+def seed(tmp_path) -> Project:
+    return Project(tmp_path / "seed", seed=True)
+
+
+def test_two_sentences_merged_keep_both_notes(seed, student):
+    """`3/5 marshals and 14/16 army commanders purged. 35,000 officers shot/ imprisoned.` written as one
+    sentence: the 35,000 card students studied goes on asking it (it used to be retired, its fact asked again
+    by a new card of the first sentence's note)."""
+    _, before = first_round(seed, student)
+    notes = student.notes()
+    [officers] = [c for c in before.values() if c.notetype == CLOZE and c.fact == "35,000"]
+    seed.edit(NOTES, "commanders purged. 35,000 officers", "commanders purged and 35,000 officers")
+    built, after = next_round(seed, student, before)
+    assert_no_new_note(notes, student.notes())
+    assert_studied_cards_live(before, built.apkg)
+    assert after[officers.cid].fact == "35,000" and not after[officers.cid].retired
+    assert "commanders purged and [...] officers shot" in after[officers.cid].question
+
+
+def test_a_sentence_split_in_two_makes_no_new_note(seed, student):
+    """`Trial of 21 right- Bukharin and Rykov, Bukharin’s article ... 1938` split at the comma: its two notes
+    go with the parts, each keeping the facts it still holds, and every fact is asked live by some card (it
+    used to leave both notes on the second part, saying 21 and Rykov were no longer in the notes, and ask
+    them again on a new note)."""
+    _, before = first_round(seed, student)
+    notes = student.notes()
+    seed.edit(NOTES, "Bukharin and Rykov, Bukharin’s article", "Bukharin and Rykov. Bukharin’s article")
+    built, after = next_round(seed, student, before, edits={"Bukharin … Bukharin": "Bukharin"})  # one of the two
+    assert_no_new_note(notes, student.notes())
+    assert_studied_cards_live(before, built.apkg)
+    parts = {"Trial of 21 right- Bukharin and Rykov.": {"21", "Bukharin", "Rykov"},
+             "Bukharin’s article “notes of an Economist”": {"Bukharin", "Economist", "1938"}}
+    for part, facts in parts.items():
+        live = set()  # facts asked in the sentence itself, not after it as "no longer in the notes"
+        for nid in student.col.find_notes(f'"note:{CLOZE}"'):
+            sentence = student.col.get_note(nid).fields[0].split('<span class="ag-gone">')[0]
+            if part in re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", sentence):
+                live |= set(re.findall(r"\{\{c\d+::(.*?)\}\}", sentence))
+        assert facts <= live, f"{part!r}: asked {live}"
+

@@ -1,0 +1,74 @@
+"""What a line-by-line diff misses, for `align.py`: a sentence split in two and two sentences merged into one.
+Pure: values in, values out.
+
+- Split: the notes of the old sentence each go with the part that holds most of their facts (a note asks
+  one sentence), not all with the part most like the old text.
+- Merged: an old sentence that now stands within a longer sentence of its card goes with it, its note
+  beside that sentence's own (a long sentence has a note for each three facts), its facts under their numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
+
+from .lock import Entry
+
+WITHIN = 0.8  # this much of a sentence's text standing in another: it is part of it
+LIMIT = 300  # old notes compared by text at most (as align.FUZZY_LIMIT: each comparison costs)
+
+Where = tuple[int, int]  # (card index, sentence index)
+
+
+def within(part: str, whole: str) -> float:
+    """How much of `part` stands, in order, in `whole` (0 to 1)."""
+    if not part:
+        return 0.0
+    blocks = SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(part)
+
+
+def _holds(sentence: str, fact: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fact)}(?!\w)", sentence, re.IGNORECASE) is not None
+
+
+def split_parts(old: str, matched: Where, left: Sequence[Where], text: Mapping[Where, str]) -> list[Where]:
+    """The parts of an old sentence split in two (or more): the sentence it was matched with first, then each
+    other sentence of its card, not yet matched, that stands within the old text."""
+    return [matched, *(p for p in left if p != matched and p[0] == matched[0] and within(text[p], old) >= WITHIN)]
+
+
+def spread(notes: Sequence[Entry], parts: Sequence[str]) -> list[int]:
+    """For each note of a split sentence, the index of the part it goes with: the one holding most of its
+    facts; on a tie, one that no other note of the sentence went to, else the first."""
+    used: set[int] = set()
+    out = []
+    for note in notes:
+        counts = [sum(_holds(part, t) for t, _ in note.facts) for part in parts]
+        best = max(range(len(parts)), key=lambda x: (counts[x], x not in used, -x))
+        used.add(best)
+        out.append(best)
+    return out
+
+
+def merged(old: Sequence[Entry], card_guids: Sequence[str], text: Mapping[Where, str],
+           matched: dict[Where, list[int]], taken: set[int]) -> None:
+    """Old notes of sentences merged into a longer one: an old note left unmatched whose sentence stands within
+    a sentence of its card that holds one of its facts goes with that sentence, unless that sentence's notes
+    already ask one of its facts (a fact is asked by one note of a sentence)."""
+    by_card: dict[str, list[Where]] = defaultdict(list)
+    for where in text:
+        by_card[card_guids[where[0]]].append(where)
+    left = [j for j, e in enumerate(old) if j not in taken and e.retired is None and e.card in by_card]
+    for j in left[:LIMIT]:
+        entry = old[j]
+        mine = {t.lower() for t, _ in entry.facts}
+        homes = [w for w in by_card[entry.card] if any(_holds(text[w], t) for t in mine)
+                 and not mine & {t.lower() for k in matched.get(w, ()) for t, _ in old[k].facts}]
+        score, home = max(((within(entry.text, text[w]), w) for w in homes), default=(0.0, None))
+        if home is not None and score >= WITHIN:
+            matched[home].append(j)
+            taken.add(j)
+
