@@ -3,9 +3,11 @@
 As a diff aligns lines, each card, paragraph, sentence and fact of the new notes is matched with the one it
 was at the last build, so it keeps its GUID (and a fact its cloze number) through light edits and moves:
 - a card by its front: the same front (ignoring case, spacing, apostrophes), else a lightly edited front in
-  the same paragraph, else the same front or the same back anywhere;
+  the same paragraph, else the same front or the same back anywhere, else most of its evidence sentences
+  kept in the same paragraph (`rewrites.py`: front and back edited in one build);
 - a paragraph by its cards: a paragraph renumbered (P2 <-> P3) is the paragraph whose cards it holds;
-- a sentence by its text within its card, else anywhere in the deck, else a lightly edited one in its card;
+- a sentence by its text within its card, else anywhere in the deck, else a lightly edited one in its card,
+  else the parts of a sentence split in two or the sentences merged into one (`rewrites.py`);
 - a fact by its text within its sentence: it keeps its number while it is in the sentence, even when the
   evidence rules no longer pick it (rules may change between releases; history may not move); a new fact
   takes a number never used in that note; a fact that left the sentence keeps its number too.
@@ -328,6 +330,7 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
     questions = [e for e in old if e.kind == notetypes.QA.key]
     matched, paragraphs = _match_cards(questions, cards)
     olds = [e for e in old if e.kind == notetypes.CLOZE.key]
+    rewrites.by_sentences(matched, questions, paragraphs, [c.paragraph or "" for c in cards], olds, sentences)
     guids = [questions[matched[i]].guid if i in matched else "" for i in range(len(cards))]
     occurrences: Counter[tuple[str, str]] = Counter()
     for i, card in enumerate(cards):  # a new card: a GUID from the deck, its paragraph and its front

@@ -1,22 +1,25 @@
-"""What a line-by-line diff misses, for `align.py`: a sentence split in two and two sentences merged into one.
-Pure: values in, values out.
+"""What a line-by-line diff misses, for `align.py`: a sentence split in two, two sentences merged into one,
+and a card whose front and back were both edited in one build. Pure: values in, values out.
 
 - Split: the notes of the old sentence each go with the part that holds most of their facts (a note asks
   one sentence), not all with the part most like the old text.
 - Merged: an old sentence that now stands within a longer sentence of its card goes with it, its note
   beside that sentence's own (a long sentence has a note for each three facts), its facts under their numbers.
+- Front and back edited: an old card of the same paragraph, left unmatched, whose evidence sentences (the
+  lock's cloze notes) are mostly still in the new card's back is that card.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 from .lock import Entry
 
 WITHIN = 0.8  # this much of a sentence's text standing in another: it is part of it
+KEPT = 0.5  # this share of a card's evidence sentences kept word for word: the same card
 LIMIT = 300  # old notes compared by text at most (as align.FUZZY_LIMIT: each comparison costs)
 
 Where = tuple[int, int]  # (card index, sentence index)
@@ -72,3 +75,31 @@ def merged(old: Sequence[Entry], card_guids: Sequence[str], text: Mapping[Where,
             matched[home].append(j)
             taken.add(j)
 
+
+def by_sentences(matched: dict[int, int], old: Sequence[Entry], paragraphs: Mapping[str, str],
+                 new_paragraphs: Sequence[str], clozes: Sequence[Entry],
+                 sentences: Sequence[Sequence[tuple[str, Sequence[object]]]]) -> None:
+    """Match new cards left unmatched with old cards of the same paragraph whose evidence sentences (their live
+    cloze notes in the lock) the new back mostly keeps, word for word: {new index: old index}, in place."""
+    taken = set(matched.values())
+    left = {e.guid: j for j, e in enumerate(old) if j not in taken and e.retired is None}
+    said: dict[int, set[str]] = defaultdict(set)  # old card -> its evidence sentences
+    cards_saying: dict[str, set[int]] = defaultdict(set)  # evidence sentence -> the old cards that had it
+    for entry in clozes:
+        if entry.card in left and entry.retired is None:
+            said[left[entry.card]].add(entry.text)
+            cards_saying[entry.text].add(left[entry.card])
+    pairs = []
+    for i, card in enumerate(sentences):
+        if i in matched or not said:
+            continue
+        hits: Counter[int] = Counter(j for s in {s for s, _ in card} for j in cards_saying.get(s, ()))
+        with_facts = sum(1 for _, pieces in card if pieces)
+        for j, n in hits.items():
+            share = n / max(len(said[j]), with_facts)
+            if share >= KEPT and paragraphs.get(new_paragraphs[i]) == (old[j].para or ""):
+                pairs.append((share, i, j))
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i not in matched and j not in taken:
+            matched[i] = j
+            taken.add(j)

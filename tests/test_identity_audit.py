@@ -104,3 +104,22 @@ def test_a_sentence_split_in_two_makes_no_new_note(seed, student):
                 live |= set(re.findall(r"\{\{c\d+::(.*?)\}\}", sentence))
         assert facts <= live, f"{part!r}: asked {live}"
 
+
+def test_a_front_rewritten_with_a_figure_corrected_in_its_back_keeps_the_card(seed, student):
+    """The front reworded and a figure of its back corrected in one build: the card keeps its note (found by
+    the evidence sentences its back still has), and so does the corrected figure's cloze (both used to be
+    new notes, the studied ones retired)."""
+    _, before = first_round(seed, student)
+    notes = student.notes()
+    [question] = [c for c in before.values() if c.fact == "how did STALIN stop opposition"]
+    [officers] = [c for c in before.values() if c.notetype == CLOZE and c.fact == "35,000"]
+    seed.edit(NOTES, "P2- how did STALIN stop opposition", "P2- what methods did Stalin use to crush opposition")
+    seed.edit(NOTES, "35,000 officers", "36,000 officers")
+    built, after = next_round(seed, student, before, edits={
+        "how did STALIN stop opposition": "what methods did Stalin use to crush opposition", "35,000": "36,000"})
+    assert_no_new_note(notes, student.notes())
+    assert_studied_cards_live(before, built.apkg)
+    assert after[question.cid].fact == "what methods did Stalin use to crush opposition"
+    assert "36,000 officers" in after[question.cid].answer
+    assert after[officers.cid].fact == "36,000"
+    assert after[question.cid].reviews == question.reviews
