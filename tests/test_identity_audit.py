@@ -7,6 +7,8 @@ tests/test_updates.py does, and asserts what a student must see after the rebuil
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,7 @@ from tests.student import (
     Student,
     assert_no_new_note,
     assert_studied_cards_live,
+    check_all,
 )
 from tests.test_updates import PARAGRAPHS, first_round, next_round, small_notes
 
@@ -123,3 +126,59 @@ def test_a_front_rewritten_with_a_figure_corrected_in_its_back_keeps_the_card(se
     assert "36,000 officers" in after[question.cid].answer
     assert after[officers.cid].fact == "36,000"
     assert after[question.cid].reviews == question.reviews
+
+
+# ----------------------------------------------------------------------------- the 0.1 deck, upgraded
+
+RELEASED = Path(__file__).parent / "fixtures" / "released"
+
+
+def released_class(seed: Project, student: Student, deck_in_build: bool = True):
+    """A class that studied the deck ankigen 0.1 built of the shipped notes; the project has that deck's lock
+    (format 1) and, as the teacher's last build left it, the deck itself in build/."""
+    seed.write(f"{SEED_STEM}.lock", (RELEASED / f"{SEED_STEM}-0.1.lock").read_text(encoding="utf-8"))
+    if deck_in_build:
+        seed.out.mkdir(parents=True, exist_ok=True)
+        shutil.copy(RELEASED / f"{SEED_STEM}-0.1.apkg", seed.out / f"{SEED_STEM}.apkg")
+    student.import_deck(RELEASED / f"{SEED_STEM}-0.1.apkg")
+    assert student.study_all() > 0
+    return student.snapshot(), student.notes()
+
+
+def edit_as_a_teacher_would(seed: Project) -> None:
+    """A front's typo, a sentence put first in a back, a card deleted: edits made with 0.1, built with this
+    release for the first time."""
+    seed.edit(NOTES, "dealt with opponents", "dealt with oponents")
+    seed.edit(NOTES, "1937 trial of the 17", "Yagoda was replaced by Yezhov in 1936. 1937 trial of the 17")
+    text = seed.read(NOTES)
+    start, end = text.index("P3- example, Kirov\n"), text.index("P3- examples, Some members")
+    seed.write(NOTES, text[:start] + text[end:])
+
+
+def test_the_first_build_after_the_upgrade_may_bring_edits_made_since(seed, student):
+    """The notes were edited since the last 0.1 build: the first build of this release reads what each
+    note was from the 0.1 deck in build/ (its lock, format 1, has only GUIDs and times), so the edited cards
+    keep their notes, every cloze card its fact, and the deleted card's notes are retired (they were
+    orphans: the 0.1 lock cannot say what they were; clozes keyed by sentence position asked other facts)."""
+    before, notes = released_class(seed, student)
+    edit_as_a_teacher_would(seed)
+    built = seed.build()
+    student.import_deck(built.apkg)
+    after = check_all(student, built.apkg, before)  # no orphan, no duplicate, no "No cloze", the same facts
+    deleted = "example, Kirov"
+    gone = ("the popular leader of the Party", "He had secured more votes", "Did Kirov represent")  # its sentences
+    kept = {cid: c for cid, c in before.items() if c.fact != deleted and not any(g in c.answer for g in gone)}
+    assert_studied_cards_live(kept, built.apkg)  # all but the deleted card's
+    [typo] = [c for c in before.values() if c.fact == "how STALIN dealt with opponents"]
+    assert after[typo.cid].fact == "how STALIN dealt with oponents"
+    [kirov] = [c for c in before.values() if c.fact == deleted]
+    assert after[kirov.cid].retired
+
+
+def test_without_the_0_1_deck_the_upgrade_warns_of_what_it_cannot_retire(seed, student):
+    """No 0.1 deck in build/ (another machine, a clean clone): the notes the build no longer makes cannot be
+    retired, and the build says so."""
+    released_class(seed, student, deck_in_build=False)
+    edit_as_a_teacher_would(seed)
+    built = seed.build()
+    assert "ankigen 0.1" in built.output and "cannot be retired" in built.output, built.output
