@@ -254,7 +254,10 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
         gone = [*entry.gone, *(fact for fact in missing if fact not in edited)]
         notes.append((entry, Cloze(entry.guid, card, index, sentence, live, gone, entry.top)))
     asked = {t.lower() for _, c in notes for t, _ in c.facts}
-    fresh = [f for f in found if f.lower() not in asked]
+    # A fact found where a fact already asked stands (`Ems Telegram` over `Ems`) is not asked again.
+    held = [m.span() for _, c in notes for t, _ in c.facts for m in _occurrence(t).finditer(sentence)]
+    fresh = [f for f in found if f.lower() not in asked
+             and not any(p.start < end and start < p.end for p in pieces if p.text == f for start, end in held)]
     for fact in fresh:
         room = next((c for _, c in notes if len(c.facts) < MAX_DELETIONS), None)
         if room is None:
@@ -267,6 +270,9 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
     clozes = [c for _, c in notes if c.facts]
     for c in clozes:
         c.pieces = place(sentence, [t for t, _ in c.facts], pieces)
+        placed = {p.text.lower() for p in c.pieces}  # a fact with no place left is asked after the sentence:
+        c.gone += [f for f in c.facts if f[0].lower() not in placed]  # never a card with no deletion
+        c.facts = [f for f in c.facts if f[0].lower() in placed]
     return clozes
 
 
@@ -291,7 +297,9 @@ def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
         if m is None:
             continue
         start, end = moved(m.start(), False), moved(m.end(), True)
-        piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < max(end, start + 1)
+        if end <= start:  # deleted with what stood around it, not edited: what now follows it is another fact
+            continue
+        piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < end
                       and p.end > start and p.text.lower() not in taken), None)
         if piece is not None:
             out[fact] = piece.text

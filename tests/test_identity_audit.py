@@ -182,3 +182,39 @@ def test_without_the_0_1_deck_the_upgrade_warns_of_what_it_cannot_retire(seed, s
     edit_as_a_teacher_would(seed)
     built = seed.build()
     assert "ankigen 0.1" in built.output and "cannot be retired" in built.output, built.output
+
+
+# ----------------------------------------------------------------------------- facts edited in a sentence
+
+def one_sentence_edited(tmp_path, student, old: str, new: str):
+    """The small notes with `old` as a sentence of a back, built, imported and studied; then `old` edited to
+    `new`, rebuilt and imported (the invariants of tests/student.py checked, the same facts included)."""
+    project = Project(tmp_path / "p")
+    text = small_notes().replace("Many died on the way.", old)
+    project.write("countryside.txt", text)
+    _, before = first_round(project, student)
+    project.write("countryside.txt", text.replace(old, new))
+    _, after = next_round(project, student, before)
+    return before, after
+
+
+def test_a_name_completed_in_a_sentence_leaves_no_empty_cloze_card(tmp_path, student):
+    """`Ems` completed as `Ems Telegram`: the finder now finds the longer name where the card's fact stands.
+    The card goes on asking `Ems` (the longer name was added to the same note, over it: "No cloze 2")."""
+    old, new = "Bismarck edited the Ems.", "Bismarck edited the Ems Telegram."
+    before, after = one_sentence_edited(tmp_path, student, old, new)
+    [ems] = [c for c in before.values() if c.notetype == CLOZE and c.fact == "Ems"]
+    assert after[ems.cid].fact == "Ems"
+
+
+def test_the_start_of_a_long_sentence_deleted_gives_its_facts_no_other_fact(tmp_path, student):
+    """The first clause of a sentence with six facts deleted: the card that asked `August 1866` must not ask
+    `North German Confederation`, the fact that now stands where the clause was (the diff of the two
+    sentences took it for an edit of `August 1866`, and two notes asked it)."""
+    sentence = ("Treaty of Prague August 1866 Austria excluded from German affairs, North German Confederation of "
+                "22 states set up 1867 under Prussia.")
+    before, after = one_sentence_edited(tmp_path, student, sentence, sentence.split(", ", 1)[1])
+    [august] = [c for c in before.values() if c.notetype == CLOZE and c.fact == "August 1866"]
+    assert after[august.cid].fact == "August 1866"  # asked after the sentence: no longer in the notes
+    asking = [c for c in after.values() if c.notetype == CLOZE and c.fact == "North German Confederation"]
+    assert len(asking) == 1
