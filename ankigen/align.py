@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -73,9 +73,11 @@ class Aligned:
 
 # -------------------------------------------------------------------------------------------- cards
 
-def _match_cards(old: Sequence[Entry], cards: Sequence[Card]) -> tuple[dict[int, int], dict[str, str]]:
+def _match_cards(old: Sequence[Entry], cards: Sequence[Card],
+                 kept: Callable[[int, int], float]) -> tuple[dict[int, int], dict[str, str]]:
     """Match new cards with old question entries: {new index: old index}, and the paragraph map
-    {new paragraph: old paragraph} the matches imply."""
+    {new paragraph: old paragraph} the matches imply. `kept(i, j)`: how much of old card j's evidence new
+    card i keeps (`rewrites.Kept`)."""
     new_keys = [front_key(c.front) for c in cards]
     old_keys = [front_key(e.text) for e in old]
     matched: dict[int, int] = {}
@@ -99,11 +101,11 @@ def _match_cards(old: Sequence[Entry], cards: Sequence[Card]) -> tuple[dict[int,
     by_key: dict[str, list[int]] = defaultdict(list)  # old entries by front, in order
     for j, key in enumerate(old_keys):
         by_key[key].append(j)
-    for i in [i for i in range(len(cards)) if i not in matched]:  # the same front in the same paragraph
-        found = next((j for j in by_key[new_keys[i]] if j not in taken and same_paragraph(i, j)), None)
-        if found is not None:
-            take(i, found)
     backs = [back_digest(c) for c in cards]
+    for i in [i for i in range(len(cards)) if i not in matched]:  # the same front in the same paragraph:
+        same = [j for j in by_key[new_keys[i]] if j not in taken and same_paragraph(i, j)]  # (of several, the
+        if same:  # one with its back, else with its evidence, else the first)
+            take(i, same[0] if len(same) == 1 else max(same, key=lambda j: (old[j].back == backs[i], kept(i, j))))
     _fuzzy(matched, taken, cards, old, lambda i, j: _card_score(new_keys[i], old_keys[j], backs[i] == old[j].back)
            if same_paragraph(i, j) else 0.0)
     by_back: dict[str, list[int]] = defaultdict(list)
@@ -336,9 +338,10 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
     # new field must give it a new key and id (Anki would refuse the changed notes as conflicting), and
     # then the old notes are retired and the new ones are new (see notetypes.py).
     questions = [e for e in old if e.kind == notetypes.QA.key]
-    matched, paragraphs = _match_cards(questions, cards)
     olds = [e for e in old if e.kind == notetypes.CLOZE.key]
-    rewrites.by_sentences(matched, questions, paragraphs, [c.paragraph or "" for c in cards], olds, sentences)
+    keeps = rewrites.Kept(questions, olds, sentences)
+    matched, paragraphs = _match_cards(questions, cards, keeps.share)
+    rewrites.by_sentences(matched, questions, paragraphs, [c.paragraph or "" for c in cards], keeps)
     guids = [questions[matched[i]].guid if i in matched else "" for i in range(len(cards))]
     occurrences: Counter[tuple[str, str]] = Counter()
     for i, card in enumerate(cards):  # a new card: a GUID from the deck, its paragraph and its front

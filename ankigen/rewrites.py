@@ -6,15 +6,17 @@ and a card whose front and back were both edited in one build. Pure: values in, 
 - Merged: an old sentence that now stands within a longer sentence of its card goes with it, its note
   beside that sentence's own (a long sentence has a note for each three facts), its facts under their numbers.
 - Front and back edited: an old card of the same paragraph, left unmatched, whose evidence sentences (the
-  lock's cloze notes) are mostly still in the new card's back is that card.
+  lock's cloze notes) are mostly still in the new card's back is that card; and of several cards with one
+  front in a paragraph (`P1- example` three times), each is the old one with its back, else its evidence.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from .lock import Entry
 
@@ -76,29 +78,48 @@ def merged(old: Sequence[Entry], card_guids: Sequence[str], text: Mapping[Where,
             taken.add(j)
 
 
+class Kept:
+    """How much of each old card's evidence (its live cloze notes' sentences in the lock) each new card keeps,
+    word for word. Made when first asked: most builds never ask."""
+
+    def __init__(self, old: Sequence[Entry], clozes: Sequence[Entry],
+                 sentences: Sequence[Sequence[tuple[str, Sequence[object]]]]):
+        self.old, self.clozes, self.sentences = old, clozes, sentences
+
+    @cached_property
+    def _index(self) -> tuple[dict[int, set[str]], dict[str, set[int]], list[set[str]], list[int]]:
+        at = {e.guid: j for j, e in enumerate(self.old)}
+        said: dict[int, set[str]] = defaultdict(set)  # old card -> its evidence sentences
+        saying: dict[str, set[int]] = defaultdict(set)  # a sentence -> the old cards that had it
+        for entry in self.clozes:
+            if entry.retired is None and entry.card in at:
+                said[at[entry.card]].add(entry.text)
+                saying[entry.text].add(at[entry.card])
+        mine = [{s for s, _ in card} for card in self.sentences]
+        return said, saying, mine, [sum(1 for _, pieces in card if pieces) for card in self.sentences]
+
+    def share(self, i: int, j: int) -> float:
+        """The share of old card j's evidence sentences that new card i has (of its own, if it has more)."""
+        said, _, mine, with_facts = self._index
+        texts = said.get(j)
+        return len(texts & mine[i]) / max(len(texts), with_facts[i]) if texts else 0.0
+
+    def candidates(self, i: int) -> set[int]:
+        _, saying, mine, _ = self._index
+        return {j for s in mine[i] for j in saying.get(s, ())}
+
+
 def by_sentences(matched: dict[int, int], old: Sequence[Entry], paragraphs: Mapping[str, str],
-                 new_paragraphs: Sequence[str], clozes: Sequence[Entry],
-                 sentences: Sequence[Sequence[tuple[str, Sequence[object]]]]) -> None:
-    """Match new cards left unmatched with old cards of the same paragraph whose evidence sentences (their live
-    cloze notes in the lock) the new back mostly keeps, word for word: {new index: old index}, in place."""
+                 new_paragraphs: Sequence[str], kept: Kept) -> None:
+    """Match new cards left unmatched with old cards of the same paragraph, left unmatched too, whose evidence
+    sentences the new back mostly keeps word for word: {new index: old index}, in place."""
     taken = set(matched.values())
-    left = {e.guid: j for j, e in enumerate(old) if j not in taken and e.retired is None}
-    said: dict[int, set[str]] = defaultdict(set)  # old card -> its evidence sentences
-    cards_saying: dict[str, set[int]] = defaultdict(set)  # evidence sentence -> the old cards that had it
-    for entry in clozes:
-        if entry.card in left and entry.retired is None:
-            said[left[entry.card]].add(entry.text)
-            cards_saying[entry.text].add(left[entry.card])
-    pairs = []
-    for i, card in enumerate(sentences):
-        if i in matched or not said:
-            continue
-        hits: Counter[int] = Counter(j for s in {s for s, _ in card} for j in cards_saying.get(s, ()))
-        with_facts = sum(1 for _, pieces in card if pieces)
-        for j, n in hits.items():
-            share = n / max(len(said[j]), with_facts)
-            if share >= KEPT and paragraphs.get(new_paragraphs[i]) == (old[j].para or ""):
-                pairs.append((share, i, j))
+    left = [i for i in range(len(new_paragraphs)) if i not in matched]
+    if not left or len(taken) == len(old):
+        return
+    pairs = [(share, i, j) for i in left for j in kept.candidates(i)
+             if j not in taken and old[j].retired is None and (share := kept.share(i, j)) >= KEPT
+             and paragraphs.get(new_paragraphs[i]) == (old[j].para or "")]
     for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if i not in matched and j not in taken:
             matched[i] = j

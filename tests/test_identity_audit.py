@@ -26,6 +26,7 @@ pytest.importorskip("anki", reason="these scenarios import decks with the offici
 
 JUDGEMENT = "ankigen: Judgement"
 CLOZE = "ankigen: Evidence cloze"
+QUESTION = "ankigen: Question"
 
 
 @pytest.fixture
@@ -218,3 +219,43 @@ def test_the_start_of_a_long_sentence_deleted_gives_its_facts_no_other_fact(tmp_
     assert after[august.cid].fact == "August 1866"  # asked after the sentence: no longer in the notes
     asking = [c for c in after.values() if c.notetype == CLOZE and c.fact == "North German Confederation"]
     assert len(asking) == 1
+
+
+# ----------------------------------------------------------------------------- several cards, one front
+
+WEIMAR = """2- Weimar Recovery Flashcards
+How far did the Weimar Republic recover from 1924 to 1929
+P1- a lot, the economy recovered. P2- some limits, politics stayed unstable
+Overall Weimar recovered a lot but on weak foundations.
+P1- example
+The Dawes Plan of 1924 lent Germany 800 million marks.
+P1- example
+The Rentenmark of November 1923 ended the hyperinflation.
+P1- example
+The Young Plan of 1929 cut reparations to 112 billion marks.
+P1- analysis
+The economy recovered but depended on American loans.
+P2- example
+There were 4 coalition governments between 1924 and 1928.
+"""
+DAWES = "P1- example\nThe Dawes Plan of 1924 lent Germany 800 million marks.\n"
+
+
+def test_the_first_of_several_cards_with_one_front_deleted_moves_no_history(tmp_path, student):
+    """Three `P1- example` cards, the first deleted (and, in the next build, the second's back edited): each
+    of the others keeps its own note, the deleted one is retired (they were matched in order: the Dawes
+    Plan's card then showed the Rentenmark, the Rentenmark's the Young Plan, and the Young Plan's was
+    retired)."""
+    project = Project(tmp_path / "p")
+    project.write("weimar.txt", WEIMAR)
+    _, before = first_round(project, student)
+    examples = {c.back: c for c in before.values() if c.notetype == QUESTION and c.fact == "example"}
+    project.write("weimar.txt", WEIMAR.replace(DAWES, ""))
+    _, after = next_round(project, student, before)
+    for back, card in examples.items():
+        assert after[card.cid].retired == back.startswith("The Dawes Plan"), back
+        assert after[card.cid].back == back or after[card.cid].retired
+    project.write("weimar.txt", WEIMAR.replace(DAWES, "").replace("Rentenmark of", "Rentenmark, a new currency, of"))
+    _, after = next_round(project, student, after)
+    rentenmark = next(c for b, c in examples.items() if "Rentenmark" in b)
+    assert after[rentenmark.cid].back.startswith("The Rentenmark, a new currency,")
