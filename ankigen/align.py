@@ -302,11 +302,21 @@ def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
         if end <= start:  # deleted with what stood around it, not edited: what now follows it is another fact
             continue
         piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < end
-                      and p.end > start and p.text.lower() not in taken), None)
+                      and p.end > start and p.text.lower() not in taken and _like(fact[0], p.text)), None)
         if piece is not None:
             out[fact] = piece.text
             taken.add(piece.text.lower())
     return out
+
+
+def _like(old: str, new: str) -> bool:
+    """Could `new` be `old` edited: much alike (`Zinoviev` -> `Zinovyev`, `August 1866` -> `September 1866`),
+    or a figure of the same shape (`35,000` -> `36,000`, `5` -> `6`)? Not a name become a figure (`Supreme
+    Court` -> `381`) nor another date (`13 August 1961` -> `1947`): that is another fact."""
+    return _similarity(old.lower(), new.lower()) >= 0.5 or _DIGITS.sub("0", old) == _DIGITS.sub("0", new)
+
+
+_DIGITS = re.compile(r"\d")
 
 
 def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> list[Evidence]:

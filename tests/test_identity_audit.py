@@ -259,3 +259,18 @@ def test_the_first_of_several_cards_with_one_front_deleted_moves_no_history(tmp_
     _, after = next_round(project, student, after)
     rentenmark = next(c for b, c in examples.items() if "Rentenmark" in b)
     assert after[rentenmark.cid].back.startswith("The Rentenmark, a new currency,")
+
+
+@pytest.mark.parametrize("old, new, fact", [
+    ("The Supreme Court ruled segregation illegal in Browder v. Gayle.",
+     "The boycott lasted 381 days and the Court ruled segregation illegal in Browder v. Gayle.", "Supreme Court"),
+    ("Nagy left the Warsaw Pact in May 1955 and the Berlin Wall went up on 13 August 1961.",
+     "Nagy left the Warsaw Pact in May 1955 and in 1947 a committee met.", "13 August 1961"),
+])
+def test_a_fact_replaced_by_another_is_not_taken_for_edited(tmp_path, student, old, new, fact):
+    """Where a fact stood, another of another kind now stands (a line of a wrapped back deleted, a clause
+    rewritten): the card goes on asking its fact, as no longer in the notes; it used to ask the newcomer
+    (`Supreme Court` -> `381`, `13 August 1961` -> `1947`), as if the fact had been edited."""
+    before, after = one_sentence_edited(tmp_path, student, old, new)
+    [card] = [c for c in before.values() if c.notetype == CLOZE and c.fact == fact]
+    assert after[card.cid].fact == fact
