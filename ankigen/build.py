@@ -88,14 +88,21 @@ def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> 
                              f"this machine's clock ({description.day(when)}) is behind the lock's newest change "
                              f"({description.day(lock.newest)}): set the clock right before you share this deck "
                              "(a changed card still gets a time after its last one, so students get it)"))
-    unmade = sum(1 for guid in lock.legacy if guid not in {n.guid for n in built.deck.notes})
-    if unmade:
-        found.append(warning(lock_path(path), None, "legacy-unmade",
-                             f"{plural(unmade, 'note')} of the deck ankigen 0.1 built cannot be retired: this "
-                             "build no longer makes them, and the 0.1 lock does not say what they were; put the "
-                             f"last deck 0.1 built in {out_dir or 'build'}/ and build again"))
-    findings = check_notes(notes, sidecar, built.deck, [*found, *built.findings])
+    findings = check_notes(notes, sidecar, built.deck, [*found, *_unmade(path, lock, built, out_dir), *built.findings])
     return Prepared(path, notes, sidecar, built, findings, lock)
+
+
+def _unmade(path: Path, lock: Lock, built: DeckBuild, out_dir: Path | None) -> list[Finding]:
+    """A warning for the notes of a 0.1 deck that this build no longer makes and cannot retire (its lock, format
+    1, does not say what they were, and the last 0.1 deck was not in the build folder to say it)."""
+    made = {n.guid for n in built.deck.notes}
+    unmade = sum(1 for guid in lock.legacy if guid not in made)
+    if not unmade:
+        return []
+    return [warning(lock_path(path), None, "legacy-unmade",
+                    f"{plural(unmade, 'note')} of the deck ankigen 0.1 built cannot be retired: this build no longer "
+                    "makes them, and the 0.1 lock does not say what they were; put the last deck 0.1 built in "
+                    f"{out_dir or 'build'}/ and build again")]
 
 
 def _did_you_mean(path: Path) -> str:
