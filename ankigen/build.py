@@ -88,8 +88,28 @@ def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> 
                              f"this machine's clock ({description.day(when)}) is behind the lock's newest change "
                              f"({description.day(lock.newest)}): set the clock right before you share this deck "
                              "(a changed card still gets a time after its last one, so students get it)"))
+    if lock == Lock():  # a new deck: a notes file renamed without its lock would start afresh
+        found += _renamed(path, built.deck.name)
     findings = check_notes(notes, sidecar, built.deck, [*found, *_unmade(path, lock, built, out_dir), *built.findings])
     return Prepared(path, notes, sidecar, built, findings, lock)
+
+
+def _renamed(path: Path, name: str) -> list[Finding]:
+    """A warning when a new deck has the name of the deck a lock beside it keeps, whose notes file is gone: the
+    notes file was most likely renamed without its lock, and every card would reach students twice."""
+    for other in sorted(path.parent.glob("*.lock")):
+        if other == lock_path(path) or any(other.with_suffix(suffix).exists() for suffix in NOTES_SUFFIXES):
+            continue
+        try:
+            kept = read_lock(other).deck
+        except AnkigenError:
+            continue
+        if kept is not None and kept.name == name:
+            return [warning(lock_path(path), None, "renamed-without-lock",
+                            f"{other} keeps the deck “{name}” and has no notes file: if {path.name} was renamed, move "
+                            f"that lock with it (git mv -f {other} {lock_path(path)}) and build again before you "
+                            "share the deck, or students get every card twice")]
+    return []
 
 
 def _unmade(path: Path, lock: Lock, built: DeckBuild, out_dir: Path | None) -> list[Finding]:

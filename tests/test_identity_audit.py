@@ -274,3 +274,24 @@ def test_a_fact_replaced_by_another_is_not_taken_for_edited(tmp_path, student, o
     before, after = one_sentence_edited(tmp_path, student, old, new)
     [card] = [c for c in before.values() if c.notetype == CLOZE and c.fact == fact]
     assert after[card.cid].fact == fact
+
+
+# ----------------------------------------------------------------------------- files and locks
+
+def test_a_notes_file_renamed_without_its_lock_is_warned_and_mended_by_moving_the_lock(seed, student):
+    """`stalin-power.txt` renamed `stalin.txt`, its lock left behind: the build says so (it started a new deck
+    in silence, every card new to students), and once the lock is moved as it says, the deck updates the
+    cards students have."""
+    _, before = first_round(seed, student)
+    notes = student.notes()
+    for suffix in (".txt", ".yaml"):
+        seed.path(f"{SEED_STEM}{suffix}").rename(seed.path(f"stalin{suffix}"))
+    built = seed.build()
+    output = seed.output_without_paths(built)
+    assert "stalin-power.lock keeps the deck “Stalin Power” and has no notes file" in output, output
+    seed.path(f"{SEED_STEM}.lock").replace(seed.path("stalin.lock"))  # git mv -f, as it says
+    seed.build()
+    deck = seed.out / "stalin.apkg"
+    student.import_deck(deck)
+    check_all(student, deck, before)
+    assert_no_new_note(notes, student.notes())
