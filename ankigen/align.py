@@ -206,7 +206,7 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
         for k, part in zip(notes, rewrites.spread([old[k] for k in notes], [text[p] for p in parts]), strict=True):
             matched[parts[part]].append(k)
             taken.add(k)
-    rewrites.merged(old, card_guids, text, matched, taken)
+    rewrites.merged(old, card_guids, text, sentences, matched, taken)
     return matched
 
 

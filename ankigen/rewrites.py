@@ -4,7 +4,10 @@ and a card whose front and back were both edited in one build. Pure: values in, 
 - Split: the notes of the old sentence each go with the part that holds most of their facts (a note asks
   one sentence), not all with the part most like the old text.
 - Merged: an old sentence that now stands within a longer sentence of its card goes with it, its note
-  beside that sentence's own (a long sentence has a note for each three facts), its facts under their numbers.
+  beside that sentence's own (a long sentence has a note for each three facts), its facts under their numbers;
+  so does one that stands whole in a sentence of another card (a wrapped line moved, joined to what it met).
+- A name asked from the first sentence of its card's back (`Zollverein: set up in 1834 ...`) goes on with
+  that first sentence when it changes.
 - Front and back edited: an old card of the same paragraph, left unmatched, whose evidence sentences (the
   lock's cloze notes) are mostly still in the new card's back is that card; and of several cards with one
   front in a paragraph (`P1- example` three times), each is the old one with its back, else its evidence.
@@ -14,14 +17,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import cached_property
 
+from .evidence import Evidence
 from .lock import Entry
 
 WITHIN = 0.8  # this much of a sentence's text standing in another: it is part of it
 KEPT = 0.5  # this share of a card's evidence sentences kept word for word: the same card
+MOVED = 0.95  # a sentence this much within one of another card: moved there whole
+MOVED_LENGTH = 40  # (not a short one: it could stand in many)
 LIMIT = 300  # old notes compared by text at most (as align.FUZZY_LIMIT: each comparison costs)
 
 Where = tuple[int, int]  # (card index, sentence index)
@@ -59,23 +65,65 @@ def spread(notes: Sequence[Entry], parts: Sequence[str]) -> list[int]:
 
 
 def merged(old: Sequence[Entry], card_guids: Sequence[str], text: Mapping[Where, str],
-           matched: dict[Where, list[int]], taken: set[int]) -> None:
+           sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]], matched: dict[Where, list[int]],
+           taken: set[int]) -> None:
     """Old notes of sentences merged into a longer one: an old note left unmatched whose sentence stands within
-    a sentence of its card that holds one of its facts goes with that sentence, unless that sentence's notes
-    already ask one of its facts (a fact is asked by one note of a sentence)."""
+    a sentence of its card that holds one of its facts goes with that sentence; failing that, one whose
+    sentence stands whole in a sentence of another card (a wrapped line moved there, joined to what it met).
+    Not where that sentence's notes already ask one of its facts (a fact is asked by one note of a sentence)."""
     by_card: dict[str, list[Where]] = defaultdict(list)
     for where in text:
         by_card[card_guids[where[0]]].append(where)
-    left = [j for j, e in enumerate(old) if j not in taken and e.retired is None and e.card in by_card]
-    for j in left[:LIMIT]:
+    _named(old, by_card, text, matched, taken)
+    holding: dict[str, list[Where]] | None = None  # a fact -> the sentences whose evidence has it: made if asked
+    for j in [j for j, e in enumerate(old) if j not in taken and e.retired is None][:LIMIT]:
         entry = old[j]
-        mine = {t.lower() for t, _ in entry.facts}
-        homes = [w for w in by_card[entry.card] if any(_holds(text[w], t) for t in mine)
-                 and not mine & {t.lower() for k in matched.get(w, ()) for t, _ in old[k].facts}]
-        score, home = max(((within(entry.text, text[w]), w) for w in homes), default=(0.0, None))
-        if home is not None and score >= WITHIN:
+        home = _home(old, entry, by_card.get(entry.card, ()), text, matched, WITHIN)
+        if home is None and len(entry.text) >= MOVED_LENGTH:
+            holding = _holding(sentences) if holding is None else holding
+            home = _home(old, entry, {w for t, _ in entry.facts for w in holding.get(t.lower(), ())}, text,
+                         matched, MOVED)
+        if home is not None:
             matched[home].append(j)
             taken.add(j)
+
+
+def _named(old: Sequence[Entry], by_card: Mapping[str, list[Where]], text: Mapping[Where, str],
+           matched: dict[Where, list[int]], taken: set[int]) -> None:
+    """A front that is only a name is asked from its back's first sentence (`Zollverein: set up in 1834 ...`):
+    when that first sentence changes, the note of `Zollverein: ...` goes on with it, as any old note left
+    unmatched whose sentence begins with what it asks, then a colon, goes with the sentence of its card, left
+    unmatched too, that begins the same."""
+    for j, entry in enumerate(old):
+        head, colon, _ = entry.text.partition(": ")
+        if j in taken or entry.retired is not None or not colon or not entry.facts:
+            continue
+        if all(_holds(head, t) for t, _ in entry.facts):
+            starts = (w for w in by_card.get(entry.card, ()) if w not in matched and text[w].startswith(head + colon))
+            home = next(starts, None)
+            if home is not None:
+                matched[home].append(j)
+                taken.add(j)
+
+
+def _home(old: Sequence[Entry], entry: Entry, where: Iterable[Where], text: Mapping[Where, str],
+          matched: Mapping[Where, list[int]], least: float) -> Where | None:
+    """Of these sentences, the one `entry`'s sentence stands most within (at least `least`), holding one of its
+    facts and asking none of them already."""
+    mine = {t.lower() for t, _ in entry.facts}
+    homes = [w for w in where if any(_holds(text[w], t) for t in mine)
+             and not mine & {t.lower() for k in matched.get(w, ()) for t, _ in old[k].facts}]
+    score, home = max(((within(entry.text, text[w]), w) for w in sorted(homes)), default=(0.0, None))
+    return home if score >= least else None
+
+
+def _holding(sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> dict[str, list[Where]]:
+    out: dict[str, list[Where]] = defaultdict(list)
+    for i, card in enumerate(sentences):
+        for k, (_, pieces) in enumerate(card):
+            for piece in pieces:
+                out[piece.text.lower()].append((i, k))
+    return out
 
 
 class Kept:

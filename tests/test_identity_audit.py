@@ -295,3 +295,54 @@ def test_a_notes_file_renamed_without_its_lock_is_warned_and_mended_by_moving_th
     student.import_deck(deck)
     check_all(student, deck, before)
     assert_no_new_note(notes, student.notes())
+
+
+# ----------------------------------------------------------------------------- sentences moved
+
+def test_a_sentence_put_first_under_a_name_front_keeps_the_names_card(tmp_path, student):
+    """`P1- example, dekulakisation` is asked from its back's first sentence (`{{c1::dekulakisation}}: Around
+    1.8 million kulaks ...`). A sentence put before that one: the name's card goes on (it was retired, and
+    the name asked again by a new card)."""
+    project = Project(tmp_path / "p")
+    text = small_notes()
+    project.write("countryside.txt", text)
+    _, before = first_round(project, student)
+    [name] = [c for c in before.values() if c.notetype == CLOZE and c.fact == "dekulakisation"]
+    first = "In 1930 about 25,000 urban workers went to the villages to run the kolkhozes. "
+    project.write("countryside.txt", text.replace("Around 1.8 million kulaks", first + "Around 1.8 million kulaks"))
+    _, after = next_round(project, student, before)
+    assert after[name.cid].fact == "dekulakisation" and not after[name.cid].retired
+    assert "dekulakisation : In 1930 about 25,000" in after[name.cid].answer
+
+
+WRAPPED = """3- Collectivisation Flashcards
+How far did life in the Soviet countryside change from 1928 to 1941
+P1- a lot, transformed who owned the land. P2- some limits, peasants kept private plots
+Overall collectivisation transformed the countryside.
+P1- example, the twenty-five thousanders
+In 1930 about 25,000 urban workers went to the villages to run
+the new kolkhozes, and many of them were party members from the
+big factories of Leningrad and Moscow.
+P2- example, private plots
+The Kolkhoz Charter of 1935 allowed each household a private plot.
+By 1937 private plots produced 52% of vegetables.
+"""
+MOLOTOV = "Molotov led the grain procurement drive in Ukraine in 1932"
+
+
+def test_a_line_moved_into_a_wrapped_back_keeps_its_cards(tmp_path, student):
+    """A line moved from one card's back to the top of another's, a hard-wrapped paragraph: it joins the
+    sentence it meets there. Its cloze cards go with it (they were retired and its facts asked again)."""
+    project = Project(tmp_path / "p")
+    before_text = WRAPPED.replace("52% of vegetables.\n", f"52% of vegetables.\n{MOLOTOV}\n")
+    project.write("countryside.txt", before_text)
+    _, before = first_round(project, student)
+    notes = student.notes()
+    asked = {c.cid: c.fact for c in before.values() if c.notetype == CLOZE and "Molotov led" in c.answer}
+    assert asked
+    moved = WRAPPED.replace("In 1930 about 25,000", f"{MOLOTOV}\nIn 1930 about 25,000")
+    project.write("countryside.txt", moved)
+    _, after = next_round(project, student, before)
+    for cid, fact in asked.items():
+        assert after[cid].fact == fact and not after[cid].retired, fact
+    assert not [n for g, n in student.notes().items() if g not in notes and MOLOTOV[:20] in n.first_field]
