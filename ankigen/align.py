@@ -256,10 +256,11 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
         gone = [*entry.gone, *(fact for fact in missing if fact not in edited)]
         notes.append((entry, Cloze(entry.guid, card, index, sentence, live, gone, entry.top)))
     asked = {t.lower() for _, c in notes for t, _ in c.facts}
-    # A fact found where a fact already asked stands (`Ems Telegram` over `Ems`) is not asked again.
-    held = [m.span() for _, c in notes for t, _ in c.facts for m in _occurrence(t).finditer(sentence)]
-    fresh = [f for f in found if f.lower() not in asked
-             and not any(p.start < end and start < p.end for p in pieces if p.text == f for start, end in held)]
+    fresh = [f for f in found if f.lower() not in asked]
+    if fresh and asked:  # a fact found where a fact already asked stands (`Ems Telegram` over `Ems`): not asked
+        held = [m.span() for _, c in notes for t, _ in c.facts for m in _occurrence(t).finditer(sentence)]
+        fresh = [f for f in fresh if not any(p.start < end and start < p.end
+                                             for p in pieces if p.text == f for start, end in held)]
     for fact in fresh:
         room = next((c for _, c in notes if len(c.facts) < MAX_DELETIONS), None)
         if room is None:

@@ -26,7 +26,6 @@ from .lock import Entry
 
 WITHIN = 0.8  # this much of a sentence's text standing in another: it is part of it
 KEPT = 0.5  # this share of a card's evidence sentences kept word for word: the same card
-MOVED = 0.95  # a sentence this much within one of another card: moved there whole
 MOVED_LENGTH = 40  # (not a short one: it could stand in many)
 LIMIT = 300  # old notes compared by text at most (as align.FUZZY_LIMIT: each comparison costs)
 
@@ -81,8 +80,8 @@ def merged(old: Sequence[Entry], card_guids: Sequence[str], text: Mapping[Where,
         home = _home(old, entry, by_card.get(entry.card, ()), text, matched, WITHIN)
         if home is None and len(entry.text) >= MOVED_LENGTH:
             holding = _holding(sentences) if holding is None else holding
-            home = _home(old, entry, {w for t, _ in entry.facts for w in holding.get(t.lower(), ())}, text,
-                         matched, MOVED)
+            whole = {w for t, _ in entry.facts for w in holding.get(t.lower(), ()) if entry.text in text[w]}
+            home = _home(old, entry, whole, text, matched, 1.0)
         if home is not None:
             matched[home].append(j)
             taken.add(j)
