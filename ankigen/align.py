@@ -3,9 +3,11 @@
 As a diff aligns lines, each card, paragraph, sentence and fact of the new notes is matched with the one it
 was at the last build, so it keeps its GUID (and a fact its cloze number) through light edits and moves:
 - a card by its front: the same front (ignoring case, spacing, apostrophes), else a lightly edited front in
-  the same paragraph, else the same front or the same back anywhere;
+  the same paragraph, else the same front or the same back anywhere, else most of its evidence sentences
+  kept in the same paragraph (`rewrites.py`: front and back edited in one build);
 - a paragraph by its cards: a paragraph renumbered (P2 <-> P3) is the paragraph whose cards it holds;
-- a sentence by its text within its card, else anywhere in the deck, else a lightly edited one in its card;
+- a sentence by its text within its card, else anywhere in the deck, else a lightly edited one in its card,
+  else the parts of a sentence split in two or the sentences merged into one (`rewrites.py`);
 - a fact by its text within its sentence: it keeps its number while it is in the sentence, even when the
   evidence rules no longer pick it (rules may change between releases; history may not move); a new fact
   takes a number never used in that note; a fact that left the sentence keeps its number too.
@@ -17,11 +19,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from . import notetypes
+from . import notetypes, rewrites
 from .evidence import Evidence
 from .identity import GuidMaker, front_key
 from .lock import Entry
@@ -71,9 +73,11 @@ class Aligned:
 
 # -------------------------------------------------------------------------------------------- cards
 
-def _match_cards(old: Sequence[Entry], cards: Sequence[Card]) -> tuple[dict[int, int], dict[str, str]]:
+def _match_cards(old: Sequence[Entry], cards: Sequence[Card],
+                 kept: Callable[[int, int], float]) -> tuple[dict[int, int], dict[str, str]]:
     """Match new cards with old question entries: {new index: old index}, and the paragraph map
-    {new paragraph: old paragraph} the matches imply."""
+    {new paragraph: old paragraph} the matches imply. `kept(i, j)`: how much of old card j's evidence new
+    card i keeps (`rewrites.Kept`)."""
     new_keys = [front_key(c.front) for c in cards]
     old_keys = [front_key(e.text) for e in old]
     matched: dict[int, int] = {}
@@ -97,11 +101,11 @@ def _match_cards(old: Sequence[Entry], cards: Sequence[Card]) -> tuple[dict[int,
     by_key: dict[str, list[int]] = defaultdict(list)  # old entries by front, in order
     for j, key in enumerate(old_keys):
         by_key[key].append(j)
-    for i in [i for i in range(len(cards)) if i not in matched]:  # the same front in the same paragraph
-        found = next((j for j in by_key[new_keys[i]] if j not in taken and same_paragraph(i, j)), None)
-        if found is not None:
-            take(i, found)
     backs = [back_digest(c) for c in cards]
+    for i in [i for i in range(len(cards)) if i not in matched]:  # the same front in the same paragraph:
+        same = [j for j in by_key[new_keys[i]] if j not in taken and same_paragraph(i, j)]  # (of several, the
+        if same:  # one with its back, else with its evidence, else the first)
+            take(i, same[0] if len(same) == 1 else max(same, key=lambda j: (old[j].back == backs[i], kept(i, j))))
     _fuzzy(matched, taken, cards, old, lambda i, j: _card_score(new_keys[i], old_keys[j], backs[i] == old[j].back)
            if same_paragraph(i, j) else 0.0)
     by_back: dict[str, list[int]] = defaultdict(list)
@@ -148,7 +152,9 @@ def _map_paragraphs(old: Sequence[Entry], cards: Sequence[Card], anchors: dict[i
 def _paragraph_guids(old: Sequence[Entry], plan: Sequence[str], mapping: dict[str, str],
                      make: GuidMaker) -> dict[str, str]:
     """A judgement GUID for each paragraph of the plan, and for the essay."""
-    by_para = {e.para: e for e in old if e.kind == notetypes.JUDGEMENT.key and e.para}
+    judged = [e for e in old if e.kind == notetypes.JUDGEMENT.key and e.para]
+    # A paragraph's live note wins over one retired from it (P3 deleted, P4 renumbered P3: both say P3).
+    by_para = {e.para: e for e in sorted(judged, key=lambda e: e.retired is None)}
     claimed = set(mapping.values())
     out = {}
     for label in [*plan, "essay"]:
@@ -188,42 +194,20 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
                     taken.add(j)
     left = [p for p in where if p not in matched]
     pairs: dict[int, int] = {}
-
-    def score(a: int, j: int) -> float:
-        if old[j].card != card_guids[left[a][0]]:
-            return 0.0
-        mine = text[left[a]]
-        if _holds(mine, old[j].text):  # a sentence split in two, or two joined: before mere similarity
-            return 1.0 + _facts_in(mine, old[j])
-        similar = _similarity(mine, old[j].text)
-        return similar if similar >= SIMILAR_SENTENCE else 0.0
-
-    _fuzzy(pairs, taken, left, old, score)
-    parts: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # an old sentence -> its new parts
+    _fuzzy(pairs, taken, left, old, lambda a, j: s if old[j].card == card_guids[left[a][0]] and (
+        s := _similarity(text[left[a]], old[j].text)) >= SIMILAR_SENTENCE else 0.0)
+    paired = {left[a] for a in pairs}
     for a, j in pairs.items():
-        matched[left[a]].append(j)
-        parts[(old[j].card, old[j].text)].append(left[a])
-    # The other notes of an old sentence (a long sentence has a note for each three facts) go with it: to the
-    # part that holds most of their facts, where it was split.
-    for k, e in enumerate(old):
-        if k not in taken and (e.card, e.text) in parts:
-            best = max(parts[(e.card, e.text)], key=lambda p: _facts_in(text[p], e))
-            if not {t.lower() for t, _ in e.facts} & {t.lower() for j in matched[best] for t, _ in old[j].facts}:
-                matched[best].append(k)
-                taken.add(k)
+        # The other notes of that old sentence (a long sentence has a note for each three facts) go with it, or,
+        # when it was split, each with the part that holds its facts.
+        siblings = [k for k, e in enumerate(old) if k not in taken and e.card == old[j].card and e.text == old[j].text]
+        notes = [j, *_one_sentence(old, [j, *siblings])[1:]]
+        parts = rewrites.split_parts(old[j].text, left[a], [p for p in left if p not in paired], text)
+        for k, part in zip(notes, rewrites.spread([old[k] for k in notes], [text[p] for p in parts]), strict=True):
+            matched[parts[part]].append(k)
+            taken.add(k)
+    rewrites.merged(old, card_guids, text, sentences, matched, taken)
     return matched
-
-
-def _holds(a: str, b: str) -> bool:
-    """Does one sentence hold the other whole (a sentence split in two, or two joined into one)?"""
-    shorter, longer = sorted((a.lower(), b.lower()), key=len)
-    return len(shorter) >= 20 and shorter in longer
-
-
-def _facts_in(sentence: str, entry: Entry) -> float:
-    """How much of an old note's facts stands in a sentence (0 to 1)."""
-    facts = [t for t, _ in entry.facts]
-    return sum(1 for t in facts if _present(sentence, t)) / len(facts) if facts else 0.0
 
 
 def _one_sentence(old: Sequence[Entry], candidates: list[int]) -> list[int]:
@@ -273,8 +257,10 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
         notes.append((entry, Cloze(entry.guid, card, index, sentence, live, gone, entry.top)))
     asked = {t.lower() for _, c in notes for t, _ in c.facts}
     fresh = [f for f in found if f.lower() not in asked]
-    if asked and fresh:
-        fresh = _clear_of(sentence, fresh, pieces, asked)
+    if fresh and asked:  # a fact found where a fact already asked stands (`Ems Telegram` over `Ems`): not asked
+        held = [m.span() for _, c in notes for t, _ in c.facts for m in _occurrence(t).finditer(sentence)]
+        fresh = [f for f in fresh if not any(p.start < end and start < p.end
+                                             for p in pieces if p.text == f for start, end in held)]
     for fact in fresh:
         room = next((c for _, c in notes if len(c.facts) < MAX_DELETIONS), None)
         if room is None:
@@ -287,21 +273,10 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
     clozes = [c for _, c in notes if c.facts]
     for c in clozes:
         c.pieces = place(sentence, [t for t, _ in c.facts], pieces)
+        placed = {p.text.lower() for p in c.pieces}  # a fact with no place left is asked after the sentence:
+        c.gone += [f for f in c.facts if f[0].lower() not in placed]  # never a card with no deletion
+        c.facts = [f for f in c.facts if f[0].lower() in placed]
     return clozes
-
-
-def _clear_of(sentence: str, fresh: list[str], pieces: Sequence[Evidence], asked: set[str]) -> list[str]:
-    """The fresh facts that stand clear of every fact the sentence's notes already ask: a longer fact found over
-    one a card asks (`Nikolai Yezhov` over `Yezhov`, an edit; `Prince Yusupov`, a rule of a later release) is
-    not asked, or the card's own fact would lose its gap. History wins over a better reading."""
-    held = bytearray(len(sentence))  # 1 where an asked fact stands
-    for fact in asked:
-        for m in _occurrence(fact).finditer(sentence):
-            held[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    spans: dict[str, list[Evidence]] = defaultdict(list)
-    for p in pieces:
-        spans[p.text.lower()].append(p)
-    return [f for f in fresh if not any(1 in held[p.start : p.end] for p in spans[f.lower()])]
 
 
 def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
@@ -325,12 +300,24 @@ def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
         if m is None:
             continue
         start, end = moved(m.start(), False), moved(m.end(), True)
-        piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < max(end, start + 1)
-                      and p.end > start and p.text.lower() not in taken), None)
+        if end <= start:  # deleted with what stood around it, not edited: what now follows it is another fact
+            continue
+        piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < end
+                      and p.end > start and p.text.lower() not in taken and _like(fact[0], p.text)), None)
         if piece is not None:
             out[fact] = piece.text
             taken.add(piece.text.lower())
     return out
+
+
+def _like(old: str, new: str) -> bool:
+    """Could `new` be `old` edited: much alike (`Zinoviev` -> `Zinovyev`, `August 1866` -> `September 1866`),
+    or a figure of the same shape (`35,000` -> `36,000`, `5` -> `6`)? Not a name become a figure (`Supreme
+    Court` -> `381`) nor another date (`13 August 1961` -> `1947`): that is another fact."""
+    return _similarity(old.lower(), new.lower()) >= 0.5 or _DIGITS.sub("0", old) == _DIGITS.sub("0", new)
+
+
+_DIGITS = re.compile(r"\d")
 
 
 def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> list[Evidence]:
@@ -362,7 +349,10 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
     # new field must give it a new key and id (Anki would refuse the changed notes as conflicting), and
     # then the old notes are retired and the new ones are new (see notetypes.py).
     questions = [e for e in old if e.kind == notetypes.QA.key]
-    matched, paragraphs = _match_cards(questions, cards)
+    olds = [e for e in old if e.kind == notetypes.CLOZE.key]
+    keeps = rewrites.Kept(questions, olds, sentences)
+    matched, paragraphs = _match_cards(questions, cards, keeps.share)
+    rewrites.by_sentences(matched, questions, paragraphs, [c.paragraph or "" for c in cards], keeps)
     guids = [questions[matched[i]].guid if i in matched else "" for i in range(len(cards))]
     occurrences: Counter[tuple[str, str]] = Counter()
     for i, card in enumerate(cards):  # a new card: a GUID from the deck, its paragraph and its front
@@ -373,7 +363,6 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
     kept = _kept(questions, cards, matched)
     essay = next((e.guid for e in old if e.kind == notetypes.ESSAY.key), None) or make.guid("essay")
     judgements = _paragraph_guids(old, plan, paragraphs, make)
-    olds = [e for e in old if e.kind == notetypes.CLOZE.key]
     by_sentence = _match_sentences(olds, guids, sentences)
     clozes: list[Cloze] = []
     for i, backs in enumerate(sentences):

@@ -17,7 +17,7 @@ from .check import check_notes
 from .deck import DeckBuild, build_deck
 from .errors import AnkigenError, BuildError
 from .files import ensure_out_dir, write_if_changed
-from .findings import Finding, Level, error, warning
+from .findings import Finding, Level, error, plural, warning
 from .inputs import NOTES_SUFFIXES, default_out, lock_path, notes_files
 from .lock import Changes, Lock, Stamped, dump_lock, parse_lock, stamp
 from .parser import read_notes
@@ -88,8 +88,41 @@ def prepare(path: Path, out_dir: Path | None = None, now: int | None = None) -> 
                              f"this machine's clock ({description.day(when)}) is behind the lock's newest change "
                              f"({description.day(lock.newest)}): set the clock right before you share this deck "
                              "(a changed card still gets a time after its last one, so students get it)"))
-    findings = check_notes(notes, sidecar, built.deck, [*found, *built.findings])
+    if lock == Lock():  # a new deck: a notes file renamed without its lock would start afresh
+        found += _renamed(path, built.deck.name)
+    findings = check_notes(notes, sidecar, built.deck, [*found, *_unmade(path, lock, built, out_dir), *built.findings])
     return Prepared(path, notes, sidecar, built, findings, lock)
+
+
+def _renamed(path: Path, name: str) -> list[Finding]:
+    """A warning when a new deck has the name of the deck a lock beside it keeps, whose notes file is gone: the
+    notes file was most likely renamed without its lock, and every card would reach students twice."""
+    for other in sorted(path.parent.glob("*.lock")):
+        if other == lock_path(path) or any(other.with_suffix(suffix).exists() for suffix in NOTES_SUFFIXES):
+            continue
+        try:
+            kept = read_lock(other).deck
+        except AnkigenError:
+            continue
+        if kept is not None and kept.name == name:
+            return [warning(lock_path(path), None, "renamed-without-lock",
+                            f"{other} keeps the deck “{name}” and has no notes file: if {path.name} was renamed, move "
+                            f"that lock with it (git mv -f {other} {lock_path(path)}) and build again before you "
+                            "share the deck, or students get every card twice")]
+    return []
+
+
+def _unmade(path: Path, lock: Lock, built: DeckBuild, out_dir: Path | None) -> list[Finding]:
+    """A warning for the notes of a 0.1 deck that this build no longer makes and cannot retire (its lock, format
+    1, does not say what they were, and the last 0.1 deck was not in the build folder to say it)."""
+    made = {n.guid for n in built.deck.notes}
+    unmade = sum(1 for guid in lock.legacy if guid not in made)
+    if not unmade:
+        return []
+    return [warning(lock_path(path), None, "legacy-unmade",
+                    f"{plural(unmade, 'note')} of the deck ankigen 0.1 built cannot be retired: this build no longer "
+                    "makes them, and the 0.1 lock does not say what they were; put the last deck 0.1 built in "
+                    f"{out_dir or 'build'}/ and build again")]
 
 
 def _did_you_mean(path: Path) -> str:
@@ -105,12 +138,15 @@ def _did_you_mean(path: Path) -> str:
 
 def _lock_for(path: Path, out_dir: Path | None) -> tuple[Lock, list[Finding]]:
     """The notes file's lock; without one, the lock the last deck built implies, with a warning."""
-    from .recover import recover_lock
+    from .recover import recover_lock, with_last_deck
 
     lpath = lock_path(path)
-    if lpath.exists() or out_dir is None or not (out_dir / f"{path.stem}.apkg").is_file():
+    previous = None if out_dir is None else out_dir / f"{path.stem}.apkg"
+    if previous is None or not previous.is_file():
         return read_lock(lpath), []
-    previous = out_dir / f"{path.stem}.apkg"
+    if lpath.exists():  # a lock of ankigen 0.1 says only GUIDs and times: the deck says what each note was
+        lock = read_lock(lpath)
+        return (with_last_deck(lock, previous) if lock.legacy else lock), []
     recovered = recover_lock(previous)
     if recovered is None:
         return Lock(), [warning(lpath, None, "no-lock", f"there is no lock file, and {previous} cannot be read: "

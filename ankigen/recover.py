@@ -14,6 +14,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from . import notetypes
@@ -23,6 +24,7 @@ from .lock import DeckMemory, Entry, Lock
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 _GONE = re.compile(r' <span class="ag-gone">\(no longer in the notes: \{\{c(\d+)::(.*?)\}\}\)</span>')
 _FROM = re.compile(r"From: <b>(.*?)</b>")
+_PARA = re.compile(r'<span class="ag-para">(.*?)(?: · .*?)?</span>')
 
 
 def _text(field: str) -> str:
@@ -64,7 +66,8 @@ def entries_from_rows(rows: list[tuple[str, int, int, str, str]]) -> list[Entry]
         out.append(entry)
     for index, fields in clozes:  # a cloze belongs to the question note its context names
         found = _FROM.search(fields[1])
-        para = _text(fields[2]).rpartition(", ")[2] if ", " in fields[2] else ""
+        where = _PARA.search(fields[1])  # (not the Source field: ankigen 0.1 wrote line numbers there)
+        para = where.group(1) if where else ""
         front = _text(found.group(1)) if found else ""
         answers = [_text(t) for _, t in _DELETION.findall(fields[0])]
         out[index] = _cloze(out[index], fields,
@@ -103,3 +106,14 @@ def recover_lock(apkg: Path) -> Lock | None:
         return None
     memory = DeckMemory(f"{apkg.stem}~{deck['id']}", int(deck["id"]), str(deck["name"]))
     return Lock(memory, {}, tuple(entries))
+
+
+def with_last_deck(lock: Lock, apkg: Path) -> Lock:
+    """A lock of ankigen 0.1 (format 1: only GUIDs and times) with what the last deck built says each of its
+    notes was, so that the first build after the upgrade aligns by content, as every build does: notes edited
+    since that deck keep their cards, and those no longer made are retired. The times stay the lock's."""
+    recovered = recover_lock(apkg)
+    if recovered is None:
+        return lock
+    entries = tuple(e._replace(mod=lock.legacy[e.guid][1]) for e in recovered.entries if e.guid in lock.legacy)
+    return replace(lock, entries=entries)

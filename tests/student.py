@@ -158,6 +158,7 @@ class NoteState:
     paragraph: str  # the Paragraph field where the note type has one
     tags: tuple[str, ...]
     mod: int
+    second_field: str = ""  # HTML stripped: a question's back, a cloze's context
 
     @property
     def retired(self) -> bool:
@@ -209,7 +210,7 @@ class Student:
             names = [f["name"] for f in note.note_type()["flds"]]
             paragraph = note["Paragraph"] if "Paragraph" in names else ""
             out[note.guid] = NoteState(nid, note.guid, note.note_type()["name"], text_of(note.fields[0]),
-                                       text_of(paragraph), tuple(note.tags), note.mod)
+                                       text_of(paragraph), tuple(note.tags), note.mod, text_of(note.fields[1]))
         return out
 
     def snapshot(self) -> dict[int, CardState]:
@@ -316,11 +317,12 @@ def assert_no_orphan(student: Student, *apkgs: Path) -> None:
 
 
 def assert_no_duplicate(student: Student) -> None:
-    """No two live notes of one note type asking the same thing (same first field, same paragraph)."""
-    seen: dict[tuple[str, str, str], list[NoteState]] = defaultdict(list)
+    """No two live notes of one note type asking the same thing (same first and second fields, same paragraph:
+    a student may write `P1- example` over several backs)."""
+    seen: dict[tuple[str, str, str, str], list[NoteState]] = defaultdict(list)
     for n in student.notes().values():
         if not n.retired:
-            seen[(n.notetype, n.paragraph, n.first_field)].append(n)
+            seen[(n.notetype, n.paragraph, n.first_field, n.second_field)].append(n)
     dups = {k: v for k, v in seen.items() if len(v) > 1}
     assert not dups, "duplicate notes: " + "; ".join(
         f"{k[0]} {k[1]} {k[2][:80]!r} x{len(v)}" for k, v in list(dups.items())[:8])

@@ -1,0 +1,173 @@
+"""What a line-by-line diff misses, for `align.py`: a sentence split in two, two sentences merged into one,
+and a card whose front and back were both edited in one build. Pure: values in, values out.
+
+- Split: the notes of the old sentence each go with the part that holds most of their facts (a note asks
+  one sentence), not all with the part most like the old text.
+- Merged: an old sentence that now stands within a longer sentence of its card goes with it, its note
+  beside that sentence's own (a long sentence has a note for each three facts), its facts under their numbers;
+  so does one that stands whole in a sentence of another card (a wrapped line moved, joined to what it met).
+- A name asked from the first sentence of its card's back (`Zollverein: set up in 1834 ...`) goes on with
+  that first sentence when it changes.
+- Front and back edited: an old card of the same paragraph, left unmatched, whose evidence sentences (the
+  lock's cloze notes) are mostly still in the new card's back is that card; and of several cards with one
+  front in a paragraph (`P1- example` three times), each is the old one with its back, else its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from difflib import SequenceMatcher
+from functools import cached_property
+
+from .evidence import Evidence
+from .lock import Entry
+
+WITHIN = 0.8  # this much of a sentence's text standing in another: it is part of it
+KEPT = 0.5  # this share of a card's evidence sentences kept word for word: the same card
+MOVED_LENGTH = 40  # (not a short one: it could stand in many)
+LIMIT = 300  # old notes compared by text at most (as align.FUZZY_LIMIT: each comparison costs)
+
+Where = tuple[int, int]  # (card index, sentence index)
+
+
+def within(part: str, whole: str) -> float:
+    """How much of `part` stands, in order, in `whole` (0 to 1)."""
+    if not part:
+        return 0.0
+    blocks = SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(part)
+
+
+def _holds(sentence: str, fact: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(fact)}(?!\w)", sentence, re.IGNORECASE) is not None
+
+
+def split_parts(old: str, matched: Where, left: Sequence[Where], text: Mapping[Where, str]) -> list[Where]:
+    """The parts of an old sentence split in two (or more): the sentence it was matched with first, then each
+    other sentence of its card, not yet matched, that stands within the old text."""
+    return [matched, *(p for p in left if p != matched and p[0] == matched[0] and within(text[p], old) >= WITHIN)]
+
+
+def spread(notes: Sequence[Entry], parts: Sequence[str]) -> list[int]:
+    """For each note of a split sentence, the index of the part it goes with: the one holding most of its
+    facts; on a tie, one that no other note of the sentence went to, else the first."""
+    used: set[int] = set()
+    out = []
+    for note in notes:
+        counts = [sum(_holds(part, t) for t, _ in note.facts) for part in parts]
+        best = max(range(len(parts)), key=lambda x: (counts[x], x not in used, -x))
+        used.add(best)
+        out.append(best)
+    return out
+
+
+def merged(old: Sequence[Entry], card_guids: Sequence[str], text: Mapping[Where, str],
+           sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]], matched: dict[Where, list[int]],
+           taken: set[int]) -> None:
+    """Old notes of sentences merged into a longer one: an old note left unmatched whose sentence stands within
+    a sentence of its card that holds one of its facts goes with that sentence; failing that, one whose
+    sentence stands whole in a sentence of another card (a wrapped line moved there, joined to what it met).
+    Not where that sentence's notes already ask one of its facts (a fact is asked by one note of a sentence)."""
+    by_card: dict[str, list[Where]] = defaultdict(list)
+    for where in text:
+        by_card[card_guids[where[0]]].append(where)
+    _named(old, by_card, text, matched, taken)
+    holding: dict[str, list[Where]] | None = None  # a fact -> the sentences whose evidence has it: made if asked
+    for j in [j for j, e in enumerate(old) if j not in taken and e.retired is None][:LIMIT]:
+        entry = old[j]
+        home = _home(old, entry, by_card.get(entry.card, ()), text, matched, WITHIN)
+        if home is None and len(entry.text) >= MOVED_LENGTH:
+            holding = _holding(sentences) if holding is None else holding
+            whole = {w for t, _ in entry.facts for w in holding.get(t.lower(), ()) if entry.text in text[w]}
+            home = _home(old, entry, whole, text, matched, 1.0)
+        if home is not None:
+            matched[home].append(j)
+            taken.add(j)
+
+
+def _named(old: Sequence[Entry], by_card: Mapping[str, list[Where]], text: Mapping[Where, str],
+           matched: dict[Where, list[int]], taken: set[int]) -> None:
+    """A front that is only a name is asked from its back's first sentence (`Zollverein: set up in 1834 ...`):
+    when that first sentence changes, the note of `Zollverein: ...` goes on with it, as any old note left
+    unmatched whose sentence begins with what it asks, then a colon, goes with the sentence of its card, left
+    unmatched too, that begins the same."""
+    for j, entry in enumerate(old):
+        head, colon, _ = entry.text.partition(": ")
+        if j in taken or entry.retired is not None or not colon or not entry.facts:
+            continue
+        if all(_holds(head, t) for t, _ in entry.facts):
+            starts = (w for w in by_card.get(entry.card, ()) if w not in matched and text[w].startswith(head + colon))
+            home = next(starts, None)
+            if home is not None:
+                matched[home].append(j)
+                taken.add(j)
+
+
+def _home(old: Sequence[Entry], entry: Entry, where: Iterable[Where], text: Mapping[Where, str],
+          matched: Mapping[Where, list[int]], least: float) -> Where | None:
+    """Of these sentences, the one `entry`'s sentence stands most within (at least `least`), holding one of its
+    facts and asking none of them already."""
+    mine = {t.lower() for t, _ in entry.facts}
+    homes = [w for w in where if any(_holds(text[w], t) for t in mine)
+             and not mine & {t.lower() for k in matched.get(w, ()) for t, _ in old[k].facts}]
+    score, home = max(((within(entry.text, text[w]), w) for w in sorted(homes)), default=(0.0, None))
+    return home if score >= least else None
+
+
+def _holding(sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> dict[str, list[Where]]:
+    out: dict[str, list[Where]] = defaultdict(list)
+    for i, card in enumerate(sentences):
+        for k, (_, pieces) in enumerate(card):
+            for piece in pieces:
+                out[piece.text.lower()].append((i, k))
+    return out
+
+
+class Kept:
+    """How much of each old card's evidence (its live cloze notes' sentences in the lock) each new card keeps,
+    word for word. Made when first asked: most builds never ask."""
+
+    def __init__(self, old: Sequence[Entry], clozes: Sequence[Entry],
+                 sentences: Sequence[Sequence[tuple[str, Sequence[object]]]]):
+        self.old, self.clozes, self.sentences = old, clozes, sentences
+
+    @cached_property
+    def _index(self) -> tuple[dict[int, set[str]], dict[str, set[int]], list[set[str]], list[int]]:
+        at = {e.guid: j for j, e in enumerate(self.old)}
+        said: dict[int, set[str]] = defaultdict(set)  # old card -> its evidence sentences
+        saying: dict[str, set[int]] = defaultdict(set)  # a sentence -> the old cards that had it
+        for entry in self.clozes:
+            if entry.retired is None and entry.card in at:
+                said[at[entry.card]].add(entry.text)
+                saying[entry.text].add(at[entry.card])
+        mine = [{s for s, _ in card} for card in self.sentences]
+        return said, saying, mine, [sum(1 for _, pieces in card if pieces) for card in self.sentences]
+
+    def share(self, i: int, j: int) -> float:
+        """The share of old card j's evidence sentences that new card i has (of its own, if it has more)."""
+        said, _, mine, with_facts = self._index
+        texts = said.get(j)
+        return len(texts & mine[i]) / max(len(texts), with_facts[i]) if texts else 0.0
+
+    def candidates(self, i: int) -> set[int]:
+        _, saying, mine, _ = self._index
+        return {j for s in mine[i] for j in saying.get(s, ())}
+
+
+def by_sentences(matched: dict[int, int], old: Sequence[Entry], paragraphs: Mapping[str, str],
+                 new_paragraphs: Sequence[str], kept: Kept) -> None:
+    """Match new cards left unmatched with old cards of the same paragraph, left unmatched too, whose evidence
+    sentences the new back mostly keeps word for word: {new index: old index}, in place."""
+    taken = set(matched.values())
+    left = [i for i in range(len(new_paragraphs)) if i not in matched]
+    if not left or len(taken) == len(old):
+        return
+    pairs = [(share, i, j) for i in left for j in kept.candidates(i)
+             if j not in taken and old[j].retired is None and (share := kept.share(i, j)) >= KEPT
+             and paragraphs.get(new_paragraphs[i]) == (old[j].para or "")]
+    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if i not in matched and j not in taken:
+            matched[i] = j
+            taken.add(j)
