@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
+# A student's shorthand, no term: "approx. 850km", "the govt", "esp. in the south".
+SHORTHAND = frozenset("approx govt esp etc incl dept yrs mins hrs info intro cos cuz tho thru shd wd".split())
 MIN_TERM = 5  # a shorter unknown lower-case word is more likely a slip than a term
 DATA = Path(__file__).with_name("data")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
@@ -24,6 +26,9 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
             ("ours", "ors"), ("tre", "ter"), ("tres", "ters"), ("ence", "ense"), ("yse", "yze"), ("lled", "led"),
             ("lling", "ling"), ("ogue", "og"))
+
+
+_BRITISH_WITHIN = (("our", "or"), ("isation", "ization"), ("iser", "izer"), ("ise", "ize"), ("yse", "yze"))
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +83,8 @@ def _variants(w: str) -> list[str]:
     if w.endswith("s"):
         out.append(w[:-1])
     out += [w[: -len(uk)] + us for uk, us in _BRITISH if w.endswith(uk)]
+    # British spellings inside a word too: labourers, organiser, colonisers
+    out += [f.replace(uk, us) for f in list(out) for uk, us in _BRITISH_WITHIN if uk in f]
     return out
 
 
@@ -118,7 +125,10 @@ def is_term(word: str) -> bool:
     """A lower-case word that is no English word: a foreign or technical term (`assignats`, `zemstva`,
     `sans-culottes`), not a misspelling, a run-together pair or a compound of common words (`sit-ins`)."""
     w = _base(word)
-    spellings = [w, *(w[: -len(uk)] + us for uk, us in _BRITISH if w.endswith(uk))]
+    if w in SHORTHAND:
+        return False
+    spellings = [w, *(w[: -len(uk)] + us for uk, us in _BRITISH if w.endswith(uk)),
+                 *(w.replace(uk, us) for uk, us in _BRITISH_WITHIN if uk in w)]  # as written, and American
     if len(w) < MIN_TERM or not w.replace("-", "").isalpha() or _common_variant(w) or any(
             is_known(v) for v in spellings):
         return False

@@ -82,8 +82,9 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 # the rules say " " rather than \s so that no match crosses from one sentence into the next.
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# (The full stop of an abbreviated month only: "Jan. 1923"; "11 May." ends its sentence.)
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|"
+          r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 # The months of the French republican calendar (9 Thermidor), which students of the Revolution date by.
 _REPUBLICAN = (r"(?:Vend[ée]miaire|Brumaire|Frimaire|Niv[ôo]se|Pluvi[ôo]se|Vent[ôo]se|Germinal|Flor[ée]al|"
                r"Prairial|Messidor|Thermidor|Fructidor)")

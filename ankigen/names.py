@@ -49,9 +49,10 @@ _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]|, (?=[{UPPER}])|,? (?:and|or) (
 _TAIL = (r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
          r"|(?<=\bAct) \d+\b(?![,.]\d))?")
 # A lower-case noun that makes an event or a body of the name before it: the Khilafat movement, the RIN
-# mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot.
+# mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot, the Crimean war.
 EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellion", "revolt", "laws", "plot",
-               "conspiracy", "massacre", "putsch", "missiles", "affair", "incident", "riots", "decrees", "edict")
+               "conspiracy", "massacre", "putsch", "missiles", "affair", "incident", "riots", "decrees", "edict",
+               "war", "wars", "campaign", "crisis", "revolution", "reforms")
 _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
@@ -70,7 +71,9 @@ though while whereas if unless once then also however overall therefore thus hen
 furthermore instead even only still already again later soon now here just not never either neither became
 made gave set sent led won lost took went came met saw got had was were did said wrote began built brought
 fought held kept left paid put ran rose fell told thought felt found sold spent stood struck taught became
-become make give take get do is are be has have being been""".split())
+become make give take get do is are be has have being been spoke knew grew drew threw chose drove rode broke
+froze stole swore wore bore bought caught sought sank rang sang swam hid fed fled shot forgot lay laid heard
+meant lent dealt slept swept wept read withdrew overcame undertook forgave forbade shook woke""".split())
 
 
 # Offices held before a person's name stay outside it (President Andrew Johnson, Chief Justice Earl Warren);

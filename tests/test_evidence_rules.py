@@ -301,3 +301,19 @@ def test_what_is_sent_to_a_body_is_not_named_after_it():
 ])
 def test_what_a_student_who_types_in_lower_case_writes(sentence, fact):
     assert fact in deletions(sentence)
+
+
+def test_shorthand_past_verbs_and_british_spellings_are_no_facts():
+    assert deletions("Railways approx. 850km by 1859") == ["1859", "850km"]
+    assert deletions("Spoke French better than Italian.") == []
+    assert not english.is_term("labourers") and not english.is_term("organiser")
+    assert english.is_term("assignats") and english.is_term("zemstva")
+
+
+def test_a_month_ends_its_sentence_without_its_full_stop():
+    assert "11 May" in deletions("landed at Marsala in Sicily 11 May.")
+    assert "Jan. 1923" in deletions("the Ruhr was occupied in Jan. 1923 by France")
+
+
+def test_a_lower_case_war_after_its_name_is_part_of_it():
+    assert "Crimean war" in deletions("sent 18,000 troops to the Crimean war in 1855")
