@@ -240,6 +240,8 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"very little)\b", ""),
     ("a verb of degree", r"\btransform(?:ed|s)\b|\brevolutioni[sz]ed\b|"
      r"\b(?:barely|barley|hardly|didn.?t (?:really )?)\s*change[ds]?\b", "changed"),
+    ("the same as before", r"\s*\b(?:stayed|remained|was|were|is|are)\s+(?:(?:basically|mostly|largely|much|"
+     r"more or less|pretty much)\s+)?(?:the same|unchanged)\b(?:\s+as (?:before|in \d{4}))?", ""),
     ("a plural's verb of continuity", r"(?<=[a-z]s )(?:stayed|remained)\b", "were"),
     ("a verb of continuity", r"\b(?:stayed|remained)\b", "was"),
     ("a hedge", r"\b(?:mostly|largely|some(?! of\b)|only(?= \d))\s+", ""),

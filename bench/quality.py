@@ -62,7 +62,8 @@ DEGREE = re.compile(
     r"\b(?:fundamental(?:ly)?|partial(?:ly)?|partly|superficial(?:ly)?|limited|limits?|only|massive(?:ly)?|"
     r"huge(?:ly)?|a ?lot|some|continuity|transform(?:ed|ation|s)?|already|very little|little change|"
     r"no real change|most important|most significant|main (?:factor|cause|reason)|(?:small|minor) (?:part|role|"
-    r"factor)|part of the reason|decisive|crucial)\b",
+    r"factor)|part of the reason|decisive|crucial|(?:stayed|remained|was|were) (?:basically |mostly |largely )?the same|"
+    r"the same as before|unchanged|trigger|catalyst)\b",
     re.IGNORECASE,
 )
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^{}]*?)?\}\}", re.DOTALL)

@@ -206,6 +206,7 @@ def test_what_the_essay_weighs(question, kind):
     ("Cavour's diplomacy w/ France, the most important factor", "Cavour's diplomacy w/ France"),
     ("after Cavour, only a small part of unification", "after Cavour"),
     ("Gandhi was only part of the reason, he made it popular", "Gandhi, he made it popular"),
+    ("continuity, the via media stayed the same after 1559", "The via media after 1559"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown
