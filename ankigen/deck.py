@@ -101,7 +101,7 @@ def find_evidence(ctx: DeckContext, as_01: bool = False) -> list[list[tuple[str,
 # A front that is only facts, once words that say what kind of card it is are set aside ("P2- Committee of
 # Public Safety", "P3- example, Act of Proclamations 1539"): a name (and its date) to recall, and the back
 # says what it was.
-_FRONT_KIND_WORDS = re.compile(r"^(?:examples?|e\.?g\.?|evidence|case study|for example)\b[\s,:;–—-]*", re.I)
+_FRONT_KIND_WORDS = re.compile(r"^(?:examples?|e\.?g\.?|evidence|case study|for example)(?!\w)[\s,:;–—-]*", re.I)
 
 
 def _named_fronts(finder: evidence.Finder, cards: Sequence[Card],

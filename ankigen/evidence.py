@@ -96,7 +96,8 @@ _SCALE = r"(?: ?(?:million|billion|trillion|thousand|bn|m)\b)"
 _UNIT_WORD = (r"(?:livres?|francs?|marks?|Reichsmarks?|Deutschmarks?|lire|roubles?|rubles?|dollars?|pounds?|"
               r"pesos?|yen|yuan|crowns?|ducats?|florins?|guilders?|thalers?|shillings?|pence|guineas?|tons?|"
               r"tonnes?|acres?|hectares?|miles?|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
-              r"barrels?|bushels?|days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|century)")
+              r"barrels?|bushels?|days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|century|"
+              r"gold (?:marks|francs|roubles|dollars))")
 _UNIT = rf"(?:(?: ?(?:km|kg|mph|sq ?km)| {_UNIT_WORD})\b)"
 _DATE_RULES = (
     rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? {_YEAR}\b",  # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923
@@ -141,8 +142,11 @@ _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE i
 _LOWER_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 _LOWER_RULES = re.compile(
-    rf"(?P<date>\b(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)"
+    rf"(?P<date>\b(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>\barticle \d{{1,3}}\b)"
     rf"|\bthe (?P<title>(?:(?!the\b)[a-z]+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b")
+# A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
+# Now" (a longer quotation is a quotation, not a name).
+_QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,40}?(?=[”\"])")
 # Numbers in words with their scale: two million, five thousand, three hundred thousand.
 _WORD_NUMBER = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -264,8 +268,11 @@ class Finder:
             if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
                 for m in _FRACTIONS.finditer(text):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
-            for m in _LOWER_RULES.finditer(text) if " 1" in text else ():
-                group = "date" if m.group("date") else "title"
+            for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
+                if 2 <= len(m.group().split()) <= 5:
+                    add(m.start(), m.end(), Priority.NAME, m.group())
+            for m in _LOWER_RULES.finditer(text) if " 1" in text or "article " in text else ():
+                group = next(g for g in ("date", "article", "title") if m.group(g))
                 add(m.start(group), m.end(group), Priority.DATE if group == "date" else Priority.TITLE, m.group(group))
             if any(word in text for word in _SCALE_WORDS):
                 for m in _WORD_NUMBER.finditer(text):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .backs import TYPED_LINE, join_lines
+from .kinds import is_scale
 from .rules import Line, ends_dangling, heading, marker_front, plan_items, question_front, section_heading
 
 
@@ -58,12 +59,14 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     text = lines[i].text
     if not question_front(text):
         return None
+    nxt = next_text(lines, i + 1)
     if i > 0 and (above := lines[i - 1]).text:
-        if ends_dangling(above.text) or above.no == lines[i].no:
+        # (a question answered by a scale on the next line is a front whatever the line above ends on:
+        # `... which group you look at` / `how can you describe the change` / `fundamental - partial - ...`)
+        if (ends_dangling(above.text) and not is_scale(nxt)) or above.no == lines[i].no:
             return None  # it goes on from the line above, or was split from the middle of a line
         if marker_front(above.text) and plan_items(above) is None:
             return None  # the first line under a front is its back
-    nxt = next_text(lines, i + 1)
     if not nxt or marker_front(nxt) is not None or question_front(nxt):
         return None
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)

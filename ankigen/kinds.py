@@ -40,6 +40,12 @@ def scale_options(back: Sequence[str]) -> tuple[str, ...] | None:
     return None
 
 
+def is_scale(line: str) -> bool:
+    """Is the line a scale of change, two of its options naming degrees (`fundamental - partial - superficial`)?"""
+    scale = scale_options([line]) if line else None
+    return scale is not None and sum(1 for o in scale if _DEGREE.search(o)) >= 2
+
+
 def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tuple[str, ...] | None]:
     """The card's kind and, for a scale question, the options of its scale: a back of options when the
     front asks how much (`How can you describe change`), or when two of the options name degrees."""

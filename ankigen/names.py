@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .english import is_ordinary, is_plain
+from .english import is_known, is_ordinary, is_plain
 
 
 class Priority:
@@ -47,12 +47,12 @@ _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]|, (?=[{UPPER}])|,? (?:and|or) (
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
 _TAIL = (r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
-         r"|(?<=\bAct) \d+\b(?![,.]\d))?")
+         r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d))?")
 # A lower-case noun that makes an event or a body of the name before it: the Khilafat movement, the RIN
 # mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot, the Crimean war.
 EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellion", "revolt", "laws", "plot",
                "conspiracy", "massacre", "putsch", "missiles", "affair", "incident", "riots", "decrees", "edict",
-               "war", "wars", "campaign", "crisis", "revolution", "reforms")
+               "war", "wars", "campaign", "crisis", "revolution", "reforms", "trial", "trials", "method", "system")
 _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
@@ -153,6 +153,8 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") and t.group()[0].isupper() else _month)
         if rule is _month and all(w.group().lower() == "the" for w in items[-1]) and _month_names(tokens, i):
             items[-1].append(t)
+        elif _office_after_name(items[-1], tokens, i):
+            items.append([t])  # Iain Macleod | Colonial Secretary
         elif rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
             items.append([])
         else:
@@ -173,6 +175,16 @@ pakistan palestine peru philippines poland portugal prussia romania russia scotl
 switzerland syria turkey uganda ukraine vietnam wales yugoslavia zimbabwe""".split())
 
 
+def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
+    """Does an office start at token i, after a person's whole name (two rare words): `Iain Macleod Colonial
+    Secretary`, `Sir Edward Grey Foreign Secretary`? The name and the office are two facts."""
+    word = tokens[i].group()
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    rare = [w for w in item if w.group()[:1].isupper() and not is_plain(w.group())]
+    return (len(rare) >= 2 and len(rare) == len(item) and word[:1].isupper() and is_plain(word)
+            and (word.lower() in OFFICES or after.lower() in OFFICES))
+
+
 def _is_pair(tokens: list[re.Match[str]]) -> bool:
     """A place and where it is (`Fulton, Missouri`, up to a month): single names with a comma between, no
     `and`, the last a region. One fact."""
@@ -186,7 +198,11 @@ def _is_pair(tokens: list[re.Match[str]]) -> bool:
 
 
 def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A month belongs to a date, not to a name (Treaty of Prague | August 1866)."""
+    """A month belongs to a date, not to a name (Treaty of Prague | August 1866); `Jan` before a name is a first
+    name (Jan Masaryk, Jan Smuts)."""
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if tokens[i].group() == "Jan" and after[:1].isupper() and not is_plain(after) and not _MONTH.match(after):
+        return False
     return _MONTH.match(tokens[i].group()) is not None
 
 
@@ -247,6 +263,8 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
     """A preposition inside a title: after a plain capitalised word, and (but for `from`) before one (Act in
     Restraint of Appeals, Letter from Birmingham Jail; not Supreme Court in U.S. v. Cruikshank)."""
     before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
+        return True  # a title in another language: Regnans in Excelsis
     if tokens[i].group() == "to":  # Admonition to Parliament; not Molotov to Berlin, the Act to Congress
         return (before[:1].isupper() and before not in _SENT and after[:1].isupper() and is_plain(after))
     return (before[:1].isupper() and is_plain(before)
@@ -279,11 +297,18 @@ def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str
     for i, t in enumerate(words):
         out[-1].append(t)
         rest = words[i + 1 :]
-        if strip_possessive(t.group()) != t.group() and rest and not (
+        owner = strip_possessive(t.group())
+        if owner != t.group() and rest and not (
                 len(rest) == 1 and is_plain(rest[0].group()) and t.group().lower() not in run.subject
-                and len(out[-1]) == 1):  # Ford’s Theatre; but Edwin Chadwick’s | Report
+                and len(out[-1]) == 1) and not _owned_name(out[-1], owner):  # Ford’s Theatre; Edwin Chadwick’s | Report
             out.append([])
     return [w for w in out if w]
+
+
+def _owned_name(before: list[re.Match[str]], owner: str) -> bool:
+    """A possessive that is part of a name, whatever follows: an ordinary word's (the King’s African Rifles,
+    the People’s Budget) or a saint's (St Paul’s Church, St Bartholomew’s Day)."""
+    return (len(before) == 1 and is_plain(owner)) or (len(before) == 2 and before[0].group() in ("St", "St."))
 
 
 def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:

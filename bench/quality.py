@@ -62,8 +62,9 @@ DEGREE = re.compile(
     r"\b(?:fundamental(?:ly)?|partial(?:ly)?|partly|superficial(?:ly)?|limited|limits?|only|massive(?:ly)?|"
     r"huge(?:ly)?|a ?lot|some|continuity|transform(?:ed|ation|s)?|already|very little|little change|"
     r"no real change|most important|most significant|main (?:factor|cause|reason)|(?:small|minor) (?:part|role|"
-    r"factor)|part of the reason|decisive|crucial|(?:stayed|remained|was|were) (?:basically |mostly |largely )?the same|"
-    r"the same as before|unchanged|trigger|catalyst)\b",
+    r"factor)|part of the reason|decisive|crucial|"
+    r"(?:stayed|remained|was|were) (?:basically |mostly |largely )?the same|the same as before|unchanged|trigger|"
+    r"catalyst)\b",
     re.IGNORECASE,
 )
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^{}]*?)?\}\}", re.DOTALL)

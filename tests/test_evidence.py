@@ -212,3 +212,13 @@ def test_a_lost_lock_finds_the_card_of_a_cloze_whose_context_hides_its_answer(se
     cards = {e.guid: e.card for e in lock.entries if e.kind == "cloze"}
     assert {e.guid: e.card for e in recovered.entries if e.kind == "cloze"} == cards
     assert all(cards.values())
+
+
+def test_an_example_front_of_a_name_is_asked_from_its_back(tmp_path):
+    notes = tmp_path / "n.txt"
+    notes.write_text("6) Tudor rebellions\nTo what extent did the threat from rebellions change 1489-1569\n"
+                     "P2 - e.g. Amicable Grant 1525\nWolsey asked for money without parliament for war with "
+                     "France after Pavia.\n", encoding="utf-8")
+    clozes = [n.fields[0] for n in prepare(notes).deck.notes if n.notetype.key == "cloze"]
+    assert ("{{c1::Amicable Grant}} {{c2::1525}}: Wolsey asked for money without parliament for war with France "
+            "after Pavia.") in clozes

@@ -317,3 +317,23 @@ def test_a_month_ends_its_sentence_without_its_full_stop():
 
 def test_a_lower_case_war_after_its_name_is_part_of_it():
     assert "Crimean war" in deletions("sent 18,000 troops to the Crimean war in 1855")
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("the communist coup, Jan Masaryk found dead", "Jan Masaryk"),
+    ("the papal bull Regnans in Excelsis excommunicated her", "Regnans in Excelsis"),
+    ("reparations of 132 billion gold marks in 1921", "132 billion gold marks"),
+    ("article 231 blamed germany", "article 231"),
+    ("UN Resolution 1514 said colonialism should end", "UN Resolution 1514"),
+    ("the Shakhty trial of engineers", "Shakhty trial"),
+    ("served in the King’s African Rifles in Burma", "King’s African Rifles"),
+    ("met in St Paul’s Church in Frankfurt", "St Paul’s Church"),
+    ("Stalin’s article \"Dizzy with Success\" blamed local officials", "Dizzy with Success"),
+    ("Iain Macleod Colonial Secretary 1959-61 speeded it up", "Iain Macleod"),
+])
+def test_first_names_foreign_titles_units_designations_and_quoted_titles(sentence, fact):
+    assert fact in deletions(sentence)
+
+
+def test_a_long_quotation_is_no_title():
+    assert deletions('Kennedy said "a wall is a hell of a lot better than a war"') == ["Kennedy"]
