@@ -143,7 +143,7 @@ def read_lock(path: Path) -> Lock:
 def stamp_deck(prepared: Prepared, now: int) -> Stamped:
     """Each note's time: the one the lock has for it while it is unchanged, else a newer one."""
     assert prepared.build is not None
-    entries = (n.entry._replace(digest=n.digest()) for n in prepared.build.deck.notes)
+    entries = ((n.entry, n.digest()) for n in prepared.build.deck.notes)
     return stamp(prepared.lock, prepared.build.memory, entries, ((nt.id, nt.digest()) for nt in notetypes.ALL), now)
 
 
