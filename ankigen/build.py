@@ -23,7 +23,6 @@ from .lock import Changes, Lock, Stamped, dump_lock, parse_lock, stamp
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
-from .uptodate import fingerprint
 
 
 @dataclass
@@ -105,11 +104,11 @@ def _did_you_mean(path: Path) -> str:
 
 def _lock_for(path: Path, out_dir: Path | None) -> tuple[Lock, list[Finding]]:
     """The notes file's lock; without one, the lock the last deck built implies, with a warning."""
-    from .recover import recover_lock
-
     lpath = lock_path(path)
     if lpath.exists() or out_dir is None or not (out_dir / f"{path.stem}.apkg").is_file():
         return read_lock(lpath), []
+    from .recover import recover_lock  # and sqlite3: only for a lost lock
+
     previous = out_dir / f"{path.stem}.apkg"
     recovered = recover_lock(previous)
     if recovered is None:
@@ -197,6 +196,7 @@ def package(prepared: Prepared, out_dir: Path, now: int | None = None,
             progress: Callable[[int], None] | None = None) -> Built:
     """Write `out_dir/<stem>.apkg` and update `<stem>.lock` for a prepared file with no errors."""
     from .package import write_apkg  # genanki is loaded only when a deck is written
+    from .uptodate import fingerprint  # and zipfile (`ankigen check` needs neither)
 
     staged = stage(prepared, clock() if now is None else now)
     output = out_dir / f"{prepared.path.stem}.apkg"

@@ -6,7 +6,6 @@ notes' verdict (`judgement.py`'s rules, or the sidecar) or says that the notes g
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from . import align, evidence, judgement, notetypes
-from .anki_notes import AnkiNote, DeckContext, back_html, esc, sentence_list
+from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
 from .lock import Entry
 from .parser import scale_options
@@ -65,7 +64,7 @@ def choices(scale: Sequence[str], key: str = "", ask: str = "How much change?") 
     buttons = "".join(f'<button type="button" class="ag-choice tappable" data-choice="{esc(s.lower())}">'
                       f"{esc(s[0].upper() + s[1:])}</button> " for s in scale).strip()
     return (f'<div class="ag-label">{esc(ask)}</div>'
-            f'<div class="ag-scale" data-key="{html.escape(key, quote=True)}">{buttons}</div>')
+            f'<div class="ag-scale" data-key="{esc_attribute(key)}">{buttons}</div>')
 
 
 # ------------------------------------------------------------------------------------------ paragraphs
