@@ -38,8 +38,7 @@ class AnkiNote(NamedTuple):
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class AnkiDeck:
+class AnkiDeck(NamedTuple):
     name: str
     deck_id: int
     description: str

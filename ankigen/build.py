@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from . import description, notetypes
 from .anki_notes import AnkiDeck
@@ -45,8 +46,7 @@ class Prepared:
         return [f for f in self.findings if f.level is Level.ERROR]
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(NamedTuple):
     path: Path
     output: Path
     deck: AnkiDeck
@@ -146,8 +146,7 @@ def stamp_deck(prepared: Prepared, now: int) -> Stamped:
     return stamp(prepared.lock, prepared.build.memory, entries, ((nt.id, nt.digest()) for nt in notetypes.ALL), now)
 
 
-@dataclass(frozen=True)
-class Staged:
+class Staged(NamedTuple):
     """A prepared deck with each note's time and its description, ready to be written (alone or in a
     course), and what this build changed in it (counted in notes)."""
 
@@ -174,8 +173,8 @@ def stage(prepared: Prepared, now: int) -> Staged:
     # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
     # time is the newest changed note's (never behind the notes, even when the clock is).
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
-    stamped = replace(stamped, lock=replace(stamped.lock, changes=changes))
-    deck = replace(deck, description=description.full(deck.description, changes, stamped.latest))
+    stamped = stamped._replace(lock=replace(stamped.lock, changes=changes))
+    deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
     return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), dump_lock(stamped.lock))
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cached_property
+from typing import NamedTuple
 
 from . import align, evidence, judgement, notetypes
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
@@ -69,8 +68,7 @@ def choices(scale: Sequence[str], key: str = "", ask: str = "How much change?") 
 
 # ------------------------------------------------------------------------------------------ paragraphs
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """What the notes say in one paragraph: its plan line, its cards, and its analysis (without the
     "Overall ..." sentences, which belong to the essay)."""
 
@@ -79,11 +77,7 @@ class Paragraph:
     line: int
     cards: tuple[Card, ...]
     analysis: tuple[Card, ...]
-
-    @cached_property
-    def analysis_text(self) -> list[str]:
-        """The analysis without its "Overall ..." sentences (asked for the verdict and the key evidence)."""
-        return [_without_overall(c.back_text) for c in self.analysis]
+    analysis_text: tuple[str, ...]  # each analysis card's back without its "Overall ..." sentences
 
 
 def _without_overall(text: str) -> str:
@@ -94,8 +88,9 @@ def paragraph_of(notes: ParsedNotes, label: str) -> Paragraph:
     cards = tuple(c for c in notes.cards if c.paragraph == label)
     item = next((it for it in notes.essay.plan if it.paragraph == label), None)
     line = item.line if item else cards[0].line
-    return Paragraph(label, item.text if item else None, line, cards,
-                     tuple(c for c in cards if c.kind is Kind.ANALYSIS))
+    analysis = tuple(c for c in cards if c.kind is Kind.ANALYSIS)
+    return Paragraph(label, item.text if item else None, line, cards, analysis,
+                     tuple(_without_overall(c.back_text) for c in analysis))
 
 
 def claim_of(ctx: DeckContext, para: Paragraph, remembered: str | None = None) -> str:
