@@ -240,6 +240,11 @@ _SIDE_SCRIPT = ('<script>try { if (parent !== window && parent.document.document
 def side_document(side_html: str, ord_: int = 0, dark: bool = False, title: str = "",
                   follow_page: bool = True) -> str:
     """A whole HTML document showing one side of a card the way Anki's reviewer does."""
+    return _document_head(ord_, dark, title, follow_page) + side_html + _DOCUMENT_TAIL
+
+
+def _document_head(ord_: int = 0, dark: bool = False, title: str = "", follow_page: bool = True) -> str:
+    """A side's document up to the side itself (`side_document`)."""
     classes = f"card card{ord_ + 1}" + (" nightMode night_mode" if dark else "")
     return (
         '<!doctype html><html><head><meta charset="utf-8">'
@@ -247,8 +252,24 @@ def side_document(side_html: str, ord_: int = 0, dark: bool = False, title: str 
         + (f"<title>{html.escape(title)}</title>" if title else "")
         + f"<style>{_SIDE_BASE}</style></head>"
         f'<body class="{classes}">' + (_SIDE_SCRIPT if follow_page else "")
-        + f'<div id="qa">{side_html}</div></body></html>'
+        + '<div id="qa">'
     )
+
+
+_DOCUMENT_TAIL = "</div></body></html>"
+
+
+def _srcdoc(side: str, ord_: int) -> str:
+    """`_esc(side_document(side, ord_))`, with the note type's CSS, the same on every card and most of every
+    side, escaped once (escaping goes character by character, so the parts escaped apart give the same
+    text): a 30-file course's preview escaped 20 MB, 1 s."""
+    style, body = _split_style(side)
+    return _esc(_document_head(ord_)) + _escaped_style(style) + _esc(body + _DOCUMENT_TAIL)
+
+
+@functools.cache
+def _escaped_style(style: str) -> str:
+    return _esc(style)
 
 
 @functools.cache
@@ -314,11 +335,10 @@ def _card_html(card: CardView) -> str:
     tags = "".join(f'<span class="pv-tag">{_esc(t)}</span>' for t in card.tags)
     sides = []
     for name, side in (("Front", card.question), ("Back", card.answer)):
-        doc = side_document(side, card.ord)
         sides.append(
             f'<figure class="pv-side"><figcaption>{name}</figcaption>'
             f'<div class="pv-frame pv-{name.lower()}" data-title="{name} of card {card.number}"'
-            f' style="height: {_guess_height(side)}px" data-srcdoc="{_esc(doc)}"></div></figure>'
+            f' style="height: {_guess_height(side)}px" data-srcdoc="{_srcdoc(side, card.ord)}"></div></figure>'
         )
     return (
         f'<article class="pv-card" id="card-{card.number}" data-kind="{_esc(card.kind)}">'
