@@ -351,21 +351,24 @@ def _card_html(card: CardView) -> str:
 def page_html(deck_name: str, source: str, cards: Sequence[CardView], anki: str = "") -> str:
     """The whole preview page for one deck."""
     groups = sorted({c.group for c in cards}, key=_group_key)
-    sections = []
+    # The page in pieces, joined once at the end: a course's pages are 80 MB, most of it the cards' frames,
+    # and each concatenation of a page's sections copied them all again.
+    sections: list[str] = []
     for group in groups:
         members = [c for c in cards if c.group == group]
         members.sort(key=lambda c: (_KIND_ORDER.index(c.kind) if c.kind in _KIND_ORDER else len(_KIND_ORDER),
                                     c.number))
         theme = next((c.theme for c in members if c.theme), "")
         sections.append(
-            f'<section class="pv-group" id="{_anchor(group)}"><h2>{_esc(group)}'
+            ("\n" if sections else "")
+            + f'<section class="pv-group" id="{_anchor(group)}"><h2>{_esc(group)}'
             + (f' <span class="pv-theme">· {_esc(theme)}</span>' if theme else "")
             + f' <span class="pv-count">{plural(len(members), "card")}</span></h2>'
-            + "".join(_card_html(c) for c in members)
-            + "</section>"
         )
+        sections.extend(_card_html(c) for c in members)
+        sections.append("</section>")
     rendered = f"rendered by Anki {anki}" if anki else "rendered by Anki"
-    return (
+    return "".join([
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_esc(deck_name)} · ankigen preview</title>"
@@ -378,12 +381,14 @@ def page_html(deck_name: str, source: str, cards: Sequence[CardView], anki: str 
         '<label class="pv-toggle"><input type="checkbox" id="pv-phone"> Phone width</label></div></header>\n'
         + '<noscript><p class="pv-sub">The cards are drawn by this page’s script: allow scripts for this '
         "file to see them.</p></noscript>\n"
-        + _summary(cards, groups) + "\n<main>" + "\n".join(sections) + "</main>\n"
+        + _summary(cards, groups) + "\n<main>",
+        *sections,
+        "</main>\n"
         f'<p class="pv-foot">Made by ankigen {_esc(__version__)}. Each side is shown as Anki draws it on '
         "a card (the note type’s CSS, body classes <code>card cardN</code>, and "
         "<code>nightMode night_mode</code> in dark mode). Rebuild the page after editing the notes.</p>"
-        "</div></body></html>\n"
-    )
+        "</div></body></html>\n",
+    ])
 
 
 # ------------------------------------------------------------------------------------------------ API
