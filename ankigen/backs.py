@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .rules import bullet, ends_dangling
 
 
-@dataclass(frozen=True)
-class BlockShape:
+class BlockShape(NamedTuple):
     """What the join rules may know of the whole back: is it a hard-wrapped textbook paragraph?"""
 
     wrapped: bool

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from . import description, notetypes
 from .anki_notes import AnkiDeck
@@ -23,7 +24,6 @@ from .lock import Changes, Lock, Stamped, dump_lock, parse_lock, stamp
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
-from .uptodate import fingerprint
 
 
 @dataclass
@@ -46,8 +46,7 @@ class Prepared:
         return [f for f in self.findings if f.level is Level.ERROR]
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(NamedTuple):
     path: Path
     output: Path
     deck: AnkiDeck
@@ -138,15 +137,19 @@ def _did_you_mean(path: Path) -> str:
 
 def _lock_for(path: Path, out_dir: Path | None) -> tuple[Lock, list[Finding]]:
     """The notes file's lock; without one, the lock the last deck built implies, with a warning."""
-    from .recover import recover_lock, with_last_deck
-
     lpath = lock_path(path)
     previous = None if out_dir is None else out_dir / f"{path.stem}.apkg"
     if previous is None or not previous.is_file():
         return read_lock(lpath), []
     if lpath.exists():  # a lock of ankigen 0.1 says only GUIDs and times: the deck says what each note was
         lock = read_lock(lpath)
-        return (with_last_deck(lock, previous) if lock.legacy else lock), []
+        if not lock.legacy:
+            return lock, []
+        from .recover import with_last_deck  # (and sqlite3: only for a 0.1 lock or a lost one)
+
+        return with_last_deck(lock, previous), []
+    from .recover import recover_lock
+
     recovered = recover_lock(previous)
     if recovered is None:
         return Lock(), [warning(lpath, None, "no-lock", f"there is no lock file, and {previous} cannot be read: "
@@ -179,12 +182,11 @@ def read_lock(path: Path) -> Lock:
 def stamp_deck(prepared: Prepared, now: int) -> Stamped:
     """Each note's time: the one the lock has for it while it is unchanged, else a newer one."""
     assert prepared.build is not None
-    entries = (n.entry._replace(digest=n.digest()) for n in prepared.build.deck.notes)
+    entries = ((n.entry, n.digest()) for n in prepared.build.deck.notes)
     return stamp(prepared.lock, prepared.build.memory, entries, ((nt.id, nt.digest()) for nt in notetypes.ALL), now)
 
 
-@dataclass(frozen=True)
-class Staged:
+class Staged(NamedTuple):
     """A prepared deck with each note's time and its description, ready to be written (alone or in a
     course), and what this build changed in it (counted in notes)."""
 
@@ -211,8 +213,8 @@ def stage(prepared: Prepared, now: int) -> Staged:
     # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
     # time is the newest changed note's (never behind the notes, even when the clock is).
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
-    stamped = replace(stamped, lock=replace(stamped.lock, changes=changes))
-    deck = replace(deck, description=description.full(deck.description, changes, stamped.latest))
+    stamped = stamped._replace(lock=replace(stamped.lock, changes=changes))
+    deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
     return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), dump_lock(stamped.lock))
 
 
@@ -233,6 +235,7 @@ def package(prepared: Prepared, out_dir: Path, now: int | None = None,
             progress: Callable[[int], None] | None = None) -> Built:
     """Write `out_dir/<stem>.apkg` and update `<stem>.lock` for a prepared file with no errors."""
     from .package import write_apkg  # genanki is loaded only when a deck is written
+    from .uptodate import fingerprint  # and zipfile (`ankigen check` needs neither)
 
     staged = stage(prepared, clock() if now is None else now)
     output = out_dir / f"{prepared.path.stem}.apkg"

@@ -11,7 +11,7 @@ already has, so cards imported from a single deck stay in that deck.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import description
@@ -54,14 +54,14 @@ def package_course(prepared: Sequence[Prepared], name: str, out_dir: Path, now: 
     ensure_out_dir(out_dir)
     when = clock() if now is None else now
     staged = [stage(p, when) for p in ready]
-    decks = [(replace(s.deck, name=f"{name}::{s.deck.name}"), s.stamped) for s in staged]
+    decks = [(s.deck._replace(name=f"{name}::{s.deck.name}"), s.stamped) for s in staged]
     latest = max(_changed_at(s.stamped) for s in staged)
     about = description.course(name, [d.name for d, _ in decks], latest)
     top = AnkiDeck(name, deck_id_for(f"course~{slug(name)}"), about, slug(name), ())
     output = course_output(out_dir, name)
     comment = fingerprint([s.prepared.path for s in staged], [s.lock_text.encode() for s in staged], f"course:{name}")
     cards = write_decks(decks, output, progress, parents=[top], comment=comment)
-    built = tuple(replace(write_lock(s, output, cards.get(deck.deck_id, 0)), deck=deck)
+    built = tuple(write_lock(s, output, cards.get(deck.deck_id, 0))._replace(deck=deck)
                   for s, (deck, _) in zip(staged, decks, strict=True))
     return Course(name, output, built, sum(cards.values()))
 

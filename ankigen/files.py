@@ -8,7 +8,6 @@ Failures are BuildErrors that carry the path.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +21,8 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object], what: str = ""
     The new file gets the usual permissions (0o666 less the umask), not mkstemp's 0o600. An OSError
     becomes `BuildError("cannot write <what>: <reason>", path)`.
     """
+    import tempfile  # here, with the modules it brings, only when a file is written (`ankigen check` writes none)
+
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

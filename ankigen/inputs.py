@@ -6,8 +6,8 @@ imports anything heavy, whether there is anything to build.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import BuildError, NotesError
 from .skeleton import slug
@@ -22,8 +22,7 @@ NOT_NOTES = {".yaml": "a sidecar", ".yml": "a sidecar", ".lock": "a lock file", 
              ".html": "a preview page", ".anki2": "an Anki collection"}
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
     files: list[Path]
     skipped: list[str]  # a line for each path given that is not a notes file
 

@@ -112,22 +112,28 @@ def dump_lock(lock: Lock) -> str:
     assert lock.deck is not None
     deck = json.dumps({"uid": lock.deck.uid, "id": lock.deck.deck_id, "name": lock.deck.name}, ensure_ascii=False)
     types = "".join(f"\n    {json.dumps(k)}: {json.dumps(list(v))}," for k, v in lock.notetypes.items())
-    notes = "".join(f"\n    {json.dumps(_compact(e), ensure_ascii=False)}," for e in lock.entries)
+    notes = "".join(f"\n    {_ENCODE(_compact(e))}," for e in lock.entries)
     changes = f'  "changes": {json.dumps(lock.changes._asdict())},\n' if lock.changes else ""
     return (f'{{\n  "ankigen-lock": {VERSION},\n  "deck": {deck},\n{changes}  "notetypes": {{{types.rstrip(",")}\n'
             f'  }},\n  "notes": [{notes.rstrip(",")}\n  ]\n}}\n')
 
 
+# json.dumps(entry, ensure_ascii=False), with one encoder for every entry instead of one made per call (10,000
+# cards: 35,000 entries, 0.33 s -> 0.29 s).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _compact(entry: Entry) -> dict:
     """An entry's fields, leaving out those at their default (most notes need few)."""
-    return {k: v for k, v, default in zip(Entry._fields, entry, _DEFAULTS, strict=True) if v != default}
+    return {k: v for k, v, default in zip(_FIELDS, entry, _DEFAULTS, strict=False) if v != default}
 
 
+_FIELDS = Entry._fields
 _DEFAULTS = (None, None, *Entry._field_defaults.values())  # guid and kind are always written
+assert len(_DEFAULTS) == len(_FIELDS)  # once here: zip(strict=True) for each entry took 35 ms at 10,000 cards
 
 
-@dataclass(frozen=True)
-class Stamped:
+class Stamped(NamedTuple):
     """The times to write, and the lock that records them."""
 
     note_mods: dict[str, int]
@@ -139,13 +145,13 @@ class Stamped:
         return max([*self.note_mods.values(), *self.notetype_mods.values(), 0])
 
 
-def stamp(lock: Lock, deck: DeckMemory, entries: Iterable[Entry], notetypes: Iterable[tuple[int, str]],
+def stamp(lock: Lock, deck: DeckMemory, entries: Iterable[tuple[Entry, str]], notetypes: Iterable[tuple[int, str]],
           now: int) -> Stamped:
-    """Give each entry (with its new digest) a time: the locked one if the digest is unchanged, else a newer
+    """Give each entry its new digest and a time: the locked one if the digest is unchanged, else a newer
     one. `now` is the build's clock (SOURCE_DATE_EPOCH or the wall clock); a changed note always gets a
     time later than the one it had, even when the clock is behind."""
     old = lock.times()
-    stamped = tuple(e._replace(mod=_time(old.get(e.guid), e.digest, now)) for e in entries)
+    stamped = tuple(e._replace(digest=digest, mod=_time(old.get(e.guid), digest, now)) for e, digest in entries)
     types = {str(tid): (digest, _time(lock.notetypes.get(str(tid)), digest, now)) for tid, digest in notetypes}
     new = Lock(deck, types, stamped)
     return Stamped({e.guid: e.mod for e in stamped}, {int(t): mod for t, (_, mod) in types.items()}, new)

@@ -18,6 +18,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -51,6 +52,14 @@ class _Model(genanki.Model):
 
     def to_json(self, timestamp: float, deck_id: int) -> dict:
         return super().to_json(self.mod, deck_id)
+
+
+@cache
+def _model(nt: notetypes.NoteType, mod: int) -> _Model:
+    """One genanki model per note type and time in a process, shared by every deck written with them: genanki
+    works out a front-back model's required fields (`Model._req`) by rendering its templates, once per model
+    (3 ms a deck; a course of 30 decks built fresh shares them and saves 0.09 s)."""
+    return _Model(nt, mod)
 
 
 class _Note(genanki.Note):
@@ -142,7 +151,7 @@ def write_decks(decks: Sequence[tuple[AnkiDeck, Stamped]], out: Path, progress: 
     Each note type is written once, with the newest time any of the decks' locks gives it. Returns the
     number of cards written into each deck, by deck id."""
     mods = {nt.id: max(stamped.notetype_mods[nt.id] for _, stamped in decks) for nt in notetypes.ALL}
-    models = {nt.id: _Model(nt, mods[nt.id]) for nt in notetypes.ALL}
+    models = {nt.id: _model(nt, mods[nt.id]) for nt in notetypes.ALL}
     written = [genanki.Deck(p.deck_id, p.name, description=p.description) for p in parents]
     written += [_Deck(deck, stamped.note_mods, models, progress) for deck, stamped in decks]
     package = genanki.Package(written)

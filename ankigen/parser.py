@@ -122,7 +122,7 @@ def read_title(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int]
     ten words that is neither the essay question nor a question front, nor a marker or plan."""
     text = lines[i].text
     if numbered := title(text):
-        return replace(essay, number=numbered[0], title=numbered[1]), i + 1
+        return essay._replace(number=numbered[0], title=numbered[1]), i + 1
     if (
         len(text.split()) <= 10
         and not question_front(text)
@@ -130,7 +130,7 @@ def read_title(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int]
         and plan_items(lines[i]) is None
         and not _opens_essay(lines, i, after_title=False)
     ):
-        return replace(essay, title=text), i + 1
+        return essay._replace(title=text), i + 1
     return None
 
 
@@ -142,7 +142,7 @@ def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Es
         found = essay_question(text) and not marker_front(text)
     else:
         found = _opens_essay(lines, i, after_title=essay.title is not None)
-    return (replace(essay, question=text, question_line=lines[i].no), i + 1) if found else None
+    return (essay._replace(question=text, question_line=lines[i].no), i + 1) if found else None
 
 
 def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
@@ -151,7 +151,7 @@ def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] 
     end = i + 1
     if items is None:
         items, end = _plan_run(lines, i)
-    return (replace(essay, plan=items, plan_line=lines[i].no), end) if items else None
+    return (essay._replace(plan=items, plan_line=lines[i].no), end) if items else None
 
 
 def _plan_run(lines: Sequence[Line], i: int) -> tuple[tuple[PlanItem, ...], int]:
@@ -189,7 +189,7 @@ def read_thesis(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int
     texts = [ln for ln in lines[i:j] if ln.text]
     if not texts or j == len(lines):
         return None
-    return replace(essay, thesis=" ".join(ln.text for ln in texts), thesis_line=texts[0].no), j
+    return essay._replace(thesis=" ".join(ln.text for ln in texts), thesis_line=texts[0].no), j
 
 
 HEADER_RULES: tuple[tuple[str, HeaderRule], ...] = (

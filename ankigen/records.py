@@ -1,5 +1,6 @@
 """The records the parser produces: a parsed notes file, its essay header and its cards (a front and
-its back, as the student wrote them; not Anki cards). Plain dataclasses: no genanki, no click."""
+its back, as the student wrote them; not Anki cards). Plain records: no genanki, no click. (Named tuples
+where they can be: a frozen dataclass costs about 1.5 ms to define at every start, a named tuple 0.2 ms.)"""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .findings import Finding
 
@@ -23,8 +25,7 @@ class Kind(str, Enum):
     CONCLUSION = "conclusion"  # the essay's conclusion under a heading of its own ("Conclusion -", "Overall:")
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(NamedTuple):
     """One paragraph of the essay plan: `P1- a lot, secured his position ...`."""
 
     paragraph: str  # "P1"
@@ -32,8 +33,7 @@ class PlanItem:
     line: int
 
 
-@dataclass(frozen=True)
-class Essay:
+class Essay(NamedTuple):
     """What the notes say about the essay as a whole."""
 
     title: str | None = None  # "Stalin Power Flashcards"
@@ -52,8 +52,7 @@ class Essay:
         return None
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One question/answer card from the notes.
 
     `back` is a tuple of blocks: each a paragraph of flowing text, or a bullet item starting with "• ".

@@ -18,6 +18,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -31,8 +32,7 @@ ESSAY_KEYS = {"judgement", "reasoning"}
 CLOZE_KEYS = {"auto", "always", "never"}
 
 
-@dataclass(frozen=True)
-class ParagraphConfig:
+class ParagraphConfig(NamedTuple):
     theme: str | None = None
     judgement: str | None = None
     reasoning: str | None = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 # Apostrophes students type (or Word substitutes) between two letters: Stalin‘s, Stalin’s, Stalin`s, Stalin´s.
@@ -31,8 +30,7 @@ _CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}]")
 _DROPPED = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00ad{_CONTROL_CHARACTERS}]")
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str
 

@@ -11,7 +11,8 @@ against in the same run:
   so that it is built) against `python -c "import genanki"`;
   and `ankigen check` of it, against `python -c "import click"`;
 - `ankigen preview` of the course against its fresh build (needs the `anki` package; skipped without it).
-Prints the figures and each ratio; the issue's targets are printed beside them.
+Prints the figures and each ratio; the issue's targets are printed beside them. `--markdown` also prints
+the README's table.
 """
 
 from __future__ import annotations
@@ -67,10 +68,27 @@ def timed(cmd: list[str], env: dict[str, str], runs: int, before=None) -> list[d
     return out
 
 
-def line(label: str, mine: list[dict], floor: list[dict], floor_label: str, target: str) -> None:
+# Each line of the report: what is timed, against what (as the README names them), and the issue's target:
+# the wall-time ratio must be below `limit` (strictly, `strict`) or at most it.
+LINES = {
+    "fresh": ("a 30-file course (40 cards a file), fresh", "plain genanki writing the same 30 decks", 1.0, True),
+    "unchanged": ("the same course rebuilt, nothing changed", '`python -c "import click"`', 2.0, False),
+    "single": ("one notes file (the shipped one)", '`python -c "import genanki"`', 1.5, False),
+    "check": ("`ankigen check` of it", '`python -c "import click"`', 1.5, False),
+    "preview": ("`ankigen preview` of the course", "its fresh build", 4.0, False),
+}
+
+
+def line(key: str, mine: list[dict], floor: list[dict], rows: list[str]) -> None:
+    label, floor_label, limit, strict = LINES[key]
     ratio_wall, ratio_cpu = med(mine) / med(floor), med(mine, "cpu") / med(floor, "cpu")
-    print(f"{label:<34} {med(mine):7.3f} s {med(mine, 'cpu'):7.3f} cpu   {floor_label:<26} {med(floor):7.3f} s "
-          f"{med(floor, 'cpu'):7.3f} cpu   {ratio_wall:5.2f}x wall {ratio_cpu:5.2f}x cpu   target {target}")
+    target = f"{'<' if strict else '<='} {limit:g}x"
+    met = ratio_wall < limit if strict else ratio_wall <= limit
+    print(f"{label:<42} {med(mine):7.3f} s {med(mine, 'cpu'):7.3f} cpu   {floor_label:<40} {med(floor):7.3f} s "
+          f"{med(floor, 'cpu'):7.3f} cpu   {ratio_wall:5.2f}x wall {ratio_cpu:5.2f}x cpu   target {target} "
+          f"{'met' if met else 'NOT MET'}")
+    rows.append(f"| {label} | {med(mine):.2g} s | {floor_label}: {med(floor):.2g} s | {ratio_wall:.2f}× | "
+                f"{target.replace('<=', '≤').replace('x', '×')} | {'met' if met else '**not met**'} |")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -78,6 +96,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--files", type=int, default=30)
     ap.add_argument("--cards", type=int, default=40)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--markdown", action="store_true", help="also print the README's table")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="ankigen-course-") as tmp_name:
         tmp = Path(tmp_name)
@@ -102,17 +121,22 @@ def main(argv: list[str] | None = None) -> None:
                        max(args.runs, 5), before=lambda: shutil.rmtree(single_out, ignore_errors=True))
         check = timed([str(ANKIGEN), "check", str(single_src)], env, max(args.runs, 5))
         print(f"course: {args.files} notes files of {args.cards} cards; median of {args.runs} runs")
-        line("fresh build of the course", fresh, floor, "plain genanki, same decks", "< 1.0x wall")
-        line("unchanged rebuild of the course", unchanged, click, "python -c 'import click'", "<= 2x")
-        line("one notes file (shipped)", single, genanki, "python -c 'import genanki'", "<= 1.5x wall")
-        line("check of one notes file", check, click, "python -c 'import click'", "<= 1.5x")
+        rows = ["| what | ankigen | judged against | ratio (wall) | target | |",
+                "| --- | ---: | --- | ---: | ---: | --- |"]
+        line("fresh", fresh, floor, rows)
+        line("unchanged", unchanged, click, rows)
+        line("single", single, genanki, rows)
+        line("check", check, click, rows)
         try:
             import anki  # noqa: F401
         except ImportError:
             print("preview: skipped (no `anki` package)")
-            return
-        preview = timed([str(ANKIGEN), "preview", str(source), "-o", str(tmp / "preview")], env, args.runs)
-        line("preview of the course", preview, fresh, "fresh build of the course", "<= 4x")
+        else:
+            preview = timed([str(ANKIGEN), "preview", str(source), "-o", str(tmp / "preview")], env, args.runs)
+            line("preview", preview, fresh, rows)
+        if args.markdown:
+            print()
+            print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGETS = {"build_ratio": 1.25, "mb_s": 10.0, "help_ratio": 1.5, "mem_ratio": 1.3}
+# Issue 14's guards: the build against the floor at 10,000 and 100,000 cards (wall), peak memory against the
+# floor's at 100,000, `ankigen --help` against `python -c "import click"`.
+TARGETS = {"build_ratio": {10000: 1.7, 100000: 1.5}, "help_ratio": 1.5, "mem_ratio": 1.0}
 
 
 def fmt_s(r: dict) -> str:
@@ -142,16 +144,12 @@ def print_targets(results: list[dict], start: dict | None) -> None:
     print()
     print("targets")
     for r in results:
-        if r["n"] < 10000:
+        target = TARGETS["build_ratio"].get(r["n"])
+        if target is None:
             continue
         (b, f), (bc, fc) = build_and_floor(r, "s"), build_and_floor(r, "cpu")
-        ok = b is not None and f is not None and b / f <= TARGETS["build_ratio"]
-        print(f"  build <= {TARGETS['build_ratio']}x floor at {r['n']}: {ratio(b, f)} wall, {ratio(bc, fc)} cpu "
-              f"{verdict(ok)}")
-    for r in results:
-        v, c = r["breakdown"]["parse_cloze_mb_s"], r["breakdown"]["parse_cloze_mb_s_cpu"]
-        print(f"  parse+cloze >= {TARGETS['mb_s']} MB/s at {r['n']}: {rate(v)} MB/s wall, {rate(c)} MB/s cpu "
-              f"{verdict(v is not None and v >= TARGETS['mb_s'])}")
+        ok = b is not None and f is not None and b / f <= target
+        print(f"  build <= {target}x floor at {r['n']}: {ratio(b, f)} wall, {ratio(bc, fc)} cpu {verdict(ok)}")
     if start:
         x = start["help"]["median_s"] / start["click"]["median_s"]
         print(f"  --help <= {TARGETS['help_ratio']}x import click: {x:.2f}x {verdict(x <= TARGETS['help_ratio'])}")
@@ -161,6 +159,26 @@ def print_targets(results: list[dict], start: dict | None) -> None:
         bm, fm = build_and_floor(r, "rss_kib")
         ok = bm is not None and fm is not None and bm / fm <= TARGETS["mem_ratio"]
         print(f"  peak memory <= {TARGETS['mem_ratio']}x floor at 100000: {ratio(bm, fm)} {verdict(ok)}")
+
+
+def markdown(results: list[dict]) -> str:
+    """The README's table of sizes: one row per size, as `bench/run.py --markdown` prints it."""
+    rows = ["| cards | notes MB | notes in deck | `ankigen build` | genanki floor | ratio | peak memory (floor) "
+            "| target |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in results:
+        (b, f), (bm, fm) = build_and_floor(r, "s"), build_and_floor(r, "rss_kib")
+        target = TARGETS["build_ratio"].get(r["n"])
+        goals = [f"≤ {target}×" if target else ""]
+        if r["n"] == 100000:
+            goals.append(f"memory ≤ {TARGETS['mem_ratio']:g}× the floor's")
+        rows.append(f"| {r['n']:,} | {r['bytes'] / 1e6:.2g} | {r['notes_in_deck']:,} | {num_s(b)} | {num_s(f)} | "
+                    f"{ratio(b, f).replace('x', '×')} | {mib(bm)} MiB ({mib(fm)}) | "
+                    f"{', '.join(g for g in goals if g)} |")
+    return "\n".join(rows)
+
+
+def num_s(x: float | None) -> str:
+    return "timeout" if x is None else f"{x:.2g} s" if x < 10 else f"{x:.0f} s"
 
 
 def git_state() -> str:

@@ -1,6 +1,6 @@
 """Benchmark: `ankigen build` against the floor (plain genanki writing the same notes), per deck size.
 
-    python bench/run.py [--sizes 1000 10000 100000] [--runs 3] [--profile 10000] [--json results.json]
+    python bench/run.py [--sizes 1000 10000 100000] [--runs 3] [--profile 10000] [--json results.json] [--markdown]
 
 For each size N: synthetic notes with N cards (bench/make_notes.py); an in-process breakdown of one build
 in a fresh process (bench/breakdown.py), whose .apkg is dumped to JSON for the floor; then `--runs` timed
@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 import breakdown  # noqa: E402
 import make_notes  # noqa: E402
 from processes import ANKIGEN, EPOCH, PY, child_env, imports, measure, profile, startup  # noqa: E402
-from report import fmt_s, report  # noqa: E402
+from report import fmt_s, markdown, report  # noqa: E402
 
 # ------------------------------------------------------------------------------------------- the deck
 
@@ -226,6 +226,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-pycache", action="store_true", help="keep PYTHONDONTWRITEBYTECODE if set")
     ap.add_argument("--json", type=Path, help="also write all measurements here")
     ap.add_argument("--keep", type=Path, help="work in this folder (kept) instead of a temporary one")
+    ap.add_argument("--markdown", action="store_true", help="also print the README's table of sizes")
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -245,6 +246,9 @@ def main(argv: list[str] | None = None) -> None:
             mods = imports(tmp, env)
         prof = profile(args.profile, tmp, env) if args.profile else None
         report(results, start, mods, prof, args.runs)
+        if args.markdown:
+            print()
+            print(markdown(results))
         if args.json:
             args.json.write_text(
                 json.dumps(

@@ -175,7 +175,8 @@ PHONE = 390
 def make_screenshots(docs: Path, seed: Path = SEED) -> list[Path]:
     """Write the preview and card screenshots into `docs`; returns the files written."""
     from ankigen.build import prepare
-    from ankigen.preview import preview_paths, render, side_document
+    from ankigen.preview import preview_paths, render
+    from ankigen.preview_page import side_document
 
     docs.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

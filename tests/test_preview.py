@@ -21,7 +21,8 @@ pytest.importorskip("anki", reason="the preview needs the `anki` package: pip in
 from ankigen import notetypes  # noqa: E402
 from ankigen.build import prepare  # noqa: E402
 from ankigen.errors import BuildError  # noqa: E402
-from ankigen.preview import asset, page_html, plain_text, preview_paths  # noqa: E402
+from ankigen.preview import preview_paths  # noqa: E402
+from ankigen.preview_page import asset, page_html, plain_text  # noqa: E402
 
 from . import browser  # noqa: E402
 from .conftest import Project  # noqa: E402
