@@ -190,7 +190,9 @@ def make_screenshots(docs: Path, seed: Path = SEED) -> list[Path]:
         notes = work / seed.name
         (page,) = preview_paths([notes], tmp / "build")
         cards = render(prepare(notes))
-        cloze = next(c for c in cards if c.notetype == "cloze" and c.siblings >= 2 and c.ord == 0)
+        # A cloze whose context line hides its answer (`From: example, […]`), as most students see it
+        clozes = [c for c in cards if c.notetype == "cloze" and c.siblings >= 2 and c.ord == 0]
+        cloze = next((c for c in clozes if "[…]" in c.question), clozes[0])
         judgement = next(c for c in cards if c.notetype == "judgement" and c.group != "Whole essay")
         with Browser(tmp / "profile") as browser:
             for name, fragment, width, height in (("preview-light", "#dark=0", 1100, 1300),
