@@ -174,6 +174,16 @@ def anki(tmp_path):
 
 
 @pytest.fixture
+def student(tmp_path):
+    """A student's Anki (tests/student.py): one persistent collection, closed after the test."""
+    from .student import Student
+
+    s = Student(tmp_path / "anki")
+    yield s
+    s.close()
+
+
+@pytest.fixture
 def project(tmp_path) -> Project:
     """A project folder in tmp_path: `project.notes(name, text)`, `project.fixture(name)`, `project.seed()`."""
     return Project(tmp_path)

@@ -170,12 +170,17 @@ def test_a_front_that_is_a_name_is_asked_from_its_back(tmp_path):
     assert not any(c.startswith(("{{c1::Kirov}}:", "{{c1::Act of Six Articles}}:")) for c in clozes)
 
 
-def test_a_front_of_a_name_with_an_article_is_asked_from_its_back(tmp_path):
+def clozes_of(tmp_path, text: str) -> list[str]:
+    """The Text field of every cloze note of a notes file holding `text`."""
     notes = tmp_path / "n.txt"
-    notes.write_text("1- Mao\nHow far did Mao transform China 1949-76\nP3: the laogai\nlabour reform camps, maybe "
-                     "10 million people at any one time\nP3: the Great Bible\na Bible in English in every great "
-                     "church from 1539\n", encoding="utf-8")
-    clozes = [n.fields[0] for n in prepare(notes).deck.notes if n.notetype.key == "cloze"]
+    notes.write_text(text, encoding="utf-8")
+    return [n.fields[0] for n in prepare(notes).deck.notes if n.notetype.key == "cloze"]
+
+
+def test_a_front_of_a_name_with_an_article_is_asked_from_its_back(tmp_path):
+    clozes = clozes_of(tmp_path, "1- Mao\nHow far did Mao transform China 1949-76\nP3: the laogai\nlabour reform "
+                       "camps, maybe 10 million people at any one time\nP3: the Great Bible\na Bible in English in "
+                       "every great church from 1539\n")
     assert "the {{c1::laogai}}: labour reform camps, maybe 10 million people at any one time" in clozes
     # a back that says the name already cannot ask it
     assert not any("{{c1::Great Bible}}:" in c for c in clozes)
@@ -215,10 +220,8 @@ def test_a_lost_lock_finds_the_card_of_a_cloze_whose_context_hides_its_answer(se
 
 
 def test_an_example_front_of_a_name_is_asked_from_its_back(tmp_path):
-    notes = tmp_path / "n.txt"
-    notes.write_text("6) Tudor rebellions\nTo what extent did the threat from rebellions change 1489-1569\n"
-                     "P2 - e.g. Amicable Grant 1525\nWolsey asked for money without parliament for war with "
-                     "France after Pavia.\n", encoding="utf-8")
-    clozes = [n.fields[0] for n in prepare(notes).deck.notes if n.notetype.key == "cloze"]
+    clozes = clozes_of(tmp_path, "6) Tudor rebellions\nTo what extent did the threat from rebellions change "
+                       "1489-1569\nP2 - e.g. Amicable Grant 1525\nWolsey asked for money without parliament for war "
+                       "with France after Pavia.\n")
     assert ("{{c1::Amicable Grant}} {{c2::1525}}: Wolsey asked for money without parliament for war with France "
             "after Pavia.") in clozes

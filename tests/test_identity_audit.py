@@ -20,20 +20,10 @@ from tests.student import (
     assert_studied_cards_live,
     check_all,
 )
-from tests.test_updates import PARAGRAPHS, first_round, next_round, small_notes
+from tests.test_updates import CLOZE, JUDGEMENT, PARAGRAPHS, QUESTION, first_round, next_round, small_notes
 
 pytest.importorskip("anki", reason="these scenarios import decks with the official `anki` package")
 
-JUDGEMENT = "ankigen: Judgement"
-CLOZE = "ankigen: Evidence cloze"
-QUESTION = "ankigen: Question"
-
-
-@pytest.fixture
-def student(tmp_path):
-    s = Student(tmp_path / "anki")
-    yield s
-    s.close()
 
 
 MANAGERS = ("massive, a new class of managers", [

@@ -44,13 +44,6 @@ QUESTION = "ankigen: Question"
 
 
 @pytest.fixture
-def student(tmp_path):
-    s = Student(tmp_path / "anki")
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def seed(tmp_path) -> Project:
     """A copy of the shipped notes, sidecar and lock."""
     return Project(tmp_path / "seed", seed=True)
