@@ -194,8 +194,15 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
                     taken.add(j)
     left = [p for p in where if p not in matched]
     pairs: dict[int, int] = {}
-    _fuzzy(pairs, taken, left, old, lambda a, j: s if old[j].card == card_guids[left[a][0]] and (
-        s := _similarity(text[left[a]], old[j].text)) >= SIMILAR_SENTENCE else 0.0)
+    # One note of each old sentence is matched by similarity (its first); the others go with it below, spread
+    # over the parts where it was split (matched one by one, they took a part each, not the part with their facts).
+    first: dict[tuple[str, str], int] = {}
+    for j, e in enumerate(old):
+        if j not in taken:
+            first.setdefault((e.card, e.text), j)
+    _fuzzy(pairs, taken, left, old, lambda a, j: s if old[j].card == card_guids[left[a][0]] and first.get(
+        (old[j].card, old[j].text)) == j and (s := _similarity(text[left[a]], old[j].text)) >= SIMILAR_SENTENCE
+        else 0.0)
     paired = {left[a] for a in pairs}
     for a, j in pairs.items():
         # The other notes of that old sentence (a long sentence has a note for each three facts) go with it, or,

@@ -118,11 +118,19 @@ def answer_pattern(answer: str) -> str:
     return "".join(_SAME_CHARACTER.get(c, re.escape(c)) for c in answer)
 
 
+_SAME = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+
+
+def _same(text: str) -> str:
+    """The text as `answer_pattern` compares it: case, apostrophes and dashes aside (spaces too)."""
+    return text.lower().translate(_SAME).replace(" ", "")
+
+
 def hide_answers(text: str, answers: Sequence[str]) -> str:
     """The text with each answer in it (a whole word or phrase, whatever its case, apostrophes and dashes)
     replaced by HIDDEN: a cloze's context line (`From: example, Kirov`) must not show what its gap asks."""
-    lower = text.lower()
-    present = [a for a in answers if a.strip() and a.lower() in lower]  # most context lines show no answer
+    lower = _same(text)
+    present = [a for a in answers if a.strip() and _same(a) in lower]  # most context lines show no answer
     if not present:
         return text
     alternatives = "|".join(answer_pattern(a) for a in sorted(present, key=len, reverse=True))

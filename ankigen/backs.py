@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from .rules import bullet, ends_dangling
+from .rules import ABBREVIATIONS, bullet, ends_dangling
 
 
 class BlockShape(NamedTuple):
@@ -18,6 +18,7 @@ class BlockShape(NamedTuple):
     wrapped: bool
     width: int
     midway: int = 0  # line breaks that visibly fall mid-sentence (a lower-case start, a dangling end)
+    full: int = 0  # lines (but the last) of nearly the widest line's width: a PDF's lines are all so
 
 
 JoinRule = Callable[[str, str, BlockShape], bool]
@@ -28,9 +29,7 @@ TYPED_LINE = 110  # characters: a longer line was typed as one paragraph, not wr
 # A line ends a sentence at `.`, `!` or `?` (and a closing quote or bracket), but not at an ellipsis, an
 # initial (`Ulysses S.`, `U.S.`) or an abbreviation that a sentence goes on after (`e.g.`, `c.`, `St.`).
 _SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]?$")
-_NOT_A_STOP = re.compile(
-    r"(?:\.\.|…|(?:^|[\s(.])(?:[A-Za-z]|e\.g|i\.e|c|ca|approx|vs?|cf|viz|esp|incl|No|St|Dr|Mr|Mrs|Ms|Jr|Sr"
-    r"|Gen|Col|Capt|Lt|Rev|Gov|Sen|Pres)\.)$")
+_NOT_A_STOP = re.compile(rf"(?:\.\.|…|(?:^|[\s(.])(?:[A-Za-z]|e\.g|i\.e|{'|'.join(ABBREVIATIONS)})\.)$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -85,8 +84,10 @@ def wrapped_line(prev: str, nxt: str, shape: BlockShape) -> bool:
     """In a back that a PDF wrapped somewhere (one of its breaks falls mid-sentence), a full-width line that
     ends no sentence, where the next line's first word would not have fitted, was wrapped too: `... votes of
     John Redmond's Irish` / `Parliamentary Party after ...`, `... edited the Ems` / `Telegram 13 July`.
-    (Points typed a line each, `Trial of 16 ...` / `Trial of 21 ...`, break nowhere mid-sentence.)"""
-    if not shape.midway or not shape.width or len(prev) < 0.8 * shape.width or ends_sentence(prev):
+    (Points typed a line each, `Trial of 16 ...` / `Trial of 21 ...`, break nowhere mid-sentence; and the one
+    long line of a back typed otherwise is no wrapped line: a PDF's lines are of one width, two or more.)"""
+    if (not shape.midway or not shape.width or shape.full < 2 or len(prev) < 0.8 * shape.width
+            or ends_sentence(prev)):
         return False
     first = nxt.split(" ", 1)[0]
     return len(prev) + 1 + len(first) > 0.95 * shape.width and bullet(nxt) is None
@@ -116,7 +117,8 @@ def block_shape(lines: Sequence[str]) -> BlockShape:
     # a break after a full stop is no sign of wrapping: students start sentences in lower case too
     midway = sum(1 for a, b in breaks if not ends_sentence(a)
                  and (lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a)))
-    return BlockShape(midway * 2 >= len(breaks), width, midway)
+    full = sum(1 for n in lengths if n >= 0.8 * width)
+    return BlockShape(midway * 2 >= len(breaks), width, midway, full)
 
 
 _BROKEN_WORD = re.compile(r"[A-Za-z]-$")

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from . import evidence, notetypes
+from . import evidence, notetypes, rewrites
 from .align import Aligned, Cloze, align, back_digest, retire
 from .anki_notes import AnkiDeck, AnkiNote, DeckContext, back_html, cloze_html, esc, hide_answers
 from .findings import Finding, plural, warning
@@ -75,11 +75,14 @@ def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
     return out
 
 
-def find_evidence(ctx: DeckContext, as_01: bool = False) -> list[list[tuple[str, list[evidence.Evidence]]]]:
+def find_evidence(ctx: DeckContext, as_01: bool = False,
+                  remembered: frozenset[str] = frozenset()) -> list[list[tuple[str, list[evidence.Evidence]]]]:
     """For each card, its back's sentences with the evidence chosen in each (none in a scale card's back,
-    nor when the sidecar turns clozes off); `as_01`, as ankigen 0.1 found it (`evidence.Finder`)."""
+    nor when the sidecar turns clozes off); `as_01`, as ankigen 0.1 found it (`evidence.Finder`). A sentence
+    the lock remembers (`remembered`) keeps its bounds while its text is the same (`rewrites.as_remembered`)."""
     side, notes = ctx.sidecar, ctx.notes
-    sentences = evidence.card_sentences((c.back for c in notes.cards), as_01=as_01)
+    sentences = rewrites.as_remembered(evidence.card_sentences((c.back for c in notes.cards), as_01=as_01),
+                                       remembered)
     if not side.clozes:
         return [[(s, []) for s in card] for card in sentences]
     finder = evidence.Finder(subject=evidence.subject_words(notes.essay.question, notes.essay.title, ctx.deck),
@@ -130,7 +133,8 @@ def _repeats(name: str, sentence: str) -> bool:
     """Does the sentence say the name already, whole or word for word (`a copy of the Bible in English`
     for `English Bible`)? Then it cannot ask it."""
     words = set(re.findall(r"\w+", sentence))
-    return name.lower() in sentence or all(w in words for w in re.findall(r"\w+", name.lower()))
+    return name.lower() in sentence or (not any(c.isdigit() for c in name)  # (a date's numbers stand anywhere)
+                                        and all(w in words for w in re.findall(r"\w+", name.lower())))
 
 
 _SEPARATORS = re.compile(r"[\s,;:–—-]+|\b(?:the|a|an)\b", re.IGNORECASE)  # what else a name-only front holds
@@ -206,7 +210,8 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     judgements, evidence clozes, and the notes retired from the notes."""
     ctx = DeckContext.of(notes, sidecar)
     memory = deck_memory(notes, ctx.deck, lock)
-    found = find_evidence(ctx, as_01=bool(lock.legacy))  # a version 1 lock: the facts 0.1 asked
+    remembered = frozenset(e.text for e in lock.entries if e.kind == notetypes.CLOZE.key and e.retired is None)
+    found = find_evidence(ctx, as_01=bool(lock.legacy), remembered=remembered)  # a version 1 lock: as 0.1 did
     aligned = align(lock.entries, GuidMaker(memory.uid, (e.guid for e in lock.entries)), notes.cards,
                     judged_paragraphs(notes), found)
     evidence_sentences = [(card, [s for s, pieces in sentences if pieces])

@@ -34,6 +34,7 @@ from .names import (
     strip_possessive,
     with_particle,
 )
+from .rules import ABBREVIATIONS
 
 __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
            "subject_words"]
@@ -49,20 +50,15 @@ _frequencies = english.word_lists  # bench/breakdown.py times the word lists' lo
 # opening quote or bracket and one); not after an initial or an abbreviation (Ulysses S. Grant, U.S. v.
 # Cruikshank, St. Petersburg, Jr., incl., c., e.g., No. 15). Inside a back every space is " " (text.tidy_text
 # makes it so), and the pattern starts with that space: the regex engine skips quickly from space to space.
-_ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "No", "Nos", "Gen", "Col", "Capt", "Lt", "Rev",
-                  "Mt", "Ft", "Gov", "Sen", "Pres", "vs", "incl", "approx", "esp", "cf", "ca", "viz", "govt", "dept",
-                  "etc", "fig", "vol", "yrs", "mins", "hrs", "ed", "al", "p", "pp")
 # A sentence a student starts in lower case (`... the power struggle. he was therefore able ...`) ends there
 # too, but only after a word of three letters or more: `e.g. the`, `approx. a third`, `no. of` go on.
 _SENTENCE_END = re.compile(
     r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
-    + "".join(rf"(?<!\b{a}\. )" for a in _ABBREVIATIONS)
+    + "".join(rf"(?<!\b{a}\. )" for a in ABBREVIATIONS)
     + r"(?:(?=[“\"(]?[A-Z0-9])|(?<=[a-z0-9]{3}[.!?] )(?=[a-z]))")
-# As ankigen 0.1 split them (a version 1 lock names its notes by their sentence's place in the back).
-_SENTENCE_END_01 = re.compile(
-    r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
-    + "".join(rf"(?<!\b{a}\. )" for a in _ABBREVIATIONS[:26])
-    + r"(?=[“\"(]?[A-Z0-9])")
+# As ankigen 0.1 split them, word for word (a version 1 lock names its notes by their sentence's place in the
+# back): at any full stop before a capital, initials and abbreviations too.
+_SENTENCE_END_01 = re.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
 
 
 def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[list[str]]:
@@ -232,9 +228,11 @@ class Finder:
     a capitalised word found in UBIQUITOUS sentences joins the subject. Every fact is returned (`limit`, if
     given, keeps that many distinct facts a sentence): align.py asks them three to a cloze note.
 
-    `as_01`: without the rules added since ankigen 0.1 that only take facts away (a year of the essay
-    question, a fact inside a longer one). A version 1 lock recorded no facts: its notes ask what the rules
-    found then, and a build over it must find them again, or a student's card would lose its gap.
+    `as_01`: without two rules added since ankigen 0.1 that take facts away (a year of the essay question, a
+    name inside a longer one), and with sentences split as 0.1 split them (`card_sentences`). A version 1 lock
+    recorded no facts: without the deck 0.1 built (`recover.with_last_deck`), its notes ask what the rules
+    find, and taking facts away would take a studied card's gap. (The rules that find more, added since, only
+    add notes.)
     """
 
     def __init__(self, *, known: Iterable[str] = (), subject: Iterable[str] = (), always: Sequence[str] = (),

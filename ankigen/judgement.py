@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from .rules import CONCLUDING
+
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")
 FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule speaks
 
@@ -49,8 +51,16 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("limits", r"limits?|limited", PARTIAL),
     # How much a factor mattered, in a causation essay's words: "only played a small part", "a minor factor";
     # "only part of the reason"; "the most important factor", "the main cause".
-    DegreeRule("a small part", r"(?:a )?(?:small|minor|little|tiny) (?:\w+ )?(?:part|role|factor|cause|reason|"
-               r"contribution)", SUPERFICIAL),
+    # Negated first: "not the main cause" is partial, "played no small part" and "not a minor factor" fundamental.
+    DegreeRule("not the main factor", r"(?:not|never|hardly) (?:the |a |an )?(?:most important|main|biggest|key|"
+               r"decisive|chief|primary) (?:\w+ )?(?:factor|cause|reason)", PARTIAL),
+    DegreeRule("no small part", r"(?:no|not a|not an|not the) (?:small|minor|little) (?:part|role|factor|cause)",
+               FUNDAMENTAL),
+    # A factor's weight, said of the factor ("played a small part", "was a minor factor", "only a small part of
+    # unification"), not a share of something ("A small part of the army mutinied").
+    DegreeRule("a small part", r"(?<!\w)(?:(?<=only )|(?<=just )|(?<=played )|(?<=was )|(?<=were )|(?<=is )|"
+               r"(?<=are )|(?<=had )|(?<=as ))(?:a )?(?:small|minor|little|tiny) (?:\w+ )?(?:part|role|factor|cause|"
+               r"reason|contribution)", SUPERFICIAL),
     DegreeRule("part of the reason", r"(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|story|"
                r"explanation|it)|(?:one|a) (?:contributing|contributory) (?:factor|cause)|"
                r"one (?:factor|cause|reason) among (?:many|several|others)", PARTIAL),
@@ -117,12 +127,21 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
             found = _first(clause)
             if found:
                 return found.level
-    for cut in reversed(cuts):
+    # The last cut before the sentence's last word of degree, found once: a search from every cut took time
+    # as the square of the sentence's length (10,000 characters of "x but x but ...": 17 s, now 0.03 s).
+    last = _last_start(sentence) if cuts else None
+    for cut in reversed([c for c in cuts if last is not None and c <= last]):
         found = _first(sentence[cut:])
         if found:
             return found.level
     found = _first(sentence)
     return found.level if found else None
+
+
+def _last_start(text: str) -> int | None:
+    """Where the text's last word of degree starts (None when it has none)."""
+    starts = [m.start() for regex, _ in _RULES for m in regex.finditer(text)]
+    return max(starts) if starts else None
 
 
 def verdict(text: str | None, about: frozenset[str] = frozenset()) -> int | None:
@@ -145,16 +164,23 @@ def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
     return None
 
 
-_OVERALL = re.compile(r"^(?:overall|in conclusion|to conclude|in summary|on balance)\b", re.IGNORECASE)
-# "overall" as the sentence's verdict on the whole, not an adjective ("the overall death toll"): "But Cavour
+_OVERALL = re.compile(rf"^(?:{'|'.join(CONCLUDING)})\b", re.IGNORECASE)
+# "overall" as a sentence's verdict on the whole, not an adjective ("the overall death toll"): "But Cavour
 # was still the most important factor overall b/c ...".
 _OVERALL_AFTER = re.compile(r"\boverall(?=\s*(?:[,.;:!?–—]|-\s|$|b/c\b|because\b|since\b|as\b))", re.IGNORECASE)
 
 
 def is_overall(sentence: str) -> bool:
     """An "Overall ..." sentence: the essay's conclusion, wherever it is written (often at the end of the
-    last paragraph's analysis), and wherever "overall" stands in it."""
-    return bool(_OVERALL.match(sentence) or _OVERALL_AFTER.search(sentence))
+    last paragraph's analysis)."""
+    return bool(_OVERALL.match(sentence))
+
+
+def ends_overall(sentence: str) -> bool:
+    """A sentence with "overall" at its end or before its reason (`... the most important factor overall b/c
+    ...`): in the notes' last card, the essay's verdict (elsewhere, as likely the paragraph's: `a partial
+    success overall`)."""
+    return _OVERALL_AFTER.search(sentence) is not None
 
 
 def infer_overall(thesis: str | None, overall: Iterable[str], about: frozenset[str] = frozenset()) -> int | None:
@@ -201,6 +227,35 @@ def question_kind(question: str | None) -> str:
     return "cause" if is_causal(question) else "change"
 
 
+# The factor a causation essay weighs: "How far was Gandhi responsible for Indian independence", "To what extent
+# was the fall of Weimar due to the Depression", "How important was propaganda in ...".
+_FACTOR = (
+    re.compile(r"\b(?:how far|to what extent)\s+(?:was|were|is|are|did)\s+(?P<f>.+?)\s+(?:responsible|to blame|"
+               r"the (?:main|most important|key|chief) (?:cause|reason|factor)|(?:a|the) (?:cause|reason))\b", re.I),
+    re.compile(r"\b(?:how far|to what extent)\s+(?:was|were|is|are)\s+.+?\s+(?:due to|caused by|(?:the|a) result of|"
+               r"because of)\s+(?P<f>.+?)(?:\?|$|,|\s+(?:in|by|between|from)\s+\d)", re.I),
+    re.compile(r"\bhow (?:important|significant)\s+(?:was|were|is|are)\s+(?P<f>.+?)\s+(?:in|for|to|as)\b", re.I),
+)
+_FACTOR_GRAMMAR = frozenset("the a an of and in for to his her their its".split())
+
+
+def factor_words(question: str | None) -> frozenset[str]:
+    """The words that name the factor a causation essay weighs (`gandhi`; `treaty`, `versailles`), none
+    where the question names none."""
+    for pattern in _FACTOR:
+        m = pattern.search(question or "")
+        if m:
+            words = {w for w in re.findall(r"\w+", m.group("f").lower()) if w not in _FACTOR_GRAMMAR}
+            for short, long in _SHORT_NAMES:  # the notes say WW2 for the question's Second World War
+                if long <= words:
+                    words |= short
+            return frozenset(words)
+    return frozenset()
+
+
+_SHORT_NAMES = (({"ww2", "wwii"}, {"second", "world", "war"}), ({"ww1", "wwi"}, {"first", "world", "war"}))
+
+
 def is_causal(question: str | None) -> bool:
     """Does the essay ask about causes or responsibility ("How far was Bismarck responsible ...", "To what
     extent was ... due to ...")? Then a verdict is how much a factor mattered, not how much changed."""
@@ -226,10 +281,14 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:\s+in the long run)?", ""),
     ("a factor's weight", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as|played|had)\s+)?(?:(?:only|just|still)\s+)?"
      r"(?:the |a |one )?(?:most important|most significant|main|biggest|greatest|decisive|crucial|primary|"
-     r"principal|chief|key|small|minor|little|tiny|contributing|contributory) (?:\w+ )?(?:factor|cause|reason|"
-     r"part|role|contribution)s?(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
+     r"principal|chief|key|contributing|contributory) (?:\w+ )?(?:factor|cause|reason|part|role|contribution)s?"
+     r"(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
+     r"|(?:(?<=,)\s*|\s+)(?:was|were|is|are|as|played|had|only|just)(?:\s+(?:only|just|played))?\s+(?:a\s+)?"
+     r"(?:small|minor|little|tiny) (?:\w+ )?(?:factor|cause|reason|part|role|contribution)s?"
+     r"(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
      r"|(?:(?<=,)\s*|\s+|^)(?:(?:was|were)\s+)?(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|"
-     r"story|explanation)\b", ""),
+     r"story|explanation)\b|(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?one (?:factor|cause|reason) among "
+     r"(?:many|several|others)\b", ""),
     ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
      r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),
     ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"

@@ -227,8 +227,10 @@ def overall_lines(notes: ParsedNotes) -> list[str]:
     # all the cards, a line each, give the same sentences (10,000 cards: 20,000 passes took 0.28 s).
     text = "\n".join(block for card in notes.cards for block in card.back)
     concluded = "\n".join(block for card in notes.cards if card.kind is Kind.CONCLUSION for block in card.back)
+    last = "\n".join(notes.cards[-1].back) if notes.cards else ""  # where "... overall" is the essay's
     lines = [s for s in judgement.sentences(text) if judgement.is_overall(s)] + judgement.sentences(concluded)
-    return list(dict.fromkeys(lines))  # an "Overall" sentence of the conclusion card, once
+    lines += [s for s in judgement.sentences(last) if judgement.ends_overall(s)]
+    return list(dict.fromkeys(lines))  # a sentence said twice (an "Overall" sentence of the conclusion card), once
 
 
 def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Sequence[str],
@@ -237,7 +239,7 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
     the finding that says why it has no verdict."""
     essay = ctx.notes.essay
     overall = overall_lines(ctx.notes)
-    about = evidence.subject_words(essay.question) if judgement.is_causal(essay.question) else frozenset()
+    about = judgement.factor_words(essay.question)  # in a causation essay, the clause that names its factor
     verdict, problem = _verdict(ctx, ctx.sidecar.essay_judgement, scale,
                                 judgement.infer_overall(essay.thesis, overall, about), "essay.judgement")
     if problem:

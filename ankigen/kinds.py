@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .records import Kind
-from .rules import concludes, section_heading
+from .rules import CONCLUDING, section_heading
 
 # ------------------------------------------------------------------------------------------- kind rules
 
@@ -58,8 +58,7 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
     scale = scale_options(back)
     if scale and (_SCALE_FRONT.search(front) or sum(1 for o in scale if _DEGREE.search(o)) >= 2):
         return Kind.SCALE, scale
-    section = section_heading(front)
-    if section and concludes(section):
+    if section_heading(front):
         return Kind.CONCLUSION, None
     return Kind.QUESTION, None
 
@@ -109,12 +108,14 @@ def card_paragraph(marker: str | None, kind: Kind, current: str | None) -> str |
     return None
 
 
-_CONCLUSION = ("overall ", "overall,", "in conclusion", "to conclude", "to sum up", "in summary")
+_CONCLUSION = tuple(f"{w}{end}" for w in CONCLUDING for end in (" ", ","))  # `Overall the purges ...`
 
 
-def paragraph_after(marker: str | None, back: Sequence[str], current: str | None) -> str | None:
-    """The paragraph the notes stand in after a card: a marked card opens its paragraph; a back with the
-    essay's conclusion (`Overall the purges ...`) closes it, so a question after it is the essay's."""
-    if any(block[:13].lower().startswith(_CONCLUSION) for block in back):
+def paragraph_after(marker: str | None, back: Sequence[str], current: str | None,
+                    kind: Kind | None = None) -> str | None:
+    """The paragraph the notes stand in after a card: a marked card opens its paragraph; the essay's conclusion
+    (a conclusion card, or a back with `Overall the purges ...`) closes it, so a question after it is the
+    essay's."""
+    if kind is Kind.CONCLUSION or any(block[:20].lower().startswith(_CONCLUSION) for block in back):
         return None
     return marker or current

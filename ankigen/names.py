@@ -151,7 +151,7 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     items: list[list[re.Match[str]]] = [[]]
     for i, t in enumerate(tokens):
         rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") and t.group()[0].isupper() else _month)
-        if rule is _month and all(w.group().lower() == "the" for w in items[-1]) and _month_names(tokens, i):
+        if rule is _month and all(w.group().lower() == "the" for w in tokens[:i]) and _month_names(tokens, i):
             items[-1].append(t)
         elif _office_after_name(items[-1], tokens, i):
             items.append([t])  # Iain Macleod | Colonial Secretary
@@ -176,13 +176,14 @@ switzerland syria turkey uganda ukraine vietnam wales yugoslavia zimbabwe""".spl
 
 
 def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
-    """Does an office start at token i, after a person's whole name (two rare words): `Iain Macleod Colonial
-    Secretary`, `Sir Edward Grey Foreign Secretary`? The name and the office are two facts."""
+    """Does an office start at token i, after a person's whole name (two to four rare words): `Iain Macleod
+    Colonial Secretary`? The name and the office are two facts."""
     word = tokens[i].group()
+    if not 2 <= len(item) <= 4 or not word[:1].isupper():  # (the cheap questions first: a run may be long)
+        return False
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    rare = [w for w in item if w.group()[:1].isupper() and not is_plain(w.group())]
-    return (len(rare) >= 2 and len(rare) == len(item) and word[:1].isupper() and is_plain(word)
-            and (word.lower() in OFFICES or after.lower() in OFFICES))
+    return ((word.lower() in OFFICES or after.lower() in OFFICES) and is_plain(word)
+            and all(w.group()[:1].isupper() and not is_plain(w.group()) for w in item))
 
 
 def _is_pair(tokens: list[re.Match[str]]) -> bool:
@@ -201,13 +202,15 @@ def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """A month belongs to a date, not to a name (Treaty of Prague | August 1866); `Jan` before a name is a first
     name (Jan Masaryk, Jan Smuts)."""
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    if tokens[i].group() == "Jan" and after[:1].isupper() and not is_plain(after) and not _MONTH.match(after):
+    before = tokens[i - 1].group() if i else ""
+    if (tokens[i].group() == "Jan" and after[:1].isupper() and not is_plain(after) and not _MONTH.match(after)
+            and not _is_grammar(before)):  # (`In Jan Lenin died`: a month)
         return False
     return _MONTH.match(tokens[i].group()) is not None
 
 
 # Nouns that a month before them makes a name of, beside the plain ones (Laws, Days, Theses, Revolution).
-_EVENT_NOUNS = frozenset({"manifesto", "edict", "edicts", "putsch"})
+_MONTH_NAMED = frozenset({"manifesto", "edict", "edicts", "putsch"})
 
 
 def _month_names(tokens: list[re.Match[str]], i: int) -> bool:
@@ -216,7 +219,7 @@ def _month_names(tokens: list[re.Match[str]], i: int) -> bool:
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     return (_MONTH.match(tokens[i].group()) is not None and after[:1].isupper() and _MONTH.match(after) is None
             and not _is_grammar(after)
-            and (is_plain(after) or after.lower() in _EVENT_NOUNS))
+            and (is_plain(after) or after.lower() in _MONTH_NAMED))
 
 
 def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
@@ -263,10 +266,10 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
     """A preposition inside a title: after a plain capitalised word, and (but for `from`) before one (Act in
     Restraint of Appeals, Letter from Birmingham Jail; not Supreme Court in U.S. v. Cruikshank)."""
     before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if tokens[i].group() == "to" and before in _SENT:
+        return False
     if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
         return True  # a title in another language: Regnans in Excelsis
-    if tokens[i].group() == "to":  # Admonition to Parliament; not Molotov to Berlin, the Act to Congress
-        return (before[:1].isupper() and before not in _SENT and after[:1].isupper() and is_plain(after))
     return (before[:1].isupper() and is_plain(before)
             and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
 
@@ -306,9 +309,13 @@ def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str
 
 
 def _owned_name(before: list[re.Match[str]], owner: str) -> bool:
-    """A possessive that is part of a name, whatever follows: an ordinary word's (the King’s African Rifles,
-    the People’s Budget) or a saint's (St Paul’s Church, St Bartholomew’s Day)."""
-    return (len(before) == 1 and is_plain(owner)) or (len(before) == 2 and before[0].group() in ("St", "St."))
+    """A possessive that is part of a name, whatever follows: a title's or the people's (the King’s African
+    Rifles, the People’s Budget; not the Party’s | Central Committee) or a saint's (St Paul’s Church)."""
+    return (len(before) == 1 and owner.lower() in _OWNERS) or (len(before) == 2 and before[0].group() in ("St", "St."))
+
+
+# Whose possessive makes a name with what follows: the King’s African Rifles, the People’s Budget.
+_OWNERS = frozenset("king queen prince princess people lord lords lady duke pope emperor tsar".split())
 
 
 def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -334,9 +341,14 @@ def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
     while words and (words[-1].group().lower() in CONNECTORS or words[-1].group() in "-–,&"):
         words = words[:-1]
     words = _without_office(words)
+    if len(words) > 1 and words[-1].group() in EVENT_NOUNS and (
+            is_plain(words[-2].group()) or words[-2].group().lower() in REGIONS):
+        words = words[:-1]  # the Crimean war, the RIN mutiny; not the Nazi Party | campaign, Germany | war
     pieces = _pieces(words)
-    if not pieces or not any(strip_possessive(p).lower() not in run.subject for p in pieces):
-        return None  # the subject (or nothing)
+    person = not any(w.group().lower() in CONNECTORS for w in words)  # (General Secretary of the Party: an office)
+    if not pieces or not any(strip_possessive(p).lower() not in run.subject and not (person and p.lower() in OFFICES)
+                             for p in pieces):
+        return None  # the subject (or nothing), with its office or without (President Roosevelt)
     letters = [p for p in pieces if not p.isdigit()]
     if all(len(p.rstrip(".")) <= 1 for p in letters) or (
             len(letters) == 1 and len(letters[0]) == 2 and not letters[0].isupper()):

@@ -15,9 +15,10 @@ loop (as mistune's block parser is):
 3. `fronts.FRONT_RULES`, tried at every line after the header: `marker_front`, `section_front`,
    `question_front` and `heading_front`. The lines up to the next front are the card's back.
 4. Backs and cards: `backs.join_back` joins the back's lines with `BACK_JOIN_RULES` (`lowercase_start`,
-   `dangling_end`, `cut_sentence`, `wrapped_block`; bullets stay items); `kinds.front_kind` names the
-   card's kind (analysis, example, point, scale with its `scale_options`, or question) and
-   `kinds.PARAGRAPH_RULES` its paragraph (its marker's, or for a bare question the one it stands in).
+   `dangling_end`, `cut_sentence`, `wrapped_block`, `wrapped_line`; bullets stay items; `typed_sentence`
+   keeps a break); `kinds.front_kind` names the card's kind (analysis, example, point, scale with its
+   `scale_options`, conclusion, or question) and `kinds.PARAGRAPH_RULES` its paragraph (its marker's; none for
+   the scale or the conclusion; for a bare question the one it stands in).
 
 What one line is (a marker, a title, a question, a line that stops mid-phrase) is decided in `rules.py`.
 """
@@ -67,8 +68,10 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
             lines.append(line)
             before_fronts = False
             continue
-        pieces = [part for piece in split_glued(line) for answered in split_answered(piece)
-                  for part in split_section(answered)]
+        glued = split_glued(line)
+        # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
+        answered = [a for piece in glued for a in split_answered(piece)] if not before_fronts else glued
+        pieces = [part for piece in answered for part in split_section(piece)]
         before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
         lines.extend(pieces)
     return lines
@@ -261,7 +264,7 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
             continue
         kind, scale = front_kind(d.front.text, back, d.front.marked)
         paragraph = card_paragraph(d.front.paragraph, kind, current)
-        current = paragraph_after(d.front.paragraph, back, current)
+        current = paragraph_after(d.front.paragraph, back, current, kind)
         cards.append(Card(d.front.text, back, paragraph, kind, scale, d.front.line, d.last_line))
     if not text.strip(" \t\r\n\ufeff"):
         found.append(error(path, None, "empty", EMPTY))

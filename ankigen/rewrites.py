@@ -1,6 +1,10 @@
 """What a line-by-line diff misses, for `align.py`: a sentence split in two, two sentences merged into one,
 and a card whose front and back were both edited in one build. Pure: values in, values out.
 
+- Remembered: where a release reads a back's sentences otherwise (a sentence end it did not see before, two
+  lines it now joins) but the text is the same, the sentences keep the bounds the lock remembers, so that no
+  note moves because the rules changed (`as_remembered`, before the evidence is found).
+
 - Split: the notes of the old sentence each go with the part that holds most of their facts (a note asks
   one sentence), not all with the part most like the old text.
 - Merged: an old sentence that now stands within a longer sentence of its card goes with it, its note
@@ -30,6 +34,55 @@ MOVED_LENGTH = 40  # (not a short one: it could stand in many)
 LIMIT = 300  # old notes compared by text at most (as align.FUZZY_LIMIT: each comparison costs)
 
 Where = tuple[int, int]  # (card index, sentence index)
+
+
+def as_remembered(cards: Sequence[Sequence[str]], remembered: frozenset[str]) -> list[list[str]]:
+    """Each card's sentences, as the lock remembers them where their text is the same: consecutive sentences
+    that make one remembered sentence are one again, and a sentence made of remembered ones is cut back into
+    them. (Today's rules may read sentence ends or line breaks otherwise; the notes students study may not
+    move for it.)"""
+    if not remembered:  # a new deck: nothing to keep
+        return [list(card) for card in cards]
+    first_words: dict[str, list[str]] = defaultdict(list)
+    for text in remembered:
+        first_words[text.split(" ", 1)[0]].append(text)
+    return [_regroup(card, remembered, first_words) for card in cards]
+
+
+def _regroup(sentences: Sequence[str], remembered: frozenset[str], first_words: Mapping[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        if sentences[i] in remembered:
+            out.append(sentences[i])
+            i += 1
+            continue
+        joined = next((j for j in range(min(len(sentences), i + 6), i + 1, -1)
+                       if " ".join(sentences[i:j]) in remembered), None)
+        if joined is not None:
+            out.append(" ".join(sentences[i:joined]))
+            i = joined
+        else:
+            out.extend(_cut(sentences[i], first_words) or [sentences[i]])
+            i += 1
+    return out
+
+
+def _cut(sentence: str, first_words: Mapping[str, list[str]]) -> list[str] | None:
+    """A sentence made of remembered sentences one after another, cut into them (None when it is not)."""
+    parts: list[str] = []
+    pos = 0
+    while pos < len(sentence):
+        space = sentence.find(" ", pos)
+        word = sentence[pos:] if space < 0 else sentence[pos:space]
+        fits = [r for r in first_words.get(word, ()) if sentence.startswith(r, pos)
+                and (pos + len(r) == len(sentence) or sentence[pos + len(r)] == " ")]
+        if not fits:
+            return None
+        part = max(fits, key=len)
+        parts.append(part)
+        pos += len(part) + 1
+    return parts if len(parts) > 1 else None
 
 
 def within(part: str, whole: str) -> float:
@@ -108,12 +161,15 @@ def _named(old: Sequence[Entry], by_card: Mapping[str, list[Where]], text: Mappi
 def _home(old: Sequence[Entry], entry: Entry, where: Iterable[Where], text: Mapping[Where, str],
           matched: Mapping[Where, list[int]], least: float) -> Where | None:
     """Of these sentences, the one `entry`'s sentence stands most within (at least `least`), holding one of its
-    facts and asking none of them already."""
+    facts; one whose notes ask none of its facts already comes first. (Where they do, `Sherman marched ...,
+    Sherman burned ...` joined from two sentences, both notes go on: the fact is asked twice rather than a
+    studied card retired.)"""
     mine = {t.lower() for t, _ in entry.facts}
-    homes = [w for w in where if any(_holds(text[w], t) for t in mine)
-             and not mine & {t.lower() for k in matched.get(w, ()) for t, _ in old[k].facts}]
-    score, home = max(((within(entry.text, text[w]), w) for w in sorted(homes)), default=(0.0, None))
-    return home if score >= least else None
+    homes = [w for w in where if any(_holds(text[w], t) for t in mine)]
+    scored = [(within(entry.text, text[w]), not mine & {t.lower() for k in matched.get(w, ()) for t, _ in
+                                                        old[k].facts}, w) for w in sorted(homes)]
+    scored = [s for s in scored if s[0] >= least]
+    return max(scored, key=lambda s: (s[1], s[0]))[2] if scored else None
 
 
 def _holding(sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> dict[str, list[Where]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .english import is_plain
 from .records import PlanItem
 
 
@@ -78,37 +79,40 @@ def marker_typo(text: str) -> Typo | None:
 
 
 def split_glued(line: Line) -> list[Line]:
-    """Split a front glued onto the end of a sentence into a line of its own."""
+    """Split a front glued onto the end of a sentence into a line of its own; with no full stop before it,
+    not after a word a phrase goes on from (`this links to P1 - the Liberals`: a mention)."""
     if not _GLUED_HINT.search(line.text):
         return [line]
     parts = _GLUED.split(line.text)
     if len(parts) == 1:
         return [line]
-    return [Line(line.no, p.strip()) for p in parts if p.strip()]
+    pieces: list[str] = []
+    for part in parts:
+        if pieces and pieces[-1].rstrip()[-1:] not in ".!?”\"" and ends_dangling(pieces[-1]):
+            pieces[-1] = f"{pieces[-1].rstrip()} {part.lstrip()}"
+        else:
+            pieces.append(part)
+    return [Line(line.no, p.strip()) for p in pieces if p.strip()]
 
 
 # A heading for a part of the essay, not a paragraph: `Conclusion -`, `overall:`, `Intro`. The heading alone on
 # its line, or with its text after a separator (then `split_section` puts the text on a line of its own).
-_SECTION = re.compile(r"^(?P<word>conclusions?|in conclusion|to conclude|overall|final judge?ment|introduction|"
-                      r"intro)\s*(?:[-:–—.]\s*(?P<rest>.*))?$", re.IGNORECASE)
-_CONCLUDING = ("conclusion", "in conclusion", "to conclude", "overall", "final")
+# (An introduction is no such heading: what stands under it before the first front is the essay's argument.)
+CONCLUDING = ("conclusion", "conclusions", "in conclusion", "to conclude", "to sum up", "in summary", "overall",
+              "on balance", "final judgement", "final judgment")
+_SECTION = re.compile(rf"^(?P<word>{'|'.join(CONCLUDING)})\s*(?:[-:–—.]\s*(?P<rest>.*))?$", re.IGNORECASE)
 
 
 def section_heading(text: str) -> str | None:
-    """`Conclusion -` -> "conclusion"; `Overall:` -> "overall"; None for any other line (`Overall the purges
-    ...` is a sentence)."""
+    """`Conclusion -` -> "conclusion"; `Overall:` -> "overall": the heading of the essay's conclusion; None for
+    any other line (`Overall the purges ...` is a sentence)."""
     m = _SECTION.match(text)
     return m.group("word").lower() if m and not m.group("rest") else None
 
 
-def concludes(heading: str) -> bool:
-    """Is the heading the essay's conclusion (not its introduction)?"""
-    return heading.lower().startswith(_CONCLUDING)
-
-
 def split_section(line: Line) -> list[Line]:
     """`conclusion - the vote was transformed ...` -> the heading and its text, two lines."""
-    m = _SECTION.match(line.text) if line.text[:1] in "CcOoFfIiTt" else None
+    m = _SECTION.match(line.text) if line.text[:1] in "CcOoFfIiTt" else None  # (what its words start with)
     if m is None or not m.group("rest"):
         return [line]
     return [Line(line.no, line.text[: m.start("rest")].rstrip(" -:–—.")), Line(line.no, m.group("rest"))]
@@ -118,16 +122,24 @@ def split_section(line: Line) -> list[Line]:
 # one line of an analysis, not a card.
 _SELF_ANSWER = re.compile(r"(?:yes|no|not|nope|partly|maybe|perhaps|probably|possibly|definitely|arguably|"
                           r"sort of|to some extent|in a way)\b", re.IGNORECASE)
-_ANSWERED = re.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—:][ ]*)?(?P<answer>[^\W_].*)$")
+# The answer after its question: begun in lower case, as a note is (`... matter? turned moderates ...`), with a
+# name (`why did it fail? Aske trusted Henry`), or set off by a dash (`Who was Stresemann? - Foreign Minister`);
+# a capital word of English after a question mark starts a sentence of the back (`Was this a success? The state
+# got grain ...`) or an exam's instruction (`... ? Explain your answer.`).
+_ANSWERED = re.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set_off>\S.*)|(?P<answer>[^\W\d_].*))$")
 
 
 def split_answered(line: Line) -> list[Line]:
     """A question with its answer after it on the same line (`why did Amritsar matter? turned moderates
     against the Raj`) -> the question and its answer, two lines: a front and the start of its back."""
     m = _ANSWERED.match(line.text) if "? " in line.text else None
-    if m is None or not question_front(m.group("question")) or _SELF_ANSWER.match(m.group("answer")):
+    answer = m and (m.group("answer") or m.group("set_off"))
+    if m is None or not answer or not question_front(m.group("question")) or _SELF_ANSWER.match(answer):
         return [line]
-    return [Line(line.no, m.group("question")), Line(line.no, m.group("answer"))]
+    first = answer.split(" ", 1)[0]
+    if not m.group("set_off") and first[:1].isupper() and is_plain(first.strip(",.;:")):
+        return [line]  # a capital word of English: the back's own next sentence, or the exam's instruction
+    return [Line(line.no, m.group("question")), Line(line.no, answer)]
 
 
 def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
@@ -145,6 +157,14 @@ def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
         body = line.text[m.end() : end].strip().rstrip(".;,").strip()
         items.append(PlanItem(f"P{numbers[i]}", body, line.no))
     return tuple(items)
+
+
+# Abbreviations a sentence goes on after (`Gen. Lee`, `approx. 850km`), for where a sentence ends (evidence.py)
+# and whether a line ends one (backs.py); an initial (`S. Grant`) is one letter and goes on too. Not `etc.` nor
+# `yrs.`: they end sentences as often as not.
+ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "No", "Nos", "Gen", "Col", "Capt", "Lt", "Rev", "Mt",
+                 "Ft", "Gov", "Sen", "Pres", "vs", "incl", "approx", "esp", "cf", "ca", "viz", "govt", "dept", "fig",
+                 "vol", "pp")
 
 
 # ---------------------------------------------------------------------------------------- header lines
@@ -214,7 +234,6 @@ _NOT_A_VERB = frozenset("he she it they we you i the a an this that these those 
 _HOW_WHAT_NEXT = frozenset(
     "far much many important significant successful effective happened extent caused led".split()
 )
-_PAST = frozenset("won lost led made gave took rose fell began ran went came sent paid held fought wrote".split())
 _ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did he ...`: a question's word order
 _SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
 
@@ -272,11 +291,10 @@ def lowercase_question(text: str) -> bool:
         if head not in ("how", "what", "why"):
             # `who voted for the nazis`: a short line whose verb comes at once (a relative clause in a wrapped
             # back, `who was tied to a chair because of his wounds`, runs a full line)
-            if len(words) > 6 or len(text) > 40:
-                return False
-            if head == "who":  # `who voted ...`, not `who was elected ...` (a relative clause's `was`)
-                return lowered[1] in _PAST or lowered[1].endswith("ed")
-            return head in ("when", "where") and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2]))
+            # `when did the army turn`: a short line with a question's word order (`who ...` stays a back's
+            # line: `who needed Irish votes after 1910` goes on from the line above as often as it asks)
+            return (head in ("when", "where") and 3 <= len(words) <= 6 and len(text) <= 40
+                    and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2])))
         if lowered[1] in _AUXILIARY:
             return True
         return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])

@@ -64,7 +64,7 @@ DEGREE = re.compile(
     r"no real change|most important|most significant|main (?:factor|cause|reason)|(?:small|minor) (?:part|role|"
     r"factor)|part of the reason|decisive|crucial|"
     r"(?:stayed|remained|was|were) (?:basically |mostly |largely )?the same|the same as before|unchanged|trigger|"
-    r"catalyst)\b",
+    r"catalyst|among (?:many|several|others))\b",
     re.IGNORECASE,
 )
 _DELETION = re.compile(r"\{\{c(\d+)::(.*?)(?:::[^{}]*?)?\}\}", re.DOTALL)
@@ -402,62 +402,65 @@ def measure(notes_path: Path, deck_notes: Sequence[Note] | None = None) -> Row:
     else:
         deck = list(deck_notes)
     row = Row(notes_path.stem, labels.tuning, built=bool(deck))
-    details: dict[str, list[str]] = {"errors": errors}
-
+    row.details = {"errors": errors}
     questions = [n for n in deck if n.kind == QUESTION]
     row.fronts = len(labels.fronts)
-    row.fronts_found, row.fronts_paragraph, details["fronts"] = match_fronts(labels.fronts, questions)
+    row.fronts_found, row.fronts_paragraph, row.details["fronts"] = match_fronts(labels.fronts, questions)
+    _measure_clozes(row, labels, deck, questions)
+    _measure_judgements(row, labels, [n for n in deck if n.kind == JUDGEMENT])
+    return row
 
+
+def _measure_clozes(row: Row, labels: Labels, deck: Sequence[Note], questions: Sequence[Note]) -> None:
+    """Facts clozed, junk deletions and cloze cards that show their answer."""
     cloze_notes = [n for n in deck if n.kind == CLOZE]
     found = [d for n in cloze_notes for d in deletions(n.fields.get("Text", ""))]
     clozed = {norm(d.text) for d in found}
     row.facts = len(labels.facts)
     row.facts_clozed = sum(1 for f in labels.facts if norm(f) in clozed)
-    details["facts"] = [f"not clozed: {f}" for f in labels.facts if norm(f) not in clozed]
-
-    essay = next((plain(n.fields.get("Essay", "")) for n in questions), "")
-    deck_names = {t.split("::", 1)[0].replace("_", " ") for n in deck for t in n.tags}
-    subject = _word_set(essay + " " + " ".join(deck_names))
-    common = _common_terms(deck, (norm(d.text) for d in found))
-    details["cloze giveaways"] = []
+    row.details["facts"] = [f"not clozed: {f}" for f in labels.facts if norm(f) not in clozed]
+    row.details["cloze giveaways"] = []
     for n in cloze_notes:
         for number, (answers, front) in cloze_fronts(n).items():
             row.cloze_cards += 1
             shown = sorted(a for a in answers if shows_answer(a, front))
             if shown:
                 row.cloze_giveaways += 1
-                details["cloze giveaways"].append(f"c{number} {shown[0]!r} on its front: {front[:150]}")
+                row.details["cloze giveaways"].append(f"c{number} {shown[0]!r} on its front: {front[:150]}")
+    essay = next((plain(n.fields.get("Essay", "")) for n in questions), "")
+    deck_names = {t.split("::", 1)[0].replace("_", " ") for n in deck for t in n.tags}
+    subject = _word_set(essay + " " + " ".join(deck_names))
+    common = _common_terms(deck, (norm(d.text) for d in found))
     row.deletions = len(found)
-    details["junk"] = []
+    row.details["junk"] = []
     for d in found:
         reason = junk_reason(d, labels.facts, subject, common)
         if reason:
             row.junk += 1
-            details["junk"].append(f"{reason}: {d.text}")
+            row.details["junk"].append(f"{reason}: {d.text}")
 
-    judgements = [n for n in deck if n.kind == JUDGEMENT]
-    given = {}
+
+def _measure_judgements(row: Row, labels: Labels, judgements: Sequence[Note]) -> None:
+    """Verdicts right, and judgement fronts that give the answer away."""
+    given: dict[str | None, str] = {}
     for n in judgements:
         given.setdefault(n.paragraph(), verdict_of(n))
     row.verdicts = len(labels.verdicts)
-    details["verdicts"] = []
+    row.details["verdicts"] = []
     for key, want in labels.verdicts.items():
         got = given.get(key, "none") if row.built else "no deck"
         if got == want:
             row.verdicts_right += 1
         else:
-            details["verdicts"].append(f"{key}: {got}, labelled {want}")
-
+            row.details["verdicts"].append(f"{key}: {got}, labelled {want}")
     row.judgements = len(judgements)
-    details["giveaways"] = []
+    row.details["giveaways"] = []
     for n in judgements:
         front = " ".join(plain(n.fields.get(name, "")) for name in ("Claim", "Evidence"))
         hit = DEGREE.search(front)
         if hit:
             row.giveaways += 1
-            details["giveaways"].append(f"{n.paragraph() or '-'}: {hit.group(0)!r} in the front")
-    row.details = details
-    return row
+            row.details["giveaways"].append(f"{n.paragraph() or '-'}: {hit.group(0)!r} in the front")
 
 
 def corpus_files(paths: Sequence[Path] = ()) -> list[Path]:

@@ -100,7 +100,7 @@ def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monk
     assert result.exit_code == 0, result.output
     assert Path("out/weimar.apkg").is_file()
     summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 61 notes (1 essay plan, 16 questions, " \
-              "41 evidence clozes, 3 judgements) making 110 cards; {} new, 0 changed, {} unchanged notes\n"
+              "41 evidence clozes, 3 judgements) making 109 cards; {} new, 0 changed, {} unchanged notes\n"
     assert result.stdout == summary.format(61, 0) + new_deck(notes)
     assert result.stderr == weimar_warnings(notes)
     assert result.output == weimar_warnings(notes) + summary.format(61, 0) + new_deck(notes)

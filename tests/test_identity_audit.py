@@ -336,3 +336,71 @@ def test_a_line_moved_into_a_wrapped_back_keeps_its_cards(tmp_path, student):
     for cid, fact in asked.items():
         assert after[cid].fact == fact and not after[cid].retired, fact
     assert not [n for g, n in student.notes().items() if g not in notes and MOLOTOV[:20] in n.first_field]
+
+
+# ------------------------------------------------------------------- the second read: sentences and releases
+
+def test_a_long_sentence_with_several_notes_split_in_two_retires_no_studied_card(tmp_path, student):
+    """A sentence of nine facts (three notes) split in two by a full stop: each note goes with the part that
+    holds its facts (matched one by one, they took a part each and one was retired)."""
+    old = ("Prussia had the Ruhr and Silesia coal fields and by the 1860s was producing more coal and iron than "
+           "France, railways 1840 about 500km, by 1860 over 11,000km, moving troops fast was vital in 1866 and 1870.")
+    before, after = one_sentence_edited(tmp_path, student, old, old.replace("France, railways", "France. Railways"))
+    assert not [c for cid, c in after.items() if c.retired and before[cid].studied and not before[cid].retired]
+
+
+def test_two_sentences_joined_that_both_ask_a_name_keep_both_notes(tmp_path, student):
+    """`... in 1864. Sherman burned ...` joined with a comma: both sentences asked `Sherman`; both notes go on
+    (the second was retired: its home already asked one of its facts)."""
+    old = "Sherman marched from Atlanta to Savannah in 1864. Sherman burned 300 miles of Georgia."
+    project = Project(tmp_path / "p")
+    text = small_notes().replace("Many died on the way.", old)
+    project.write("countryside.txt", text)
+    _, before = first_round(project, student)
+    project.write("countryside.txt", text.replace("1864. Sherman", "1864, Sherman"))
+    # (each Sherman card now hides both of the sentence's Shermans: the same fact, said twice)
+    _, after = next_round(project, student, before, edits={"Sherman": "Sherman … Sherman"})
+    assert not [c for cid, c in after.items() if c.retired and before[cid].studied and not before[cid].retired]
+
+
+def test_a_release_that_reads_sentence_ends_otherwise_moves_no_note(seed, student, monkeypatch):
+    """The deck built by a release that ended no sentence at a full stop before a lower-case word (`... the
+    power struggle. he was therefore able ...`), then rebuilt by this one with nothing changed in the notes:
+    every cloze note is what it was, its sentence as the lock remembers it (a judgement's key evidence, whole
+    sentences, may read shorter)."""
+    from ankigen import evidence
+
+    old_rule = re.compile(evidence._SENTENCE_END.pattern.replace(r"|(?<=[a-z0-9]{3}[.!?] )(?=[a-z])", ""))
+    assert old_rule.pattern != evidence._SENTENCE_END.pattern
+    seed.delete(f"{SEED_STEM}.lock")  # a deck that release made
+    monkeypatch.setattr(evidence, "_SENTENCE_END", old_rule)
+    _, before = first_round(seed, student)
+    notes = student.notes()
+    monkeypatch.undo()
+    (seed.out / f"{SEED_STEM}.apkg").unlink()  # (ankigen's files are the same: the deck would be up to date)
+    built, after = next_round(seed, student, before)
+    assert_no_new_note(notes, student.notes())
+    assert {g: n.first_field for g, n in student.notes().items() if n.notetype == CLOZE} == {
+        g: n.first_field for g, n in notes.items() if n.notetype == CLOZE}
+
+
+def test_a_release_that_joins_wrapped_lines_otherwise_moves_no_note(tmp_path, student, monkeypatch):
+    """A back hard-wrapped by a PDF, built by a release that kept the break after `Redmond's Irish`, then by
+    one that joins it (`backs.wrapped_line`): the cloze notes keep the sentences the lock remembers."""
+    from ankigen import backs
+
+    project = Project(tmp_path / "p")
+    project.write("irish.txt", "1- Irish\nHow far was the Rising responsible for independence\nP1- Home Rule\n"
+                  "The third Home Rule Bill was introduced in April 1912 because\n"
+                  "Asquith's Liberals needed the votes of John Redmond's Irish\n"
+                  "Parliamentary Party after the 1910 elections. The Parliament Act\n"
+                  "1911 meant the Lords could only delay it for 2 years\n")
+    monkeypatch.setattr(backs, "BACK_JOIN_RULES", tuple(r for r in backs.BACK_JOIN_RULES if r[0] != "wrapped_line"))
+    _, before = first_round(project, student)
+    notes = {g: n for g, n in student.notes().items() if n.notetype == CLOZE}
+    assert any(n.first_field.endswith("Redmond’s Irish") for n in notes.values())  # the old release's sentence
+    monkeypatch.undo()
+    (project.out / "irish.apkg").unlink()
+    _, after = next_round(project, student, before)
+    assert {g: n.first_field for g, n in student.notes().items() if n.notetype == CLOZE} == {
+        g: n.first_field for g, n in notes.items()}

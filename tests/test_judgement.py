@@ -9,6 +9,7 @@ import pytest
 
 from ankigen import judgement, judgement_notes
 from ankigen.build import prepare
+from ankigen.parser import parse_text
 
 from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
 
@@ -115,6 +116,9 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("Bose and the mutiny were only part of why Britain left but they sped it up", judgement.PARTIAL),
     ("the elites only played a small part in the end", judgement.SUPERFICIAL),
     ("religion was a minor factor", judgement.SUPERFICIAL),
+    ("It was not the main cause", judgement.PARTIAL),  # negated
+    ("Propaganda played no small part", judgement.FUNDAMENTAL),
+    ("Propaganda was not a minor factor", judgement.FUNDAMENTAL),
 ])
 def test_verdicts_from_the_notes_own_words(text, level):
     assert judgement.verdict(text) == level
@@ -130,6 +134,7 @@ def test_verdicts_from_the_notes_own_words(text, level):
     "Similarly, there were purges in the secret police",
     "French troops stayed in Rome until 1870",
     "the army remained loyal to the Tsar",
+    "A small part of the army mutinied in 1905",  # a share of something, not a factor's weight
 ])
 def test_words_of_degree_about_something_else_are_no_verdict(text):
     assert judgement.verdict(text) is None
@@ -153,16 +158,40 @@ def test_a_causation_essay_judges_the_factor_it_names():
     line = ("Overall Gandhi was only part of the reason, he made independence popular but it was Britain’s "
             "weakness after WW2 that was the most important factor")
     assert judgement.infer_overall(None, [line]) == judgement.FUNDAMENTAL  # the concluding clause, as before
-    assert judgement.infer_overall(None, [line], frozenset({"gandhi"})) == judgement.PARTIAL
+    about = judgement.factor_words("How far was Gandhi responsible for Indian independence in 1947")
+    assert about == {"gandhi"}
+    assert judgement.infer_overall(None, [line], about) == judgement.PARTIAL
+    # the other capitalised words of the question are no factor: "German" is not Bismarck
+    bismarck = judgement.factor_words("How far was Bismarck responsible for the unification of Germany by 1871")
+    assert judgement.infer_overall(None, ["Overall Bismarck was only part of the reason, but German economic "
+                                          "strength was the most important factor"], bismarck) == judgement.PARTIAL
 
 
-@pytest.mark.parametrize("sentence", [
-    "Overall the purges safeguarded Stalin’s position", "On balance the change was partial",
-    "But Cavour was still the most important factor overall b/c without 1859 there was nothing",
+@pytest.mark.parametrize(("question", "words"), [
+    ("To what extent was the fall of the Weimar Republic due to the Depression", {"depression"}),
+    ("How far was the Treaty of Versailles responsible for the problems of the Weimar Republic 1919–23",
+     {"treaty", "versailles"}),
+    ("How important was propaganda in keeping the Nazis in power", {"propaganda"}),
+    ("To what extent did the Church of England change 1558–1603", set()),
 ])
+def test_the_factor_a_causation_essay_weighs(question, words):
+    assert judgement.factor_words(question) == words
+
+
+@pytest.mark.parametrize("sentence", ["Overall the purges safeguarded Stalin’s position",
+                                      "On balance the change was partial", "In conclusion it was partial"])
 def test_overall_lines(sentence):
     assert judgement.is_overall(sentence)
+
+
+def test_overall_after_is_the_essays_only_in_the_last_card():
     assert not judgement.is_overall("the overall death toll was 20 million")
+    assert judgement.ends_overall("But Cavour was still the most important factor overall b/c without 1859 nothing")
+    notes = parse_text("1- Cavour\nHow far was Cavour responsible for unification\nP1- analysis\n"
+                       "Collectivisation was a partial success overall.\nP2- analysis\n"
+                       "But Cavour was still the most important factor overall b/c without him nothing.\n")
+    assert judgement_notes.overall_lines(notes) == [
+        "But Cavour was still the most important factor overall b/c without him nothing."]
 
 
 def test_the_analysis_wins_over_the_plan():
@@ -207,6 +236,7 @@ def test_what_the_essay_weighs(question, kind):
     ("after Cavour, only a small part of unification", "after Cavour"),
     ("Gandhi was only part of the reason, he made it popular", "Gandhi, he made it popular"),
     ("continuity, the via media stayed the same after 1559", "The via media after 1559"),
+    ("economic weakness, one factor among many", "economic weakness"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown

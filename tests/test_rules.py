@@ -64,8 +64,11 @@ def test_split_glued_with_no_full_stop_before_a_spaced_marker():
     text = "at Teano 26 October 1860 Garibaldi handed the south to the king P3 - Napoleon III"
     assert [p.text for p in rules.split_glued(Line(1, text))] == [
         "at Teano 26 October 1860 Garibaldi handed the south to the king", "P3 - Napoleon III"]
-    # unspaced or lower case, a marker after a word is more likely a mention
-    for mention in ("the king P3-Napoleon", "as in p3 - see above", "the T-34 P2 tank"):
+    # unspaced or lower case, a marker after a word is more likely a mention, and after a word a phrase goes on
+    # from it is one (`this links to P1 - the Liberals`)
+    for mention in ("the king P3-Napoleon", "as in p3 - see above", "the T-34 P2 tank",
+                    "this links to P1 - the Liberals, who could not coerce Ulster",
+                    "In 1945 the P5 - permanent members"):
         assert len(rules.split_glued(Line(1, mention))) == 1
 
 
@@ -74,14 +77,15 @@ def test_front_rule_section_front():
     notes = parse_text("P4- analysis\nonly partly changed.\nconclusion -\noverall the vote was transformed by 1928\n")
     assert [(c.paragraph, c.kind.value, c.front) for c in notes.cards] == [
         ("P4", "analysis", "analysis"), (None, "conclusion", "conclusion")]
-    # the heading with its text after it on the same line, and an introduction (a question card)
+    # the heading with its text after it on the same line; an introduction is the essay's argument, no card
     split = parse_text("1- Stalin\nHow far did his power change\nIntro - in 1928 he led a collective leadership.\n"
-                       "P1- the purges\n1936-38 show trials.\n"
-                       "Conclusion: Stalin's power was transformed\n")
+                       "P1- the purges\n1936-38 show trials.\nConclusion: Stalin’s power was transformed\n"
+                       "Who gained most from the purges?\nthe NKVD and the new cadres\n")
+    assert split.essay.thesis == "Intro - in 1928 he led a collective leadership."
     assert [(c.paragraph, c.kind.value, c.front, c.back) for c in split.cards] == [
-        (None, "question", "Intro", ("in 1928 he led a collective leadership.",)),
         ("P1", "point", "the purges", ("1936-38 show trials.",)),
-        (None, "conclusion", "Conclusion", ("Stalin’s power was transformed",))]
+        (None, "conclusion", "Conclusion", ("Stalin’s power was transformed",)),
+        (None, "question", "Who gained most from the purges?", ("the NKVD and the new cadres",))]  # the essay's
     assert rules.section_heading("Overall the purges safeguarded his power") is None  # a sentence, not a heading
 
 
@@ -96,10 +100,17 @@ def test_split_answered_question():
                                                (16, "turned moderates against the Raj")]
     assert [p.text for p in rules.split_answered(Line(1, "Who was Stresemann? - Foreign Minister 1923-29"))] == [
         "Who was Stresemann?", "Foreign Minister 1923-29"]
-    # an argument that asks itself a question and weighs it stays one line of its back
+    assert [p.text for p in rules.split_answered(Line(1, "why did it fail? Aske trusted Henry"))] == [
+        "why did it fail?", "Aske trusted Henry"]  # an answer that starts with a name
+    # an argument that asks itself a question and weighs it, or answers it in a sentence, stays one line of
+    # its back; so does an exam question with its instruction
     for line in ("Was it really about religion? not really, the Crown got the land",
-                 "Did it work? Partly, as the south stayed poor", "in 1936 Stalin asked why? the answer was fear"):
+                 "Did it work? Partly, as the south stayed poor", "in 1936 Stalin asked why? the answer was fear",
+                 "Was this a success? The state got grain", "How far was Stalin responsible? Explain your answer."):
         assert len(rules.split_answered(Line(1, line))) == 1
+    notes = parse_text("1- Stalin\nHow far was Stalin responsible for the purges? explain your answer\n"
+                       "P1- a lot, Stalin. P2- some, Yezhov\nP1- the trials\n1936-38\n")
+    assert notes.essay.question == "How far was Stalin responsible for the purges? explain your answer"
 
 
 @pytest.mark.parametrize("text", ["read the textbook. p2-3 has the figures", "it grew. p2 was the best page",
@@ -161,7 +172,7 @@ def test_ends_dangling(text, dangling):
     ("did the army support Ulster?", True),
     ("who led the Dail?", True),
     ("who was elected in 1932", False),  # a relative clause that starts a wrapped line
-    ("who voted for the nazis", True),  # short, a verb of its own at once
+    ("who voted for the nazis", False),  # `who ...` goes on from the line above as often as it asks
     ("when did the army turn", True),
     ("who was tied to a chair because of his wounds", False),
     ("when he was arrested in 1936", False),
@@ -225,6 +236,10 @@ def test_back_rule_wrapped_line():
     short = ["The third Home Rule Bill was introduced in April 1912 because", "Asquith needed Redmond's Irish",
              "Parliamentary Party votes after the 1910 elections to stay in office"]
     assert not backs.wrapped_line(short[1], short[2], backs.block_shape(short))
+    # the one long line of a back of points, one of them broken mid-sentence: no PDF's width
+    points = ["Trial of 16 – left 1936 Zinoviev and Kamenev shot after a show trial",
+              "Trial of 21 right- Bukharin and Rykov 1938", "Yezhov purged the", "NKVD itself in 1938"]
+    assert backs.join_back(points) == (points[0], points[1], "Yezhov purged the NKVD itself in 1938")
 
 
 @pytest.mark.parametrize("text, ends", [
