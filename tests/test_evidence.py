@@ -239,3 +239,15 @@ def test_case_blind_passes_look_only_where_their_words_stand():
             whole = [(m.span(), m.group()) for m in pattern.finditer(sample)]
             assert [(m.span(), m.group()) for m in evidence._in_lines(pattern, sample, words)] == whole
             assert whole
+
+
+def test_letter_classes_hold_the_letters_they_name():
+    """names.UPPER and names.LETTER, written as ranges, hold exactly the capitals and letters they name."""
+    from ankigen import names
+
+    upper, letter = re.compile(f"[{names.UPPER}]"), re.compile(f"[{names.LETTER}]")
+    for c in map(chr, range(0x300)):
+        ascii_letter = c.isascii() and c.isalpha()
+        assert bool(upper.fullmatch(c)) == ((c.isascii() and c.isupper()) or (0xC0 <= ord(c) < 0x180 and c.isupper()
+                                                                            and c != "×"))
+        assert bool(letter.fullmatch(c)) == (ascii_letter or (0xC0 <= ord(c) < 0x250 and c.isalpha()))
