@@ -137,9 +137,10 @@ _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE i
 # year (`the cat and mouse act 1913`); capitalised, the other rules find them.
 _LOWER_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+# (Each rule starts at a word boundary, checked once before the rules: 10,000 cards, 290 -> 185 ms a pass.)
 _LOWER_RULES = re.compile(
-    rf"(?P<date>\b(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>\barticle \d{{1,3}}\b)"
-    rf"|\bthe (?P<title>(?:(?!the\b)[a-z]+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b")
+    rf"\b(?:(?P<date>(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>article \d{{1,3}}\b)"
+    rf"|the (?P<title>(?:(?!the\b)[a-z]+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b)")
 # A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
 # Now" (a longer quotation is a quotation, not a name).
 _QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,40}?(?=[”\"])")
@@ -200,6 +201,30 @@ def _in_sentences(places: list[int], starts: list[int]) -> bool:
         if len(sentences) >= UBIQUITOUS:
             return True
     return False
+
+
+# Characters that a case-blind pattern takes for an ASCII letter although their lower case is no ASCII letter
+# (İ is also the one character whose lower case is longer than itself): tests/test_evidence.py checks the list.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ, dotless ı, long ſ, the Kelvin sign
+
+
+def _in_lines(pattern: re.Pattern[str], text: str, words: Sequence[str]) -> Iterable[re.Match[str]]:
+    """The matches of a pass of `pattern` over the whole text (sentences one a line), found only in the lines
+    where one of `words` (lower case) stands, in any case: for a pattern whose every match holds one of them,
+    never crosses a line and looks no further than its line. (Numbers and fractions in words, over the 29
+    corpus files' sentences as one text: 22.7 + 5.2 ms -> 2.2 + 0.5 ms.)"""
+    if any(c in text for c in FOLDS_TO_ASCII):
+        yield from pattern.finditer(text)
+        return
+    lowered, starts = text.lower(), set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = lowered.find(word, at + 1)
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        yield from pattern.finditer(text, start, len(text) if end < 0 else end)
 
 
 # ------------------------------------------------------------------------------------------ finder
@@ -264,7 +289,7 @@ class Finder:
                 if self.as_01 or m.group() not in self.subject:  # a year the essay names ("from 1928 to 53")
                     add(m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group())
             if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
-                for m in _FRACTIONS.finditer(text):
+                for m in _in_lines(_FRACTIONS, text, _FRACTION_WORDS):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
             for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
                 if 2 <= len(m.group().split()) <= 5:
@@ -273,7 +298,7 @@ class Finder:
                 group = next(g for g in ("date", "article", "title") if m.group(g))
                 add(m.start(group), m.end(group), Priority.DATE if group == "date" else Priority.TITLE, m.group(group))
             if any(word in text for word in _SCALE_WORDS):
-                for m in _WORD_NUMBER.finditer(text):
+                for m in _in_lines(_WORD_NUMBER, text, _SCALE_WORDS):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
             terms = _term_pattern(self._terms(text), case=True)
             for m in terms.finditer(text) if terms else ():

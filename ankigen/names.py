@@ -30,8 +30,22 @@ class Priority:
     COMMON_NAME = 5  # a phrase of ordinary capitalised words: Red Army, Central Committee
 
 
-UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper() and c != "×")
-LETTER = "a-zA-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
+def _ranges(codes: range, keep) -> str:
+    """The characters of `codes` that `keep` keeps, for a character class, each run of consecutive ones as a
+    range (`À-Ö`): the regex compiler reads a range at once, a list one character at a time, and these classes
+    stand in most rules (`ankigen check` of the shipped notes: 912 M -> 880 M instructions, -3.6%)."""
+    kept = [c for c in codes if keep(chr(c))]
+    runs = [[kept[0], kept[0]]]
+    for c in kept[1:]:
+        if c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
+
+
+UPPER = "A-Z" + _ranges(range(0xC0, 0x180), lambda c: c.isupper() and c != "×")
+LETTER = "a-zA-Z" + _ranges(range(0xC0, 0x250), str.isalpha)
 _AFTER_CAPITAL = rf"(?:[{LETTER}’'\-]*[{LETTER}])?"  # the rest of a capitalised word
 _WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
 # A capitalised word, with the full stop of an initial (S. Grant, G.R. Elton), of Jr., of St. Petersburg and

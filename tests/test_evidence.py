@@ -225,3 +225,32 @@ def test_an_example_front_of_a_name_is_asked_from_its_back(tmp_path):
                        "with France after Pavia.\n")
     assert ("{{c1::Amicable Grant}} {{c2::1525}}: Wolsey asked for money without parliament for war with France "
             "after Pavia.") in clozes
+
+
+def test_case_blind_passes_look_only_where_their_words_stand():
+    """A case-blind rule run only over the lines holding its words finds what a pass over the whole text
+    finds (`evidence._in_lines`), and the characters that would fool a search of the lower-cased text are all
+    known (a text holding one is searched whole)."""
+    folding = {c for c in map(chr, range(0x80, 0x110000)) if re.fullmatch("[a-z]", c, re.IGNORECASE)}
+    assert folding | {c for c in map(chr, range(0x110000)) if len(c.lower()) != 1} == set(evidence.FOLDS_TO_ASCII)
+    text = "\n".join([
+        "About Two MILLION died; half a million fled", "nothing here", "a third of the land, three-quarters",
+        "THREE HUNDRED THOUSAND", "one third", "two-thirds.", "the ſecond thouſand", "fifty thousand\x85x"])
+    for pattern, words in ((evidence._WORD_NUMBER, evidence._SCALE_WORDS),
+                           (evidence._FRACTIONS, evidence._FRACTION_WORDS)):
+        for sample in (text, text.replace("ſ", "s"), text.replace("\n", "\n\n")):
+            whole = [(m.span(), m.group()) for m in pattern.finditer(sample)]
+            assert [(m.span(), m.group()) for m in evidence._in_lines(pattern, sample, words)] == whole
+            assert whole
+
+
+def test_letter_classes_hold_the_letters_they_name():
+    """names.UPPER and names.LETTER, written as ranges, hold exactly the capitals and letters they name."""
+    from ankigen import names
+
+    upper, letter = re.compile(f"[{names.UPPER}]"), re.compile(f"[{names.LETTER}]")
+    for c in map(chr, range(0x300)):
+        ascii_letter = c.isascii() and c.isalpha()
+        assert bool(upper.fullmatch(c)) == ((c.isascii() and c.isupper()) or (0xC0 <= ord(c) < 0x180 and c.isupper()
+                                                                            and c != "×"))
+        assert bool(letter.fullmatch(c)) == (ascii_letter or (0xC0 <= ord(c) < 0x250 and c.isalpha()))
