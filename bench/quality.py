@@ -16,6 +16,8 @@ The measures (see tests/corpus/README.md for the labels):
 - fronts found: labelled fronts matched by a question card (case, apostrophes, dashes, spaces and end
   punctuation normalised), and of those, how many carry the labelled paragraph tag (`<Deck>::P1`; none for
   a front the teacher puts in no paragraph);
+- false fronts: question cards that answer no labelled front (a line of a back, the plan or the argument
+  taken for a front), out of the deck's question cards;
 - facts clozed: labelled facts that are a whole deletion `{{cN::...}}` of some evidence cloze;
 - junk deletions: deletions that are fragments (a letter or an initial, a cut word, part of a longer
   labelled name), one ordinary English word, or the deck's subject (words of the essay question or deck name,
@@ -239,6 +241,8 @@ class Row:
     fronts: int = 0
     fronts_found: int = 0
     fronts_paragraph: int = 0
+    questions: int = 0  # the deck's question cards
+    false_fronts: int = 0  # question cards of no labelled front: a line of a back, the plan or the argument
     facts: int = 0
     facts_clozed: int = 0
     deletions: int = 0
@@ -252,7 +256,8 @@ class Row:
     details: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, other: Row) -> None:
-        for name in ("fronts", "fronts_found", "fronts_paragraph", "facts", "facts_clozed", "deletions",
+        for name in ("fronts", "fronts_found", "fronts_paragraph", "questions", "false_fronts", "facts",
+                     "facts_clozed", "deletions",
                      "junk", "verdicts", "verdicts_right", "judgements", "giveaways", "cloze_cards",
                      "cloze_giveaways"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -281,6 +286,7 @@ def match_fronts(labels: Sequence[Front], cards: Sequence[Note]) -> tuple[int, i
         elif matched[i] != front.paragraph:
             missed.append(f"paragraph {matched[i] or '-'} not {front.paragraph or '-'}: {front.text}")
     right = sum(1 for i, f in enumerate(labels) if i in matched and matched[i] == f.paragraph)
+    missed += [f"false front {para or '-'}: {text}" for (text, para), hit in zip(pool, used, strict=True) if not hit]
     return len(matched), right, missed
 
 
@@ -406,6 +412,8 @@ def measure(notes_path: Path, deck_notes: Sequence[Note] | None = None) -> Row:
     questions = [n for n in deck if n.kind == QUESTION]
     row.fronts = len(labels.fronts)
     row.fronts_found, row.fronts_paragraph, row.details["fronts"] = match_fronts(labels.fronts, questions)
+    row.questions = len(questions)
+    row.false_fronts = sum(1 for d in row.details["fronts"] if d.startswith("false front"))
     _measure_clozes(row, labels, deck, questions)
     _measure_judgements(row, labels, [n for n in deck if n.kind == JUDGEMENT])
     return row
@@ -483,8 +491,8 @@ def _frac(a: int, b: int) -> str:
 
 
 def table(rows: Sequence[Row], total: Row) -> str:
-    head = ("deck", "tune", "fronts found", "para right", "facts clozed", "junk dels", "verdicts", "give-aways",
-            "cloze give-aways")
+    head = ("deck", "tune", "fronts found", "para right", "false fronts", "facts clozed", "junk dels", "verdicts",
+            "give-aways", "cloze give-aways")
     unbuilt = sum(1 for r in rows if not r.built)
 
     def name(r: Row) -> str:
@@ -494,7 +502,8 @@ def table(rows: Sequence[Row], total: Row) -> str:
 
     body = [
         (name(r), "" if r is total else "yes" if r.tuning else "held", _frac(r.fronts_found, r.fronts),
-         _frac(r.fronts_paragraph, r.fronts), _frac(r.facts_clozed, r.facts), _frac(r.junk, r.deletions),
+         _frac(r.fronts_paragraph, r.fronts), _frac(r.false_fronts, r.questions), _frac(r.facts_clozed, r.facts),
+         _frac(r.junk, r.deletions),
          _frac(r.verdicts_right, r.verdicts), _frac(r.giveaways, r.judgements),
          _frac(r.cloze_giveaways, r.cloze_cards))
         for r in [*rows, total]
@@ -513,7 +522,8 @@ def markdown(rows: Sequence[Row], total: Row) -> str:
         return f"{a}/{b} ({100 * a / b:.0f}%)" if b else f"{a}/{b}"
 
     def line(name: str, tuning: str, r: Row) -> str:
-        cells = (cell(r.fronts_found, r.fronts), cell(r.fronts_paragraph, r.fronts), cell(r.facts_clozed, r.facts),
+        cells = (cell(r.fronts_found, r.fronts), cell(r.fronts_paragraph, r.fronts), cell(r.false_fronts, r.questions),
+                 cell(r.facts_clozed, r.facts),
                  cell(r.junk, r.deletions), cell(r.verdicts_right, r.verdicts), cell(r.giveaways, r.judgements),
                  cell(r.cloze_giveaways, r.cloze_cards))
         return f"| {name} | {tuning} | " + " | ".join(cells) + " |"
@@ -526,9 +536,9 @@ def markdown(rows: Sequence[Row], total: Row) -> str:
             group.add(r)
         groups.append(line(f"**{label} ({len(members)})**", "", group))
     return "\n".join([
-        "| deck | tuning | fronts found | right paragraph | facts clozed | junk deletions | verdicts right "
-        "| give-aways | cloze give-aways |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| deck | tuning | fronts found | right paragraph | false fronts | facts clozed | junk deletions "
+        "| verdicts right | give-aways | cloze give-aways |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         *(line(f"`{r.deck}`", "yes" if r.tuning else "**held out**", r) for r in rows),
         *groups, line("**total**", "", total)])
 

@@ -35,6 +35,7 @@ class Floor:
     verdicts_right: float
     giveaways_max: float
     cloze_giveaways_max: float
+    false_fronts_max: float = 0.0
 
 
 # Measured at the end of the fourth session's quality work (issue 12): twenty-six files, the fourteen new ones
@@ -48,7 +49,7 @@ FLOORS = {
     "cold_war": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "cold_war_origins": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "elizabeth_religion": Floor(1.00, 1.00, 0.80, 0.00, 1.00, 0.00, 0.05),
-    "english_civil_war": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.25, 0.05),
+    "english_civil_war": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.25, 0.05, 0.10),  # a heading over the argument
     "french_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "german_unification_1848": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
     "henry_vii": Floor(1.00, 1.00, 0.65, 0.05, 1.00, 0.00, 0.05),
@@ -69,7 +70,7 @@ FLOORS = {
     "tudor_rebellions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "weimar_crises": Floor(1.00, 1.00, 0.85, 0.00, 1.00, 0.00, 0.00),
 }
-TOTAL = Floor(0.95, 0.95, 0.90, 0.05, 1.00, 0.05, 0.05)
+TOTAL = Floor(0.95, 0.95, 0.90, 0.05, 1.00, 0.05, 0.05, 0.05)
 HELD_OUT = ("hitler_rise", "khrushchev", "suffrage")
 
 
@@ -94,6 +95,7 @@ def _check(row: Row, floor: Floor) -> list[str]:
                                                     "<="),
         "cloze cards giving the answer away": (_ratio(row.cloze_giveaways, row.cloze_cards), floor.cloze_giveaways_max,
                                                "<="),
+        "false fronts": (_ratio(row.false_fronts, row.questions), floor.false_fronts_max, "<="),
     }
     return [
         f"{name}: {value:.2f}, {'floor' if op == '>=' else 'ceiling'} {limit:.2f}"
