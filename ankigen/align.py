@@ -28,6 +28,7 @@ from .evidence import Evidence
 from .identity import GuidMaker, front_key
 from .lock import Entry
 from .records import Card
+from .rewrites import holds, occurrence
 
 MAX_DELETIONS = 3  # live facts asked by one cloze note
 SIMILAR_FRONT = 0.75  # a front this similar to the old one (difflib ratio) is the same card, lightly edited
@@ -166,14 +167,6 @@ def _paragraph_guids(old: Sequence[Entry], plan: Sequence[str], mapping: dict[st
 
 # ------------------------------------------------------------------------------------------ clozes
 
-def _present(sentence: str, fact: str) -> bool:
-    return _occurrence(fact).search(sentence) is not None
-
-
-def _occurrence(fact: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(fact)}(?!\w)", re.IGNORECASE)
-
-
 def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
                      sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> dict[tuple[int, int], list[int]]:
     """{(card index, sentence index): [old cloze entries]}: the same sentence in its card, else the same
@@ -255,7 +248,7 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
     found = _facts_found(pieces)
     found_now = {f.lower() for f in found}
     for entry in was:  # each old note keeps the facts still in the sentence, under their numbers
-        live = [(t, n) for t, n in entry.facts if t.lower() in found_now or _present(sentence, t)]
+        live = [(t, n) for t, n in entry.facts if t.lower() in found_now or holds(sentence, t)]
         missing = [fact for fact in entry.facts if fact not in live]
         asked = {t.lower() for _, c in notes for t, _ in c.facts} | {t.lower() for t, _ in live}
         edited = _edited_facts(entry.text, sentence, missing, [p for p in pieces if p.text.lower() not in asked])
@@ -265,7 +258,7 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
     asked = {t.lower() for _, c in notes for t, _ in c.facts}
     fresh = [f for f in found if f.lower() not in asked]
     if fresh and asked:  # a fact found where a fact already asked stands (`Ems Telegram` over `Ems`): not asked
-        held = [m.span() for _, c in notes for t, _ in c.facts for m in _occurrence(t).finditer(sentence)]
+        held = [m.span() for _, c in notes for t, _ in c.facts for m in occurrence(t).finditer(sentence)]
         fresh = [f for f in fresh if not any(p.start < end and start < p.end
                                              for p in pieces if p.text == f for start, end in held)]
     for fact in fresh:
@@ -303,7 +296,7 @@ def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
     out: dict[tuple[str, int], str] = {}
     taken: set[str] = set()
     for fact in missing:
-        m = _occurrence(fact[0]).search(old)
+        m = occurrence(fact[0]).search(old)
         if m is None:
             continue
         start, end = moved(m.start(), False), moved(m.end(), True)
@@ -339,7 +332,7 @@ def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> li
     for p in placed:
         taken[p.start : p.end] = b"\x01" * (p.end - p.start)
     for fact in (f for f in facts if f.lower() in unplaced):
-        for m in _occurrence(fact).finditer(sentence):
+        for m in occurrence(fact).finditer(sentence):
             if 1 not in taken[m.start() : m.end()]:
                 taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
                 placed.append(Evidence(m.start(), m.end(), 0, m.group()))

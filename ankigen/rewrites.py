@@ -93,8 +93,14 @@ def within(part: str, whole: str) -> float:
     return sum(b.size for b in blocks) / len(part)
 
 
-def _holds(sentence: str, fact: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(fact)}(?!\w)", sentence, re.IGNORECASE) is not None
+def occurrence(fact: str) -> re.Pattern[str]:
+    """Where a fact stands in a sentence: the whole words, whatever their case."""
+    return re.compile(rf"(?<!\w){re.escape(fact)}(?!\w)", re.IGNORECASE)
+
+
+def holds(sentence: str, fact: str) -> bool:
+    """Does the sentence hold the fact (as whole words, whatever their case)?"""
+    return occurrence(fact).search(sentence) is not None
 
 
 def split_parts(old: str, matched: Where, left: Sequence[Where], text: Mapping[Where, str]) -> list[Where]:
@@ -109,7 +115,7 @@ def spread(notes: Sequence[Entry], parts: Sequence[str]) -> list[int]:
     used: set[int] = set()
     out = []
     for note in notes:
-        counts = [sum(_holds(part, t) for t, _ in note.facts) for part in parts]
+        counts = [sum(holds(part, t) for t, _ in note.facts) for part in parts]
         best = max(range(len(parts)), key=lambda x: (counts[x], x not in used, -x))
         used.add(best)
         out.append(best)
@@ -150,7 +156,7 @@ def _named(old: Sequence[Entry], by_card: Mapping[str, list[Where]], text: Mappi
         head, colon, _ = entry.text.partition(": ")
         if j in taken or entry.retired is not None or not colon or not entry.facts:
             continue
-        if all(_holds(head, t) for t, _ in entry.facts):
+        if all(holds(head, t) for t, _ in entry.facts):
             starts = (w for w in by_card.get(entry.card, ()) if w not in matched and text[w].startswith(head + colon))
             home = next(starts, None)
             if home is not None:
@@ -165,7 +171,7 @@ def _home(old: Sequence[Entry], entry: Entry, where: Iterable[Where], text: Mapp
     Sherman burned ...` joined from two sentences, both notes go on: the fact is asked twice rather than a
     studied card retired.)"""
     mine = {t.lower() for t, _ in entry.facts}
-    homes = [w for w in where if any(_holds(text[w], t) for t in mine)]
+    homes = [w for w in where if any(holds(text[w], t) for t in mine)]
     scored = [(within(entry.text, text[w]), not mine & {t.lower() for k in matched.get(w, ()) for t, _ in
                                                         old[k].facts}, w) for w in sorted(homes)]
     scored = [s for s in scored if s[0] >= least]
