@@ -9,6 +9,8 @@ Evidence needs two judgements of a word, from those two questions:
   it a name; its plural and its British spelling are ordinary too (`is_plain`);
 - a term: a lower-case word that is no English word at all (`assignats`, `sans-culottes`, `zemstva`), as
   long as it is not a misspelling or a run-together pair of English words (`seperate`, `frontwinner`);
+- a rare word (`is_rare`): in the list but not ordinary (`kolkhoz`, `satyagraha`, `diktat`): a term where the
+  notes say so (they gloss it, or say what it is called);
 """
 
 from __future__ import annotations
@@ -135,3 +137,13 @@ def is_term(word: str) -> bool:
     if "-" in w:
         return not all(_common_variant(p) for p in w.split("-") if p)
     return not is_misspelt(w)
+
+
+@lru_cache(maxsize=1024)
+def is_rare(word: str) -> bool:
+    """A lower-case word in the list that is no ordinary English (not common, nor the plural or British
+    spelling of a common word, nor two common words run together: `workforce`)."""
+    w = _base(word)
+    if w in SHORTHAND or len(w) < 3 or not is_known(w) or _common_variant(w):
+        return False
+    return not any(is_common(w[:i]) and is_common(w[i:]) for i in range(3, len(w) - 2))

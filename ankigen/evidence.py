@@ -104,13 +104,17 @@ _DATE_RULES = (
 )
 # A year with "about" before it: c.1495, c. 1500, ca. 1780, circa 1600 (and its range: c.1780-1850).
 _CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YEAR}|[0-9]{{2}})\b)?"
-_FIGURE_RULES = (  # (a rate stays outside its figure: "brought in about {{c1::£200,000}} a year")
-    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b",  # $400 million, £3 6s 8d
+# A rate is part of its sum or measure: a pension of "£5,000 a year" is not £5,000 (nor "a year later").
+_RATE = r"(?: (?:a|per|each) (?:year|month|week|day|head)\b(?! (?:later|after|before|earlier|ago|on)\b))"
+_TIME = r"(?:years?|months?|weeks?|days?|hours?)"
+_FIGURE_RULES = (
+    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",  # $400 million, £3 6s 8d
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
-    rf"\b{_NUMBER}{_SCALE}{_UNIT}?",  # 1.8 million, 2.3 million tons
-    rf"\b{_NUMBER}{_UNIT}",  # 381 days, 400,000 acres, 11,000km
+    rf"\b{_NUMBER}{_SCALE}(?:{_UNIT}{_RATE}?)?",  # 1.8 million, 2.3 million tons
+    rf"\b{_NUMBER} {_TIME}(?:,? and |, ){_NUMBER} {_TIME}\b",  # a span in two units: 4 years and 3 months
+    rf"\b{_NUMBER}{_UNIT}{_RATE}?",  # 381 days, 400,000 acres, 11,000km, 8 hours a day
     rf"\b{_NUMBER} (?:out )?of (?:the )?{_NUMBER}\b(?![,.]\d)",  # a share: 73 of 105, 57 of the 70
     r"\b\d{1,3}(?:,\d{3})* ?[–-] ?\d{1,3}(?:,\d{3})*\b(?![,.]?\d)",  # a vote or a range: 387–334, 17–45
     r"(?<![\d/])\b\d+/\d+\b(?!/)",  # 3/5, 14/16
@@ -158,6 +162,15 @@ _FRACTIONS = re.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fift
 _FRACTION_WORDS = ("third", "quarter", "fifth", "half")
 # A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
 _LOWER_WORD = re.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
+# A rare word the notes say is a term (english.is_rare): glossed in a bracket or with "=" (`satyagraha (truth
+# force)`, `kolkhoz = collective farm`), or named (`it was called a diktat`, `known as hartal`). Each pattern
+# starts with its literal (the gloss, the verb), so the regex engine skips to it.
+_GLOSS = re.compile(r" (?:\(|= )")
+_GLOSSED = re.compile(r"(?:^|(?<=[\n (“\"‘]))[a-z][a-z-]+[a-z]$")
+_NAMED = re.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
+# A short phrase in quotation marks that the notes say something is called: the "november criminals".
+_NAMED_QUOTE = re.compile(r"\b(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?[“\"]"
+                          r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
 # quotes or brackets). A word there may be an ordinary word with a capital rather than a name.
 _OPENER = re.compile(r"[.!?:;–—\n][ “\"(]*(?=[A-Z])")
@@ -294,6 +307,9 @@ class Finder:
             for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
                 if 2 <= len(m.group().split()) <= 5:
                     add(m.start(), m.end(), Priority.NAME, m.group())
+            for m in _NAMED_QUOTE.finditer(text) if "“" in text or '"' in text else ():
+                if 2 <= len(m.group("quote").split()) <= 5:
+                    add(m.start("quote"), m.end("quote"), Priority.NAME, m.group("quote"))
             for m in _LOWER_RULES.finditer(text) if " 1" in text or "article " in text else ():
                 group = next(g for g in ("date", "article", "title") if m.group(g))
                 add(m.start(group), m.end(group), Priority.DATE if group == "date" else Priority.TITLE, m.group(group))
@@ -309,11 +325,18 @@ class Finder:
         return {i: self._choose(pieces) for i, pieces in found.items()}
 
     def _terms(self, text: str) -> tuple[str, ...]:
-        """The lower-case words of the text that are no English words (assignats, sans-culottes), each judged
-        once: the text's distinct words come from str.split, in C; only those that may be terms are judged."""
+        """The lower-case words of the text that are no English words (assignats, sans-culottes), or rare ones the
+        notes gloss or name (`kolkhoz = ...`, `called a diktat`), each judged once: the text's distinct words
+        come from str.split, in C; only those that may be terms are judged."""
         words = {w.strip(".,;:!?()[]“”\"‘’'") for w in set(text.split()) if w[:1].islower() or w[:1] in "(“\"‘"}
+        said = {m.group(1) for m in _NAMED.finditer(text)}
+        for m in _GLOSS.finditer(text):
+            before = _GLOSSED.search(text, max(0, m.start() - 30), m.start())
+            if before:
+                said.add(before.group())
         return tuple(sorted(w for w in words if w and w[0].islower() and w not in self.subject
-                            and _LOWER_WORD.fullmatch(w) and english.is_term(w)))
+                            and _LOWER_WORD.fullmatch(w)
+                            and (english.is_term(w) or (w in said and english.is_rare(w)))))
 
     def _names(self, text: str, starts: list[int],
                learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:
@@ -373,6 +396,9 @@ def _within(part: str, whole: str) -> bool:
     return re.search(rf"(?<![\w’'-]){re.escape(part)}(?![\w-])", whole) is not None
 
 
+_REGNAL = re.compile(r" ([IVX]+)\b")
+
+
 def subject_words(question: str | None, *titles: str | None) -> frozenset[str]:
     """The essay's subject, never a deletion on its own (the question shows it above every card): the
     capitalised words of the question (`Charles I`, `Church of England`, but not its first word or a word of
@@ -382,6 +408,9 @@ def subject_words(question: str | None, *titles: str | None) -> frozenset[str]:
         word = strip_possessive(m.group()).lower()
         if m.start() > 0 and word not in GRAMMAR or not is_ordinary(m.group()):
             words.add(word)
+            numeral = _REGNAL.match(question or "", m.end())
+            if numeral:
+                words.add(numeral.group(1).lower())  # Charles I: "I" is no word of grammar there
     for text in titles:
         for m in CAPITAL_WORD.finditer(text or ""):
             if not is_ordinary(m.group()):

@@ -57,11 +57,13 @@ _NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]+\d+\b|[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?
 PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
 _PREPOSITIONS = frozenset({"in", "from", "on", "against", "to"})
 CONNECTORS = frozenset({"of", "for", "the", "and", "v.", *_PREPOSITIONS, *PARTICLES})
-_JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
+_JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| & (?=[{UPPER}])|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
+# Not the day of a date that follows (the Lahore Resolution 23 March 1940).
+_NOT_A_DAY = r"(?! (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)"
 _TAIL = (r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
-         r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d))?")
+         r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d)" + _NOT_A_DAY + ")?")
 # A lower-case noun that makes an event or a body of the name before it: the Khilafat movement, the RIN
 # mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot, the Crimean war.
 EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellion", "revolt", "laws", "plot",
@@ -149,14 +151,37 @@ def run_spans(run: Run) -> tuple[Span, ...]:
         span = None if word or _month(run, tokens, 0, False) or _verb(run, tokens, 0, False) else _name(run, tokens)
         return (span,) if span else ()
     out: list[Span] = []
-    for items in _lists(run, tokens):
-        for words in _possessives(run, items):
+    items = _lists(run, tokens)
+    for item in items:
+        for words in _possessives(run, item):
             if len(words) >= 4 and all(w.group()[0].isupper() and not is_ordinary(w.group()) for w in words):
                 names = [[w] for w in words]  # "Bukharin Zinoviev Kamenev Rykov": a list without commas
             else:
                 names = [words]
             out.extend(span for name in names if (span := _name(run, name)) is not None)
-    return tuple(out)
+    whole = _pair_with_word(run, items, out)
+    return (whole,) if whole else tuple(out)
+
+
+# Bodies that an English noun names: Parliament and Cromwell are two facts (the first no name to ask).
+_BODIES = frozenset("""parliament church state crown army navy congress senate government court council party
+assembly commons lords convention estates nobles nobility clergy people union empire republic""".split())
+
+
+def _pair_with_word(run: Run, items: list[list[re.Match[str]]], spans: list[Span]) -> Span | None:
+    """Two names joined by `and` where one is an English word (Nice and Savoy, Greece and Turkey, the Black and
+    Tans): one fact, asked whole; alone the word would be no name, and the other asked beside it half a pair."""
+    if len(items) != 2 or len(spans) != 1 or any(len(item) != 1 for item in items):
+        return None
+    words = [item[0] for item in items]
+    if run.text[words[0].end() : words[1].start()] not in (" and ", " & "):
+        return None
+    if any(w.group().lower() in run.subject or w.group().lower() in OFFICES or w.group().lower() in _BODIES
+           or _is_grammar(w.group()) or _MONTH.match(w.group()) for w in words):
+        return None
+    if all(span.priority == Priority.NAME for span in spans):
+        return Span(words[0].start(), words[-1].end(), Priority.NAME)
+    return None
 
 
 def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -303,8 +328,15 @@ def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> 
     return is_plain(word) and len(tokens) == 1
 
 
+def _ampersand(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A spaced `&` is an `and` (Nice & Savoy); unspaced it is inside a name (North Carolina A&T)."""
+    t = tokens[i]
+    return run.text[t.start() - 1 : t.start()] == " " and _and(run, tokens, i, pair)
+
+
 # Where a run is cut, by the token there (any other token: a capitalised -ing verb, a month).
-_CUTS = {",": _comma, "and": _and, "or": _and, "-": _spaced_dash, **{p: _preposition for p in _PREPOSITIONS}}
+_CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash,
+         **{p: _preposition for p in _PREPOSITIONS}}
 
 
 def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -325,11 +357,15 @@ def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str
 def _owned_name(before: list[re.Match[str]], owner: str) -> bool:
     """A possessive that is part of a name, whatever follows: a title's or the people's (the King’s African
     Rifles, the People’s Budget; not the Party’s | Central Committee) or a saint's (St Paul’s Church)."""
-    return (len(before) == 1 and owner.lower() in _OWNERS) or (len(before) == 2 and before[0].group() in ("St", "St."))
+    return ((len(before) == 1 and owner.lower() in _OWNERS) or owner.lower() in _GROUPS
+            or (len(before) == 2 and before[0].group() in ("St", "St.")))
 
 
 # Whose possessive makes a name with what follows: the King’s African Rifles, the People’s Budget.
 _OWNERS = frozenset("king queen prince princess people lord lords lady duke pope emperor tsar".split())
+# A group's possessive is inside a name wherever it stands: the Convention People’s Party, the German Women’s
+# Enterprise, the Women’s Social and Political Union.
+_GROUPS = frozenset("people women men children workers peasants soldiers".split())
 
 
 def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -334,6 +334,53 @@ def cloze_fronts(note: Note) -> dict[int, tuple[set[str], str]]:
     return out
 
 
+def _fold(text: str) -> str:
+    """Case, apostrophes and dashes folded, one character for one (positions stay)."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+def _content(text: str) -> list[str]:
+    """The words that carry a fact: its figures (with their signs) and capitalised words; not the ordinary
+    words beside them (what is counted, a unit or a rate: `123 priests`, `£20 a month`)."""
+    words = re.findall(r"[£$€]?[\w’'.,–-]*\w%?", text.translate(_APOSTROPHES))
+    return [w.lower() for w in words if re.search(r"\d", w) or w[:1].isupper()]
+
+
+def asked(fact: str, found: Sequence[Deletion]) -> bool:
+    """Is the labelled fact asked whole? A deletion is the fact; or, in a sentence that holds the fact, one
+    deletion, or deletions side by side (an act and its year asked apart: `Act of Resumption`, `1486`), asks
+    exactly its figures and names, the ordinary words beside them (what is counted, a unit, a rate) in the
+    gap or beside it: how teachers write such a fact varies (`123 priests` or `123`, `£20 a month` or `£20`)."""
+    want, content = norm(fact), _content(fact)
+    if any(norm(d.text) == want for d in found):
+        return True
+    if not content:
+        return False  # a fact of ordinary words (divine right of kings) is asked only as written
+    by_sentence: dict[str, set[tuple[int, int]]] = {}
+    for d in found:
+        by_sentence.setdefault(d.sentence, set()).add((d.start, d.start + len(d.text)))
+    for sentence, spans in by_sentence.items():
+        at = _fold(sentence).find(_fold(fact))
+        if at < 0:
+            continue
+        for start, end in _side_by_side(sentence, sorted(spans)):
+            if start < at + len(fact) and at < end and _content(sentence[start:end]) == content:
+                return True
+    return False
+
+
+def _side_by_side(sentence: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each deletion's span, and each run of deletions with only spaces or punctuation between them."""
+    out = list(spans)
+    for i, (start, end) in enumerate(spans):
+        for s2, e2 in spans[i + 1:]:
+            if sentence[end:s2].strip(" ,;:") or s2 < end:
+                break
+            end = e2
+            out.append((start, end))
+    return out
+
+
 def shows_answer(answer: str, front: str) -> bool:
     """Is the answer (a whole word or phrase, case and apostrophes aside) on the front?"""
     want = norm(answer)
@@ -344,8 +391,11 @@ def _word_set(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'’-]*", text.lower()) if w not in _SUBJECT_STOP}
 
 
-def junk_reason(d: Deletion, facts: Sequence[str], subject: set[str], common: set[str]) -> str | None:
-    """Why a deletion is junk, or None. `common` holds the terms found on most of the deck's cards."""
+def junk_reason(d: Deletion, facts: Sequence[str], subject: set[str], common: set[str],
+                asked_facts: Iterable[str] = ()) -> str | None:
+    """Why a deletion is junk, or None. `common` holds the terms found on most of the deck's cards;
+    `asked_facts`, the facts asked whole (`asked`): a deletion that asks a part of one beside the rest is no
+    junk (`Act of Resumption` beside `1486`)."""
     from ankigen.evidence import is_ordinary
 
     n = norm(d.text)
@@ -360,7 +410,7 @@ def junk_reason(d: Deletion, facts: Sequence[str], subject: set[str], common: se
         return "cut at an initial"  # Ulysses S|. Grant, St|. Petersburg
     if not re.search(r"\d", d.text):
         sentence = norm(d.sentence)
-        for fact in facts:
+        for fact in set(facts) - set(asked_facts):
             f = norm(fact)
             if len(f) > len(n) and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", f) and f in sentence:
                 at = sentence.find(f)
@@ -425,8 +475,9 @@ def _measure_clozes(row: Row, labels: Labels, deck: Sequence[Note], questions: S
     found = [d for n in cloze_notes for d in deletions(n.fields.get("Text", ""))]
     clozed = {norm(d.text) for d in found}
     row.facts = len(labels.facts)
-    row.facts_clozed = sum(1 for f in labels.facts if norm(f) in clozed)
-    row.details["facts"] = [f"not clozed: {f}" for f in labels.facts if norm(f) not in clozed]
+    asked_facts = [f for f in labels.facts if norm(f) in clozed or asked(f, found)]
+    row.facts_clozed = len(asked_facts)
+    row.details["facts"] = [f"not clozed: {f}" for f in labels.facts if f not in asked_facts]
     row.details["cloze giveaways"] = []
     for n in cloze_notes:
         for number, (answers, front) in cloze_fronts(n).items():
@@ -442,7 +493,7 @@ def _measure_clozes(row: Row, labels: Labels, deck: Sequence[Note], questions: S
     row.deletions = len(found)
     row.details["junk"] = []
     for d in found:
-        reason = junk_reason(d, labels.facts, subject, common)
+        reason = junk_reason(d, labels.facts, subject, common, asked_facts)
         if reason:
             row.junk += 1
             row.details["junk"].append(f"{reason}: {d.text}")

@@ -251,8 +251,8 @@ def test_a_share_is_one_figure(sentence, share):
 @pytest.mark.parametrize(("sentence", "figure"), [
     ("passed the Lords by only 21 votes to 18", "21 votes to 18"),
     ("a fine of 12d for missing church", "12d"),
-    ("the fine rose to £20 a month in 1581", "£20"),
-    ("a benevolence of £3 6s 8d a head", "£3 6s 8d"),
+    ("the fine rose to £20 a month in 1581", "£20 a month"),  # a rate is part of its sum
+    ("a benevolence of £3 6s 8d a head", "£3 6s 8d a head"),
     ("set up c.1495 to chase debts", "c.1495"),
     ("conditions c. 1780-1850 were bad", "c. 1780-1850"),
 ])
@@ -353,3 +353,62 @@ def test_first_names_foreign_titles_units_designations_and_quoted_titles(sentenc
 
 def test_a_long_quotation_is_no_title():
     assert deletions('Kennedy said "a wall is a hell of a lot better than a war"') == ["Kennedy"]
+
+
+# ------------------------------------------------------------------------------ the fifth session's rules
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("paid Henry a pension of about £5,000 a year to go home", "£5,000 a year"),
+    ("Charles had to pay the Scots £850 a day", "£850 a day"),
+    ("children worked 12 hours a day in the mills", "12 hours a day"),
+    ("declared completed in 4 years and 3 months.", "4 years and 3 months"),
+])
+def test_a_rate_and_a_span_in_two_units_belong_to_their_figure(sentence, figure):
+    assert figure in deletions(sentence)
+
+
+def test_a_year_later_is_no_rate():
+    assert deletions("he got £200 a year later") == ["£200"]
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("where he had worked out satyagraha (truth force, non-violent resistance)", "satyagraha"),
+    ("kolkhoz = collective farm, peasants pooled their land", "kolkhoz"),
+    ("it was called a diktat because Germany wasn’t allowed to negotiate", "diktat"),
+    ("the land went to the mir (village commune)", "mir"),
+])
+def test_a_rare_word_the_notes_gloss_or_name_is_a_term(sentence, term):
+    assert term in deletions(sentence)
+
+
+def test_a_glossed_word_is_a_term_wherever_it_stands_and_english_words_are_not():
+    assert learned("kolkhoz = collective farm", "peasants left the kolkhoz in 1930") == [
+        ["kolkhoz"], ["kolkhoz", "1930"]]
+    assert deletions("the workforce (mostly women) grew, norms (targets) rose") == []
+    assert not english.is_rare("workforce") and not english.is_rare("railways") and english.is_rare("dyarchy")
+
+
+def test_a_short_quotation_the_notes_say_something_is_called_is_a_term():
+    assert "november criminals" in deletions('the politicians who signed were called the "november criminals".')
+    assert deletions('he said "we are very sorry about it"') == []  # a quotation, no name
+
+
+@pytest.mark.parametrize(("sentence", "facts"), [
+    ("Lahore Resolution 23 March 1940 demanded Pakistan", ["Lahore Resolution", "23 March 1940", "Pakistan"]),
+    ("set up the CPP (Convention People’s Party) in June 1949", ["CPP", "Convention People’s Party", "June 1949"]),
+    ("The Deutsches Frauenwerk (German Women's Enterprise) grew",
+     ["Deutsches Frauenwerk", "German Women's Enterprise"]),
+    ("France gets Nice and Savoy.", ["France", "Nice and Savoy"]),
+    ("$400 million for Greece and Turkey", ["$400 million", "Greece and Turkey"]),
+    ("the war between Parliament and Cromwell", ["Cromwell"]),
+    ("four students from North Carolina A&T sat in", ["North Carolina A&T"]),
+])
+def test_days_after_a_name_group_possessives_and_pairs_with_an_english_word(sentence, facts):
+    assert sorted(deletions(sentence)) == sorted(facts)
+
+
+def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
+    subject = evidence.subject_words("How far was Charles I responsible for the Civil War in 1642")
+    assert {"charles", "i"} <= subject
+    assert deletions("It could be argued that Charles I was the cause, not Henry VIII", subject=subject) == [
+        "Henry VIII"]

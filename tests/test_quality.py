@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.quality import CORPUS, Row, check_labels, corpus_files, load_labels, measure_all  # noqa: E402
+from bench.quality import CORPUS, Row, asked, check_labels, corpus_files, deletions, load_labels, measure_all  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -129,3 +129,19 @@ def test_deck_holds_its_floors(measured: dict[str, Row], name: str) -> None:
 
 def test_total_holds_its_floors(measured: dict[str, Row]) -> None:
     assert _check(measured["total"], TOTAL) == []
+
+
+@pytest.mark.parametrize(("fact", "cloze", "whole"), [
+    ("£20 a month", "fine raised to {{c1::£20 a month}} in 1581", True),  # the deletion is the fact
+    ("£20 a month", "fine raised to {{c1::£20}} a month in 1581", True),  # its figure, the rate beside the gap
+    ("£20", "fine raised to {{c1::£20 a month}} in 1581", True),
+    ("123 priests", "About {{c1::123}} priests were executed", True),  # what is counted beside the gap
+    ("Act of Resumption 1486", "the {{c1::Act of Resumption}} {{c2::1486}} took back lands", True),  # side by side
+    ("Act of Resumption 1486", "the {{c1::Act of Resumption}} 1486 took back lands", False),  # its year shown
+    ("Edmund Campion", "{{c1::Jesuits Edmund Campion}} came 1580", False),  # the deletion asks more names
+    ("7 times in 24 years", "met {{c1::7}} times in {{c2::24 years}}", False),  # words between the deletions
+    ("divine right of kings", "believed in the {{c1::divine right}} of kings", False),  # ordinary words: as written
+    ("kolkhoz", "peasants left the {{c1::kolkhoz}}", True),
+])
+def test_a_fact_is_asked_whole(fact: str, cloze: str, whole: bool) -> None:
+    assert asked(fact, deletions(cloze)) is whole
