@@ -136,7 +136,8 @@ def _words(text: str) -> set[str]:
 def key_evidence(para: Paragraph, with_facts: Sequence[tuple[Card, Sequence[str]]], limit: int = 2) -> list[str]:
     """The paragraph's key evidence: whole sentences with a date, figure or name, most relevant first (the
     most words shared with the claim and the analysis), shown in reading order. A sentence that states a
-    verdict is left out (it would answer the card), and one that hedges ("only", "some") comes last."""
+    verdict is left out (it would answer the card), and so is one that hedges ("only", "some", "a lot of
+    them"): a word of degree on the front tilts the student whatever it is about."""
     about = _words(" ".join([para.plan or "", *(c.front for c in para.cards), *para.analysis_text]))
     candidates: list[tuple[int, int, str]] = []  # (words shared with the claim, reading order, sentence)
     cards = [(card, found) for card, found in with_facts
@@ -152,13 +153,12 @@ def key_evidence(para: Paragraph, with_facts: Sequence[tuple[Card, Sequence[str]
     # plain sentences are found: each question is a regex pass per rule, and a long paragraph has thousands
     # of sentences (10,000 cards: 1.7 s -> 0.05 s). The same choice as asking every sentence.
     plain: list[tuple[int, str]] = []
-    hedged: list[tuple[int, str]] = []
     for _, order, sentence in sorted(candidates, key=lambda c: (-c[0], c[1])):
-        if judgement.verdict(sentence) is None:
-            (hedged if judgement.tilts(sentence) else plain).append((order, sentence))
+        if judgement.verdict(sentence) is None and not judgement.tilts(sentence):
+            plain.append((order, sentence))
             if len(plain) == limit:
                 break
-    return [sentence for _, sentence in sorted((plain + hedged)[:limit])]
+    return [sentence for _, sentence in sorted(plain)]
 
 
 def _verdict(ctx: DeckContext, word: str | None, scale: Sequence[str], inferred: int | None,
