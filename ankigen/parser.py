@@ -13,7 +13,8 @@ loop (as mistune's block parser is):
    short unnumbered line), `essay_question`, `plan` (P1..Pn on one line, or a run of marker lines with no
    backs) and `thesis` (whatever stands between them and the first front). Each may match or not.
 3. `fronts.FRONT_RULES`, tried at every line after the header: `marker_front`, `section_front`,
-   `question_front` and `heading_front`. The lines up to the next front are the card's back.
+   `question_front` and `heading_front`. The lines up to the next front are the card's back; an argument
+   under the first paragraph's heading is the thesis (`argument_under_heading`).
 4. Backs and cards: `backs.join_back` joins the back's lines with `BACK_JOIN_RULES` (`lowercase_start`,
    `dangling_end`, `cut_sentence`, `wrapped_block`, `wrapped_line`; bullets stay items; `typed_sentence`
    keeps a break); `kinds.front_kind` names the card's kind (analysis, example, point, scale with its
@@ -25,6 +26,7 @@ What one line is (a marker, a title, a question, a line that stops mid-phrase) i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -256,7 +258,8 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     essay, start = read_header(lines)
     cards: list[Card] = []
     current: str | None = None  # the paragraph the notes stand in (`kinds.paragraph_after`)
-    for d in _read_drafts(lines[start:], found, path):  # a copy: the first front has no line above it
+    essay, drafts = argument_under_heading(essay, _read_drafts(lines[start:], found, path), lines)
+    for d in drafts:
         back = join_back(d.body)
         if not back:
             found.append(warning(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back "
@@ -277,6 +280,28 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
 
 def _short(text: str, n: int = 50) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# How a student opens the essay's argument: "It could be argued that ...", "I will argue ...".
+_ARGUES = re.compile(r"^(?:it (?:could|can|may|might) be argued|i (?:would |will )?argue"
+                     r"|this essay (?:will )?argues?)\b", re.IGNORECASE)
+_PARAGRAPH_HEADING = re.compile(r"^\s*Para(?:graph)?\s*\d", re.IGNORECASE)
+
+
+def argument_under_heading(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) -> tuple[Essay, list[_Draft]]:
+    """The argument written under the first paragraph's heading, before that paragraph's first front
+    (`Paragraph 1 - Charles and the Personal Rule`, `It could be argued that ... P1- Charles’s beliefs`): the
+    essay's thesis, where the header had none; the heading over it is no card (it titles the paragraph)."""
+    if essay.thesis or len(drafts) < 2:
+        return essay, drafts
+    first, after = drafts[0], drafts[1]
+    heading = next((ln.text for ln in lines if ln.no == first.front.line), "")
+    texts = [t for t in first.body if t]
+    if not (texts and _ARGUES.match(texts[0]) and _PARAGRAPH_HEADING.match(heading)
+            and after.front.paragraph == first.front.paragraph):
+        return essay, drafts
+    line = next((ln.no for ln in lines if ln.no > first.front.line and ln.text == texts[0]), first.front.line)
+    return essay._replace(thesis=" ".join(texts), thesis_line=line), drafts[1:]
 
 
 @dataclass

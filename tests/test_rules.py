@@ -608,3 +608,20 @@ def test_text_with_no_fronts_has_no_cards():
     notes = parse_text("just some thoughts about Stalin\nand more\n", "n.txt")
     assert notes.cards == ()
     assert [f.code for f in notes.findings] == ["stray-text", "no-cards"]
+
+
+def test_an_argument_under_the_first_paragraph_s_heading_is_the_thesis():
+    text = ("Civil War\nHow far was Charles I responsible for the war\nP1- Charles. P2- Scotland\n"
+            "Paragraph 1 - Charles and the Personal Rule 1629–40\n"
+            "It could be argued that Charles was the main cause. P1- Charles’s beliefs\nbecame king 1625\n"
+            "Paragraph 2 - Scotland\nthe Scots rebelled in 1638\n")
+    notes = parse_text(text)
+    assert notes.essay.thesis == "It could be argued that Charles was the main cause."
+    assert notes.essay.thesis_line == 5
+    assert fronts_of(text) == [("P1", "Charles’s beliefs"), ("P2", "Scotland")]  # a heading with a back stays
+
+
+def test_a_heading_over_ordinary_text_stays_a_card():
+    text = ("Civil War\nHow far was Charles I responsible for the war\n"
+            "Paragraph 1 - Charles\nhe became king in 1625\nP1- money\nShip Money 1635\n")
+    assert fronts_of(text) == [("P1", "Charles"), ("P1", "money")]
