@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
 from . import english
 from .english import COMMON, is_ordinary
+from .lowercase import lower_case_names
 from .names import (
     CAP_RUN,
     CAPITAL_WORD,
@@ -116,6 +117,7 @@ _FIGURE_RULES = (
     rf"\b{_NUMBER} {_TIME}(?:,? and |, ){_NUMBER} {_TIME}\b",  # a span in two units: 4 years and 3 months
     rf"\b{_NUMBER}{_UNIT}{_RATE}?",  # 381 days, 400,000 acres, 11,000km, 8 hours a day
     rf"\b{_NUMBER} (?:out )?of (?:the )?{_NUMBER}\b(?![,.]\d)",  # a share: 73 of 105, 57 of the 70
+    r"\b\d{1,3} in \d{1,3}\b(?![,.]?\d)",  # a ratio: 1 in 3 (not "12 in 1928")
     r"\b\d{1,3}(?:,\d{3})* ?[–-] ?\d{1,3}(?:,\d{3})*\b(?![,.]?\d)",  # a vote or a range: 387–334, 17–45
     r"(?<![\d/])\b\d+/\d+\b(?!/)",  # 3/5, 14/16
     r"\b\d{1,3}(?:,\d{3})+\b",  # 26,000
@@ -144,7 +146,26 @@ _LOWER_MONTH = (r"(?:january|february|march|april|may|june|july|august|september
 # (Each rule starts at a word boundary, checked once before the rules: 10,000 cards, 290 -> 185 ms a pass.)
 _LOWER_RULES = re.compile(
     rf"\b(?:(?P<date>(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>article \d{{1,3}}\b)"
-    rf"|the (?P<title>(?:(?!the\b)[a-z]+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b)")
+    rf"|the (?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b)")
+# An act or a bill without its year, in lower case: the cat and mouse act, the conciliation bill (with its
+# year, _LOWER_RULES finds it). Not the first act, the longest act, the same bill, nor "the right to act".
+_LOWER_ACT = re.compile(rf"\bthe (?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}(?:acts?|bills?))\b"
+                        rf"(?! (?:of )?{_YEAR}\b)")
+_NOT_IN_TITLE = frozenset("to would could will not did had was were is be must should can may might that this which "
+                          "who it he she they we their his her its".split())
+_NOT_A_TITLE = frozenset("new same first second third whole last next other final original old following above "
+                         "said one famous important main".split())
+
+
+def _lower_acts(text: str) -> Iterator[re.Match[str]]:
+    """The acts and bills a student who types in lower case names without their year."""
+    for m in _LOWER_ACT.finditer(text):
+        words = m.group("title").split()[:-1]
+        if not _NOT_IN_TITLE.intersection(words) and not (
+                len(words) == 1 and (words[0] in _NOT_A_TITLE or words[0] in GRAMMAR or words[0].endswith("est"))):
+            yield m
+
+
 # A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
 # Now" (a longer quotation is a quotation, not a name).
 _QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,40}?(?=[”\"])")
@@ -313,22 +334,26 @@ class Finder:
             for m in _LOWER_RULES.finditer(text) if " 1" in text or "article " in text else ():
                 group = next(g for g in ("date", "article", "title") if m.group(g))
                 add(m.start(group), m.end(group), Priority.DATE if group == "date" else Priority.TITLE, m.group(group))
+            for m in _lower_acts(text) if " act" in text or " bill" in text else ():
+                add(m.start("title"), m.end("title"), Priority.TITLE, m.group("title"))
             if any(word in text for word in _SCALE_WORDS):
                 for m in _in_lines(_WORD_NUMBER, text, _SCALE_WORDS):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
-            terms = _term_pattern(self._terms(text), case=True)
+            words = {w.strip(".,;:!?()[]“”\"‘’'") for w in set(text.split()) if w[:1].islower() or w[:1] in "(“\"‘"}
+            terms = _term_pattern(self._terms(text, words), case=True)
             for m in terms.finditer(text) if terms else ():
                 add(m.start(), m.end(), Priority.NAME, m.group())
+            for start, end in lower_case_names(text, words):
+                add(start, end, Priority.NAME, text[start:end])
             for at, run, spans in self._names(text, starts, learn):
                 for s, e, p in spans:
                     add(at + s, at + e, p, run[s:e])
         return {i: self._choose(pieces) for i, pieces in found.items()}
 
-    def _terms(self, text: str) -> tuple[str, ...]:
+    def _terms(self, text: str, words: set[str]) -> tuple[str, ...]:
         """The lower-case words of the text that are no English words (assignats, sans-culottes), or rare ones the
-        notes gloss or name (`kolkhoz = ...`, `called a diktat`), each judged once: the text's distinct words
-        come from str.split, in C; only those that may be terms are judged."""
-        words = {w.strip(".,;:!?()[]“”\"‘’'") for w in set(text.split()) if w[:1].islower() or w[:1] in "(“\"‘"}
+        notes gloss or name (`kolkhoz = ...`, `called a diktat`), each judged once: `words`, the text's distinct
+        lower-case words (from str.split, in C); only those that may be terms are judged."""
         said = {m.group(1) for m in _NAMED.finditer(text)}
         for m in _GLOSS.finditer(text):
             before = _GLOSSED.search(text, max(0, m.start() - 30), m.start())

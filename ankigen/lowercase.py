@@ -1,0 +1,43 @@
+"""A person's name as a student who types in lower case writes it: `emmeline pankhurst`, `keir hardie`.
+
+With no capitals to go by, a name is a first name followed by a word that is no ordinary English word (a
+surname: `pankhurst`, `fawcett`, `luxemburg`); a first name alone, or before an English word (`john brown`,
+`mary queen of scots`), is not asked. The first names are the ones history notes name people by, in the
+languages they come in; none is also an English word (`will`, `mark`, `rose`, `may`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .english import is_plain
+
+FIRST_NAMES = frozenset("""
+adolf albert alexander alexandra alexei alfred alice andrei andrew anne annie anthony archibald arthur augustus
+benito benjamin bernard boris camillo catherine cecil charles charlotte christabel clement constance cyril
+daniel david dmitri dora douglas edmund edward eleanor elizabeth emil emily emmeline erich ernest ernst ethel
+eugene ferdinand flora florence francis franz frederick friedrich fyodor george georgi giuseppe gregory
+grigori gustav harold harriet heinrich helen helmut henry herbert hermann horatio hugh isaac isabella ivan
+jacques james jane jawaharlal jean jeremiah joachim johann john joseph josef josephine karl kate keir klemens
+konrad lavrenti leon leonid leopold lev lloyd louis ludwig lydia lyndon malcolm margaret maria marie mary
+maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas nikita nikolai octavia oliver
+otto patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen
+sylvia theodore thomas ulysses victoria vladimir walter wilhelm william winston woodrow yuri
+""".split())
+_AFTER = re.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
+
+
+def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Where the text names a person in lower case: (start, end) of each `first surname`. `words`: the
+    text's distinct words (only the first names among them are looked for)."""
+    for first in FIRST_NAMES.intersection(words):
+        for m in re.finditer(rf"(?<![\w’'-]){first}(?= [a-z])", text):
+            after = _AFTER.match(text, m.end())
+            if after and _surname(after.group(1)):
+                yield m.start(), after.end()
+
+
+def _surname(word: str) -> bool:
+    """A word that is no ordinary English: a surname (`pankhurst`, `hardie`) or another name (`napoleon`)."""
+    return len(word) >= 3 and not is_plain(word)
