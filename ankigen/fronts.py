@@ -63,7 +63,9 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     if i > 0 and (above := lines[i - 1]).text:
         # (a question answered by a scale on the next line is a front whatever the line above ends on:
         # `... which group you look at` / `how can you describe the change` / `fundamental - partial - ...`)
-        if (ends_dangling(above.text) and not is_scale(nxt)) or above.no == lines[i].no:
+        # (a line typed as one paragraph that stops on `over` or `to` ended there: it was not wrapped)
+        if (ends_dangling(above.text) and not is_scale(nxt) and len(above.text) <= TYPED_LINE) or (
+                above.no == lines[i].no):
             return None  # it goes on from the line above, or was split from the middle of a line
         if marker_front(above.text) and plan_items(above) is None:
             return None  # the first line under a front is its back

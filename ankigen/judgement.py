@@ -292,6 +292,13 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"|(?:(?<=,)\s*|\s+|^)(?:(?:was|were)\s+)?(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|"
      r"story|explanation)\b|(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?one (?:factor|cause|reason) among "
      r"(?:many|several|others)\b", ""),
+    # `, the most important`, `, important but only partly responsible`, `was most significant of all`: how
+    # much a factor mattered, said at the end of its clause
+    ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a )?(?:(?:(?:most|least|very|"
+     r"quite|really|less|more|not very) )?(?:important|significant|decisive|crucial)|(?:(?:only )?(?:partly|"
+     r"partially|fully|wholly|mostly|largely) )responsible)(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|"
+     r"partially|fully|wholly|mostly|largely) )?(?:important|significant|responsible))?(?: of all| one)?"
+     r"(?=\s*(?:[,;.]|$))", ""),
     ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
      r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),
     ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"

@@ -240,8 +240,12 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
     essay = ctx.notes.essay
     overall = overall_lines(ctx.notes)
     about = judgement.factor_words(essay.question)  # in a causation essay, the clause that names its factor
-    verdict, problem = _verdict(ctx, ctx.sidecar.essay_judgement, scale,
-                                judgement.infer_overall(essay.thesis, overall, about), "essay.judgement")
+    inferred = judgement.infer_overall(essay.thesis, overall, about)
+    factor = _factor_paragraph(paragraphs, about) if inferred is None and not essay.thesis and not overall else None
+    if factor:
+        inferred = judgement.infer(factor.plan, factor.analysis_text)
+        overall = [f"{factor.label}: {factor.plan}"] if inferred is not None else overall
+    verdict, problem = _verdict(ctx, ctx.sidecar.essay_judgement, scale, inferred, "essay.judgement")
     if problem:
         return [problem]
     made: list[AnkiNote | Finding] = []
@@ -264,6 +268,16 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
         "judgement for the whole essay",
     ))
     return made
+
+
+def _factor_paragraph(paragraphs: Sequence[Paragraph], about: frozenset[str]) -> Paragraph | None:
+    """In a causation essay with no argument (no thesis, no `Overall` line), the paragraph whose plan line names
+    the question's own factor (`P1) economic crisis, important but only partly responsible`): how much that
+    factor mattered is the essay's answer."""
+    if not about:
+        return None
+    named = [p for p in paragraphs if p.plan and about <= set(re.findall(r"\w+", p.plan.lower()))]
+    return named[0] if len(named) == 1 else None
 
 
 def judgement_notes(ctx: DeckContext, with_facts: Sequence[tuple[Card, Sequence[str]]], guids: dict[str, str],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .records import Kind
+from .records import Card, Kind
 from .rules import CONCLUDING, section_heading
 
 # ------------------------------------------------------------------------------------------- kind rules
@@ -89,7 +89,8 @@ def conclusion(marker: str | None, kind: Kind, current: str | None) -> tuple[str
 
 def stands_in(marker: str | None, kind: Kind, current: str | None) -> tuple[str | None] | None:
     """A bare question or heading belongs to the paragraph it stands in: after P2's cards and before P3's it
-    is P2's; before any marker, or after the conclusion, the essay's (None)."""
+    is P2's (after P2's analysis, P3's: `questions_after_analysis`); before any marker, or after the
+    conclusion, the essay's (None)."""
     return (current,)
 
 
@@ -99,6 +100,29 @@ PARAGRAPH_RULES: tuple[tuple[str, ParagraphRule], ...] = (
     ("conclusion", conclusion),
     ("stands_in", stands_in),
 )
+
+
+def questions_after_analysis(cards: Sequence[Card]) -> list[Card]:
+    """A bare question after a paragraph's analysis (the analysis closes its paragraph) opens the next one: it is
+    the paragraph of the card that follows the questions (`P1) analysis` / `why did the liberals fail` / `P2)
+    1919 election`), where that card has one."""
+    out = list(cards)
+    after: Card | None = None  # the next card that is no bare question, walking back from the end
+    nexts: list[Card | None] = [None] * len(out)
+    for i in range(len(out) - 1, -1, -1):
+        nexts[i] = after
+        if out[i].kind is not Kind.QUESTION:
+            after = out[i]
+    before: Card | None = None
+    for i, card in enumerate(out):
+        if card.kind is not Kind.QUESTION:
+            before = card
+            continue
+        nxt = nexts[i]
+        if (before and before.kind is Kind.ANALYSIS and card.paragraph == before.paragraph and nxt
+                and nxt.paragraph and nxt.kind not in (Kind.SCALE, Kind.CONCLUSION)):
+            out[i] = card._replace(paragraph=nxt.paragraph)
+    return out
 
 
 def card_paragraph(marker: str | None, kind: Kind, current: str | None) -> str | None:

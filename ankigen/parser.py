@@ -35,7 +35,7 @@ from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
 from .fronts import Front, find_front, next_text, skip_blank
-from .kinds import card_paragraph, paragraph_after
+from .kinds import card_paragraph, paragraph_after, questions_after_analysis
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
 from .records import Card, Essay, ParsedNotes, PlanItem
@@ -275,7 +275,7 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
         found.append(error(path, None, "no-cards",
                            "no cards found: write fronts as `P1- ...` lines or questions, each followed "
                            "by its back"))
-    return ParsedNotes(path, essay, tuple(cards), encoding, tuple(found))
+    return ParsedNotes(path, essay, tuple(questions_after_analysis(cards)), encoding, tuple(found))
 
 
 def _short(text: str, n: int = 50) -> str:

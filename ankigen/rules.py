@@ -227,6 +227,9 @@ def ends_dangling(text: str) -> bool:
 
 _AUXILIARY = frozenset(
     "did does do was were is are can could should would will has have had might may must".split()
+    # and their negatives as students type them, with the apostrophe or without: `why didnt the king ...`
+    + [f"{aux}{n}" for aux in "did does do was were is are could should would has have had".split()
+       for n in ("n’t", "n't", "nt")] + ["can’t", "can't", "cant", "won’t", "won't", "wont"]
 )
 _WH = frozenset("how what why when where who whom which whose".split())
 _IMPERATIVE = frozenset("describe explain outline assess evaluate summarise summarize define identify".split())
@@ -293,7 +296,8 @@ def lowercase_question(text: str) -> bool:
             # back, `who was tied to a chair because of his wounds`, runs a full line)
             # `when did the army turn`: a short line with a question's word order (`who ...` stays a back's
             # line: `who needed Irish votes after 1910` goes on from the line above as often as it asks)
-            return (head in ("when", "where") and 3 <= len(words) <= 6 and len(text) <= 40
+            # `who were the ras`: `who` and a verb and then its subject (`who was tied to a chair` goes on)
+            return (head in ("when", "where", "who", "which") and 3 <= len(words) <= 6 and len(text) <= 40
                     and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2])))
         if lowered[1] in _AUXILIARY:
             return True

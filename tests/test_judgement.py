@@ -237,6 +237,9 @@ def test_what_the_essay_weighs(question, kind):
     ("Gandhi was only part of the reason, he made it popular", "Gandhi, he made it popular"),
     ("continuity, the via media stayed the same after 1559", "The via media after 1559"),
     ("economic weakness, one factor among many", "economic weakness"),
+    ("weakness of the liberal state, the most important", "weakness of the liberal state"),
+    ("economic crisis, important but only partly responsible", "economic crisis"),
+    ("Hitler, who was responsible", "Hitler, who was responsible"),  # no weight said
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown
@@ -350,3 +353,13 @@ def test_a_cause_that_only_set_things_off():
     assert judgement.verdict("religion and the Irish rebellion, only a trigger") == judgement.SUPERFICIAL
     assert judgement.verdict("the Depression was the catalyst") == judgement.PARTIAL
     assert judgement.neutral("religion and the Irish rebellion, only a trigger") == "religion and the Irish rebellion"
+
+
+def test_with_no_argument_a_causation_essay_is_judged_by_its_own_factor_s_paragraph(tmp_path):
+    text = ("How far was the economic crisis responsible for Mussolini becoming Prime Minister in 1922\n"
+            "P1) economic crisis, only partly responsible. P2) weakness of the liberal state, the most important\n"
+            "P1) inflation\nprices rose by about 400% between 1915 and 1920.\n"
+            "P2) elections\nthe PSI won 156 seats in 1919.\n")
+    made, _ = _judgements(tmp_path, text)
+    assert "partial" in made["Whole essay"].fields[5]
+    assert "P1: economic crisis" in made["Whole essay"].fields[6]  # the reasoning: the factor's plan line

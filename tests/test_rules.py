@@ -180,6 +180,8 @@ def test_ends_dangling(text, dangling):
     ("why did this matter, because TV showed the violence", False),  # asked and answered in the back
     ("was it about religion? not really", False),
     ("how much the party had changed by then", False),
+    ("who were the ras", True),  # `who`, a verb and its subject: a question's word order
+    ("why didnt the king declare martial law", True),  # a negative typed without its apostrophe
 ])
 def test_question_front(text, is_question):
     assert rules.question_front(text) is is_question
@@ -625,3 +627,21 @@ def test_a_heading_over_ordinary_text_stays_a_card():
     text = ("Civil War\nHow far was Charles I responsible for the war\n"
             "Paragraph 1 - Charles\nhe became king in 1625\nP1- money\nShip Money 1635\n")
     assert fronts_of(text) == [("P1", "Charles"), ("P1", "money")]
+
+
+def test_a_question_after_a_typed_line_that_stops_on_a_dangling_word_is_a_front():
+    typed = "the economy was starting to recover and Mussolini came to power when the red threat was all over"
+    text = (f"1- Italy\nHow far was the crisis responsible\nP1) the crisis\n{typed} and done with by then\n"
+            "why did the liberals fail\nthe liberals had ruled Italy through trasformismo\n")
+    assert fronts_of(text)[-1] == ("P1", "why did the liberals fail")
+
+
+def test_a_question_after_a_paragraph_s_analysis_opens_the_next_paragraph():
+    text = ("1- Italy\nHow far was the crisis responsible\nP1) strikes\n1,800 strikes in 1919\n"
+            "P1) analysis\nthe crisis was only partly responsible.\nwhy did the liberals fail\n"
+            "they lost their majority in 1919\nP2) 1919 election\nPSI 156 seats\n"
+            "P2) 5 Prime Ministers in 4 years\nOrlando, Nitti, Giolitti, Bonomi and Facta, none lasted a year.\n"
+            "who were the ras\nlocal fascist bosses like Balbo\n")
+    assert fronts_of(text) == [("P1", "strikes"), ("P1", "analysis"), ("P2", "why did the liberals fail"),
+                               ("P2", "1919 election"), ("P2", "5 Prime Ministers in 4 years"),
+                               ("P2", "who were the ras")]
