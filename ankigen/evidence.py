@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from . import english
 from .english import COMMON, is_ordinary
-from .lowercase import lower_case_names
+from .lowercase import lower_case_initials, lower_case_names
 from .names import (
     CAP_RUN,
     CAPITAL_WORD,
@@ -157,6 +157,23 @@ _NOT_A_TITLE = frozenset("new same first second third whole last next other fina
                          "said one famous important main".split())
 
 
+# A law case typed in lower case, with its year or without: hornby v close 1867, plessy v. ferguson.
+_LOWER_CASE = re.compile(rf"(?<![\w’'-])(?P<title>[a-z][a-z’'-]+ v\.? [a-z][a-z’'-]+(?: (?:of )?{_YEAR})?)\b")
+
+
+def _lower_cases(text: str) -> Iterator[re.Match[str]]:
+    """The law cases a student who types in lower case names (not `it was v important`)."""
+    for m in _LOWER_CASE.finditer(text):
+        first, _, second = m.group("title").split()[:3]
+        if first not in GRAMMAR and first not in _NOT_IN_TITLE and second not in _NOT_A_PARTY:
+            yield m
+
+
+# What stands after "v" for "very", not a party to a case: `things got v bad`.
+_NOT_A_PARTY = frozenset("good bad important big small poor rich strong weak hard high low serious successful "
+                         "popular unpopular effective much little unhappy angry violent".split())
+
+
 def _lower_acts(text: str) -> Iterator[re.Match[str]]:
     """The acts and bills a student who types in lower case names without their year."""
     for m in _LOWER_ACT.finditer(text):
@@ -173,9 +190,14 @@ _QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,40}?(?=[”\"])")
 _WORD_NUMBER = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|a hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"(?: hundred)?(?: (?:thousand|million|billion))|(?:half|a quarter of) a (?:million|billion))\b",
+    r"(?: and a half)?(?: hundred)?(?: (?:thousand|million|billion))|(?:half|a quarter of) a (?:million|billion))\b",
     re.IGNORECASE)
 _SCALE_WORDS = ("thousand", "million", "billion")
+# A number in words of tens and units, with no scale: thirty four delegates, twenty-one years (a number of
+# one word, `three times`, is too common a word to ask).
+_TENS_UNITS = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|"
+                         r"five|six|seven|eight|nine)\b(?! (?:hundred|thousand|million|billion)\b)", re.IGNORECASE)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 # Fractions in words: two-thirds, three quarters; "a quarter" or "a third" only as an amount (of, or at the
 # end of a clause), never "a quarter system" or "a third party".
 _FRACTIONS = re.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
@@ -189,8 +211,9 @@ _LOWER_WORD = re.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{
 _GLOSS = re.compile(r" (?:\(|= )")
 _GLOSSED = re.compile(r"(?:^|(?<=[\n (“\"‘]))[a-z][a-z-]+[a-z]$")
 _NAMED = re.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
-# A short phrase in quotation marks that the notes say something is called: the "november criminals".
-_NAMED_QUOTE = re.compile(r"\b(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?[“\"]"
+# A short phrase in quotation marks that the notes say something is called, or name with an article: the
+# "november criminals", the "iron rice bowl".
+_NAMED_QUOTE = re.compile(r"\b(?:(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
                           r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
 # quotes or brackets). A word there may be an ordinary word with a capital rather than a name.
@@ -336,14 +359,27 @@ class Finder:
                 add(m.start(group), m.end(group), Priority.DATE if group == "date" else Priority.TITLE, m.group(group))
             for m in _lower_acts(text) if " act" in text or " bill" in text else ():
                 add(m.start("title"), m.end("title"), Priority.TITLE, m.group("title"))
+            for m in _lower_cases(text) if " v " in text or " v. " in text else ():
+                add(m.start("title"), m.end("title"), Priority.TITLE, m.group("title"))
             if any(word in text for word in _SCALE_WORDS):
                 for m in _in_lines(_WORD_NUMBER, text, _SCALE_WORDS):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
+            if any(word in text for word in _TENS):
+                for m in _in_lines(_TENS_UNITS, text, _TENS):
+                    add(m.start(), m.end(), Priority.FIGURE, m.group())
             words = {w.strip(".,;:!?()[]“”\"‘’'") for w in set(text.split()) if w[:1].islower() or w[:1] in "(“\"‘"}
             terms = _term_pattern(self._terms(text, words), case=True)
+            end = joined = -2
             for m in terms.finditer(text) if terms else ():
                 add(m.start(), m.end(), Priority.NAME, m.group())
+                if m.start() == end + 1 and text[end] == " ":  # two terms side by side: zhuada fangxiao
+                    add(joined, m.end(), Priority.NAME, text[joined:m.end()])
+                else:
+                    joined = m.start()
+                end = m.end()
             for start, end in lower_case_names(text, words):
+                add(start, end, Priority.NAME, text[start:end])
+            for start, end in lower_case_initials(text) if "." in text else ():
                 add(start, end, Priority.NAME, text[start:end])
             for at, run, spans in self._names(text, starts, learn):
                 for s, e, p in spans:

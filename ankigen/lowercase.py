@@ -1,4 +1,5 @@
-"""A person's name as a student who types in lower case writes it: `emmeline pankhurst`, `keir hardie`.
+"""A person's name as a student who types in lower case writes it: `emmeline pankhurst`, `keir hardie`,
+`a.j. cook`.
 
 With no capitals to go by, a name is a first name followed by a word that is no ordinary English word (a
 surname: `pankhurst`, `fawcett`, `luxemburg`); a first name alone, or before an English word (`john brown`,
@@ -14,16 +15,16 @@ from collections.abc import Iterable, Iterator
 from .english import is_plain
 
 FIRST_NAMES = frozenset("""
-adolf albert alexander alexandra alexei alfred alice andrei andrew anne annie anthony archibald arthur augustus
+adolf albert alexander ben alexandra alexei alfred alice andrei andrew anne annie anthony archibald arthur augustus
 benito benjamin bernard boris camillo catherine cecil charles charlotte christabel clement constance cyril
-daniel david dmitri dora douglas edmund edward eleanor elizabeth emil emily emmeline erich ernest ernst ethel
+daniel david dmitri dora fred douglas edmund edward eleanor elizabeth emil emily emmeline erich ernest ernst ethel
 eugene ferdinand flora florence francis franz frederick friedrich fyodor george georgi giuseppe gregory
-grigori gustav harold harriet heinrich helen helmut henry herbert hermann horatio hugh isaac isabella ivan
+grigori gustav harold harriet harry heinrich helen helmut henry herbert hermann horatio hugh isaac isabella ivan
 jacques james jane jawaharlal jean jeremiah joachim johann john joseph josef josephine karl kate keir klemens
 konrad lavrenti leon leonid leopold lev lloyd louis ludwig lydia lyndon malcolm margaret maria marie mary
 maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas nikita nikolai octavia oliver
 otto patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen
-sylvia theodore thomas ulysses victoria vladimir walter wilhelm william winston woodrow yuri
+sylvia ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston woodrow yuri
 """.split())
 _AFTER = re.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
@@ -36,6 +37,19 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
             after = _AFTER.match(text, m.end())
             if after and _surname(after.group(1)):
                 yield m.start(), after.end()
+
+
+# Initials in lower case before a surname, whatever the surname is (a.j. cook, a.j.p. taylor); not the
+# abbreviations students write (e.g. the tuc, i.e. the miners, u.s. troops).
+_INITIALS = re.compile(r"(?<![\w.’'-])(?:[a-z]\.){2,3} ?[a-z][a-z’'-]*[a-z]")
+_NOT_INITIALS = ("e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "u.s.", "u.k.", "u.n.", "c.f.", "r.i.p.", "a.k.a.")
+
+
+def lower_case_initials(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text names a person by lower-case initials and a surname: (start, end) of each."""
+    for m in _INITIALS.finditer(text):
+        if not m.group().startswith(_NOT_INITIALS):
+            yield m.start(), m.end()
 
 
 def _surname(word: str) -> bool:

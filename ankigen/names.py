@@ -72,7 +72,8 @@ EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellio
 _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
-CAP_RUN = re.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}{_EVENT}")
+# (An ordinal after "of the" goes on with the name: the Third Plenum of the 11th Central Committee.)
+CAP_RUN = re.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD}| of the \d+(?:st|nd|rd|th)(?= [{UPPER}]))*{_TAIL}{_EVENT}")
 _TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
 CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
 _MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

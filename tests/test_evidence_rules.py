@@ -412,3 +412,24 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     assert {"charles", "i"} <= subject
     assert deletions("It could be argued that Charles I was the cause, not Henry VIII", subject=subject) == [
         "Henry VIII"]
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("grasp the large (zhuada fangxiao) and let go", "zhuada fangxiao"),  # two terms side by side: one
+    ('the danwei gave workers the "iron rice bowl", a job for life', "iron rice bowl"),
+    ("Deng took over at the Third Plenum of the 11th Central Committee in 1978",
+     "Third Plenum of the 11th Central Committee"),
+    ("in hornby v close 1867 the judges said unions had no rights", "hornby v close 1867"),
+    ("thirty four delegates met in manchester", "thirty four"),
+    ("one and a half million members in 1892", "one and a half million"),
+    ("the dock strike was led by ben tillett and tom mann", "ben tillett"),
+    ("the miners' leader a.j. cook said no", "a.j. cook"),
+])
+def test_what_a_student_who_types_in_lower_case_names(sentence, fact):
+    assert fact in deletions(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["things got v bad after 1926", "e.g. the tuc met", "u.s. troops landed",
+                                      "three times a year"])
+def test_no_case_initials_or_number_words_of_ordinary_writing(sentence):
+    assert [d for d in deletions(sentence) if not d.isdigit()] == []
