@@ -95,7 +95,7 @@ _UNIT_WORD = (r"(?:livres?|francs?|marks?|Reichsmarks?|Deutschmarks?|lire|rouble
               r"tonnes?|acres?|hectares?|miles?|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
               r"barrels?|bushels?|days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|century|"
               r"gold (?:marks|francs|roubles|dollars))")
-_UNIT = rf"(?:(?: ?(?:km|kg|mph|sq ?km)| {_UNIT_WORD})\b)"
+_UNIT = rf"(?:(?: ?(?:km|kg|mph|sq ?km|ha|lbs?)| {_UNIT_WORD})\b)"
 _DATE_RULES = (
     rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? {_YEAR}\b",  # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923
     rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
@@ -114,6 +114,7 @@ _FIGURE_RULES = (
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}(?:{_UNIT}{_RATE}?)?",  # 1.8 million, 2.3 million tons
+    r"\b\d+[- ]year plans?\b",  # a plan named by its years: the 7 year plan
     rf"\b{_NUMBER} {_TIME}(?:,? and |, ){_NUMBER} {_TIME}\b",  # a span in two units: 4 years and 3 months
     rf"\b{_NUMBER}{_UNIT}{_RATE}?",  # 381 days, 400,000 acres, 11,000km, 8 hours a day
     rf"\b{_NUMBER} (?:out )?of (?:the )?{_NUMBER}\b(?![,.]\d)",  # a share: 73 of 105, 57 of the 70
@@ -125,7 +126,9 @@ _FIGURE_RULES = (
     r"(?<![\d,.£$€-])\b\d{1,6}\b(?![,.]\d)",  # 16, 3000, 381
 )
 # An ordinal before capitalised words names something (14th Amendment, 101st Airborne): one fact.
-_ORDINAL_TITLE = rf"\b\d+(?:st|nd|rd|th) [A-Z][{LETTER}]+(?: [A-Z][{LETTER}]+)*"
+# (In lower case, with the body or event it numbers: the 20th party congress, the 6th five year plan.)
+_ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: [A-Z][{LETTER}]+)*|(?:[a-z]+[ -]){{0,3}}?"
+                  r"(?:congress|amendment|plan|conference|assembly|plenum|soviet|dynasty|republic|century)\b)")
 # All the number rules as one pattern, dates first: one pass of the regex engine; at each place the first
 # rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary or a
 # currency sign; only the first date rule can start with a letter (a month), so the others are tried at
@@ -172,6 +175,19 @@ def _lower_cases(text: str) -> Iterator[re.Match[str]]:
 # What stands after "v" for "very", not a party to a case: `things got v bad`.
 _NOT_A_PARTY = frozenset("good bad important big small poor rich strong weak hard high low serious successful "
                          "popular unpopular effective much little unhappy angry violent".split())
+
+
+_PUNCTUATION = ".,;:!?()[]“”\"‘’'"
+# Shorthand of no vowel that is no acronym to ask (the mps voted, 3 hrs).
+_NOT_ACRONYMS = frozenset("mps jps hrs yrs mins pts nth tsk hmm shh brr pfft cwm".split())
+
+
+def _lower_acronym(word: str, acronyms: set[str]) -> bool:
+    """An acronym typed in lower case: one the notes write in capitals elsewhere (`tuc`, `TUC`) and that is no
+    English word, or a short word of no vowel (`kgb`, `nkvd`, `wfl`)."""
+    if not 2 <= len(word) <= 6 or not word.isalpha() or word in _NOT_ACRONYMS:
+        return False
+    return (word in acronyms and not english.is_plain(word)) or (len(word) >= 3 and not set(word) & set("aeiouy"))
 
 
 def _lower_acts(text: str) -> Iterator[re.Match[str]]:
@@ -367,8 +383,10 @@ class Finder:
             if any(word in text for word in _TENS):
                 for m in _in_lines(_TENS_UNITS, text, _TENS):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
-            words = {w.strip(".,;:!?()[]“”\"‘’'") for w in set(text.split()) if w[:1].islower() or w[:1] in "(“\"‘"}
-            terms = _term_pattern(self._terms(text, words), case=True)
+            tokens = set(text.split())
+            words = {w.strip(_PUNCTUATION) for w in tokens if w[:1].islower() or w[:1] in "(“\"‘"}
+            acronyms = {w.strip(_PUNCTUATION).lower() for w in tokens if w[:2].isupper()}
+            terms = _term_pattern(self._terms(text, words, acronyms), case=True)
             end = joined = -2
             for m in terms.finditer(text) if terms else ():
                 add(m.start(), m.end(), Priority.NAME, m.group())
@@ -386,7 +404,7 @@ class Finder:
                     add(at + s, at + e, p, run[s:e])
         return {i: self._choose(pieces) for i, pieces in found.items()}
 
-    def _terms(self, text: str, words: set[str]) -> tuple[str, ...]:
+    def _terms(self, text: str, words: set[str], acronyms: set[str]) -> tuple[str, ...]:
         """The lower-case words of the text that are no English words (assignats, sans-culottes), or rare ones the
         notes gloss or name (`kolkhoz = ...`, `called a diktat`), each judged once: `words`, the text's distinct
         lower-case words (from str.split, in C); only those that may be terms are judged."""
@@ -397,7 +415,8 @@ class Finder:
                 said.add(before.group())
         return tuple(sorted(w for w in words if w and w[0].islower() and w not in self.subject
                             and _LOWER_WORD.fullmatch(w)
-                            and (english.is_term(w) or (w in said and english.is_rare(w)))))
+                            and (english.is_term(w) or (w in said and english.is_rare(w))
+                                 or _lower_acronym(w, acronyms))))
 
     def _names(self, text: str, starts: list[int],
                learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:
