@@ -24,10 +24,12 @@ from . import english
 from .english import COMMON, is_ordinary
 from .lowercase import lower_case_initials, lower_case_names
 from .names import (
+    BODIES,
     CAP_RUN,
     CAPITAL_WORD,
     GRAMMAR,
     LETTER,
+    OFFICES,
     Priority,
     Run,
     Span,
@@ -112,6 +114,7 @@ _FIGURE_RULES = (
     rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",  # $400 million, £3 6s 8d
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
+    rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}(?:{_UNIT}{_RATE}?)?",  # 1.8 million, 2.3 million tons
     r"\b\d+[- ]year plans?\b",  # a plan named by its years: the 7 year plan
@@ -150,10 +153,18 @@ _LOWER_MONTH = (r"(?:january|february|march|april|may|june|july|august|september
 _LOWER_RULES = re.compile(
     rf"\b(?:(?P<date>(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>article \d{{1,3}}\b)"
     rf"|the (?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b)")
+# A historian (or anyone) named by a surname that is also a common word, before a verb of saying in the
+# singular: Evans stresses, Young argues ("Historians argue" is no one's name).
+_SAYS = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+) (?:argues|argued|stresses|stressed|says|said|claims|claimed|"
+                   r"thinks|believes|suggests|suggested|writes|wrote|emphasi[sz]es|describes|described|concludes|"
+                   r"concluded|points out|pointed out)\b")
+# A vote written as two numbers after the word: lost a vote of no confidence 512 to 42.
+_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b(?: [a-z]+){0,5}? (\d{1,4} ?(?:to|-|–) ?\d{1,4})\b(?![,.]?\d)")
 # An act or a bill without its year, in lower case: the cat and mouse act, the conciliation bill (with its
 # year, _LOWER_RULES finds it). Not the first act, the longest act, the same bill, nor "the right to act".
-_LOWER_ACT = re.compile(rf"\bthe (?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}(?:acts?|bills?))\b"
-                        rf"(?! (?:of )?{_YEAR}\b)")
+_LOWER_ACT = re.compile(rf"\bthe (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?"
+                        rf"(?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}"
+                        rf"(?:acts?(?! (?:of )?{_YEAR}\b)|bills?))\b")
 _NOT_IN_TITLE = frozenset("to would could will not did had was were is be must should can may might that this which "
                           "who it he she they we their his her its".split())
 _NOT_A_TITLE = frozenset("new same first second third whole last next other final original old following above "
@@ -182,6 +193,14 @@ _PUNCTUATION = ".,;:!?()[]“”\"‘’'"
 _NOT_ACRONYMS = frozenset("mps jps hrs yrs mins pts nth tsk hmm shh brr pfft cwm".split())
 
 
+def _is_title(quoted: str) -> bool:
+    """A capitalised quotation that is a title or a slogan: up to five words (`Dizzy with Success`), or up to ten
+    with its words of four letters or more capitalised (`On the Cult of Personality and its Consequences`)."""
+    words = quoted.split()
+    long = [w for w in words if len(w) >= 4]
+    return 2 <= len(words) <= 5 or (len(words) <= 10 and sum(w[0].isupper() for w in long) * 2 >= len(long))
+
+
 def _lower_acronym(word: str, acronyms: set[str]) -> bool:
     """An acronym typed in lower case: one the notes write in capitals elsewhere (`tuc`, `TUC`) and that is no
     English word, or a short word of no vowel (`kgb`, `nkvd`, `wfl`)."""
@@ -201,7 +220,7 @@ def _lower_acts(text: str) -> Iterator[re.Match[str]]:
 
 # A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
 # Now" (a longer quotation is a quotation, not a name).
-_QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,40}?(?=[”\"])")
+_QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,70}?(?=[”\"])")
 # Numbers in words with their scale: two million, five thousand, three hundred thousand.
 _WORD_NUMBER = re.compile(
     r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
@@ -365,7 +384,7 @@ class Finder:
                 for m in _in_lines(_FRACTIONS, text, _FRACTION_WORDS):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
             for m in _QUOTED.finditer(text) if "“" in text or '"' in text else ():
-                if 2 <= len(m.group().split()) <= 5:
+                if _is_title(m.group()):
                     add(m.start(), m.end(), Priority.NAME, m.group())
             for m in _NAMED_QUOTE.finditer(text) if "“" in text or '"' in text else ():
                 if 2 <= len(m.group("quote").split()) <= 5:
@@ -375,6 +394,12 @@ class Finder:
                 add(m.start(group), m.end(group), Priority.DATE if group == "date" else Priority.TITLE, m.group(group))
             for m in _lower_acts(text) if " act" in text or " bill" in text else ():
                 add(m.start("title"), m.end("title"), Priority.TITLE, m.group("title"))
+            for m in _SAYS.finditer(text):
+                word = m.group(1).lower()
+                if word not in GRAMMAR and word not in OFFICES and word not in BODIES and word not in self.subject:
+                    add(m.start(1), m.end(1), Priority.COMMON_NAME, m.group(1))  # (a longer name wins)
+            for m in _VOTE.finditer(text) if "vot" in text else ():
+                add(m.start(1), m.end(1), Priority.FIGURE, m.group(1))
             for m in _lower_cases(text) if " v " in text or " v. " in text else ():
                 add(m.start("title"), m.end("title"), Priority.TITLE, m.group("title"))
             if any(word in text for word in _SCALE_WORDS):
@@ -384,7 +409,7 @@ class Finder:
                 for m in _in_lines(_TENS_UNITS, text, _TENS):
                     add(m.start(), m.end(), Priority.FIGURE, m.group())
             tokens = set(text.split())
-            words = {w.strip(_PUNCTUATION) for w in tokens if w[:1].islower() or w[:1] in "(“\"‘"}
+            words = {w.strip(_PUNCTUATION) for w in tokens if w[:1].islower() or w[:1] in "(“\"‘'"}
             acronyms = {w.strip(_PUNCTUATION).lower() for w in tokens if w[:2].isupper()}
             terms = _term_pattern(self._terms(text, words, acronyms), case=True)
             end = joined = -2

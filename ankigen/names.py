@@ -165,7 +165,7 @@ def run_spans(run: Run) -> tuple[Span, ...]:
 
 
 # Bodies that an English noun names: Parliament and Cromwell are two facts (the first no name to ask).
-_BODIES = frozenset("""parliament church state crown army navy congress senate government court council party
+BODIES = frozenset("""parliament church state crown army navy congress senate government court council party
 assembly commons lords convention estates nobles nobility clergy people union empire republic""".split())
 
 
@@ -177,7 +177,7 @@ def _pair_with_word(run: Run, items: list[list[re.Match[str]]], spans: list[Span
     words = [item[0] for item in items]
     if run.text[words[0].end() : words[1].start()] not in (" and ", " & "):
         return None
-    if any(w.group().lower() in run.subject or w.group().lower() in OFFICES or w.group().lower() in _BODIES
+    if any(w.group().lower() in run.subject or w.group().lower() in OFFICES or w.group().lower() in BODIES
            or _is_grammar(w.group()) or _MONTH.match(w.group()) for w in words):
         return None
     if all(span.priority == Priority.NAME for span in spans):
@@ -280,9 +280,15 @@ def _verb(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
 
 def _title_and(tokens: list[re.Match[str]], i: int) -> bool:
     """An `and` inside a title: after `of`, before `of` or a plain word (Court of First Fruits and Tenths,
-    Rights of Man and of the Citizen), not before another name (Treaty of Versailles and Germany)."""
+    Rights of Man and of the Citizen), not before another name (Treaty of Versailles and Germany); or between
+    two plain words of an act's name (the Cat and Mouse Act 1913)."""
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    return any(t.group() == "of" for t in tokens[:i]) and (after == "of" or is_plain(after))
+    if any(t.group() == "of" for t in tokens[:i]) and (after == "of" or is_plain(after)):
+        return True
+    before = tokens[i - 1].group() if i else ""
+    last = next((t.group() for t in reversed(tokens) if not t.group().isdigit()), "")
+    return (last in _SENT and before[:1].isupper() and after[:1].isupper() and is_plain(before)
+            and is_plain(after) and tokens[-1].group() != after)
 
 
 def _preposition(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:

@@ -339,11 +339,16 @@ def _fold(text: str) -> str:
     return text.translate(_APOSTROPHES).lower()
 
 
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million
+billion half quarter quarters third thirds""".split())
+
+
 def _content(text: str) -> list[str]:
-    """The words that carry a fact: its figures (with their signs) and capitalised words; not the ordinary
-    words beside them (what is counted, a unit or a rate: `123 priests`, `£20 a month`)."""
+    """The words that carry a fact: its figures (with their signs, in words too) and capitalised words; not the
+    ordinary words beside them (what is counted, a unit or a rate: `123 priests`, `£20 a month`)."""
     words = re.findall(r"[£$€]?[\w’'.,–-]*\w%?", text.translate(_APOSTROPHES))
-    return [w.lower() for w in words if re.search(r"\d", w) or w[:1].isupper()]
+    return [w.lower() for w in words if re.search(r"\d", w) or w[:1].isupper() or w.lower() in _NUMBER_WORDS]
 
 
 def asked(fact: str, found: Sequence[Deletion]) -> bool:

@@ -433,3 +433,24 @@ def test_what_a_student_who_types_in_lower_case_names(sentence, fact):
                                       "three times a year"])
 def test_no_case_initials_or_number_words_of_ordinary_writing(sentence):
     assert [d for d in deletions(sentence) if not d.isdigit()] == []
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("Papen lost a vote of no confidence 512 to 42 in September 1932.", "512 to 42"),
+    ("working week cut from 48 to 41 hours", "48 to 41 hours"),
+    ("cheap five storey blocks 'khrushchyovki', millions moved", "khrushchyovki"),
+    ('25 February 1956, "On the Cult of Personality and its Consequences" in a closed session',
+     "On the Cult of Personality and its Consequences"),
+    ("the three conciliation bills 1910–12 all failed", "conciliation bills"),
+    ("the Cat and Mouse Act 1913 let hunger strikers out", "Cat and Mouse Act 1913"),
+    ("Street fights with the communists, Evans stresses how much the violence helped", "Evans"),
+])
+def test_votes_titles_bills_and_historians(sentence, fact):
+    assert fact in deletions(sentence)
+
+
+def test_no_historian_of_grammar_bodies_or_plurals_and_a_long_quotation_is_no_title():
+    assert deletions("Historians argue it, He said so, This suggests that, Parliament said no") == []
+    assert deletions('he said "We are not going to give in to them at all"') == []
+    assert deletions("the Declaration of the Rights of Man and of the Citizen said") == [
+        "Declaration of the Rights of Man and of the Citizen"]

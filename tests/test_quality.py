@@ -146,6 +146,7 @@ def test_total_holds_its_floors(measured: dict[str, Row]) -> None:
     ("7 times in 24 years", "met {{c1::7}} times in {{c2::24 years}}", False),  # words between the deletions
     ("divine right of kings", "believed in the {{c1::divine right}} of kings", False),  # ordinary words: as written
     ("kolkhoz", "peasants left the {{c1::kolkhoz}}", True),
+    ("two million women", "about {{c1::two million}} women took over men's jobs", True),  # figures in words
 ])
 def test_a_fact_is_asked_whole(fact: str, cloze: str, whole: bool) -> None:
     assert asked(fact, deletions(cloze)) is whole
