@@ -131,7 +131,8 @@ _FIGURE_RULES = (
 # An ordinal before capitalised words names something (14th Amendment, 101st Airborne): one fact.
 # (In lower case, with the body or event it numbers: the 20th party congress, the 6th five year plan.)
 _ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: [A-Z][{LETTER}]+)*|(?:[a-z]+[ -]){{0,3}}?"
-                  r"(?:congress|amendment|plan|conference|assembly|plenum|soviet|dynasty|republic|century)\b)")
+                  r"(?:congress|amendment|plan|conference|assembly|plenum|soviet|dynasty|republic|century|duma|estate|"
+                  r"reich|international|coalition|crusade|army|division|parliament)\b)")
 # All the number rules as one pattern, dates first: one pass of the regex engine; at each place the first
 # rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary or a
 # currency sign; only the first date rule can start with a letter (a month), so the others are tried at

@@ -294,10 +294,11 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:many|several|others)\b", ""),
     # `, the most important`, `, important but only partly responsible`, `was most significant of all`: how
     # much a factor mattered, said at the end of its clause
-    ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a )?(?:(?:(?:most|least|very|"
-     r"quite|really|less|more|not very) )?(?:important|significant|decisive|crucial)|(?:(?:only )?(?:partly|"
-     r"partially|fully|wholly|mostly|largely) )responsible)(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|"
-     r"partially|fully|wholly|mostly|largely) )?(?:important|significant|responsible))?(?: of all| one)?"
+    ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a |an )?(?:(?:(?:most|least|"
+     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial)|(?:(?:only )?(?:partly|"
+     r"partially|fully|wholly|mostly|largely) )(?:responsible|to blame)|(?:small|minor|little|tiny|major|big|main|"
+     r"key) (?:factor|cause|reason|part|role))(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|partially|fully|"
+     r"wholly|mostly|largely) )?(?:important|significant|responsible|to blame))?(?: of all| one)?"
      r"(?=\s*(?:[,;.]|$))", ""),
     ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
      r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),

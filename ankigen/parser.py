@@ -42,6 +42,7 @@ from .records import Card, Essay, ParsedNotes, PlanItem
 from .rules import (
     Line,
     Typo,
+    essay_opening,
     essay_question,
     marker_front,
     marker_typo,
@@ -51,6 +52,7 @@ from .rules import (
     split_glued,
     split_section,
     title,
+    without_label,
 )
 from .text import NotText, decode, tidy_text
 
@@ -119,7 +121,18 @@ def _opens_essay(lines: Sequence[Line], i: int, after_title: bool) -> bool:
         return False
     nxt = next_text(lines, i + 1)
     leads = after_title or not nxt or marker_front(nxt) is not None or plan_items(Line(0, nxt)) is not None
+    # (an essay's own question, `To what extent ...`, leads to the first front through its argument too)
+    leads = leads or (essay_opening(text) and _argument_then_front(lines, i + 1))
     return (essay_question(text) and leads) or (after_title and len(text.split()) <= 40)
+
+
+def _argument_then_front(lines: Sequence[Line], k: int) -> bool:
+    """Does one block of text (the argument) stand between line k and a paragraph marker or the plan?"""
+    k = skip_blank(lines, k)
+    while k < len(lines) and lines[k].text and not marker_front(lines[k].text):
+        k += 1
+    k = skip_blank(lines, k)
+    return k < len(lines) and (marker_front(lines[k].text) is not None or plan_items(lines[k]) is not None)
 
 
 def read_title(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
@@ -147,7 +160,7 @@ def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Es
         found = essay_question(text) and not marker_front(text)
     else:
         found = _opens_essay(lines, i, after_title=essay.title is not None)
-    return (essay._replace(question=text, question_line=lines[i].no), i + 1) if found else None
+    return (essay._replace(question=without_label(text), question_line=lines[i].no), i + 1) if found else None
 
 
 def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
@@ -259,8 +272,11 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     cards: list[Card] = []
     current: str | None = None  # the paragraph the notes stand in (`kinds.paragraph_after`)
     essay, drafts = argument_under_heading(essay, _read_drafts(lines[start:], found, path), lines)
+    essay = headings_as_plan(essay, drafts, lines)
     for d in drafts:
         back = join_back(d.body)
+        if not back and essay.plan_text(d.front.paragraph) == d.front.text and d.front.marked:
+            continue  # a heading of the plan (`headings_as_plan`): no card, and nothing missing
         if not back:
             found.append(warning(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back "
                                  "yet: that card is left out until you write it"))
@@ -302,6 +318,22 @@ def argument_under_heading(essay: Essay, drafts: list[_Draft], lines: Sequence[L
         return essay, drafts
     line = next((ln.no for ln in lines if ln.no > first.front.line and ln.text == texts[0]), first.front.line)
     return essay._replace(thesis=" ".join(texts), thesis_line=line), drafts[1:]
+
+
+def headings_as_plan(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) -> Essay:
+    """With no plan line, the paragraphs' headings that stand alone over their fronts (`Paragraph 1: the
+    economy`, then `p1- Dawes Plan 1924`) are the plan: each names its paragraph's theme."""
+    if essay.plan:
+        return essay
+    texts = {ln.no: ln.text for ln in lines if ln.no in {d.front.line for d in drafts if not d.body}}
+    items: dict[str, PlanItem] = {}
+    for d in drafts:
+        if not d.body and d.front.paragraph and _PARAGRAPH_HEADING.match(texts.get(d.front.line, "")):
+            items.setdefault(d.front.paragraph, PlanItem(d.front.paragraph, d.front.text, d.front.line))
+    if not items or {d.front.paragraph for d in drafts if d.body and d.front.paragraph} - set(items):
+        return essay  # (a heading for every paragraph, or the plan would leave one out)
+    plan = tuple(items.values())
+    return essay._replace(plan=plan, plan_line=plan[0].line)
 
 
 @dataclass

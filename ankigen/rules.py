@@ -191,9 +191,25 @@ _ESSAY_OPENING = re.compile(
 )
 
 
+# What a student may write before the essay question: `Q: ...`, `Question - ...`, `Essay: ...`.
+_QUESTION_LABEL = re.compile(r"^(?:q|question|essay(?: question)?|title)\s*[:.\-–]\s*(?=\S)", re.IGNORECASE)
+
+
+def without_label(text: str) -> str:
+    """The essay question without the label a student put before it (`Q: To what extent ...`)."""
+    return _QUESTION_LABEL.sub("", text, count=1)
+
+
 def essay_question(text: str) -> bool:
-    """The essay question under the title: a question, or an essay instruction."""
+    """The essay question under the title: a question, or an essay instruction (perhaps after `Q:`)."""
+    text = without_label(text)
     return bool(_QUESTION_START.match(text)) or text.endswith("?") or bool(_ESSAY_OPENING.match(text))
+
+
+def essay_opening(text: str) -> bool:
+    """Does the line open as an essay does (`To what extent ...`, `How far ...`, `Assess ...`), not as a
+    question a card asks?"""
+    return bool(_ESSAY_OPENING.match(without_label(text)))
 
 
 # ------------------------------------------------------------------------------------------ word rules

@@ -442,6 +442,7 @@ def test_no_case_initials_or_number_words_of_ordinary_writing(sentence):
     ('25 February 1956, "On the Cult of Personality and its Consequences" in a closed session',
      "On the Cult of Personality and its Consequences"),
     ("the three conciliation bills 1910–12 all failed", "conciliation bills"),
+    ("the 4th duma was dissolved in 1917", "4th duma"),
     ("the Cat and Mouse Act 1913 let hunger strikers out", "Cat and Mouse Act 1913"),
     ("Street fights with the communists, Evans stresses how much the violence helped", "Evans"),
 ])

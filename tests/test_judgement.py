@@ -240,6 +240,8 @@ def test_what_the_essay_weighs(question, kind):
     ("weakness of the liberal state, the most important", "weakness of the liberal state"),
     ("economic crisis, important but only partly responsible", "economic crisis"),
     ("Hitler, who was responsible", "Hitler, who was responsible"),  # no weight said
+    ("long term problems, only partly to blame", "long term problems"),
+    ("the revolutionaries, a minor factor", "the revolutionaries"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown

@@ -645,3 +645,27 @@ def test_a_question_after_a_paragraph_s_analysis_opens_the_next_paragraph():
     assert fronts_of(text) == [("P1", "strikes"), ("P1", "analysis"), ("P2", "why did the liberals fail"),
                                ("P2", "1919 election"), ("P2", "5 Prime Ministers in 4 years"),
                                ("P2", "who were the ras")]
+
+
+def test_an_essay_question_with_no_title_leads_to_the_fronts_through_its_argument():
+    text = ("To what extent did Weimar Germany recover under Stresemann 1924–29\n"
+            "Stresemann brought a real recovery abroad but only a partial one at home.\n"
+            "Paragraph 1: the economy\np1- Dawes Plan 1924\nreparations cut to 1,000 million marks a year\n")
+    notes = parse_text(text)
+    assert notes.essay.question == "To what extent did Weimar Germany recover under Stresemann 1924–29"
+    assert notes.essay.thesis == "Stresemann brought a real recovery abroad but only a partial one at home."
+
+
+def test_the_label_before_an_essay_question_is_dropped():
+    notes = parse_text("Weimar\nQ: To what extent did Weimar recover 1924–29\nP1- Dawes Plan\nloans from 1924\n")
+    assert notes.essay.question == "To what extent did Weimar recover 1924–29"
+
+
+def test_headings_over_every_paragraph_are_the_plan_when_there_is_none():
+    text = ("Weimar\nTo what extent did Weimar recover 1924–29\nParagraph 1: the economy\np1- Dawes Plan\n"
+            "loans from 1924\nParagraph 2: foreign policy\np2- Locarno\nborders accepted 1925\n")
+    notes = parse_text(text)
+    assert [(p.paragraph, p.text) for p in notes.essay.plan] == [("P1", "the economy"), ("P2", "foreign policy")]
+    assert [f.code for f in notes.findings] == []  # a heading of the plan has no back to miss
+    partial = text.replace("Paragraph 2: foreign policy\n", "")
+    assert parse_text(partial).essay.plan == ()  # a heading for every paragraph, or no plan
