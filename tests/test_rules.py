@@ -669,3 +669,11 @@ def test_headings_over_every_paragraph_are_the_plan_when_there_is_none():
     assert [f.code for f in notes.findings] == []  # a heading of the plan has no back to miss
     partial = text.replace("Paragraph 2: foreign policy\n", "")
     assert parse_text(partial).essay.plan == ()  # a heading for every paragraph, or no plan
+
+
+@pytest.mark.parametrize(("text", "front"), [
+    ("the ANC and PAC were banned 8 April 1960 P2: Rivonia trial", "P2: Rivonia trial"),
+    ("the SA had 400,000 men by 1932 P2) the elections", "P2) the elections"),
+])
+def test_split_glued_with_no_full_stop_before_a_marker_a_student_writes_so(text, front):
+    assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
