@@ -20,7 +20,7 @@ DEFAULT_SCALE = ("fundamental", "partial", "superficial")
 FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule speaks
 
 # What a word of degree can be about: change itself, or how much a factor mattered.
-_CHANGE = r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part)"
+_CHANGE = r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement)"
 
 
 class DegreeRule(NamedTuple):
@@ -35,7 +35,9 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("negated strong change", r"not (?:a lot|much|(?:a |an )?(?:real|fundamental|massive|huge|big) "
                rf"{_CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
     DegreeRule("little or no change", r"(?:very )?little (?:real )?change|no (?:real )?change|"
-               r"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic", SUPERFICIAL),
+               r"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic|(?:hardly|barely|scarcely) any "
+               r"(?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|skin[- ]deep",
+               SUPERFICIAL),
     DegreeRule("continuity", r"(?:a lot of |much |great |strong |mostly |largely )?continuity", SUPERFICIAL),
     # A verb of continuity: "doctrine stayed mostly Catholic", "remained the same".
     # Not where something stayed ("French troops stayed in Rome until 1870", "remained neutral").
@@ -46,7 +48,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("already so before", r"(?:(?<=^)|(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare )|(?<=\bbeen )|"
                r"(?<=\bbeing ))already (?:\w+ ){0,4}?before", SUPERFICIAL),
     DegreeRule("scale word: superficial", r"superficial(?:ly)?", SUPERFICIAL),
-    DegreeRule("part change", r"(?:some|partial|limited|mixed) (?:\w+ )?(?:change|continuity|success)|"
+    DegreeRule("part change", r"(?:some|partial|limited|mixed) (?:\w+ )?(?:change|continuity|success|recovery)|"
                r"to (?:an|some) extent|in part|somewhat|partly|partial(?:ly)?", PARTIAL),
     DegreeRule("limits", r"limits?|limited", PARTIAL),
     # How much a factor mattered, in a causation essay's words: "only played a small part", "a minor factor";
@@ -70,6 +72,10 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("a trigger", r"(?:a|the) (?:trigger|spark|catalyst|short[- ]term cause)", PARTIAL),
     DegreeRule("the main factor", r"(?:the )?(?:most important|most significant|main|biggest|greatest|decisive|"
                r"crucial|primary|principal|chief|key) (?:\w+ )?(?:factor|cause|reason)", FUNDAMENTAL),
+    # Said of the factor: "the war was crucial", "was very important", "was largely to blame".
+    DegreeRule("a decisive factor", r"(?:(?<=was )|(?<=were )|(?<=is )|(?<=are ))(?:(?:very|extremely|hugely|really|"
+               r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive)|(?:mostly|largely|"
+               r"mainly|chiefly|primarily) (?:to blame|responsible))", FUNDAMENTAL),
     DegreeRule("strong change", rf"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|"
                rf"revolutionary) (?:\w+ )?{_CHANGE}|(?:real|major|key) turning point|a turning point|watershed",
                FUNDAMENTAL),
@@ -269,7 +275,7 @@ def is_causal(question: str | None) -> bool:
 
 _STRONG = r"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|revolutionary|limited|partial|" \
           r"superficial|little|some|much|strong|no real|no|lot of)"
-_NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point)"
+_NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point|recovery|improvement)"
 
 # What a judgement card's front (and every card's context line) must not show: each word of degree in any
 # sense, taken out with the little words that hang on it (", so only a limited change" goes whole). A verb
@@ -295,11 +301,14 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     # `, the most important`, `, important but only partly responsible`, `was most significant of all`: how
     # much a factor mattered, said at the end of its clause
     ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a |an )?(?:(?:(?:most|least|"
-     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial)|(?:(?:only )?(?:partly|"
+     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial|vital|essential)|"
+     r"(?:(?:only )?(?:partly|"
      r"partially|fully|wholly|mostly|largely) )(?:responsible|to blame)|(?:small|minor|little|tiny|major|big|main|"
      r"key) (?:factor|cause|reason|part|role))(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|partially|fully|"
      r"wholly|mostly|largely) )?(?:important|significant|responsible|to blame))?(?: of all| one)?"
      r"(?=\s*(?:[,;.]|$))", ""),
+    ("little change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:(?:hardly|barely|"
+     r"scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|skin[- ]deep)\b", ""),
     ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
      r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),
     ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"

@@ -242,6 +242,9 @@ def test_what_the_essay_weighs(question, kind):
     ("Hitler, who was responsible", "Hitler, who was responsible"),  # no weight said
     ("long term problems, only partly to blame", "long term problems"),
     ("the revolutionaries, a minor factor", "the revolutionaries"),
+    ("the economy, a real recovery", "the economy"),
+    ("foreign policy, barely any change", "foreign policy"),
+    ("the army, vital", "the army"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown
@@ -365,3 +368,19 @@ def test_with_no_argument_a_causation_essay_is_judged_by_its_own_factor_s_paragr
     made, _ = _judgements(tmp_path, text)
     assert "partial" in made["Whole essay"].fields[5]
     assert "P1: economic crisis" in made["Whole essay"].fields[6]  # the reasoning: the factor's plan line
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("barely any change in the countryside", judgement.SUPERFICIAL),
+    ("the recovery was only on the surface", judgement.SUPERFICIAL),
+    ("this was not really a change", judgement.SUPERFICIAL),
+    ("it was a real recovery", judgement.FUNDAMENTAL),
+    ("it was a limited recovery", judgement.PARTIAL),
+    ("the war was crucial", judgement.FUNDAMENTAL),
+    ("the war was very important", judgement.FUNDAMENTAL),
+    ("the tsar was largely to blame", judgement.FUNDAMENTAL),
+    ("the crucial year 1929 saw the crash", None),  # not said of a factor
+    ("the war was important", None),  # how important, the notes don't say
+])
+def test_more_ways_to_say_how_much(text, level):
+    assert judgement.infer(None, (text,)) == level
