@@ -62,8 +62,6 @@ def weimar_warnings(notes: Path) -> str:
     return (
         f"{notes}:2: warning: the essay as a whole has no judgement: the thesis uses no words of degree; say it "
         "in the sidecar (essay: {judgement: ...}) [no-judgement]\n"
-        f"{notes}:3: warning: P1: no judgement: the plan and analysis use no words of degree; say it in the "
-        "sidecar (paragraphs: {P1: {judgement: ...}}) [no-judgement]\n"
         f"{notes}:3: warning: P2: no judgement: the plan and analysis use no words of degree; say it in the "
         "sidecar (paragraphs: {P2: {judgement: ...}}) [no-judgement]\n"
         f"{notes}:3: warning: P3: no judgement: the plan and analysis use no words of degree; say it in the "
