@@ -38,12 +38,14 @@ class Floor:
     false_fronts_max: float = 0.0
 
 
-# Measured at the end of the fifth session's quality work (issue 12): twenty-nine files, seventeen of them
-# written blind (three held out; english_civil_war, written as a fourth, was seen by accident and tuned on;
-# mussolini_rise, trade_unions and deng_china written in the fifth session with the held-out files' habits and
-# tuned on after they were scored). A cloze card's give-away is its answer shown on its front outside the gap
-# (the context line, the sentence).
+# Measured at the end of the fifth session's quality work (issue 12): thirty-two files, twenty of them written
+# blind. Held out: apartheid, nicholas_ii, weimar_recovery (written in the fifth session, never read). Read and
+# tuned on: the three held out before them (hitler_rise, suffrage, khrushchev), once three files written in
+# their habits (mussolini_rise, trade_unions, deng_china) had been tuned on; english_civil_war, seen by
+# accident. A cloze card's give-away is its answer shown on its front outside the gap (the context line, the
+# sentence).
 FLOORS = {
+    "apartheid": Floor(0.90, 0.85, 0.80, 0.05, 0.80, 0.00, 0.05),
     "bismarck": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "british_empire_decolonisation": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -51,31 +53,33 @@ FLOORS = {
     "cold_war_origins": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "deng_china": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "elizabeth_religion": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
-    "english_civil_war": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
+    "english_civil_war": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
     "french_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "german_unification_1848": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
     "henry_vii": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "hitler_rise": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
+    "hitler_rise": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "india_independence": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "industrial_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
-    "khrushchev": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00, 0.05),
+    "khrushchev": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "league_of_nations": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "mao_china": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "mussolini_rise": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
+    "nicholas_ii": Floor(1.00, 1.00, 0.90, 0.00, 0.20, 0.00, 0.05),
     "reconstruction": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "russia_tsars": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "stalin_economy": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "suffrage": Floor(1.00, 1.00, 0.80, 0.05, 1.00, 0.00, 0.05),
+    "suffrage": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "trade_unions": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "tudor_rebellions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "weimar_crises": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
+    "weimar_recovery": Floor(0.75, 0.75, 0.95, 0.00, 0.80, 0.00, 0.05),
 }
-TOTAL = Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05)
-HELD_OUT = ("hitler_rise", "khrushchev", "suffrage")
+TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05)
+HELD_OUT = ("apartheid", "nicholas_ii", "weimar_recovery")
 
 
 @pytest.fixture(scope="module")
@@ -112,9 +116,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_twenty_nine_files_three_held_out() -> None:
+def test_thirty_two_files_three_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 29
+    assert len(files) == 32
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 
