@@ -19,6 +19,7 @@ import re
 from typing import NamedTuple
 
 from .english import is_known, is_ordinary, is_plain
+from .namewords import BODIES, GRAMMAR, OFFICES, REGIONS
 
 
 class Priority:
@@ -78,29 +79,6 @@ _TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
 CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
 _MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$")
-# Words of grammar that open sentences (a capital there makes no name of them); with -ly adverbs, -ed verbs
-# and comparatives, judged by their form.
-GRAMMAR = frozenset("""a an the this that these those his her its their our my your some many most all both each
-every no any another other such few several he she it they we i you there who which what when where why how
-in on at by for from to with without after before during under over between against among into through since
-until despite unlike like as of about around within across towards upon and but or so yet because although
-though while whereas if unless once then also however overall therefore thus hence meanwhile moreover
-furthermore instead even only still already again later soon now here just not never either neither became
-made gave set sent led won lost took went came met saw got had was were did said wrote began built brought
-fought held kept left paid put ran rose fell told thought felt found sold spent stood struck taught became
-become make give take get do is are be has have being been spoke knew grew drew threw chose drove rode broke
-froze stole swore wore bore bought caught sought sank rang sang swam hid fed fled shot forgot lay laid heard
-meant lent dealt slept swept wept read withdrew overcame undertook forgave forbade shook woke""".split())
-
-
-# Offices held before a person's name stay outside it (President Andrew Johnson, Chief Justice Earl Warren);
-# honorifics that are part of it (Sir Samuel Hoare) are not here.
-OFFICES = frozenset("""president vice-president governor general chief justice senator congressman judge colonel
-captain admiral marshal field chancellor prime minister secretary ambassador commissar chairman premier tsar
-tsarina czar kaiser king queen emperor empress pope cardinal archbishop bishop prince princess duke
-mayor governor-general reverend dr mr mrs ms lieutenant commander""".split())
-
-
 class Span(NamedTuple):
     start: int
     end: int
@@ -164,11 +142,6 @@ def run_spans(run: Run) -> tuple[Span, ...]:
     return (whole,) if whole else tuple(out)
 
 
-# Bodies that an English noun names: Parliament and Cromwell are two facts (the first no name to ask).
-BODIES = frozenset("""parliament church state crown army navy congress senate government court council party
-assembly commons lords convention estates nobles nobility clergy people union empire republic""".split())
-
-
 def _pair_with_word(run: Run, items: list[list[re.Match[str]]], spans: list[Span]) -> Span | None:
     """Two names joined by `and` where one is an English word (Nice and Savoy, Greece and Turkey, the Black and
     Tans): one fact, asked whole; alone the word would be no name, and the other asked beside it half a pair."""
@@ -200,19 +173,6 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         else:
             items[-1].append(t)
     return [item for item in items if item]
-
-
-# Where a place is: a pair `Town, Region` is one fact when its second name is one of these (a US state, a
-# country). Any other pair is two names (`Japan, Tsushima`, `Zinoviev, Kamenev`).
-REGIONS = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
-hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
-mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
-virginia washington wisconsin wyoming afghanistan albania algeria argentina armenia australia austria belgium
-bolivia bosnia brazil bulgaria burma cambodia canada chile china colombia croatia cuba cyprus czechoslovakia
-denmark egypt england estonia ethiopia finland france germany greece hungary india indonesia iran iraq ireland
-israel italy japan jordan kenya korea latvia lebanon libya lithuania mexico morocco netherlands nigeria norway
-pakistan palestine peru philippines poland portugal prussia romania russia scotland serbia spain sweden
-switzerland syria turkey uganda ukraine vietnam wales yugoslavia zimbabwe""".split())
 
 
 def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from ankigen import evidence
+from ankigen import evidence, figures
 from ankigen.anki_notes import cloze_html
 from ankigen.build import prepare
 
@@ -229,18 +229,18 @@ def test_an_example_front_of_a_name_is_asked_from_its_back(tmp_path):
 
 def test_case_blind_passes_look_only_where_their_words_stand():
     """A case-blind rule run only over the lines holding its words finds what a pass over the whole text
-    finds (`evidence._in_lines`), and the characters that would fool a search of the lower-cased text are all
+    finds (`figures.in_lines`), and the characters that would fool a search of the lower-cased text are all
     known (a text holding one is searched whole)."""
     folding = {c for c in map(chr, range(0x80, 0x110000)) if re.fullmatch("[a-z]", c, re.IGNORECASE)}
-    assert folding | {c for c in map(chr, range(0x110000)) if len(c.lower()) != 1} == set(evidence.FOLDS_TO_ASCII)
+    assert folding | {c for c in map(chr, range(0x110000)) if len(c.lower()) != 1} == set(figures.FOLDS_TO_ASCII)
     text = "\n".join([
         "About Two MILLION died; half a million fled", "nothing here", "a third of the land, three-quarters",
         "THREE HUNDRED THOUSAND", "one third", "two-thirds.", "the ſecond thouſand", "fifty thousand\x85x"])
-    for pattern, words in ((evidence._WORD_NUMBER, evidence._SCALE_WORDS),
-                           (evidence._FRACTIONS, evidence._FRACTION_WORDS)):
+    for pattern, words in ((figures._WORD_NUMBER, figures._SCALE_WORDS),
+                           (figures._FRACTIONS, figures._FRACTION_WORDS)):
         for sample in (text, text.replace("ſ", "s"), text.replace("\n", "\n\n")):
             whole = [(m.span(), m.group()) for m in pattern.finditer(sample)]
-            assert [(m.span(), m.group()) for m in evidence._in_lines(pattern, sample, words)] == whole
+            assert [(m.span(), m.group()) for m in figures.in_lines(pattern, sample, words)] == whole
             assert whole
 
 

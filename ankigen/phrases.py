@@ -1,0 +1,86 @@
+"""Phrases that the notes mark as facts by the way they write them: a title or slogan in quotation marks (`"Dizzy
+with Success"`, the "november criminals"), a rare word they gloss or say something is called (`kolkhoz =
+collective farm`, `called a diktat`), an acronym in lower case (`tuc`), a surname before a verb of saying
+(`Evans stresses`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import english
+from .figures import Piece
+from .names import Priority
+from .namewords import BODIES, GRAMMAR, OFFICES
+
+# A historian (or anyone) named by a surname that is also a common word, before a verb of saying in the
+# singular: Evans stresses, Young argues ("Historians argue" is no one's name).
+_SAYS = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+) (?:argues|argued|stresses|stressed|says|said|claims|claimed|"
+                   r"thinks|believes|suggests|suggested|writes|wrote|emphasi[sz]es|describes|described|concludes|"
+                   r"concluded|points out|pointed out)\b")
+
+
+PUNCTUATION = ".,;:!?()[]“”\"‘’'"
+# Shorthand of no vowel that is no acronym to ask (the mps voted, 3 hrs).
+_NOT_ACRONYMS = frozenset("mps jps hrs yrs mins pts nth tsk hmm shh brr pfft cwm".split())
+
+
+def _is_title(quoted: str) -> bool:
+    """A capitalised quotation that is a title or a slogan: up to five words (`Dizzy with Success`), or up to ten
+    with its words of four letters or more capitalised (`On the Cult of Personality and its Consequences`)."""
+    words = quoted.split()
+    long = [w for w in words if len(w) >= 4]
+    return 2 <= len(words) <= 5 or (len(words) <= 10 and sum(w[0].isupper() for w in long) * 2 >= len(long))
+
+
+def lower_acronym(word: str, acronyms: set[str]) -> bool:
+    """An acronym typed in lower case: one the notes write in capitals elsewhere (`tuc`, `TUC`) and that is no
+    English word, or a short word of no vowel (`kgb`, `nkvd`, `wfl`)."""
+    if not 2 <= len(word) <= 6 or not word.isalpha() or word in _NOT_ACRONYMS:
+        return False
+    return (word in acronyms and not english.is_plain(word)) or (len(word) >= 3 and not set(word) & set("aeiouy"))
+
+
+# A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
+# Now" (a longer quotation is a quotation, not a name).
+_QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,70}?(?=[”\"])")
+
+
+# A rare word the notes say is a term (english.is_rare): glossed in a bracket or with "=" (`satyagraha (truth
+# force)`, `kolkhoz = collective farm`), or named (`it was called a diktat`, `known as hartal`). Each pattern
+# starts with its literal (the gloss, the verb), so the regex engine skips to it.
+_GLOSS = re.compile(r" (?:\(|= )")
+_GLOSSED = re.compile(r"(?:^|(?<=[\n (“\"‘]))[a-z][a-z-]+[a-z]$")
+_NAMED = re.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
+# A short phrase in quotation marks that the notes say something is called, or name with an article: the
+# "november criminals", the "iron rice bowl".
+_NAMED_QUOTE = re.compile(r"\b(?:(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
+                          r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
+
+
+def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
+    """The quoted titles and terms, and the surnames before a verb of saying, of the text (sentences one a
+    line); not the essay's subject."""
+    quoted = "“" in text or '"' in text
+    for m in _QUOTED.finditer(text) if quoted else ():
+        if _is_title(m.group()):
+            yield m.start(), m.end(), Priority.NAME, m.group()
+    for m in _NAMED_QUOTE.finditer(text) if quoted else ():
+        if 2 <= len(m.group("quote").split()) <= 5:
+            yield m.start("quote"), m.end("quote"), Priority.NAME, m.group("quote")
+    for m in _SAYS.finditer(text):
+        word = m.group(1).lower()
+        if word not in GRAMMAR and word not in OFFICES and word not in BODIES and word not in subject:
+            yield m.start(1), m.end(1), Priority.COMMON_NAME, m.group(1)  # (a longer name wins)
+
+
+def said_terms(text: str) -> set[str]:
+    """The lower-case words the text glosses (`satyagraha (truth force)`, `kolkhoz = ...`) or says something is
+    called (`called a diktat`): terms, where they are rare words (english.is_rare)."""
+    said = {m.group(1) for m in _NAMED.finditer(text)}
+    for m in _GLOSS.finditer(text):
+        before = _GLOSSED.search(text, max(0, m.start() - 30), m.start())
+        if before:
+            said.add(before.group())
+    return said
