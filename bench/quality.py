@@ -447,10 +447,15 @@ def _common_terms(notes: Sequence[Note], candidates: Iterable[str]) -> set[str]:
 
 
 def verdict_of(note: Note) -> str:
+    """The card's verdict in the labels' words: a scale word it shows, or, on the notes' own scale of three
+    (`decisive / important / minor`), the label's word at the same place."""
     text = plain(note.fields.get("Judgement", "")).lower()
     for v in VERDICTS:
         if v in text:
             return v
+    scale = [html.unescape(c) for c in re.findall(r'data-choice="([^"]*)"', note.fields.get("Scale", ""))]
+    if len(scale) == len(VERDICTS) and text.strip() in scale:
+        return VERDICTS[scale.index(text.strip())]
     return "none"
 
 

@@ -23,7 +23,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.quality import CORPUS, Row, asked, check_labels, corpus_files, deletions, load_labels, measure_all  # noqa: E402
+from bench.quality import (  # noqa: E402
+    CORPUS,
+    Note,
+    Row,
+    asked,
+    check_labels,
+    corpus_files,
+    deletions,
+    load_labels,
+    measure_all,
+    verdict_of,
+)
 
 
 @dataclass(frozen=True)
@@ -154,3 +165,10 @@ def test_total_holds_its_floors(measured: dict[str, Row]) -> None:
 ])
 def test_a_fact_is_asked_whole(fact: str, cloze: str, whole: bool) -> None:
     assert asked(fact, deletions(cloze)) is whole
+
+
+def test_a_verdict_on_the_notes_own_scale_is_read_at_its_place() -> None:
+    scale = "".join(f'<button data-choice="{c}">{c}</button>' for c in ("decisive", "important", "minor"))
+    assert verdict_of(Note("judgement", {"Scale": scale, "Judgement": "important"}, ())) == "partial"
+    assert verdict_of(Note("judgement", {"Scale": scale, "Judgement": "Fundamental"}, ())) == "fundamental"
+    assert verdict_of(Note("judgement", {"Scale": scale, "Judgement": ""}, ())) == "none"
