@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from . import english
 from .english import COMMON, is_ordinary
-from .figures import YEAR, Piece, figures
+from .figures import YEAR, Piece, figures, forget
 from .lowercase import lower_case_initials, lower_case_names
 from .names import (
     CAP_RUN,
@@ -195,6 +195,7 @@ class Finder:
             for at, run, spans in self._names(text, starts, learn):
                 for s, e, p in spans:
                     add(at + s, at + e, p, run[s:e])
+        forget()  # the lower-cased text the rules shared
         return {i: self._choose(pieces) for i, pieces in found.items()}
 
     def _words(self, text: str) -> Iterator[Piece]:

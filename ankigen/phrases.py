@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from . import english
-from .figures import Piece
+from .figures import Piece, in_lines
 from .names import Priority
 from .namewords import BODIES, GRAMMAR, OFFICES
 
@@ -59,6 +59,10 @@ _NAMED_QUOTE = re.compile(r"\b(?:(?:called|known as|nicknamed|termed|dubbed) (?:
                           r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
 
 
+_SAYING = ("argue", "stress", "says", "said", "claim", "think", "believe", "suggest", "write", "wrote", "emphasi",
+           "describ", "conclud", "point")
+
+
 def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
     """The quoted titles and terms, and the surnames before a verb of saying, of the text (sentences one a
     line); not the essay's subject."""
@@ -69,7 +73,7 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
     for m in _NAMED_QUOTE.finditer(text) if quoted else ():
         if 2 <= len(m.group("quote").split()) <= 5:
             yield m.start("quote"), m.end("quote"), Priority.NAME, m.group("quote")
-    for m in _SAYS.finditer(text):
+    for m in in_lines(_SAYS, text, _SAYING):  # (only lines with such a verb: 123 -> 27 ms at 10,000 cards)
         word = m.group(1).lower()
         if word not in GRAMMAR and word not in OFFICES and word not in BODIES and word not in subject:
             yield m.start(1), m.end(1), Priority.COMMON_NAME, m.group(1)  # (a longer name wins)
