@@ -72,6 +72,12 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("a trigger", r"(?:a|the) (?:trigger|spark|catalyst|short[- ]term cause)", PARTIAL),
     DegreeRule("the main factor", r"(?:the )?(?:most important|most significant|main|biggest|greatest|decisive|"
                r"crucial|primary|principal|chief|key) (?:\w+ )?(?:factor|cause|reason)", FUNDAMENTAL),
+    # How important, in so many words: "were not important in February", "of little importance" (a minor
+    # factor); "quite important", "fairly significant" (partly).
+    DegreeRule("not important", r"not (?:very |really |that |particularly |especially )?(?:important|significant)|"
+               r"unimportant|insignificant|of (?:little|no real|minor) (?:importance|significance)", SUPERFICIAL),
+    DegreeRule("quite important", r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)",
+               PARTIAL),
     # Said of the factor: "the war was crucial", "was very important", "was largely to blame".
     DegreeRule("a decisive factor", r"(?:(?<=was )|(?<=were )|(?<=is )|(?<=are ))(?:(?:very|extremely|hugely|really|"
                r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive)|(?:mostly|largely|"
@@ -307,6 +313,9 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"key) (?:factor|cause|reason|part|role))(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|partially|fully|"
      r"wholly|mostly|largely) )?(?:important|significant|responsible|to blame))?(?: of all| one)?"
      r"(?=\s*(?:[,;.]|$))", ""),
+    ("how important", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?:not (?:very |really |that |particularly |"
+     r"especially )?(?:important|significant)|unimportant|insignificant|(?:quite|fairly|somewhat|moderately|"
+     r"reasonably) (?:important|significant)|of (?:little|no real|minor) (?:importance|significance))\b", ""),
     ("little change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:(?:hardly|barely|"
      r"scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|skin[- ]deep)\b", ""),
     ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"

@@ -245,6 +245,8 @@ def test_what_the_essay_weighs(question, kind):
     ("the economy, a real recovery", "the economy"),
     ("foreign policy, barely any change", "foreign policy"),
     ("the army, vital", "the army"),
+    ("the Bolsheviks, not important until later", "the Bolsheviks, until later"),
+    ("Rasputin, quite important", "Rasputin"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown
@@ -381,6 +383,9 @@ def test_with_no_argument_a_causation_essay_is_judged_by_its_own_factor_s_paragr
     ("the tsar was largely to blame", judgement.FUNDAMENTAL),
     ("the crucial year 1929 saw the crash", None),  # not said of a factor
     ("the war was important", None),  # how important, the notes don't say
+    ("The Bolsheviks were not important in February", judgement.SUPERFICIAL),
+    ("Rasputin was of little importance", judgement.SUPERFICIAL),
+    ("This was quite important as it made the royal family look bad", judgement.PARTIAL),
 ])
 def test_more_ways_to_say_how_much(text, level):
     assert judgement.infer(None, (text,)) == level
