@@ -138,10 +138,17 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
     if about:
         bounds = [0, *cuts, len(sentence)]
         clauses = [sentence[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-        for clause in reversed([c for c in clauses if about & set(re.findall(r"\w+", c.lower()))]):
-            found = _first(clause)
+        named = [about & set(re.findall(r"\w+", c.lower())) for c in clauses]
+        for i in reversed([i for i, c in enumerate(clauses) if named[i]]):
+            found = _first(clauses[i])
+            later = [c for c, n in zip(clauses[i + 1:], named[i + 1:], strict=True) if not n]
+            outweighed = any(_OUTWEIGHED.search(c) for c in later)
             if found:
+                if found.level == FUNDAMENTAL and outweighed:
+                    return PARTIAL  # "... the war was the main cause, but Nicholas' weakness was more important"
                 return found.level
+            if outweighed and _MATTERED.search(clauses[i]):
+                return PARTIAL  # "the war was important but the tsar himself was more to blame"
     # The last cut before the sentence's last word of degree, found once: a search from every cut took time
     # as the square of the sentence's length (10,000 characters of "x but x but ...": 17 s, now 0.03 s).
     last = _last_start(sentence) if cuts else None
@@ -151,6 +158,14 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
             return found.level
     found = _first(sentence)
     return found.level if found else None
+
+
+# That a factor mattered, with no word of how much: "the war was important", "a cause", "to blame".
+_MATTERED = re.compile(r"\b(?:important|significant|a (?:factor|cause|reason)|to blame|responsible)\b", re.IGNORECASE)
+# Another factor said to matter more, after the one the essay asks about: that one is outweighed.
+_OUTWEIGHED = re.compile(r"\b(?:more important|more significant|more to blame|more responsible|more of a (?:cause|"
+                         r"factor|reason)|(?:the )?real (?:cause|reason)s?|(?:a )?(?:bigger|greater) (?:factor|cause|"
+                         r"reason))\b", re.IGNORECASE)
 
 
 def _last_start(text: str) -> int | None:

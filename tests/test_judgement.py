@@ -389,3 +389,16 @@ def test_with_no_argument_a_causation_essay_is_judged_by_its_own_factor_s_paragr
 ])
 def test_more_ways_to_say_how_much(text, level):
     assert judgement.infer(None, (text,)) == level
+
+
+@pytest.mark.parametrize(("thesis", "level"), [
+    ("It could be argued that the war was the main cause, but Nicholas' own weakness was more important",
+     judgement.PARTIAL),
+    ("I think the war was important but the tsar himself was more to blame", judgement.PARTIAL),
+    ("The war was the main reason because it broke the army, though long term problems mattered too",
+     judgement.FUNDAMENTAL),
+    ("the war was the most important factor, more important than Rasputin", judgement.FUNDAMENTAL),
+])
+def test_a_factor_another_outweighs_is_partly_responsible(thesis, level):
+    about = judgement.factor_words("How far was the First World War responsible for the fall of Nicholas II in 1917")
+    assert judgement.infer_overall(thesis, [], about) == level
