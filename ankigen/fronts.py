@@ -8,6 +8,7 @@ onto the next line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -90,9 +91,9 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
     """A bare heading used as a front (`Marshall Plan`, then its back), inside a paragraph's cards: the
     shape of `rules.heading`; a paragraph marker above it; the line above ends a back (`_ends_back`) and is
     no heading itself (a list of names, one a line); the line below starts a back of five words or more
-    that is no heading, front or continuation (`of the Left and Right ...`)."""
+    that is no heading, front or continuation (`of the Left and Right ...`). One word will do (`Rentenmark`)."""
     text = lines[i].text
-    if not heading(text) or i == 0:
+    if not (heading(text) or _ONE_WORD.fullmatch(text)) or i == 0:
         return None
     above = lines[i - 1].text
     if above and (heading(above) or not _ends_back(lines, i - 1)):
@@ -107,6 +108,9 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
     return (Front(None, text, lines[i].no, False), i + 1) if _in_paragraph(lines, i) else None
 
 
+# A heading of one capitalised word: `Rentenmark`, `Locarno` (not a word of grammar: `However`).
+_ONE_WORD = re.compile(r"(?!(?:However|Therefore|Overall|Also|Then|Later|Meanwhile|Finally|Firstly|Secondly|Thus|"
+                       r"Hence|Moreover|Furthermore|Instead|Eventually|Afterwards|Nevertheless)\b)[A-Z][a-z’'-]{3,}")
 # First words of a line that go on with the line above (`Sergei Kirov` / `was shot in December 1934`).
 _CONTINUES = frozenset("of and or nor but than that which whose whom was were is are had has have did".split())
 _SENTENCE_END = ".!?”\")"

@@ -677,3 +677,10 @@ def test_headings_over_every_paragraph_are_the_plan_when_there_is_none():
 ])
 def test_split_glued_with_no_full_stop_before_a_marker_a_student_writes_so(text, front):
     assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
+
+
+def test_a_heading_of_one_word_is_a_front_where_a_heading_would_be():
+    text = ("Weimar\nTo what extent did Weimar recover 1924–29\nP1- Young Plan\n* reduced reparations in 1929\n"
+            "* 59 years to pay\nRentenmark\nnew currency in November 1923 after the hyperinflation\n"
+            "P1- analysis\nonly a partial recovery.\nHowever\nthis was not all of it by any means at all\n")
+    assert fronts_of(text) == [("P1", "Young Plan"), ("P1", "Rentenmark"), ("P1", "analysis")]
