@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from . import evidence, notetypes, rewrites
 from .align import Aligned, Cloze, align, back_digest, retire
-from .anki_notes import AnkiDeck, AnkiNote, DeckContext, back_html, cloze_html, esc, hide_answers
+from .anki_notes import AnkiDeck, AnkiNote, DeckContext, Hiding, back_html, cloze_html, esc
 from .findings import Finding, plural, warning
 from .identity import GuidMaker, deck_id_for, new_deck_uid
 from .judgement_notes import judged_paragraphs, judgement_notes, scale_of
@@ -140,13 +140,14 @@ def _repeats(name: str, sentence: str) -> bool:
 _SEPARATORS = re.compile(r"[\s,;:–—-]+|\b(?:the|a|an)\b", re.IGNORECASE)  # what else a name-only front holds
 
 
-def cloze_context(essay: str, where: str, front: str, answers: Sequence[str]) -> str:
-    """Where a cloze sentence belongs, shown small above it: the essay, the paragraph and its theme, and the
-    card's front; the answers its gaps ask are hidden there (`From: example, […]`), or the line would
-    give them away."""
-    return (f'<span class="ag-essay">{esc(essay)}</span>'
-            + (f'<br><span class="ag-para">{esc(hide_answers(where, answers))}</span>' if where else "")
-            + f"<br>From: <b>{esc(hide_answers(front, answers))}</b>")
+def cloze_context(essay_html: str, where: Hiding, front: Hiding, answers: Sequence[str]) -> str:
+    """Where a cloze sentence belongs, shown small above it: the essay (escaped), the paragraph and its theme,
+    and the card's front; the answers its gaps ask are hidden there (`From: example, […]`), or the line would
+    give them away. (`where` and `front` are made ready for hiding answers once a card: see `Hiding`.)"""
+    said = Hiding.answers(answers)
+    return (f'<span class="ag-essay">{essay_html}</span>'
+            + (f'<br><span class="ag-para">{esc(where.hide(said))}</span>' if where.text else "")
+            + f"<br>From: <b>{esc(front.hide(said))}</b>")
 
 
 def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], list[Finding]]:
@@ -156,15 +157,17 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
         by_card.setdefault(cloze.card, []).append(cloze)
     out: list[AnkiNote] = []
     problems: list[Finding] = []
+    essay = esc(ctx.essay_label)
     for i, card in enumerate(ctx.notes.cards):
         where = " · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p)
         tags = ctx.tags(card.paragraph, "evidence")
+        lines, source = (Hiding(where), Hiding(card.front)), ctx.source(card.paragraph)  # once a card
         for c in by_card.get(i, []):
             out.append(AnkiNote(
                 notetypes.CLOZE,
                 (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone),
-                 cloze_context(ctx.essay_label, where, card.front, [t for t, _ in c.facts]),
-                 ctx.source(card.paragraph)),
+                 cloze_context(essay, *lines, [t for t, _ in c.facts]),
+                 source),
                 tags,
                 Entry(c.guid, notetypes.CLOZE.key, text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),
                       gone=tuple(c.gone), top=c.top),
