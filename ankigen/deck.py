@@ -158,15 +158,22 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
     out: list[AnkiNote] = []
     problems: list[Finding] = []
     essay = esc(ctx.essay_label)
+    wheres: dict[str | None, Hiding] = {}  # each paragraph's line (and its theme), made ready once
     for i, card in enumerate(ctx.notes.cards):
-        where = " · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p)
-        tags = ctx.tags(card.paragraph, "evidence")
-        lines, source = (Hiding(where), Hiding(card.front)), ctx.source(card.paragraph)  # once a card
-        for c in by_card.get(i, []):
+        if i not in by_card:
+            if card.kind is Kind.EXAMPLE and ctx.sidecar.clozes:
+                problems.append(warning(ctx.notes.path, card.line, "no-evidence",
+                                        f"the example “{card.front}” has no date, figure or name to cloze"))
+            continue
+        if card.paragraph not in wheres:
+            wheres[card.paragraph] = Hiding(" · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p))
+        tags, source = ctx.tags(card.paragraph, "evidence"), ctx.source(card.paragraph)
+        front = Hiding(card.front)
+        for c in by_card[i]:
             out.append(AnkiNote(
                 notetypes.CLOZE,
                 (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone),
-                 cloze_context(essay, *lines, [t for t, _ in c.facts]),
+                 cloze_context(essay, wheres[card.paragraph], front, [t for t, _ in c.facts]),
                  source),
                 tags,
                 Entry(c.guid, notetypes.CLOZE.key, text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),
@@ -174,9 +181,6 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
                 card.line,
                 f"evidence {c.index + 1} of {card.paragraph or 'question'} {card.front}",
             ))
-        if i not in by_card and card.kind is Kind.EXAMPLE and ctx.sidecar.clozes:
-            problems.append(warning(ctx.notes.path, card.line, "no-evidence",
-                                    f"the example “{card.front}” has no date, figure or name to cloze"))
     return out, problems
 
 
