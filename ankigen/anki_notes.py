@@ -215,6 +215,7 @@ class DeckContext:
     essay_label: str
     themes: dict[str, str]
     _tags: dict[tuple[str | None, str], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _sources: dict[str | None, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, notes: ParsedNotes, sidecar: Sidecar) -> DeckContext:
@@ -248,5 +249,9 @@ class DeckContext:
 
     def source(self, paragraph: str | None = None) -> str:
         """Where a note comes from: the notes file and the paragraph. (No line numbers: one line inserted
-        at the top would change every note below it, and an update replaces a student's own edits.)"""
-        return esc(f"{self.notes.path.name}, {paragraph}" if paragraph else self.notes.path.name)
+        at the top would change every note below it, and an update replaces a student's own edits.) Made once
+        per paragraph, as the tags are: every question and cloze note asks it."""
+        if paragraph not in self._sources:
+            name = self.notes.path.name
+            self._sources[paragraph] = esc(f"{name}, {paragraph}" if paragraph else name)
+        return self._sources[paragraph]

@@ -62,11 +62,13 @@ def essay_note(ctx: DeckContext, guid: str) -> AnkiNote | None:
 def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
     """A question note for every card of the notes: front -> back."""
     out = []
+    essay = esc(ctx.essay_label)
+    themes = {p: esc(theme) for p, theme in ctx.themes.items()}  # each paragraph's, escaped once
     for card, guid in zip(ctx.notes.cards, guids, strict=True):
         out.append(AnkiNote(
             notetypes.QA,
-            (esc(card.front), back_html(card.back), esc(ctx.essay_label), card.paragraph or "",
-             esc(ctx.theme(card.paragraph) or ""), card.kind.value, ctx.source(card.paragraph)),
+            (esc(card.front), back_html(card.back), essay, card.paragraph or "",
+             themes.get(card.paragraph or "", ""), card.kind.value, ctx.source(card.paragraph)),
             ctx.tags(card.paragraph, card.kind.value),
             Entry(guid, notetypes.QA.key, para=card.paragraph, text=card.front, back=back_digest(card)),
             card.line,
