@@ -225,9 +225,16 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
                     judged_paragraphs(notes), found)
     evidence_sentences = [(card, [s for s, pieces in sentences if pieces])
                           for card, sentences in zip(notes.cards, found, strict=True)]
-    clozes, problems = evidence_notes(ctx, aligned)
+    # What each step reads is let go once read (the evidence found, then the sentences judged, then the cloze
+    # records once their notes are made), and the judgements, whose rules make many short-lived strings, come
+    # before the cloze notes: the notes are made in the same order as before. At 100,000 cards this step's peak
+    # memory fell from 901 to 753 MiB, the build's from 940 to 897 (bench/breakdown.py).
+    del found
     claims = {e.guid: e.text for e in lock.entries if e.kind == notetypes.JUDGEMENT.key}
     judgements, more_problems = judgement_notes(ctx, evidence_sentences, aligned.paragraphs, claims)
+    del evidence_sentences
+    clozes, problems = evidence_notes(ctx, aligned)
+    aligned.clozes.clear()
     essay = essay_note(ctx, aligned.essay)
     specs = [*([essay] if essay else []), *question_notes(ctx, aligned.cards), *judgements, *clozes]
     live = {note.guid for note in specs}
