@@ -17,10 +17,10 @@ from .anki_notes import AnkiDeck
 from .check import check_notes
 from .deck import DeckBuild, build_deck
 from .errors import AnkigenError, BuildError
-from .files import ensure_out_dir, write_if_changed
+from .files import ensure_out_dir, write_bytes_if_changed
 from .findings import Finding, Level, error, plural, warning
 from .inputs import NOTES_SUFFIXES, default_out, lock_path, notes_files
-from .lock import Changes, Lock, Stamped, dump_lock, parse_lock, stamp
+from .lock import Changes, Lock, Stamped, lock_bytes, parse_lock, stamp
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
@@ -196,7 +196,7 @@ class Staged(NamedTuple):
     new: int
     changed: int  # new and changed and unchanged add up to the deck's notes (retired ones included)
     unchanged: int
-    lock_text: str  # the lock to write (also what the deck's zip comment records it was built from)
+    lock_data: bytes  # the lock to write, in UTF-8 (also what the deck's zip comment records it was built from)
 
 
 def stage(prepared: Prepared, now: int) -> Staged:
@@ -215,7 +215,7 @@ def stage(prepared: Prepared, now: int) -> Staged:
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
     stamped = stamped._replace(lock=replace(stamped.lock, changes=changes))
     deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
-    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), dump_lock(stamped.lock))
+    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), lock_bytes(stamped.lock))
 
 
 def write_lock(staged: Staged, output: Path, cards: int) -> Built:
@@ -226,7 +226,7 @@ def write_lock(staged: Staged, output: Path, cards: int) -> Built:
     first = [] if lpath.exists() or prepared.lock.entries else [
         f"{lpath}: written for a new deck: commit it with the notes (if this deck was shared before, restore "
         "its lock from git and build again)"]
-    wrote = write_if_changed(lpath, staged.lock_text)
+    wrote = write_bytes_if_changed(lpath, staged.lock_data)
     return Built(prepared.path, output, staged.deck, cards, staged.new, staged.changed, staged.unchanged, wrote,
                  prepared.build.kept, prepared.build.retired, tuple(first), prepared.build.retired_tag)
 
@@ -239,7 +239,7 @@ def package(prepared: Prepared, out_dir: Path, now: int | None = None,
 
     staged = stage(prepared, clock() if now is None else now)
     output = out_dir / f"{prepared.path.stem}.apkg"
-    comment = fingerprint([prepared.path], [staged.lock_text.encode()])  # the next build may then skip it
+    comment = fingerprint([prepared.path], [staged.lock_data])  # the next build may then skip it
     cards = write_apkg(staged.deck, staged.stamped, output, progress, comment)
     return write_lock(staged, output, cards)
 

@@ -59,7 +59,7 @@ def package_course(prepared: Sequence[Prepared], name: str, out_dir: Path, now: 
     about = description.course(name, [d.name for d, _ in decks], latest)
     top = AnkiDeck(name, deck_id_for(f"course~{slug(name)}"), about, slug(name), ())
     output = course_output(out_dir, name)
-    comment = fingerprint([s.prepared.path for s in staged], [s.lock_text.encode() for s in staged], f"course:{name}")
+    comment = fingerprint([s.prepared.path for s in staged], [s.lock_data for s in staged], f"course:{name}")
     cards = write_decks(decks, output, progress, parents=[top], comment=comment)
     built = tuple(write_lock(s, output, cards.get(deck.deck_id, 0))._replace(deck=deck)
                   for s, (deck, _) in zip(staged, decks, strict=True))

@@ -41,14 +41,22 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], object], what: str = ""
 def write_if_changed(path: Path, text: str) -> bool:
     """Write `text` (UTF-8, "\\n" line ends) atomically, and only when it differs from what `path` holds.
     Returns whether it wrote."""
+    return write_bytes_if_changed(path, text.encode("utf-8"))
+
+
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+    """`write_if_changed` for text already in UTF-8 (a large deck's lock, never in memory as text): what `path`
+    holds is compared as text is read, whatever its line ends. Returns whether it wrote."""
     try:
-        if path.read_text(encoding="utf-8") == text:
+        old = path.read_bytes()
+        if b"\r" in old:  # (read as text, "\r\n" and "\r" are line ends)
+            old = old.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        if old == data:
             return False
-    except (FileNotFoundError, UnicodeDecodeError):
+    except FileNotFoundError:
         pass
     except OSError as exc:
         raise BuildError(f"cannot read: {exc.strerror}", path) from None
-    data = text.encode("utf-8")
     write_atomic(path, lambda fh: fh.write(data))
     return True
 

@@ -12,6 +12,7 @@ Version 1 (ankigen 0.1) kept only GUIDs, digests and times; it is read, and rewr
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -109,13 +110,28 @@ def _entry(raw: dict) -> Entry:
 
 def dump_lock(lock: Lock) -> str:
     """Deterministic text, one note a line in the deck's order, so a diff shows what changed where."""
+    return lock_bytes(lock).decode("utf-8")
+
+
+def lock_bytes(lock: Lock) -> bytes:
+    """`dump_lock`'s text in UTF-8, as the lock file holds it, written a note at a time: a large deck's lock
+    is never in memory as text, nor as a list of its lines (at 100,000 cards, 352,000 notes, a lock of 83
+    million characters: as text 165 MB, one ’ making it two bytes a character; in UTF-8, 83 MB. At 10,000
+    cards the build's peak of traced memory fell from 93 to 79 MiB, its step of stamping and writing the lock no
+    longer the peak)."""
     assert lock.deck is not None
     deck = json.dumps({"uid": lock.deck.uid, "id": lock.deck.deck_id, "name": lock.deck.name}, ensure_ascii=False)
     types = "".join(f"\n    {json.dumps(k)}: {json.dumps(list(v))}," for k, v in lock.notetypes.items())
-    notes = "".join(f"\n    {_ENCODE(_compact(e))}," for e in lock.entries)
     changes = f'  "changes": {json.dumps(lock.changes._asdict())},\n' if lock.changes else ""
-    return (f'{{\n  "ankigen-lock": {VERSION},\n  "deck": {deck},\n{changes}  "notetypes": {{{types.rstrip(",")}\n'
-            f'  }},\n  "notes": [{notes.rstrip(",")}\n  ]\n}}\n')
+    out = io.BytesIO()
+    out.write(f'{{\n  "ankigen-lock": {VERSION},\n  "deck": {deck},\n{changes}  "notetypes": {{{types.rstrip(",")}\n'
+              f'  }},\n  "notes": ['.encode())
+    separator = "\n    "
+    for entry in lock.entries:
+        out.write(f"{separator}{_ENCODE(_compact(entry))}".encode())
+        separator = ",\n    "
+    out.write(b"\n  ]\n}\n")
+    return out.getvalue()
 
 
 # json.dumps(entry, ensure_ascii=False), with one encoder for every entry instead of one made per call (10,000

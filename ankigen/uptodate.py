@@ -55,7 +55,9 @@ def fingerprint(notes_files: Sequence[Path], locks: Sequence[bytes | None], sett
     digest = hashlib.sha256(f"{_ankigen()}\x1f{settings}".encode())
     for notes_path, lock in zip(notes_files, locks, strict=True):
         for data in [*(_read(p) for p in sources(notes_path)), lock]:
-            digest.update(b"\x1e-" if data is None else b"\x1e+%d\x1f%b" % (len(data), data))
+            # (the data given as it is, not copied after its length: a large deck's lock is tens of MB)
+            digest.update(b"\x1e-" if data is None else b"\x1e+%d\x1f" % len(data))
+            digest.update(data or b"")
     return PREFIX + digest.hexdigest().encode()
 
 

@@ -202,3 +202,17 @@ def test_a_clock_behind_the_lock_is_a_warning(seed_source, monkeypatch):
     findings = [f for f in prepare(seed_source / "stalin-power.txt").findings if f.code == "clock-behind"]
     assert [str(f).split(":")[0] for f in findings] == [str(seed_source / "stalin-power.lock")]
     assert "this machine's clock (9 September 2001) is behind the lock's newest change" in findings[0].message
+
+
+def test_a_lock_with_windows_line_ends_holding_the_same_text_is_not_rewritten(tmp_path):
+    """The lock is compared as text is read, whatever its line ends (git may check it out with \\r\\n)."""
+    from ankigen.files import write_bytes_if_changed
+
+    lock = tmp_path / "notes.lock"
+    data = '{\n  "ankigen-lock": 2,\n  "name": "Stalin’s power"\n}\n'.encode()
+    assert write_bytes_if_changed(lock, data)  # no file yet
+    lock.write_bytes(data.replace(b"\n", b"\r\n"))
+    assert not write_bytes_if_changed(lock, data)
+    assert lock.read_bytes() == data.replace(b"\n", b"\r\n")
+    assert write_bytes_if_changed(lock, data.replace(b"2", b"3"))
+    assert lock.read_bytes() == data.replace(b"2", b"3")
