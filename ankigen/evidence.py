@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from . import english
+from . import english, rx
 from .english import COMMON, is_ordinary
 from .names import (
     CAP_RUN,
@@ -52,13 +52,13 @@ _frequencies = english.word_lists  # bench/breakdown.py times the word lists' lo
 # makes it so), and the pattern starts with that space: the regex engine skips quickly from space to space.
 # A sentence a student starts in lower case (`... the power struggle. he was therefore able ...`) ends there
 # too, but only after a word of three letters or more: `e.g. the`, `approx. a third`, `no. of` go on.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = rx.compile(
     r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
     + "".join(rf"(?<!\b{a}\. )" for a in ABBREVIATIONS)
     + r"(?:(?=[“\"(]?[A-Z0-9])|(?<=[a-z0-9]{3}[.!?] )(?=[a-z]))")
 # As ankigen 0.1 split them, word for word (a version 1 lock names its notes by their sentence's place in the
 # back): at any full stop before a capital, initials and abbreviations too.
-_SENTENCE_END_01 = re.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
+_SENTENCE_END_01 = rx.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
 
 
 def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[list[str]]:
@@ -124,7 +124,7 @@ _ORDINAL_TITLE = rf"\b\d+(?:st|nd|rd|th) [A-Z][{LETTER}]+(?: [A-Z][{LETTER}]+)*"
 # rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary or a
 # currency sign; only the first date rule can start with a letter (a month), so the others are tried at
 # digits and currency signs only.
-_NUMBERS = re.compile(
+_NUMBERS = rx.compile(
     r"(?=[0-9£$€JFMASONDc])(?<![\w£$€])(?:(?=[\d£$€])(?:"
     + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
                + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
@@ -138,14 +138,14 @@ _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE i
 _LOWER_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 # (Each rule starts at a word boundary, checked once before the rules: 10,000 cards, 290 -> 185 ms a pass.)
-_LOWER_RULES = re.compile(
+_LOWER_RULES = rx.compile(
     rf"\b(?:(?P<date>(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>article \d{{1,3}}\b)"
     rf"|the (?P<title>(?:(?!the\b)[a-z]+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b)")
 # A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
 # Now" (a longer quotation is a quotation, not a name).
-_QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,40}?(?=[”\"])")
+_QUOTED = rx.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,40}?(?=[”\"])")
 # Numbers in words with their scale: two million, five thousand, three hundred thousand.
-_WORD_NUMBER = re.compile(
+_WORD_NUMBER = rx.compile(
     r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|a hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?: hundred)?(?: (?:thousand|million|billion))|(?:half|a quarter of) a (?:million|billion))\b",
@@ -153,14 +153,14 @@ _WORD_NUMBER = re.compile(
 _SCALE_WORDS = ("thousand", "million", "billion")
 # Fractions in words: two-thirds, three quarters; "a quarter" or "a third" only as an amount (of, or at the
 # end of a clause), never "a quarter system" or "a third party".
-_FRACTIONS = re.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
+_FRACTIONS = rx.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
                         r"|(?:a|one) (?:third|quarter|fifth)(?= of\b|[^ \w]|\Z))\b", re.IGNORECASE)
 _FRACTION_WORDS = ("third", "quarter", "fifth", "half")
 # A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
-_LOWER_WORD = re.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
+_LOWER_WORD = rx.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
 # quotes or brackets). A word there may be an ordinary word with a capital rather than a name.
-_OPENER = re.compile(r"[.!?:;–—\n][ “\"(]*(?=[A-Z])")
+_OPENER = rx.compile(r"[.!?:;–—\n][ “\"(]*(?=[A-Z])")
 
 
 @lru_cache(maxsize=64)
@@ -357,7 +357,7 @@ class Finder:
         return _without_parts(chosen, texts) if len(texts) > 1 and not self.as_01 else chosen
 
 
-_ESSAY_YEAR = re.compile(rf"(?<![\d.,])(?:{_YEAR}s?)(?![\d,]|\.\d)")
+_ESSAY_YEAR = rx.compile(rf"(?<![\d.,])(?:{_YEAR}s?)(?![\d,]|\.\d)")
 
 
 def _without_parts(chosen: list[Evidence], texts: set[str]) -> list[Evidence]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import rx
 from .english import is_known, is_ordinary, is_plain
 
 
@@ -70,10 +71,10 @@ EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellio
 _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
-CAP_RUN = re.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}{_EVENT}")
-_TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
-CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
-_MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+CAP_RUN = rx.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD})*{_TAIL}{_EVENT}")
+_TOKEN = rx.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
+CAPITAL_WORD = rx.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
+_MONTH = rx.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$")
 # Words of grammar that open sentences (a capital there makes no name of them); with -ly adverbs, -ed verbs
 # and comparatives, judged by their form.

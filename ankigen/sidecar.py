@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import rx
 from .errors import SidecarError
 
 if TYPE_CHECKING:
     import yaml
 
-_PARAGRAPH = re.compile(r"^[Pp](\d{1,2})$")
+_PARAGRAPH = rx.compile(r"^[Pp](\d{1,2})$")
 
 TOP_KEYS = {"deck", "description", "paragraphs", "essay", "scale", "cloze"}
 PARAGRAPH_KEYS = {"theme", "judgement", "reasoning"}
