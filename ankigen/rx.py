@@ -1,7 +1,7 @@
 """ankigen's rules' regular expressions, compiled once and kept from one run to the next.
 
 Python's `re` compiles a pattern in pure Python, afresh in every process, and ankigen's rules are some hundred
-patterns set up on import: compiling them was about 294 M of the 901 M instructions of `ankigen check` of the
+patterns set up on import: compiling them was about 230 M of the 890 M instructions of `ankigen check` of the
 shipped notes (cachegrind). What `re` compiles a pattern into, a program for its regex engine, depends only on
 the pattern, its flags and the Python compiling it, so `compile` keeps each program in one file where Python
 keeps ankigen's bytecode (`__pycache__/rx.cpython-311.marshal`, written only where Python would write
@@ -11,7 +11,6 @@ A program read back becomes a pattern through `_sre.compile`, the constructor `r
 (CPython's own, undocumented; it validates the program it is given). A program is kept only when the pattern
 made from it is equal (`==`: same pattern, flags and program) to the one `re.compile` makes; on a Python
 without these internals, or when anything about the file fails, every pattern is compiled by `re.compile`.
-PyYAML's patterns, compiled when the sidecar's reader is imported, are kept too (`kept_on_import`).
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Iterator
 from importlib.util import cache_from_source
 from pathlib import Path
 
@@ -54,7 +52,6 @@ def _read(path: Path | None) -> dict[tuple[str, int], Program]:
     return programs if build == _BUILD and isinstance(programs, dict) else {}
 
 
-_RE_COMPILE = re.compile  # (`kept_on_import` makes re.compile this module's `compile` for a while)
 _FILE = _cache_file()
 _KEPT = _read(_FILE)
 _NEW: dict[tuple[str, int], Program] = {}
@@ -69,21 +66,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             return _sre.compile(pattern, *program)
         except Exception:  # a damaged entry: compiled afresh, and kept again
             pass
-    compiled = _RE_COMPILE(pattern, flags)
+    compiled = re.compile(pattern, flags)
     if _sre is not None and not sys.dont_write_bytecode:
         _keep(key, compiled)
     return compiled
-
-
-@contextlib.contextmanager
-def kept_on_import() -> Iterator[None]:
-    """While a library is imported (`with kept_on_import(): import yaml`), the patterns it sets up through
-    `re.compile` are kept too, as ankigen's are."""
-    re.compile = compile  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        re.compile = _RE_COMPILE
 
 
 def _keep(key: tuple[str, int], compiled: re.Pattern[str]) -> None:

@@ -88,8 +88,7 @@ def _load(text: str, path: Path) -> tuple[object, dict[str, int]]:
     is a sidecar to read (`ankigen check` of a 40-card file without one: about 90 M of 950 M instructions
     fewer), and the text is parsed once for both (it was parsed by yaml.compose, then by yaml.load: check of
     the shipped notes 5.9 M instructions fewer)."""
-    with rx.kept_on_import():  # PyYAML compiles its patterns on import: check of the shipped notes 601 -> 533 M
-        import yaml
+    import yaml
 
     try:
         loader = yaml.SafeLoader(text)

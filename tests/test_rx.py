@@ -84,15 +84,3 @@ def test_a_read_only_place_is_no_error(cache, monkeypatch, tmp_path):
     rx.compile("d+e")
     rx._save()
     assert list(tmp_path.iterdir()) == [blocker]
-
-
-def test_a_librarys_patterns_are_kept_while_it_is_imported(cache):
-    original = re.compile
-    with rx.kept_on_import():
-        assert re.compile is rx.compile
-        made = re.compile(r"[^\t\n\r -~\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # PyYAML's reader's
-    assert re.compile is original
-    assert made == original(made.pattern) and (made.pattern, 0) in rx._NEW
-    with pytest.raises(ImportError), rx.kept_on_import():
-        import ankigen_no_such_module  # noqa: F401
-    assert re.compile is original
