@@ -17,13 +17,12 @@ What the last build had and this one does not is retired, not forgotten (`Entry.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from . import notetypes, rewrites
+from . import notetypes, rewrites, rx
 from .evidence import Evidence
 from .identity import GuidMaker, front_key
 from .lock import Entry
@@ -316,7 +315,7 @@ def _like(old: str, new: str) -> bool:
     return _similarity(old.lower(), new.lower()) >= 0.5 or _DIGITS.sub("0", old) == _DIGITS.sub("0", new)
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = rx.compile(r"\d")
 
 
 def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> list[Evidence]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import judgement, notetypes
+from . import judgement, notetypes, rx
 from .evidence import Evidence
 from .lock import Entry
 from .records import ParsedNotes
@@ -161,7 +161,7 @@ def sentence_list(sentences: Sequence[str]) -> str:
 
 # ------------------------------------------------------------------------------------------ names
 
-_TITLE_NOISE = re.compile(r"\s*[-–:]?\s*\b(?:anki\s+)?(?:flash\s*cards?|revision\s+cards?|cards|notes)\s*$", re.I)
+_TITLE_NOISE = rx.compile(r"\s*[-–:]?\s*\b(?:anki\s+)?(?:flash\s*cards?|revision\s+cards?|cards|notes)\s*$", re.I)
 
 
 def deck_name(notes: ParsedNotes, sidecar: Sidecar) -> str:

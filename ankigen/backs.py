@@ -5,10 +5,10 @@ blocks: at each line break a rule of `BACK_KEEP_RULES` keeps the break, else any
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from . import rx
 from .rules import ABBREVIATIONS, bullet, ends_dangling
 
 
@@ -28,8 +28,8 @@ TYPED_LINE = 110  # characters: a longer line was typed as one paragraph, not wr
 
 # A line ends a sentence at `.`, `!` or `?` (and a closing quote or bracket), but not at an ellipsis, an
 # initial (`Ulysses S.`, `U.S.`) or an abbreviation that a sentence goes on after (`e.g.`, `c.`, `St.`).
-_SENTENCE_STOP = re.compile(r"[.!?][”’\"')\]]?$")
-_NOT_A_STOP = re.compile(rf"(?:\.\.|…|(?:^|[\s(.])(?:[A-Za-z]|e\.g|i\.e|{'|'.join(ABBREVIATIONS)})\.)$")
+_SENTENCE_STOP = rx.compile(r"[.!?][”’\"')\]]?$")
+_NOT_A_STOP = rx.compile(rf"(?:\.\.|…|(?:^|[\s(.])(?:[A-Za-z]|e\.g|i\.e|{'|'.join(ABBREVIATIONS)})\.)$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -65,7 +65,7 @@ def dangling_end(prev: str, nxt: str, shape: BlockShape) -> bool:
     return ends_dangling(prev)
 
 
-_LAST_SENTENCE = re.compile(r"[.!?]\s+(\S+(?:\s+\S+)?)$")
+_LAST_SENTENCE = rx.compile(r"[.!?]\s+(\S+(?:\s+\S+)?)$")
 
 
 def cut_sentence(prev: str, nxt: str, shape: BlockShape) -> bool:
@@ -121,7 +121,7 @@ def block_shape(lines: Sequence[str]) -> BlockShape:
     return BlockShape(midway * 2 >= len(breaks), width, midway, full)
 
 
-_BROKEN_WORD = re.compile(r"[A-Za-z]-$")
+_BROKEN_WORD = rx.compile(r"[A-Za-z]-$")
 
 
 def join_lines(prev: str, nxt: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
+from . import rx
 from .anki_notes import AnkiDeck
 from .findings import Finding, Level, error, plural, warning
 from .identity import front_key
@@ -13,7 +13,7 @@ from .records import ParsedNotes
 from .sidecar import Sidecar
 
 LONG_BACK = 900  # characters: more than a phone shows without scrolling a long way
-_MARKUP = re.compile(r"\{\{.*?\}\}|<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
+_MARKUP = rx.compile(r"\{\{.*?\}\}|<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
 
 
 def check_notes(notes: ParsedNotes, sidecar: Sidecar, deck: AnkiDeck | None,

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from . import evidence, notetypes, rewrites
+from . import evidence, notetypes, rewrites, rx
 from .align import Aligned, Cloze, align, back_digest, retire
 from .anki_notes import AnkiDeck, AnkiNote, DeckContext, Hiding, back_html, cloze_html, esc
 from .findings import Finding, plural, warning
@@ -106,7 +106,7 @@ def find_evidence(ctx: DeckContext, as_01: bool = False,
 # A front that is only facts, once words that say what kind of card it is are set aside ("P2- Committee of
 # Public Safety", "P3- example, Act of Proclamations 1539"): a name (and its date) to recall, and the back
 # says what it was.
-_FRONT_KIND_WORDS = re.compile(r"^(?:examples?|e\.?g\.?|evidence|case study|for example)(?!\w)[\s,:;–—-]*", re.I)
+_FRONT_KIND_WORDS = rx.compile(r"^(?:examples?|e\.?g\.?|evidence|case study|for example)(?!\w)[\s,:;–—-]*", re.I)
 
 
 def _named_fronts(finder: evidence.Finder, cards: Sequence[Card],
@@ -139,7 +139,7 @@ def _repeats(name: str, sentence: str) -> bool:
                                         and all(w in words for w in re.findall(r"\w+", name.lower())))
 
 
-_SEPARATORS = re.compile(r"[\s,;:–—-]+|\b(?:the|a|an)\b", re.IGNORECASE)  # what else a name-only front holds
+_SEPARATORS = rx.compile(r"[\s,;:–—-]+|\b(?:the|a|an)\b", re.IGNORECASE)  # what else a name-only front holds
 
 
 def cloze_context(essay_html: str, where: Hiding, front: Hiding, answers: Sequence[str]) -> str:

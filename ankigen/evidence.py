@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from . import english
+from . import english, rx
 from .english import COMMON, is_ordinary
 from .figures import YEAR, Piece, figures, forget
 from .lowercase import lower_case_initials, lower_case_names
@@ -55,13 +55,13 @@ _frequencies = english.word_lists  # bench/breakdown.py times the word lists' lo
 # makes it so), and the pattern starts with that space: the regex engine skips quickly from space to space.
 # A sentence a student starts in lower case (`... the power struggle. he was therefore able ...`) ends there
 # too, but only after a word of three letters or more: `e.g. the`, `approx. a third`, `no. of` go on.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = rx.compile(
     r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
     + "".join(rf"(?<!\b{a}\. )" for a in ABBREVIATIONS)
     + r"(?:(?=[“\"(]?[A-Z0-9])|(?<=[a-z0-9]{3}[.!?] )(?=[a-z]))")
 # As ankigen 0.1 split them, word for word (a version 1 lock names its notes by their sentence's place in the
 # back): at any full stop before a capital, initials and abbreviations too.
-_SENTENCE_END_01 = re.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
+_SENTENCE_END_01 = rx.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
 
 
 def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[list[str]]:
@@ -81,11 +81,11 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 # the rules say " " rather than \s so that no match crosses from one sentence into the next.
 
 # A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
-_LOWER_WORD = re.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
+_LOWER_WORD = rx.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
 # quotes or brackets). A word there may be an ordinary word with a capital rather than a name.
-_OPENER = re.compile(r"[.!?:;–—\n][ “\"(]*(?=[A-Z])")
+_OPENER = rx.compile(r"[.!?:;–—\n][ “\"(]*(?=[A-Z])")
 
 
 @lru_cache(maxsize=64)
@@ -270,7 +270,7 @@ class Finder:
         return _without_parts(chosen, texts) if len(texts) > 1 and not self.as_01 else chosen
 
 
-_ESSAY_YEAR = re.compile(rf"(?<![\d.,])(?:{YEAR}s?)(?![\d,]|\.\d)")
+_ESSAY_YEAR = rx.compile(rf"(?<![\d.,])(?:{YEAR}s?)(?![\d,]|\.\d)")
 
 
 def _without_parts(chosen: list[Evidence], texts: set[str]) -> list[Evidence]:
@@ -286,7 +286,7 @@ def _within(part: str, whole: str) -> bool:
     return re.search(rf"(?<![\w’'-]){re.escape(part)}(?![\w-])", whole) is not None
 
 
-_REGNAL = re.compile(r" ([IVX]+)\b")
+_REGNAL = rx.compile(r" ([IVX]+)\b")
 
 
 def subject_words(question: str | None, *titles: str | None) -> frozenset[str]:

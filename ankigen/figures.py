@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
+from . import rx
 from .names import LETTER, Priority
 from .namewords import GRAMMAR
 
@@ -75,7 +76,7 @@ _ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: [A-Z][{LETTER}]
 # rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary or a
 # currency sign; only the first date rule can start with a letter (a month), so the others are tried at
 # digits and currency signs only.
-_NUMBERS = re.compile(
+_NUMBERS = rx.compile(
     r"(?=[0-9£$€JFMASONDc])(?<![\w£$€])(?:(?=[\d£$€])(?:"
     + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
                + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
@@ -91,16 +92,16 @@ _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE i
 _LOWER_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                 r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 # (Each rule starts at a word boundary, checked once before the rules: 10,000 cards, 290 -> 185 ms a pass.)
-_LOWER_RULES = re.compile(
+_LOWER_RULES = rx.compile(
     rf"\b(?:(?P<date>(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>article \d{{1,3}}\b)"
     rf"|the (?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}acts? (?:of )?{_YEAR})\b)")
 
 
 # A vote written as two numbers after the word: lost a vote of no confidence 512 to 42.
-_VOTE = re.compile(r"\bvot(?:e|es|ed|ing)\b(?: [a-z]+){0,5}? (\d{1,4} ?(?:to|-|–) ?\d{1,4})\b(?![,.]?\d)")
+_VOTE = rx.compile(r"\bvot(?:e|es|ed|ing)\b(?: [a-z]+){0,5}? (\d{1,4} ?(?:to|-|–) ?\d{1,4})\b(?![,.]?\d)")
 # An act or a bill without its year, in lower case: the cat and mouse act, the conciliation bill (with its
 # year, _LOWER_RULES finds it). Not the first act, the longest act, the same bill, nor "the right to act".
-_LOWER_ACT = re.compile(rf"\bthe (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?"
+_LOWER_ACT = rx.compile(rf"\bthe (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?"
                         rf"(?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}"
                         rf"(?:acts?(?! (?:of )?{_YEAR}\b)|bills?))\b")
 _NOT_IN_TITLE = frozenset("to would could will not did had was were is be must should can may might that this which "
@@ -110,7 +111,7 @@ _NOT_A_TITLE = frozenset("new same first second third whole last next other fina
 
 
 # A law case typed in lower case, with its year or without: hornby v close 1867, plessy v. ferguson.
-_LOWER_CASE = re.compile(rf"(?<![\w’'-])(?P<title>[a-z][a-z’'-]+ v\.? [a-z][a-z’'-]+(?: (?:of )?{_YEAR})?)\b")
+_LOWER_CASE = rx.compile(rf"(?<![\w’'-])(?P<title>[a-z][a-z’'-]+ v\.? [a-z][a-z’'-]+(?: (?:of )?{_YEAR})?)\b")
 
 
 def _lower_cases(text: str) -> Iterator[re.Match[str]]:
@@ -136,7 +137,7 @@ def _lower_acts(text: str) -> Iterator[re.Match[str]]:
 
 
 # Numbers in words with their scale: two million, five thousand, three hundred thousand.
-_WORD_NUMBER = re.compile(
+_WORD_NUMBER = rx.compile(
     r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|a hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?: and a half)?(?: hundred)?(?: (?:thousand|million|billion))|(?:half|a quarter of) a (?:million|billion))\b",
@@ -144,12 +145,12 @@ _WORD_NUMBER = re.compile(
 _SCALE_WORDS = ("thousand", "million", "billion")
 # A number in words of tens and units, with no scale: thirty four delegates, twenty-one years (a number of
 # one word, `three times`, is too common a word to ask).
-_TENS_UNITS = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|"
+_TENS_UNITS = rx.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|"
                          r"five|six|seven|eight|nine)\b(?! (?:hundred|thousand|million|billion)\b)", re.IGNORECASE)
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 # Fractions in words: two-thirds, three quarters; "a quarter" or "a third" only as an amount (of, or at the
 # end of a clause), never "a quarter system" or "a third party".
-_FRACTIONS = re.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
+_FRACTIONS = rx.compile(r"\b(?:(?:one|two|three|four)[- ](?:thirds|quarters|fifths|third|quarter|fifth|half)"
                         r"|(?:a|one) (?:third|quarter|fifth)(?= of\b|[^ \w]|\Z))\b", re.IGNORECASE)
 _FRACTION_WORDS = ("third", "quarter", "fifth", "half")
 

@@ -7,9 +7,9 @@ from what a student edits (a back, a figure); it comes from the deck, the paragr
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 
+from . import rx
 from .records import ParsedNotes
 
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
@@ -25,7 +25,7 @@ def stable_guid(*parts: str) -> str:
     return "".join(reversed(digits)) or _BASE91[0]
 
 
-_BLANKS = re.compile(r"[\s\u00a0]+")
+_BLANKS = rx.compile(r"[\s\u00a0]+")
 
 
 def front_key(front: str) -> str:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from . import rx
 from .rules import CONCLUDING
 
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")
@@ -93,7 +94,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("scale word: fundamental", r"fundamental(?:ly)?|transform(?:ed|ation|ing|s)?|revolutioni[sz]ed|"
                r"dramatic(?:ally)? change", FUNDAMENTAL),
 )
-_RULES = [(re.compile(rf"\b(?:{r.pattern})\b", re.IGNORECASE), r.level) for r in DEGREE_RULES]
+_RULES = [(rx.compile(rf"\b(?:{r.pattern})\b", re.IGNORECASE), r.level) for r in DEGREE_RULES]
 
 
 class Found(NamedTuple):
@@ -120,9 +121,9 @@ def _first(text: str) -> Found | None:
 # A sentence ends at spaces after . ! or ? before a capital or a quote, and at every line end. (Written to start
 # with the space it cuts at, not a lookbehind, so that the regex engine skips from space to space: the blocks
 # of 10,000 cards split in 162 ms -> 70 ms.)
-_SENTENCE = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z\"“‘'])|(?<=\n)\n*)")
+_SENTENCE = rx.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z\"“‘'])|(?<=\n)\n*)")
 # After these the writer states what follows from, or outweighs, what came before: "X but Y", "X, so Y".
-_CONCLUSIVE = re.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence|but|yet|however)\b", re.IGNORECASE)
+_CONCLUSIVE = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence|but|yet|however)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
@@ -194,10 +195,10 @@ def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
     return None
 
 
-_OVERALL = re.compile(rf"^(?:{'|'.join(CONCLUDING)})\b", re.IGNORECASE)
+_OVERALL = rx.compile(rf"^(?:{'|'.join(CONCLUDING)})\b", re.IGNORECASE)
 # "overall" as a sentence's verdict on the whole, not an adjective ("the overall death toll"): "But Cavour
 # was still the most important factor overall b/c ...".
-_OVERALL_AFTER = re.compile(r"\boverall(?=\s*(?:[,.;:!?–—]|-\s|$|b/c\b|because\b|since\b|as\b))", re.IGNORECASE)
+_OVERALL_AFTER = rx.compile(r"\boverall(?=\s*(?:[,.;:!?–—]|-\s|$|b/c\b|because\b|since\b|as\b))", re.IGNORECASE)
 
 
 def is_overall(sentence: str) -> bool:
@@ -242,11 +243,11 @@ def on_scale(level: int, scale: Sequence[str]) -> str:
     return scale[round(level * (len(scale) - 1) / 2)]
 
 
-_CAUSAL = re.compile(r"\b(?:responsib\w*|due to|caused?|causes|reasons?|why|important|importance|factors?|"
+_CAUSAL = rx.compile(r"\b(?:responsib\w*|due to|caused?|causes|reasons?|why|important|importance|factors?|"
                      r"role|contribut\w*|result of|led to|account for)\b", re.IGNORECASE)
 
 
-_AGREE = re.compile(r"\b(?:agree|valid|convincing|accurate)\b", re.IGNORECASE)
+_AGREE = rx.compile(r"\b(?:agree|valid|convincing|accurate)\b", re.IGNORECASE)
 
 
 def question_kind(question: str | None) -> str:
@@ -260,11 +261,11 @@ def question_kind(question: str | None) -> str:
 # The factor a causation essay weighs: "How far was Gandhi responsible for Indian independence", "To what extent
 # was the fall of Weimar due to the Depression", "How important was propaganda in ...".
 _FACTOR = (
-    re.compile(r"\b(?:how far|to what extent)\s+(?:was|were|is|are|did)\s+(?P<f>.+?)\s+(?:responsible|to blame|"
+    rx.compile(r"\b(?:how far|to what extent)\s+(?:was|were|is|are|did)\s+(?P<f>.+?)\s+(?:responsible|to blame|"
                r"the (?:main|most important|key|chief) (?:cause|reason|factor)|(?:a|the) (?:cause|reason))\b", re.I),
-    re.compile(r"\b(?:how far|to what extent)\s+(?:was|were|is|are)\s+.+?\s+(?:due to|caused by|(?:the|a) result of|"
+    rx.compile(r"\b(?:how far|to what extent)\s+(?:was|were|is|are)\s+.+?\s+(?:due to|caused by|(?:the|a) result of|"
                r"because of)\s+(?P<f>.+?)(?:\?|$|,|\s+(?:in|by|between|from)\s+\d)", re.I),
-    re.compile(r"\bhow (?:important|significant)\s+(?:was|were|is|are)\s+(?P<f>.+?)\s+(?:in|for|to|as)\b", re.I),
+    rx.compile(r"\bhow (?:important|significant)\s+(?:was|were|is|are)\s+(?P<f>.+?)\s+(?:in|for|to|as)\b", re.I),
 )
 _FACTOR_GRAMMAR = frozenset("the a an of and in for to his her their its".split())
 
@@ -350,8 +351,8 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("a hedge", r"\b(?:mostly|largely|some(?! of\b)|only(?= \d))\s+", ""),
     ("a noun of degree", r"\btransformation\b", "change"),
 )
-_NEUTRAL = [(re.compile(p, re.IGNORECASE), r) for _, p, r in NEUTRAL_RULES]
-_DANGLING = re.compile(r"^(?:[\s,;:.–—-]|(?:so|and|but|a|an)\b)+|(?:[\s,;:.–—-]|\b(?:so|and|but|a|an|the)\b)+$",
+_NEUTRAL = [(rx.compile(p, re.IGNORECASE), r) for _, p, r in NEUTRAL_RULES]
+_DANGLING = rx.compile(r"^(?:[\s,;:.–—-]|(?:so|and|but|a|an)\b)+|(?:[\s,;:.–—-]|\b(?:so|and|but|a|an|the)\b)+$",
                        re.IGNORECASE)
 
 
@@ -370,7 +371,7 @@ def neutral(claim: str) -> str:
     return text
 
 
-_HEDGES = re.compile(r"\b(?:only|some)\b", re.IGNORECASE)
+_HEDGES = rx.compile(r"\b(?:only|some)\b", re.IGNORECASE)
 
 
 def tilts(text: str) -> bool:

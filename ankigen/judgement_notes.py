@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from . import align, evidence, judgement, notetypes
+from . import align, evidence, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
 from .lock import Entry
@@ -23,7 +23,7 @@ NO_VERDICT = "The notes give no verdict: weigh it yourself against their analysi
 
 # A causation essay's scale card asks about a role, not a change ("How can you describe Bismarck's role" /
 # "fundamental, partial or superficial"): the parser files it as a question; its back is still the scale.
-_ROLE_SCALE_FRONT = re.compile(r"\b(?:role|importan\w*|responsib\w*|factor|describe)\b", re.IGNORECASE)
+_ROLE_SCALE_FRONT = rx.compile(r"\b(?:role|importan\w*|responsib\w*|factor|describe)\b", re.IGNORECASE)
 
 
 def scale_of(ctx: DeckContext) -> tuple[str, ...]:
@@ -108,11 +108,11 @@ def claim_of(ctx: DeckContext, para: Paragraph, remembered: str | None = None) -
     return points[0] if points else f"Paragraph {para.label.removeprefix('P')}"
 
 
-PLACEHOLDER = re.compile(r"Paragraph \d+")  # the claim of a paragraph the notes give no words
+PLACEHOLDER = rx.compile(r"Paragraph \d+")  # the claim of a paragraph the notes give no words
 
 
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|No|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Rev|v|vs|c|U\.S)\.$")
-_WORD = re.compile(r"[a-z0-9]{3,}")
+_ABBREVIATION = rx.compile(r"(?:^|[\s(])(?:[A-Z]|No|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Rev|v|vs|c|U\.S)\.$")
+_WORD = rx.compile(r"[a-z0-9]{3,}")
 _COMMON = frozenset("the and was were had has have for with from that this they their his her its which who "
                     "not but than into over also only some more most been after before when".split())
 

@@ -7,21 +7,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from . import rx
 from .records import Card, Kind
 from .rules import CONCLUDING, section_heading
 
 # ------------------------------------------------------------------------------------------- kind rules
 
-_ANALYSIS = re.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judgment|so what|link)\b", re.I)
-_EXAMPLE = re.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
-_SCALE_FRONT = re.compile(r"\b(?:change|continuity|extent|how far|how much|significan)", re.I)
+_ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judgment|so what|link)\b", re.I)
+_EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
+_SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan)", re.I)
 # Options are split at a slash, a comma, `or`, an arrow, an en or em dash, or a hyphen with spaces around
 # it (`fundamental - partial`; never the hyphen of `short-term`).
-_SCALE_SPLIT = re.compile(r"\s*(?:/|,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
-_SCALE_OPTION = re.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
+_SCALE_SPLIT = rx.compile(r"\s*(?:/|,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
+_SCALE_OPTION = rx.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
 # Words that name a degree: a back of options made of them is a scale whatever the front asks
 # (`How can you describe Bismarck's role` / `fundamental, partial or superficial`).
-_DEGREE = re.compile(
+_DEGREE = rx.compile(
     r"\b(?:fundamental|partial|superficial|total|complete|significant|limited|minimal|major|minor|moderate|"
     r"substantial|considerable|little|some|none|massive|huge|great|high|medium|low|revolutionary|"
     r"evolutionary|continuity|change)\b",

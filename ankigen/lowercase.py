@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from . import rx
 from .english import is_plain
 
 FIRST_NAMES = frozenset("""
@@ -26,7 +27,7 @@ maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas ni
 otto patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen
 sylvia ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston woodrow yuri
 """.split())
-_AFTER = re.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
+_AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
 
 def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
@@ -41,11 +42,11 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
 
 # Initials in lower case before a surname, whatever the surname is (a.j. cook, a.j.p. taylor); not the
 # abbreviations students write (e.g. the tuc, i.e. the miners, u.s. troops).
-_INITIALS = re.compile(r"(?<![\w.’'-])(?:[a-z]\.){2,3} ?[a-z][a-z’'-]*[a-z]")
+_INITIALS = rx.compile(r"(?<![\w.’'-])(?:[a-z]\.){2,3} ?[a-z][a-z’'-]*[a-z]")
 _NOT_INITIALS = ("e.g.", "i.e.", "a.m.", "p.m.", "n.b.", "u.s.", "u.k.", "u.n.", "c.f.", "r.i.p.", "a.k.a.")
 
 
-_DOTTED = re.compile(r"\.[a-z]\.")  # what two initials hold: it starts with its literal, so it is found fast
+_DOTTED = rx.compile(r"\.[a-z]\.")  # what two initials hold: it starts with its literal, so it is found fast
 
 
 def lower_case_initials(text: str) -> Iterator[tuple[int, int]]:

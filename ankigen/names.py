@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import rx
 from .english import is_known, is_ordinary, is_plain
 from .namewords import BODIES, GRAMMAR, OFFICES, REGIONS
 
@@ -74,10 +75,10 @@ _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
 # (An ordinal after "of the" goes on with the name: the Third Plenum of the 11th Central Committee.)
-CAP_RUN = re.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD}| of the \d+(?:st|nd|rd|th)(?= [{UPPER}]))*{_TAIL}{_EVENT}")
-_TOKEN = re.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
-CAPITAL_WORD = re.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
-_MONTH = re.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+CAP_RUN = rx.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD}| of the \d+(?:st|nd|rd|th)(?= [{UPPER}]))*{_TAIL}{_EVENT}")
+_TOKEN = rx.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
+CAPITAL_WORD = rx.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
+_MONTH = rx.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$")
 class Span(NamedTuple):
     start: int

@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 import genanki
 
-from . import notetypes
+from . import notetypes, rx
 from .anki_notes import AnkiDeck
 from .files import write_atomic
 from .lock import Stamped
@@ -95,7 +95,7 @@ class _Note(genanki.Note):
         return [genanki.Card(o) for o in ords]
 
 
-_CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)  # as genanki.Note._cloze_cards
+_CLOZE_NUMBER = rx.compile(r"{{c(\d+)::.+?}}", re.DOTALL)  # as genanki.Note._cloze_cards
 
 
 class _Deck(genanki.Deck):

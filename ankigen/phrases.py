@@ -6,17 +6,16 @@ collective farm`, `called a diktat`), an acronym in lower case (`tuc`), a surnam
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from . import english
+from . import english, rx
 from .figures import Piece, in_lines
 from .names import Priority
 from .namewords import BODIES, GRAMMAR, OFFICES
 
 # A historian (or anyone) named by a surname that is also a common word, before a verb of saying in the
 # singular: Evans stresses, Young argues ("Historians argue" is no one's name).
-_SAYS = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+) (?:argues|argued|stresses|stressed|says|said|claims|claimed|"
+_SAYS = rx.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+) (?:argues|argued|stresses|stressed|says|said|claims|claimed|"
                    r"thinks|believes|suggests|suggested|writes|wrote|emphasi[sz]es|describes|described|concludes|"
                    r"concluded|points out|pointed out)\b")
 
@@ -44,18 +43,18 @@ def lower_acronym(word: str, acronyms: set[str]) -> bool:
 
 # A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
 # Now" (a longer quotation is a quotation, not a name).
-_QUOTED = re.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,70}?(?=[”\"])")
+_QUOTED = rx.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,70}?(?=[”\"])")
 
 
 # A rare word the notes say is a term (english.is_rare): glossed in a bracket or with "=" (`satyagraha (truth
 # force)`, `kolkhoz = collective farm`), or named (`it was called a diktat`, `known as hartal`). Each pattern
 # starts with its literal (the gloss, the verb), so the regex engine skips to it.
-_GLOSS = re.compile(r" (?:\(|= )")
-_GLOSSED = re.compile(r"(?:^|(?<=[\n (“\"‘]))[a-z][a-z-]+[a-z]$")
-_NAMED = re.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
+_GLOSS = rx.compile(r" (?:\(|= )")
+_GLOSSED = rx.compile(r"(?:^|(?<=[\n (“\"‘]))[a-z][a-z-]+[a-z]$")
+_NAMED = rx.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
 # A short phrase in quotation marks that the notes say something is called, or name with an article: the
 # "november criminals", the "iron rice bowl".
-_NAMED_QUOTE = re.compile(r"\b(?:(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
+_NAMED_QUOTE = rx.compile(r"\b(?:(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
                           r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from . import __version__
+from . import __version__, rx
 from .findings import plural
 from .records import Kind
 
@@ -76,9 +76,9 @@ def _group_key(group: str) -> tuple:
 # for a line-breaking tag, character references decoded), by regular expressions: the preview asks it
 # for every side of every card (the height guess below), where html.parser cost 1.33 s CPU for the
 # 21,800 sides of a 30-file course and the fixtures, these 0.17 s, with the same text for every side.
-_HIDDEN = re.compile(r"<(style|script)\b[^>]*>[^<]*(?:<(?!/\1)[^<]*)*(?:</\1\s*>|\Z)", re.I)
-_BREAK = re.compile(r"<(?:br|li|div|p|hr)\b[^>]*>", re.I)
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>|<[!?][^>]*>", re.S)
+_HIDDEN = rx.compile(r"<(style|script)\b[^>]*>[^<]*(?:<(?!/\1)[^<]*)*(?:</\1\s*>|\Z)", re.I)
+_BREAK = rx.compile(r"<(?:br|li|div|p|hr)\b[^>]*>", re.I)
+_TAG = rx.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>|<[!?][^>]*>", re.S)
 
 
 def plain_text(fragment: str) -> str:

@@ -17,14 +17,14 @@ import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from . import notetypes
+from . import notetypes, rx
 from .anki_notes import HIDDEN, AnkiNote, answer_pattern
 from .lock import DeckMemory, Entry, Lock
 
-_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
-_GONE = re.compile(r' <span class="ag-gone">\(no longer in the notes: \{\{c(\d+)::(.*?)\}\}\)</span>')
-_FROM = re.compile(r"From: <b>(.*?)</b>")
-_PARA = re.compile(r'<span class="ag-para">(.*?)(?: · .*?)?</span>')
+_DELETION = rx.compile(r"\{\{c(\d+)::(.*?)\}\}")
+_GONE = rx.compile(r' <span class="ag-gone">\(no longer in the notes: \{\{c(\d+)::(.*?)\}\}\)</span>')
+_FROM = rx.compile(r"From: <b>(.*?)</b>")
+_PARA = rx.compile(r'<span class="ag-para">(.*?)(?: · .*?)?</span>')
 
 
 def _text(field: str) -> str:

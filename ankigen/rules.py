@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import rx
 from .english import is_plain
 from .records import PlanItem
 
@@ -20,12 +21,12 @@ class Line(NamedTuple):
 
 # --------------------------------------------------------------------------------------------- markers
 
-MARKER = re.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
+MARKER = rx.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
-_REPEATED = re.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
+_REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
 # lower case "... were loyal. p2- opposition" (then a word must follow: "p2-3" is a page reference).
-_GLUED = re.compile(
+_GLUED = rx.compile(
     r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_])"
     # with no full stop before it, a capital P and a separator, then a space: "... handed the south to the king P3 -
     # Napoleon", "... banned 8 April 1960 P2: Rivonia trial" (a student who writes no full stops)
@@ -33,9 +34,9 @@ _GLUED = re.compile(
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
-_GLUED_HINT = re.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
+_GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
-_PLAN_MARK = re.compile(r"(?:^|(?<=\s))(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
+_PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
 
 
 def marker_front(text: str) -> tuple[str, str] | None:
@@ -56,7 +57,7 @@ def marker_front(text: str) -> tuple[str, str] | None:
 
 # A slip in a marker: the letter l or I for the digit 1 (`Pl -`, `PI-`), a space inside (`P 2-`), or a
 # semicolon for the separator (`P2;`). A real separator and a word must follow: `Pl analysis` is text.
-_TYPO = re.compile(
+_TYPO = rx.compile(
     r"^[Pp](?:(?P<letter>[lI])|\s+(?P<spaced>\d{1,2})|(?P<digit>\d{1,2})(?=\s*;))"
     r"\s*[-:–—;]\s*(?P<rest>[^\W\d_].*)$"
 )
@@ -101,7 +102,7 @@ def split_glued(line: Line) -> list[Line]:
 # (An introduction is no such heading: what stands under it before the first front is the essay's argument.)
 CONCLUDING = ("conclusion", "conclusions", "in conclusion", "to conclude", "to sum up", "in summary", "overall",
               "on balance", "final judgement", "final judgment")
-_SECTION = re.compile(rf"^(?P<word>{'|'.join(CONCLUDING)})\s*(?:[-:–—.]\s*(?P<rest>.*))?$", re.IGNORECASE)
+_SECTION = rx.compile(rf"^(?P<word>{'|'.join(CONCLUDING)})\s*(?:[-:–—.]\s*(?P<rest>.*))?$", re.IGNORECASE)
 
 
 def section_heading(text: str) -> str | None:
@@ -121,13 +122,13 @@ def split_section(line: Line) -> list[Line]:
 
 # An argument that asks itself a question and weighs it (`Was it really about religion? not really, ...`):
 # one line of an analysis, not a card.
-_SELF_ANSWER = re.compile(r"(?:yes|no|not|nope|partly|maybe|perhaps|probably|possibly|definitely|arguably|"
+_SELF_ANSWER = rx.compile(r"(?:yes|no|not|nope|partly|maybe|perhaps|probably|possibly|definitely|arguably|"
                           r"sort of|to some extent|in a way)\b", re.IGNORECASE)
 # The answer after its question: begun in lower case, as a note is (`... matter? turned moderates ...`), with a
 # name (`why did it fail? Aske trusted Henry`), or set off by a dash (`Who was Stresemann? - Foreign Minister`);
 # a capital word of English after a question mark starts a sentence of the back (`Was this a success? The state
 # got grain ...`) or an exam's instruction (`... ? Explain your answer.`).
-_ANSWERED = re.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set_off>\S.*)|(?P<answer>[^\W\d_].*))$")
+_ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set_off>\S.*)|(?P<answer>[^\W\d_].*))$")
 
 
 def split_answered(line: Line) -> list[Line]:
@@ -170,7 +171,7 @@ ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "No", "Nos", "Gen", 
 
 # ---------------------------------------------------------------------------------------- header lines
 
-_TITLE = re.compile(r"^(\d{1,3})\s*[-.):–]\s*(\S.*)$")
+_TITLE = rx.compile(r"^(\d{1,3})\s*[-.):–]\s*(\S.*)$")
 
 
 def title(text: str) -> tuple[int, str] | None:
@@ -181,12 +182,12 @@ def title(text: str) -> tuple[int, str] | None:
     return None
 
 
-_QUESTION_START = re.compile(
+_QUESTION_START = rx.compile(
     r"^(?:how|what|why|when|where|who|whom|which|whose|did|does|do|was|were|is|are|can|could|should|"
     r"would|to what extent|in what ways?|explain|describe|assess)\b",
     re.IGNORECASE,
 )
-_ESSAY_OPENING = re.compile(
+_ESSAY_OPENING = rx.compile(
     r"^(?:what extent|how far|how (?:much|significant|important)|evaluate|discuss|assess|explain|to what|“|\")",
     re.IGNORECASE,
 )
@@ -223,7 +224,7 @@ _DANGLING_WORDS = frozenset(
     was were is are be been being had has have would could should will shall can may might must
     very more most less least not no""".split()
 )
-_WORD_AT_END = re.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)\W*$")  # a whole word (not the end of one)
+_WORD_AT_END = rx.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)\W*$")  # a whole word (not the end of one)
 
 
 def ends_dangling(text: str) -> bool:
@@ -255,7 +256,7 @@ _HOW_WHAT_NEXT = frozenset(
     "far much many important significant successful effective happened extent caused led".split()
 )
 _ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did he ...`: a question's word order
-_SUBJECT_START = re.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
+_SUBJECT_START = rx.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
 
 
 def question_front(text: str) -> bool:
@@ -325,7 +326,7 @@ def lowercase_question(text: str) -> bool:
     return text.lower().startswith(("to what extent", "in what way"))
 
 
-_HEADING = re.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")
+_HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")
 
 
 def heading(text: str) -> bool:
@@ -336,7 +337,7 @@ def heading(text: str) -> bool:
     return len(text) <= 60 and text[:1].isupper() and bool(_HEADING.match(text)) and not ends_dangling(text)
 
 
-_BULLET = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET = rx.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")
 
 
 def bullet(text: str) -> str | None:

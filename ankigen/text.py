@@ -5,29 +5,31 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import rx
+
 # Apostrophes students type (or Word substitutes) between two letters: Stalin‘s, Stalin’s, Stalin`s, Stalin´s.
 # These three patterns start with what they consume and look behind afterwards, so that the engine skips
 # quickly to candidate characters instead of testing a look-behind at every position: measured on 10,000
 # cards of bench/make_notes.py notes, 3 to 5 times as fast as the same patterns with the look-behind first
 # (together about 75 ms of a 200 ms parse).
-_APOSTROPHE = re.compile(r"[‘`´ʼ'](?<=\w[‘`´ʼ'])(?=\w)")  # (’ itself stays as it is)
+_APOSTROPHE = rx.compile(r"[‘`´ʼ'](?<=\w[‘`´ʼ'])(?=\w)")  # (’ itself stays as it is)
 # A possessive after a plural: "workers‘ " -> "workers’ ".
-_PLURAL_POSSESSIVE = re.compile(r"[‘`´ʼ](?<=[sS][‘`´ʼ])(?=\s|$)", re.M)
+_PLURAL_POSSESSIVE = rx.compile(r"[‘`´ʼ](?<=[sS][‘`´ʼ])(?=\s|$)", re.M)
 # A full stop glued to the next sentence: "authority.Bukharin", "grew.CCP", "Henry VII.He" (a word of two
 # letters or more before it, a capital after), "1793-94.Robespierre", "1851.back" (a number before it, a
 # letter after). Initials and abbreviations (U.S.S.R., G.R. Elton, e.g.) have one letter before each full
 # stop, and decimals (1.8, 2.6%) a digit after it: both are left alone.
-_GLUED_SENTENCE = re.compile(r"([.!?])(?:(?<=[A-Za-z]{2}[.!?])(?=[A-Z][A-Za-z])|(?<=\d\d[.!?])(?=[A-Za-z]{2}))")
+_GLUED_SENTENCE = rx.compile(r"([.!?])(?:(?<=[A-Za-z]{2}[.!?])(?=[A-Z][A-Za-z])|(?<=\d\d[.!?])(?=[A-Za-z]{2}))")
 # Blanks other than a plain space (tabs, no-break spaces), with any blanks after them; then runs of spaces.
 # Between them, every run of blanks becomes one space.
-_ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
-_SPACES = re.compile("  +")
+_ODD_BLANKS = rx.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
+_SPACES = rx.compile("  +")
 # Control characters other than tab and newline never belong in a note.
 _CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
-_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}]")
+_CONTROL = rx.compile(f"[{_CONTROL_CHARACTERS}]")
 # Dropped from the text: invisible characters (zero-width spaces and joiners, BOMs, soft hyphens) and the
 # control characters, in one pass (half the time of two).
-_DROPPED = re.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00ad{_CONTROL_CHARACTERS}]")
+_DROPPED = rx.compile(f"[\u200b\u200c\u200d\u2060\ufeff\u00ad{_CONTROL_CHARACTERS}]")
 
 
 class Decoded(NamedTuple):
