@@ -205,6 +205,7 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
             matched[parts[part]].append(k)
             taken.add(k)
     rewrites.merged(old, card_guids, text, sentences, matched, taken)
+    rewrites.carved(old, text, sentences, matched, taken)
     return matched
 
 

@@ -146,6 +146,30 @@ def merged(old: Sequence[Entry], card_guids: Sequence[str], text: Mapping[Where,
             taken.add(j)
 
 
+def carved(old: Sequence[Entry], text: Mapping[Where, str],
+           sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]], matched: dict[Where, list[int]],
+           taken: set[int]) -> None:
+    """Old notes of a sentence that a front rule cut into (a question that followed it now a card of its own,
+    `... was over why did the liberals fail the liberals had ruled ...`): an old note left unmatched goes with
+    a sentence, in any card, that stands within its sentence and holds every one of its facts (the longest
+    such; several notes of one old sentence may go with it)."""
+    holding: dict[str, list[Where]] | None = None
+    for j in [j for j, e in enumerate(old) if j not in taken and e.retired is None][:LIMIT]:
+        entry = old[j]
+        mine = {t.lower() for t, _ in entry.facts}
+        if len(entry.text) < MOVED_LENGTH or not mine:
+            continue
+        holding = _holding(sentences) if holding is None else holding
+        first = next(iter(mine))
+        homes = [w for w in holding.get(first, ()) if all(holds(text[w], t) for t in mine)
+                 and all((old[k].card, old[k].text) == (entry.card, entry.text) for k in matched.get(w, ()))
+                 and len(text[w]) >= MOVED_LENGTH // 2 and within(text[w], entry.text) >= WITHIN]
+        if homes:
+            home = max(homes, key=lambda w: (len(text[w]), w))
+            matched[home].append(j)
+            taken.add(j)
+
+
 def _named(old: Sequence[Entry], by_card: Mapping[str, list[Where]], text: Mapping[Where, str],
            matched: dict[Where, list[int]], taken: set[int]) -> None:
     """A front that is only a name is asked from its back's first sentence (`Zollverein: set up in 1834 ...`):

@@ -404,3 +404,35 @@ def test_a_release_that_joins_wrapped_lines_otherwise_moves_no_note(tmp_path, st
     _, after = next_round(project, student, before)
     assert {g: n.first_field for g, n in student.notes().items() if n.notetype == CLOZE} == {
         g: n.first_field for g, n in notes.items()}
+
+
+# ------------------------------------------------------------------------ a sentence cut by a new front
+
+ITALY = """Italy
+How far was the economic crisis responsible for Mussolini becoming Prime Minister in 1922
+P1) the crisis
+about 1,800 strikes in 1919 and 2 million in the CGL by 1920.
+P1) analysis
+the crisis mattered but the strikes had died down by then
+{question}the liberals had ruled Italy through trasformismo until Giolitti fell in 1921.
+P2) the elections
+the PSI won 156 seats in 1919 and the Popolari 100 seats.
+"""
+
+
+def test_a_sentence_a_new_front_cuts_keeps_its_studied_cards(tmp_path, student):
+    """A question that becomes a front of its own in the middle of a back (written by the student, or read so
+    by a release's new front rule: `why did the liberals fail` after `... by then`) takes the end of the
+    sentence it stood in into a new card: the notes of that sentence go with the part that holds their facts
+    (they used to be retired, their facts asked again by new cards)."""
+    project = Project(tmp_path / "p")
+    project.write("italy.txt", ITALY.format(question=""))
+    _, before = first_round(project, student)
+    studied = [c for c in before.values() if c.notetype == CLOZE and c.fact in ("trasformismo", "Giolitti", "1921")]
+    assert len(studied) == 3
+    project.write("italy.txt", ITALY.format(question="Why did the liberals fail?\n"))
+    built, after = next_round(project, student, before)
+    assert_studied_cards_live(before, built.apkg)
+    for card in studied:
+        assert not after[card.cid].retired and after[card.cid].fact == card.fact
+        assert "the liberals had ruled" in after[card.cid].question
