@@ -56,7 +56,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     # "only part of the reason"; "the most important factor", "the main cause".
     # Negated first: "not the main cause" is partial, "played no small part" and "not a minor factor" fundamental.
     DegreeRule("not the main factor", r"(?:not|never|hardly) (?:the |a |an )?(?:most important|main|biggest|key|"
-               r"decisive|chief|primary) (?:\w+ )?(?:factor|cause|reason)", PARTIAL),
+               r"decisive|chief|primary|major|big|huge) (?:\w+ )?(?:factor|cause|reason)", PARTIAL),
     DegreeRule("no small part", r"(?:no|not a|not an|not the) (?:small|minor|little) (?:part|role|factor|cause)",
                FUNDAMENTAL),
     # A factor's weight, said of the factor ("played a small part", "was a minor factor", "only a small part of
@@ -72,7 +72,8 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"straw|short[- ]term cause)", SUPERFICIAL),
     DegreeRule("a trigger", r"(?:a|the) (?:trigger|spark|catalyst|short[- ]term cause)", PARTIAL),
     DegreeRule("the main factor", r"(?:the )?(?:most important|most significant|main|biggest|greatest|decisive|"
-               r"crucial|primary|principal|chief|key) (?:\w+ )?(?:factor|cause|reason)", FUNDAMENTAL),
+               r"crucial|primary|principal|chief|key|major|big|huge|massive) (?:\w+ )?(?:factor|cause|reason)",
+               FUNDAMENTAL),
     # How important, in so many words: "were not important in February", "of little importance" (a minor
     # factor); "quite important", "fairly significant" (partly).
     DegreeRule("not important", r"not (?:very |really |that |particularly |especially )?(?:important|significant)|"
@@ -310,9 +311,11 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("a degree of change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:so|and|but|which was|this was|was|were|brought|saw|meant|"
      rf"showed)\s+)?(?:(?:only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
      r"(?:\s+in the long run)?", ""),
-    ("a factor's weight", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as|played|had)\s+)?(?:(?:only|just|still)\s+)?"
+    ("a factor's weight", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as|played|had)\s+)?(?:(?:not|never|only|just|"
+     r"still)\s+)?"
      r"(?:the |a |one )?(?:most important|most significant|main|biggest|greatest|decisive|crucial|primary|"
-     r"principal|chief|key|contributing|contributory) (?:\w+ )?(?:factor|cause|reason|part|role|contribution)s?"
+     r"principal|chief|key|major|big|huge|massive|contributing|contributory) (?:\w+ )?(?:factor|cause|reason|part|"
+     r"role|contribution)s?"
      r"(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
      r"|(?:(?<=,)\s*|\s+)(?:was|were|is|are|as|played|had|only|just)(?:\s+(?:only|just|played))?\s+(?:a\s+)?"
      r"(?:small|minor|little|tiny) (?:\w+ )?(?:factor|cause|reason|part|role|contribution)s?"

@@ -402,3 +402,12 @@ def test_more_ways_to_say_how_much(text, level):
 def test_a_factor_another_outweighs_is_partly_responsible(thesis, level):
     about = judgement.factor_words("How far was the First World War responsible for the fall of Nicholas II in 1917")
     assert judgement.infer_overall(thesis, [], about) == level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("the war was a major factor", judgement.FUNDAMENTAL),
+    ("the army was not a major factor", judgement.PARTIAL),
+])
+def test_a_major_factor(text, level):
+    assert judgement.infer(None, (text,)) == level
+    assert "major" not in judgement.neutral(f"the war, {text.split(' was ')[1]}")
