@@ -110,6 +110,20 @@ _NOT_A_TITLE = frozenset("new same first second third whole last next other fina
                          "said one famous important main".split())
 
 
+# An act with its year that opens a sentence or a clause, with no "the" before it: `group areas act 1950
+# moved ...`, `..., bantu education act 1953`.
+_OPENING_ACT = rx.compile(rf"(?m)(?:^|(?<=[,;:(] ))(?P<title>(?:[a-z’']+ ){{1,5}}acts? (?:of )?{_YEAR})\b")
+
+
+def _opening_acts(text: str) -> Iterator[re.Match[str]]:
+    """The acts with their year that open a sentence or a clause, as a student who types in lower case names
+    them (not `in 1950 ...`, `they passed ...`: a word of grammar first)."""
+    for m in in_lines(_OPENING_ACT, text, (" act",)):
+        words = m.group("title").split()[:-2]
+        if words[0] not in GRAMMAR and not _NOT_IN_TITLE.intersection(words):
+            yield m
+
+
 # A law case typed in lower case, with its year or without: hornby v close 1867, plessy v. ferguson.
 _LOWER_CASE = rx.compile(rf"(?<![\w’'-])(?P<title>[a-z][a-z’'-]+ v\.? [a-z][a-z’'-]+(?: (?:of )?{_YEAR})?)\b")
 
@@ -212,6 +226,8 @@ def figures(text: str, subject: frozenset[str], every_year: bool = False) -> Ite
     # cards of bench/make_notes.py, acts, cases and votes took 66 + 128 + 80 ms a pass over the whole text, now
     # 10 + 7 + 14 ms.)
     for m in _lower_acts(text):
+        yield m.start("title"), m.end("title"), Priority.TITLE, m.group("title")
+    for m in _opening_acts(text):
         yield m.start("title"), m.end("title"), Priority.TITLE, m.group("title")
     for m in _lower_cases(text):
         yield m.start("title"), m.end("title"), Priority.TITLE, m.group("title")

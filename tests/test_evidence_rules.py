@@ -443,6 +443,8 @@ def test_no_case_initials_or_number_words_of_ordinary_writing(sentence):
      "On the Cult of Personality and its Consequences"),
     ("the three conciliation bills 1910–12 all failed", "conciliation bills"),
     ("the 4th duma was dissolved in 1917", "4th duma"),
+    ("group areas act 1950 moved 3.5 million people", "group areas act 1950"),
+    ("pass laws tightened, bantu education act 1953 gave a worse education", "bantu education act 1953"),
     ("the Cat and Mouse Act 1913 let hunger strikers out", "Cat and Mouse Act 1913"),
     ("Street fights with the communists, Evans stresses how much the violence helped", "Evans"),
 ])
