@@ -8,10 +8,10 @@ onto the next line."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from . import rx
 from .backs import TYPED_LINE, join_lines
 from .kinds import is_scale
 from .rules import Line, ends_dangling, heading, marker_front, plan_items, question_front, section_heading
@@ -109,7 +109,7 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
 
 
 # A heading of one capitalised word: `Rentenmark`, `Locarno` (not a word of grammar: `However`).
-_ONE_WORD = re.compile(r"(?!(?:However|Therefore|Overall|Also|Then|Later|Meanwhile|Finally|Firstly|Secondly|Thus|"
+_ONE_WORD = rx.compile(r"(?!(?:However|Therefore|Overall|Also|Then|Later|Meanwhile|Finally|Firstly|Secondly|Thus|"
                        r"Hence|Moreover|Furthermore|Instead|Eventually|Afterwards|Nevertheless)\b)[A-Z][a-z’'-]{3,}")
 # First words of a line that go on with the line above (`Sergei Kirov` / `was shot in December 1934`).
 _CONTINUES = frozenset("of and or nor but than that which whose whom was were is are had has have did".split())

@@ -163,9 +163,9 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
 
 
 # That a factor mattered, with no word of how much: "the war was important", "a cause", "to blame".
-_MATTERED = re.compile(r"\b(?:important|significant|a (?:factor|cause|reason)|to blame|responsible)\b", re.IGNORECASE)
+_MATTERED = rx.compile(r"\b(?:important|significant|a (?:factor|cause|reason)|to blame|responsible)\b", re.IGNORECASE)
 # Another factor said to matter more, after the one the essay asks about: that one is outweighed.
-_OUTWEIGHED = re.compile(r"\b(?:more important|more significant|more to blame|more responsible|more of a (?:cause|"
+_OUTWEIGHED = rx.compile(r"\b(?:more important|more significant|more to blame|more responsible|more of a (?:cause|"
                          r"factor|reason)|(?:the )?real (?:cause|reason)s?|(?:a )?(?:bigger|greater) (?:factor|cause|"
                          r"reason))\b", re.IGNORECASE)
 

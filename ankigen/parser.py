@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import rx
 from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
@@ -273,9 +274,10 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     current: str | None = None  # the paragraph the notes stand in (`kinds.paragraph_after`)
     essay, drafts = argument_under_heading(essay, _read_drafts(lines[start:], found, path), lines)
     essay = headings_as_plan(essay, drafts, lines)
+    headings = {item.line for item in essay.plan}  # (a plan line's items all stand on the plan's own line)
     for d in drafts:
         back = join_back(d.body)
-        if not back and essay.plan_text(d.front.paragraph) == d.front.text and d.front.marked:
+        if not back and d.front.line in headings:
             continue  # a heading of the plan (`headings_as_plan`): no card, and nothing missing
         if not back:
             found.append(warning(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back "
@@ -299,9 +301,9 @@ def _short(text: str, n: int = 50) -> str:
 
 
 # How a student opens the essay's argument: "It could be argued that ...", "I will argue ...".
-_ARGUES = re.compile(r"^(?:it (?:could|can|may|might) be argued|i (?:would |will )?argue"
+_ARGUES = rx.compile(r"^(?:it (?:could|can|may|might) be argued|i (?:would |will )?argue"
                      r"|this essay (?:will )?argues?)\b", re.IGNORECASE)
-_PARAGRAPH_HEADING = re.compile(r"^\s*Para(?:graph)?\s*\d", re.IGNORECASE)
+_PARAGRAPH_HEADING = rx.compile(r"^\s*Para(?:graph)?\s*\d", re.IGNORECASE)
 
 
 def argument_under_heading(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) -> tuple[Essay, list[_Draft]]:
@@ -325,7 +327,8 @@ def headings_as_plan(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) 
     economy`, then `p1- Dawes Plan 1924`) are the plan: each names its paragraph's theme."""
     if essay.plan:
         return essay
-    texts = {ln.no: ln.text for ln in lines if ln.no in {d.front.line for d in drafts if not d.body}}
+    alone = {d.front.line for d in drafts if not d.body}  # (made once: a big file has thousands of lines)
+    texts = {ln.no: ln.text for ln in lines if ln.no in alone}
     items: dict[str, PlanItem] = {}
     for d in drafts:
         if not d.body and d.front.paragraph and _PARAGRAPH_HEADING.match(texts.get(d.front.line, "")):

@@ -194,7 +194,7 @@ _ESSAY_OPENING = rx.compile(
 
 
 # What a student may write before the essay question: `Q: ...`, `Question - ...`, `Essay: ...`.
-_QUESTION_LABEL = re.compile(r"^(?:q|question|essay(?: question)?|title)\s*[:.\-–]\s*(?=\S)", re.IGNORECASE)
+_QUESTION_LABEL = rx.compile(r"^(?:q|question|essay(?: question)?|title)\s*[:.\-–]\s*(?=\S)", re.IGNORECASE)
 
 
 def without_label(text: str) -> str:
