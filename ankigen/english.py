@@ -108,6 +108,12 @@ def is_misspelt(word: str) -> bool:
         return False
     if not common.isdisjoint(_edits(w)):  # one set operation in C: about 500 candidate words
         return True
+    return _run_together(w)
+
+
+def _run_together(w: str) -> bool:
+    """Is the word two common words run together (`frontwinner`, `workforce`), each of three letters or more?"""
+    common = _common()
     return any(w[:i] in common and w[i:] in common for i in range(3, len(w) - 2))
 
 
@@ -146,4 +152,4 @@ def is_rare(word: str) -> bool:
     w = _base(word)
     if w in SHORTHAND or len(w) < 3 or not is_known(w) or _common_variant(w):
         return False
-    return not any(is_common(w[:i]) and is_common(w[i:]) for i in range(3, len(w) - 2))
+    return not _run_together(w)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
 
 from . import rx
 from .names import LETTER, Priority
@@ -189,6 +190,11 @@ def in_lines(pattern: re.Pattern[str], text: str, words: Sequence[str]) -> Itera
         while at >= 0:
             starts.add(text.rfind("\n", 0, at) + 1)
             at = lowered.find(word, at + 1)
+    yield from in_lines_at(pattern, text, starts)
+
+
+def in_lines_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in the lines of the text that start at `starts`, line by line in order."""
     for start in sorted(starts):
         end = text.find("\n", start)
         yield from pattern.finditer(text, start, len(text) if end < 0 else end)
@@ -225,11 +231,7 @@ def figures(text: str, subject: frozenset[str], every_year: bool = False) -> Ite
     # (These rules, and the number words below, look only in the lines holding their words: over the 10,000
     # cards of bench/make_notes.py, acts, cases and votes took 66 + 128 + 80 ms a pass over the whole text, now
     # 10 + 7 + 14 ms.)
-    for m in _lower_acts(text):
-        yield m.start("title"), m.end("title"), Priority.TITLE, m.group("title")
-    for m in _opening_acts(text):
-        yield m.start("title"), m.end("title"), Priority.TITLE, m.group("title")
-    for m in _lower_cases(text):
+    for m in chain(_lower_acts(text), _opening_acts(text), _lower_cases(text)):
         yield m.start("title"), m.end("title"), Priority.TITLE, m.group("title")
     for m in in_lines(_VOTE, text, ("vot",)):
         yield m.start(1), m.end(1), Priority.FIGURE, m.group(1)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from . import rx
 from .backs import TYPED_LINE, join_lines
 from .kinds import is_scale
+from .namewords import GRAMMAR
 from .rules import Line, ends_dangling, heading, marker_front, plan_items, question_front, section_heading
 
 
@@ -93,7 +94,7 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
     no heading itself (a list of names, one a line); the line below starts a back of five words or more
     that is no heading, front or continuation (`of the Left and Right ...`). One word will do (`Rentenmark`)."""
     text = lines[i].text
-    if not (heading(text) or _ONE_WORD.fullmatch(text)) or i == 0:
+    if not (heading(text) or _one_word_heading(text)) or i == 0:
         return None
     above = lines[i - 1].text
     if above and (heading(above) or not _ends_back(lines, i - 1)):
@@ -109,8 +110,13 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
 
 
 # A heading of one capitalised word: `Rentenmark`, `Locarno` (not a word of grammar: `However`).
-_ONE_WORD = rx.compile(r"(?!(?:However|Therefore|Overall|Also|Then|Later|Meanwhile|Finally|Firstly|Secondly|Thus|"
-                       r"Hence|Moreover|Furthermore|Instead|Eventually|Afterwards|Nevertheless)\b)[A-Z][a-z’'-]{3,}")
+_ONE_WORD = rx.compile(r"[A-Z][a-z’'-]{3,}")
+
+
+def _one_word_heading(text: str) -> bool:
+    return _ONE_WORD.fullmatch(text) is not None and text.lower() not in GRAMMAR
+
+
 # First words of a line that go on with the line above (`Sergei Kirov` / `was shot in December 1934`).
 _CONTINUES = frozenset("of and or nor but than that which whose whom was were is are had has have did".split())
 _SENTENCE_END = ".!?”\")"

@@ -24,6 +24,14 @@ FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule 
 _CHANGE = r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement)"
 
 
+# Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).
+_SURFACE = (r"(?:hardly|barely|scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|"
+            r"skin[- ]deep")  # superficial
+_NOT_IMPORTANT = (r"not (?:very |really |that |particularly |especially )?(?:important|significant)|unimportant|"
+                  r"insignificant|of (?:little|no real|minor) (?:importance|significance)")  # superficial
+_QUITE_IMPORTANT = r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)"  # partial
+
+
 class DegreeRule(NamedTuple):
     name: str
     pattern: str
@@ -36,9 +44,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("negated strong change", r"not (?:a lot|much|(?:a |an )?(?:real|fundamental|massive|huge|big) "
                rf"{_CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
     DegreeRule("little or no change", r"(?:very )?little (?:real )?change|no (?:real )?change|"
-               r"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic|(?:hardly|barely|scarcely) any "
-               r"(?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|skin[- ]deep",
-               SUPERFICIAL),
+               rf"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic|{_SURFACE}", SUPERFICIAL),
     DegreeRule("continuity", r"(?:a lot of |much |great |strong |mostly |largely )?continuity", SUPERFICIAL),
     # A verb of continuity: "doctrine stayed mostly Catholic", "remained the same".
     # Not where something stayed ("French troops stayed in Rome until 1870", "remained neutral").
@@ -76,10 +82,8 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                FUNDAMENTAL),
     # How important, in so many words: "were not important in February", "of little importance" (a minor
     # factor); "quite important", "fairly significant" (partly).
-    DegreeRule("not important", r"not (?:very |really |that |particularly |especially )?(?:important|significant)|"
-               r"unimportant|insignificant|of (?:little|no real|minor) (?:importance|significance)", SUPERFICIAL),
-    DegreeRule("quite important", r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)",
-               PARTIAL),
+    DegreeRule("not important", _NOT_IMPORTANT, SUPERFICIAL),
+    DegreeRule("quite important", _QUITE_IMPORTANT, PARTIAL),
     # Said of the factor: "the war was crucial", "was very important", "was largely to blame".
     DegreeRule("a decisive factor", r"(?:(?<=was )|(?<=were )|(?<=is )|(?<=are ))(?:(?:very|extremely|hugely|really|"
                r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive)|(?:mostly|largely|"
@@ -327,16 +331,14 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     # much a factor mattered, said at the end of its clause
     ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a |an )?(?:(?:(?:most|least|"
      r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial|vital|essential)|"
-     r"(?:(?:only )?(?:partly|"
-     r"partially|fully|wholly|mostly|largely) )(?:responsible|to blame)|(?:small|minor|little|tiny|major|big|main|"
+     r"(?:(?:only )?(?:partly|partially|fully|wholly|mostly|largely) )(?:responsible|to blame)|"
+     r"(?:small|minor|little|tiny|major|big|main|"
      r"key) (?:factor|cause|reason|part|role))(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|partially|fully|"
      r"wholly|mostly|largely) )?(?:important|significant|responsible|to blame))?(?: of all| one)?"
      r"(?=\s*(?:[,;.]|$))", ""),
-    ("how important", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?:not (?:very |really |that |particularly |"
-     r"especially )?(?:important|significant)|unimportant|insignificant|(?:quite|fairly|somewhat|moderately|"
-     r"reasonably) (?:important|significant)|of (?:little|no real|minor) (?:importance|significance))\b", ""),
-    ("little change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:(?:hardly|barely|"
-     r"scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|skin[- ]deep)\b", ""),
+    ("how important", rf"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?:{_NOT_IMPORTANT}|{_QUITE_IMPORTANT})\b",
+     ""),
+    ("little change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:{_SURFACE})\b", ""),
     ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
      r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),
     ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"

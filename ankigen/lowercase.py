@@ -14,18 +14,19 @@ from collections.abc import Iterable, Iterator
 
 from . import rx
 from .english import is_plain
+from .figures import in_lines_at
 
 FIRST_NAMES = frozenset("""
-adolf albert alexander ben alexandra alexei alfred alice andrei andrew anne annie anthony archibald arthur augustus
-benito benjamin bernard boris camillo catherine cecil charles charlotte christabel clement constance cyril
-daniel david dmitri dora fred douglas edmund edward eleanor elizabeth emil emily emmeline erich ernest ernst ethel
-eugene ferdinand flora florence francis franz frederick friedrich fyodor george georgi giuseppe gregory
+adolf albert alexander alexandra alexei alfred alice andrei andrew anne annie anthony archibald arthur augustus
+ben benito benjamin bernard boris camillo catherine cecil charles charlotte christabel clement constance cyril
+daniel david dmitri dora douglas edmund edward eleanor elizabeth emil emily emmeline erich ernest ernst ethel
+eugene ferdinand flora florence francis franz fred frederick friedrich fyodor george georgi giuseppe gregory
 grigori gustav harold harriet harry heinrich helen helmut henry herbert hermann horatio hugh isaac isabella ivan
-jacques james jane jawaharlal jean jeremiah joachim johann john joseph josef josephine karl kate keir klemens
+jacques james jane jawaharlal jean jeremiah joachim johann john josef joseph josephine karl kate keir klemens
 konrad lavrenti leon leonid leopold lev lloyd louis ludwig lydia lyndon malcolm margaret maria marie mary
-maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas nikita nikolai octavia oliver
-otto patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen
-sylvia ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston woodrow yuri
+maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas nikita nikolai octavia oliver otto
+patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen sylvia
+ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston woodrow yuri
 """.split())
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
@@ -52,12 +53,10 @@ _DOTTED = rx.compile(r"\.[a-z]\.")  # what two initials hold: it starts with its
 def lower_case_initials(text: str) -> Iterator[tuple[int, int]]:
     """Where the text names a person by lower-case initials and a surname: (start, end) of each. (Only in the
     lines where two initials stand: over the 10,000 cards of bench/make_notes.py, 103 -> 3 ms.)"""
-    lines = sorted({text.rfind("\n", 0, m.start()) + 1 for m in _DOTTED.finditer(text)})
-    for start in lines:
-        end = text.find("\n", start)
-        for m in _INITIALS.finditer(text, start, len(text) if end < 0 else end):
-            if not m.group().startswith(_NOT_INITIALS):
-                yield m.start(), m.end()
+    lines = {text.rfind("\n", 0, m.start()) + 1 for m in _DOTTED.finditer(text)}
+    for m in in_lines_at(_INITIALS, text, lines):
+        if not m.group().startswith(_NOT_INITIALS):
+            yield m.start(), m.end()
 
 
 def _surname(word: str) -> bool:

@@ -16,7 +16,8 @@ made gave set sent led won lost took went came met saw got had was were did said
 fought held kept left paid put ran rose fell told thought felt found sold spent stood struck taught became
 become make give take get do is are be has have being been spoke knew grew drew threw chose drove rode broke
 froze stole swore wore bore bought caught sought sank rang sang swam hid fed fled shot forgot lay laid heard
-meant lent dealt slept swept wept read withdrew overcame undertook forgave forbade shook woke""".split())
+meant lent dealt slept swept wept read withdrew overcame undertook forgave forbade shook woke afterwards
+nevertheless firstly secondly finally eventually""".split())
 
 
 # Offices held before a person's name stay outside it (President Andrew Johnson, Chief Justice Earl Warren);

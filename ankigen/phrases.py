@@ -15,9 +15,10 @@ from .namewords import BODIES, GRAMMAR, OFFICES
 
 # A historian (or anyone) named by a surname that is also a common word, before a verb of saying in the
 # singular: Evans stresses, Young argues ("Historians argue" is no one's name).
-_SAYS = rx.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+) (?:argues|argued|stresses|stressed|says|said|claims|claimed|"
-                   r"thinks|believes|suggests|suggested|writes|wrote|emphasi[sz]es|describes|described|concludes|"
-                   r"concluded|points out|pointed out)\b")
+_SAYING = ("argues", "argued", "stresses", "stressed", "says", "said", "claims", "claimed", "thinks", "believes",
+           "suggests", "suggested", "writes", "wrote", "emphasises", "emphasizes", "describes", "described",
+           "concludes", "concluded", "points out", "pointed out")
+_SAYS = rx.compile(rf"(?<![\w’'-])([A-Z][a-z’'-]+) (?:{'|'.join(_SAYING)})\b")
 
 
 PUNCTUATION = ".,;:!?()[]“”\"‘’'"
@@ -56,10 +57,6 @@ _NAMED = rx.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][
 # "november criminals", the "iron rice bowl".
 _NAMED_QUOTE = rx.compile(r"\b(?:(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
                           r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
-
-
-_SAYING = ("argue", "stress", "says", "said", "claim", "think", "believe", "suggest", "write", "wrote", "emphasi",
-           "describ", "conclud", "point")
 
 
 def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:

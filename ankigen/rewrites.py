@@ -160,8 +160,7 @@ def carved(old: Sequence[Entry], text: Mapping[Where, str],
         if len(entry.text) < MOVED_LENGTH or not mine:
             continue
         holding = _holding(sentences) if holding is None else holding
-        first = next(iter(mine))
-        homes = [w for w in holding.get(first, ()) if all(holds(text[w], t) for t in mine)
+        homes = [w for w in holding.get(min(mine), ()) if all(holds(text[w], t) for t in mine)
                  and all((old[k].card, old[k].text) == (entry.card, entry.text) for k in matched.get(w, ()))
                  and len(text[w]) >= MOVED_LENGTH // 2 and within(text[w], entry.text) >= WITHIN]
         if homes:
