@@ -447,15 +447,17 @@ def _common_terms(notes: Sequence[Note], candidates: Iterable[str]) -> set[str]:
 
 
 def verdict_of(note: Note) -> str:
-    """The card's verdict in the labels' words: a scale word it shows, or, on the notes' own scale of three
-    (`decisive / important / minor`), the label's word at the same place."""
+    """The card's verdict in the labels' words: a scale word it shows, or, on the notes' own scale
+    (`decisive / important / minor`, `massive / important / limited / not at all`), the label's word at the
+    same place: its first word is fundamental, its last superficial, and on a longer scale than three the
+    words between are read to the nearer of the three (as `judgement.on_scale` maps the other way)."""
     text = plain(note.fields.get("Judgement", "")).lower()
     for v in VERDICTS:
         if v in text:
             return v
     scale = [html.unescape(c) for c in re.findall(r'data-choice="([^"]*)"', note.fields.get("Scale", ""))]
-    if len(scale) == len(VERDICTS) and text.strip() in scale:
-        return VERDICTS[scale.index(text.strip())]
+    if len(scale) >= len(VERDICTS) and text.strip() in scale:
+        return VERDICTS[round(scale.index(text.strip()) * (len(VERDICTS) - 1) / (len(scale) - 1))]
     return "none"
 
 
