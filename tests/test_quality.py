@@ -49,13 +49,14 @@ class Floor:
     false_fronts_max: float = 0.0
 
 
-# Measured at the end of the fifth session's quality work (issue 12): thirty-two files, twenty of them written
-# blind. Held out: apartheid, nicholas_ii, weimar_recovery (written in the fifth session, never read). Read and
-# tuned on: the three held out before them (hitler_rise, suffrage, khrushchev), once three files written in
-# their habits (mussolini_rise, trade_unions, deng_china) had been tuned on; english_civil_war, seen by
-# accident. A cloze card's give-away is its answer shown on its front outside the gap (the context line, the
+# Measured at the end of the fifth session's quality work (issue 12), then the sixth's: thirty-five files,
+# twenty-three of them written blind. Held out: american_revolution, meiji_japan, thatcher_economy (written
+# blind in the sixth session, never read; their floors are their first scores). Read and tuned on: the three
+# held out before them (apartheid, nicholas_ii, weimar_recovery, read in the sixth session), and before those
+# hitler_rise, suffrage, khrushchev; english_civil_war, seen by accident. A cloze card's give-away is its answer shown on its front outside the gap (the context line, the
 # sentence).
 FLOORS = {
+    "american_revolution": Floor(0.85, 0.85, 0.85, 0.00, 0.80, 0.00, 0.05),
     "apartheid": Floor(0.90, 0.85, 0.80, 0.05, 0.80, 0.00, 0.05),
     "bismarck": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "british_empire_decolonisation": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
@@ -77,6 +78,7 @@ FLOORS = {
     "khrushchev": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "league_of_nations": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "mao_china": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
+    "meiji_japan": Floor(1.00, 1.00, 0.85, 0.05, 0.80, 0.00, 0.00),
     "mussolini_rise": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "nicholas_ii": Floor(1.00, 1.00, 0.90, 0.00, 0.20, 0.00, 0.05),
@@ -85,12 +87,13 @@ FLOORS = {
     "stalin_economy": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "suffrage": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "trade_unions": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "thatcher_economy": Floor(0.85, 0.85, 0.85, 0.00, 0.80, 0.00, 0.05),
     "tudor_rebellions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "weimar_crises": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "weimar_recovery": Floor(0.75, 0.75, 0.95, 0.00, 0.80, 0.00, 0.05),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05)
-HELD_OUT = ("apartheid", "nicholas_ii", "weimar_recovery")
+HELD_OUT = ("american_revolution", "meiji_japan", "thatcher_economy")
 
 
 @pytest.fixture(scope="module")
@@ -127,9 +130,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_thirty_two_files_three_held_out() -> None:
+def test_thirty_five_files_three_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 32
+    assert len(files) == 35
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 
