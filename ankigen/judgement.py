@@ -30,6 +30,9 @@ _SURFACE = (r"(?:hardly|barely|scarcely) any (?:real )?change|not really (?:a |a
 _NOT_IMPORTANT = (r"not (?:very |really |that |particularly |especially )?(?:important|significant)|unimportant|"
                   r"insignificant|of (?:little|no real|minor) (?:importance|significance)")  # superficial
 _QUITE_IMPORTANT = r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)"  # partial
+_MATTERED_LITTLE = r"(?:hardly|barely|scarcely) mattered|mattered (?:very |only )?(?:a )?little|did ?n[o’']?t (?:really )?matter(?! (?:how|what|whether|who|which|if|when|where|that)\b)(?: much| at all)?"
+_MATTERED_A_LOT = (r"(?:really |hugely |greatly )mattered|mattered (?:so |very )?(?:a lot|a great deal|hugely|enormously|"
+                   r"greatly|massively|(?:the )?most)")  # fundamental
 
 
 class DegreeRule(NamedTuple):
@@ -87,7 +90,11 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     # Said of the factor: "the war was crucial", "was very important", "was largely to blame".
     DegreeRule("a decisive factor", r"(?:(?<=was )|(?<=were )|(?<=is )|(?<=are ))(?:(?:very|extremely|hugely|really|"
                r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive)|(?:mostly|largely|"
-               r"mainly|chiefly|primarily) (?:to blame|responsible))", FUNDAMENTAL),
+               r"mainly|chiefly|primarily|massively|hugely|heavily|overwhelmingly) (?:to blame|responsible))",
+               FUNDAMENTAL),
+    # How much it mattered, said with the verb: "the effects of the war mattered a lot", "hardly mattered".
+    DegreeRule("mattered little", _MATTERED_LITTLE, SUPERFICIAL),
+    DegreeRule("mattered a lot", _MATTERED_A_LOT, FUNDAMENTAL),
     DegreeRule("strong change", rf"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|"
                rf"revolutionary) (?:\w+ )?{_CHANGE}|(?:real|major|key) turning point|a turning point|watershed",
                FUNDAMENTAL),
@@ -126,7 +133,11 @@ def _first(text: str) -> Found | None:
 # A sentence ends at spaces after . ! or ? before a capital or a quote, and at every line end. (Written to start
 # with the space it cuts at, not a lookbehind, so that the regex engine skips from space to space: the blocks
 # of 10,000 cards split in 162 ms -> 70 ms.)
-_SENTENCE = rx.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z\"“‘'])|(?<=\n)\n*)")
+# A conclusion that starts with a capital inside a line starts a sentence too, full stop or none ("... made
+# them fatal So overall the war was massively responsible ...": its student writes few full stops).
+_CONCLUDES = "|".join(w[:1].upper() + w[1:] for w in CONCLUDING)
+_SENTENCE = rx.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z\"“‘'])|(?<=\n)\n*|"
+                       rf"(?<=[a-z,;]\s)\s*(?=(?:(?:So|And|But|Therefore),? (?i:{_CONCLUDES})|{_CONCLUDES})\b))")
 # After these the writer states what follows from, or outweighs, what came before: "X but Y", "X, so Y".
 _CONCLUSIVE = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence|but|yet|however)\b", re.IGNORECASE)
 
@@ -200,7 +211,8 @@ def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
     return None
 
 
-_OVERALL = rx.compile(rf"^(?:{'|'.join(CONCLUDING)})\b", re.IGNORECASE)
+# (after a joining word too: "So overall the war was massively responsible ...", "And in conclusion ...")
+_OVERALL = rx.compile(rf"^(?:(?:so|and|but|therefore|thus|hence|yet),?\s+)?(?:{'|'.join(CONCLUDING)})\b", re.IGNORECASE)
 # "overall" as a sentence's verdict on the whole, not an adjective ("the overall death toll"): "But Cavour
 # was still the most important factor overall b/c ...".
 _OVERALL_AFTER = rx.compile(r"\boverall(?=\s*(?:[,.;:!?–—]|-\s|$|b/c\b|because\b|since\b|as\b))", re.IGNORECASE)
@@ -223,11 +235,40 @@ def infer_overall(thesis: str | None, overall: Iterable[str], about: frozenset[s
     """The whole essay's level of change: an explicit "Overall ..." line first (the conclusion the student
     reached; an argument that opens "It could be argued ..." is often concessive), else the thesis; `about`:
     the words that name the factor a causation essay weighs (`sentence_verdict`)."""
-    for text in (*overall, thesis):
-        level = verdict(text, about)
+    for text in overall:
+        level = _opening_verdict(text, about)
+        level = verdict(text, about) if level is None else level
         if level is not None:
             return level
-    return None
+    return verdict(thesis, about)
+
+
+# An "Overall ..." sentence's opening clause: what follows the conclusion's word, up to a comma or a joining
+# word. A concession opens with one of these and is weighed against what follows it.
+_OPENING = rx.compile(rf"^(?:(?:so|and|but|therefore|thus|hence|yet),?\s+)?(?:{'|'.join(CONCLUDING)})\b[\s,:–—-]*"
+                      r"(?P<clause>[^,;:]*?)(?=[,;:]|\s(?:but|so|yet|however|although|though|while|whereas)\b|$)",
+                      re.IGNORECASE)
+_DRAWN = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence)\b", re.IGNORECASE)
+_CONCEDES = rx.compile(r"^(?:although|though|while|whilst|despite|even though|even if|in spite of)\b", re.IGNORECASE)
+
+
+def _opening_verdict(sentence: str, about: frozenset[str]) -> int | None:
+    """The verdict an "Overall ..." sentence opens with, where it opens with one: "Overall Weimar only partly
+    recovered under Stresemann, the foreign policy was a real success but the politics hardly changed" sums
+    up as partial, the clauses after it are the parts it weighed. Not a concession ("Overall, although ...
+    changed a lot, politics was only partly different": the clause after the concession), nor, in a causation
+    essay, an opening that does not name the factor."""
+    m = _OPENING.match(sentence)
+    clause = m.group("clause") if m else ""
+    if m and _CONCEDES.match(clause):
+        rest = sentence[m.end("clause"):].lstrip(",;: ")
+        return sentence_verdict(rest, about) if rest else None
+    if not clause or (about and not about & set(re.findall(r"\w+", clause.lower()))):
+        return None
+    if (drawn := _DRAWN.search(sentence, m.end("clause"))) and _first(sentence[drawn.end():]):
+        return None  # a conclusion drawn after it: "Overall a fundamental change 1945-49 but ..., so only partial"
+    found = _first(clause)
+    return found.level if found else None
 
 
 def position(word: str, scale: Sequence[str]) -> int | None:
@@ -338,6 +379,7 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"(?=\s*(?:[,;.]|$))", ""),
     ("how important", rf"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?:{_NOT_IMPORTANT}|{_QUITE_IMPORTANT})\b",
      ""),
+    ("how much it mattered", rf"(?<=\w)\s+(?:{_MATTERED_LITTLE}|{_MATTERED_A_LOT})\b", " mattered"),
     ("little change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:{_SURFACE})\b", ""),
     ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
      r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),

@@ -119,6 +119,12 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("It was not the main cause", judgement.PARTIAL),  # negated
     ("Propaganda played no small part", judgement.FUNDAMENTAL),
     ("Propaganda was not a minor factor", judgement.FUNDAMENTAL),
+    # how much it mattered, said with the verb
+    ("the economic effects of the war mattered a lot because without them there were no riots", judgement.FUNDAMENTAL),
+    ("the Zemgor really mattered to the army", judgement.FUNDAMENTAL),
+    ("the duma hardly mattered in February", judgement.SUPERFICIAL),
+    ("religion didnt really matter much by 1640", judgement.SUPERFICIAL),
+    ("the war was massively responsible for his fall", judgement.FUNDAMENTAL),
 ])
 def test_verdicts_from_the_notes_own_words(text, level):
     assert judgement.verdict(text) == level
@@ -135,6 +141,7 @@ def test_verdicts_from_the_notes_own_words(text, level):
     "French troops stayed in Rome until 1870",
     "the army remained loyal to the Tsar",
     "A small part of the army mutinied in 1905",  # a share of something, not a factor's weight
+    "It did not matter how good the system was if Henry turned against you",  # an idiom, not a weight
 ])
 def test_words_of_degree_about_something_else_are_no_verdict(text):
     assert judgement.verdict(text) is None
@@ -152,12 +159,40 @@ def test_the_conclusion_outweighs_the_concession(sentence, level):
     assert judgement.sentence_verdict(sentence) == level
 
 
+@pytest.mark.parametrize("sentence, level", [
+    # the opening clause sums up; the clauses after it are the parts it weighed
+    ("Overall Weimar only partly recovered, the foreign policy was a real success but the economy was built on "
+     "borrowed money and the politics hardly changed", judgement.PARTIAL),
+    ("In conclusion the Church changed fundamentally, though the bishops were the same men", judgement.FUNDAMENTAL),
+    # a concession first: the clause after it
+    ("Overall, although the economy changed a lot, politics was only partly different", judgement.PARTIAL),
+    # after a joining word
+    ("So overall the war was massively responsible for the fall of the Tsar, it made every problem worse",
+     judgement.FUNDAMENTAL),
+])
+def test_an_overall_sentence_opens_with_its_verdict(sentence, level):
+    assert judgement.infer_overall(None, [sentence]) == level
+
+
+def test_an_overall_sentence_with_no_full_stop_before_it_is_the_essays():
+    """`... made them fatal` / `So overall the war was massively responsible ...`: wrapped into the last analysis
+    with no full stop, it is still the essay's conclusion, and not the paragraph's verdict."""
+    notes = parse_text("1- Tsar\nHow far was the war responsible for the fall of the Tsar\nP1- analysis\n"
+                       "the war mattered a lot\nP2- analysis\nthe strikes only played a limited part, the war "
+                       "made them fatal\nSo overall the war was massively responsible for the fall of the Tsar\n")
+    assert judgement_notes.overall_lines(notes) == [
+        "So overall the war was massively responsible for the fall of the Tsar"]
+    p2 = judgement_notes.paragraph_of(notes, "P2")
+    assert judgement.infer(None, p2.analysis_text) == judgement.PARTIAL
+
+
 def test_a_causation_essay_judges_the_factor_it_names():
     """`Gandhi was only part of the reason ... but Britain's weakness was the most important factor`: the
     essay asks how far Gandhi was responsible, so the clause that names him is its verdict."""
     line = ("Overall Gandhi was only part of the reason, he made independence popular but it was Britain’s "
             "weakness after WW2 that was the most important factor")
-    assert judgement.infer_overall(None, [line]) == judgement.FUNDAMENTAL  # the concluding clause, as before
+    # an "Overall ..." sentence sums up in its opening clause; the clauses after it are what it weighed
+    assert judgement.infer_overall(None, [line]) == judgement.PARTIAL
     about = judgement.factor_words("How far was Gandhi responsible for Indian independence in 1947")
     assert about == {"gandhi"}
     assert judgement.infer_overall(None, [line], about) == judgement.PARTIAL
