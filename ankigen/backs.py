@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from . import rx
+from .kinds import is_scale
 from .rules import ABBREVIATIONS, bullet, ends_dangling
 
 
@@ -49,8 +50,15 @@ def typed_sentence(prev: str, nxt: str, shape: BlockShape) -> bool:
     return not shape.wrapped and ends_sentence(prev)
 
 
+def scale_line(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """A scale (`fundamental - partial - superficial`) is a line of its own, whatever starts the line after
+    it: the student's answer to it (`in the end only a partial change ...`) is not part of the scale."""
+    return is_scale(prev) or is_scale(nxt)
+
+
 BACK_KEEP_RULES: tuple[tuple[str, KeepRule], ...] = (
     ("typed_sentence", typed_sentence),
+    ("scale_line", scale_line),
 )
 
 

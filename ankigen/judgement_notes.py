@@ -15,6 +15,7 @@ from . import align, evidence, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
 from .lock import Entry
+from .kinds import scale_answer
 from .parser import scale_options
 from .records import Card, Kind, ParsedNotes
 
@@ -222,11 +223,13 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
 
 def overall_lines(notes: ParsedNotes) -> list[str]:
     """The essay's "Overall ..." sentences, wherever they are written (often at the end of the last
-    paragraph's analysis card), then what its conclusion card says (`Conclusion -` and its text)."""
+    paragraph's analysis card), then what its conclusion card says (`Conclusion -` and its text) and what the
+    student answered under the scale card's scale."""
     # Every block's sentences in one pass: `judgement.sentences` splits at every line end, so the blocks of
     # all the cards, a line each, give the same sentences (10,000 cards: 20,000 passes took 0.28 s).
     text = "\n".join(block for card in notes.cards for block in card.back)
-    concluded = "\n".join(block for card in notes.cards if card.kind is Kind.CONCLUSION for block in card.back)
+    concluded = "\n".join([*(block for card in notes.cards if card.kind is Kind.CONCLUSION for block in card.back),
+                           *(block for card in notes.cards for block in scale_answer(card))])
     last = "\n".join(notes.cards[-1].back) if notes.cards else ""  # where "... overall" is the essay's
     lines = [s for s in judgement.sentences(text) if judgement.is_overall(s)] + judgement.sentences(concluded)
     lines += [s for s in judgement.sentences(last) if judgement.ends_overall(s)]

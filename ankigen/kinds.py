@@ -32,18 +32,31 @@ _DEGREE = rx.compile(
 
 def scale_options(back: Sequence[str]) -> tuple[str, ...] | None:
     """`Fundamental/ partial/ superficial`, `fundamental – partial – superficial`, `fundamental, partial or
-    superficial` -> ("Fundamental", "partial", "superficial")."""
-    if len(back) != 1:
+    superficial` -> ("Fundamental", "partial", "superficial"). A back of more than the scale is the scale and
+    the student's answer to it (`fundamental - partial - superficial` / `in the end only a partial change ...`)
+    where its first line names two degrees."""
+    if len(back) != 1 and not (back and is_scale(back[0])):
         return None
-    parts = [p.strip() for p in _SCALE_SPLIT.split(back[0].rstrip(".")) if p.strip()]
+    return _options(back[0])
+
+
+def _options(line: str) -> tuple[str, ...] | None:
+    parts = [p.strip() for p in _SCALE_SPLIT.split(line.rstrip(".")) if p.strip()]
     if 2 <= len(parts) <= 6 and all(_SCALE_OPTION.match(p) and len(p.split()) <= 3 for p in parts):
         return tuple(parts)
     return None
 
 
+def scale_answer(card: Card) -> tuple[str, ...]:
+    """What the student answered under a scale card's scale (`in the end only a partial change by 94 ...`):
+    their verdict on the whole essay."""
+    return card.back[1:] if card.kind is Kind.SCALE else ()
+
+
 def is_scale(line: str) -> bool:
     """Is the line a scale of change, two of its options naming degrees (`fundamental - partial - superficial`)?"""
-    scale = scale_options([line]) if line else None
+    # (six options of three words at most: a longer line is no scale, and most lines of a back are longer)
+    scale = _options(line) if line and len(line) <= 200 else None
     return scale is not None and sum(1 for o in scale if _DEGREE.search(o)) >= 2
 
 
@@ -57,7 +70,10 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
             return Kind.EXAMPLE, None
         return Kind.POINT, None
     scale = scale_options(back)
-    if scale and (_SCALE_FRONT.search(front) or sum(1 for o in scale if _DEGREE.search(o)) >= 2):
+    # (a scale and the student's answer under it only where the front asks how much: `how much did their
+    # lives change` / `fundamental - partial - superficial` / `in the end only a partial change ...`)
+    asks = _SCALE_FRONT.search(front)
+    if scale and (asks or (len(back) == 1 and sum(1 for o in scale if _DEGREE.search(o)) >= 2)):
         return Kind.SCALE, scale
     if section_heading(front):
         return Kind.CONCLUSION, None

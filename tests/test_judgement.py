@@ -186,6 +186,14 @@ def test_an_overall_sentence_with_no_full_stop_before_it_is_the_essays():
     assert judgement.infer(None, p2.analysis_text) == judgement.PARTIAL
 
 
+def test_the_answer_under_the_scale_card_is_the_essays_verdict():
+    notes = parse_text("1- SA\nHow far did the lives of black South Africans change 1948-94\nP1- analysis\n"
+                       "a massive change for the worse\nhow much did their lives change\n"
+                       "fundamental - partial - superficial\nin the end only a partial change by 94\n")
+    assert judgement_notes.overall_lines(notes) == ["in the end only a partial change by 94"]
+    assert judgement.infer_overall(None, judgement_notes.overall_lines(notes)) == judgement.PARTIAL
+
+
 def test_a_causation_essay_judges_the_factor_it_names():
     """`Gandhi was only part of the reason ... but Britain's weakness was the most important factor`: the
     essay asks how far Gandhi was responsible, so the clause that names him is its verdict."""

@@ -269,6 +269,20 @@ def test_back_keep_rule_typed_sentence():
     assert not backs.typed_sentence("impossible for him to survey all the", "material", backs.BlockShape(False, 0))
 
 
+def test_back_keep_rule_scale_line():
+    shape = backs.BlockShape(False, 0)
+    assert backs.scale_line("fundamental - partial - superficial", "in the end only a partial change by 94", shape)
+    assert backs.scale_line("he said it was", "fundamental, partial or superficial", shape)
+    assert not backs.scale_line("the change was partial in", "the countryside", shape)
+    lines = ["fundamental - partial - superficial", "in the end only a partial change by 94 for most black people"]
+    assert backs.join_back(lines) == tuple(lines)
+    card = parse_text("1- SA\nHow far did lives change 1948-94\nP1- analysis\na massive change\n"
+                      "how much did their lives change\nfundamental - partial - superficial\n"
+                      "in the end only a partial change by 94\n").cards[-1]
+    assert (card.kind, card.paragraph, card.scale) == (Kind.SCALE, None, ("fundamental", "partial", "superficial"))
+    assert kinds.scale_answer(card) == ("in the end only a partial change by 94",)
+
+
 # The seed's longest back (P4, 933 characters, one line in the seed), as a student who types a sentence
 # a line writes it, some sentences starting in lower case.
 LONG_TYPED_BACK = [
