@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from . import rx
-from .backs import TYPED_LINE, join_lines
+from .backs import TYPED_LINE, ends_sentence, join_lines
 from .kinds import is_scale
 from .namewords import GRAMMAR
-from .rules import Line, ends_dangling, heading, marker_front, plan_items, question_front, section_heading
+from .rules import (Line, auxiliary_question, ends_dangling, heading, marker_front, plan_items, question_front,
+                    section_heading)
 
 
 def skip_blank(lines: Sequence[Line], k: int) -> int:
@@ -59,7 +60,7 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     """A bare question (`rules.question_front`) that is a line of its own (not the end of the line above,
     nor the first line under a front) and is followed by its back (not by another front)."""
     text = lines[i].text
-    if not question_front(text):
+    if not question_front(text) and not (auxiliary_question(text) and (i == 0 or _ended(lines[i - 1].text))):
         return None
     nxt = next_text(lines, i + 1)
     if i > 0 and (above := lines[i - 1]).text:
@@ -74,6 +75,12 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     if not nxt or marker_front(nxt) is not None or question_front(nxt):
         return None
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+def _ended(text: str) -> bool:
+    """Does a line end what it says: a sentence, or a long typed line that stops on no dangling word (a student
+    who writes no full stops)?"""
+    return ends_sentence(text) or (len(text) > TYPED_LINE and not ends_dangling(text))
 
 
 def read_section_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:

@@ -326,6 +326,17 @@ def lowercase_question(text: str) -> bool:
     return text.lower().startswith(("to what extent", "in what way"))
 
 
+def auxiliary_question(text: str) -> bool:
+    """A question in lower case with no question mark, in a question's word order: a verb, its subject and
+    more (`did the armed struggle change anything`, `was the army still loyal`). A line of a back may start
+    so too when it goes on from the line above (`... the purges` / `did the most damage to ...`), so this is
+    a front only on a line of its own after a sentence has ended (`read_question_front`)."""
+    words = text.split()
+    if not 4 <= len(words) <= 10 or not text[:1].islower() or "," in text or "?" in text or ends_dangling(text):
+        return False
+    return words[0] in _AUXILIARY and bool(_SUBJECT_START.match(words[1])) and words[1] not in ("a", "an")
+
+
 _HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")
 
 

@@ -452,6 +452,19 @@ def test_front_rule_marker_front():
     assert fronts.read_marker_front(lines_of("1932 Ryutin"), 0) is None
 
 
+def test_a_question_in_word_order_after_a_back_has_ended():
+    """`did the armed struggle change anything`: a verb, its subject and more, in lower case with no `?`, on a
+    line of its own after a sentence (or a long typed line) has ended; never a line that goes on from above."""
+    long_line = "state of emergency, ANC and PAC banned 8 April 1960, Sobukwe got 3 years then kept on Robben Island"
+    lines = lines_of(long_line + " for three years", "did the armed struggle change anything", "MK set up December 1961")
+    assert fronts.read_question_front(lines, 1) == (fronts.Front(None, lines[1].text, 2, False), 2)
+    lines = lines_of("the purges of the army in 1937 and", "did the most damage to the economy", "in 1941")
+    assert fronts.read_question_front(lines, 1) is None  # it goes on from the line above
+    assert rules.auxiliary_question("was the army still loyal in 1917")
+    assert not rules.auxiliary_question("did stick to the constitution until 1930 tho")  # no subject
+    assert not rules.auxiliary_question("was a monarchist, and a war hero")
+
+
 def test_front_rule_question_front():
     lines = lines_of("Why was Brown v Board important", "it overturned Plessy v Ferguson")
     assert fronts.read_question_front(lines, 0) == (fronts.Front(None, lines[0].text, 1, False), 1)
