@@ -25,9 +25,11 @@ MARKER = rx.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–�
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
-# lower case "... were loyal. p2- opposition" (then a word must follow: "p2-3" is a page reference).
+# lower case "... were loyal. p2- opposition" (then a word must follow, or a space and a year: "p3- 1928
+# election"; "p2-3" is a page reference).
 _GLUED = rx.compile(
-    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_])"
+    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
+    r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b)"
     # with no full stop before it, a capital P and a separator, then a space: "... handed the south to the king P3 -
     # Napoleon", "... banned 8 April 1960 P2: Rivonia trial" (a student who writes no full stops)
     r"|(?<=[^\W_] )(?=P\d{1,2}(?: [-:–—]|[-:–—)]) [^\W\d_])"

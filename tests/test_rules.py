@@ -55,6 +55,7 @@ def test_split_glued_leaves_a_mention_alone():
     ("by 1870 they were electing congressmen.P3- forty acres", "P3- forty acres"),
     ("the Depression was the main cause. P1) unemployment", "P1) unemployment"),
     ("the KPD got 100 seats in November 1932. P1 )how did the nazi vote change", "P1 )how did the nazi vote change"),
+    ("Nazis had no chance to get elected. p3- 1928 election", "p3- 1928 election"),  # a year opens the front
 ])
 def test_split_glued_lower_case_and_spaced_markers(text, front):
     assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
@@ -114,7 +115,7 @@ def test_split_answered_question():
 
 
 @pytest.mark.parametrize("text", ["read the textbook. p2-3 has the figures", "it grew. p2 was the best page",
-                                  "the help. p. 2- see below"])
+                                  "the help. p. 2- see below", "see the table. p2-1928 figures"])
 def test_split_glued_leaves_page_references_alone(text):
     assert len(rules.split_glued(Line(1, text))) == 1
 
