@@ -52,6 +52,8 @@ _RATE = r"(?: (?:a|per|each) (?:year|month|week|day|head)\b(?! (?:later|after|be
 _TIME = r"(?:years?|months?|weeks?|days?|hours?)"
 _FIGURE_RULES = (
     rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",  # $400 million, £3 6s 8d
+    # a currency written with its letters before the sum: rand (R644, R2 billion), rupees (Rs 500, Rs. 20)
+    rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
@@ -75,10 +77,10 @@ _ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: [A-Z][{LETTER}]
                   r"reich|international|coalition|crusade|army|division|parliament)\b)")
 # All the number rules as one pattern, dates first: one pass of the regex engine; at each place the first
 # rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary or a
-# currency sign; only the first date rule can start with a letter (a month), so the others are tried at
-# digits and currency signs only.
+# currency sign (R for rand and Rs for rupees among them); only the first date rule can start with another
+# letter (a month), so the others are tried at digits and currency signs only.
 _NUMBERS = rx.compile(
-    r"(?=[0-9£$€JFMASONDc])(?<![\w£$€])(?:(?=[\d£$€])(?:"
+    r"(?=[0-9£$€JFMASONDcR])(?<![\w£$€])(?:(?=[\d£$€R])(?:"
     + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
                + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
                + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from . import rx
 from .english import is_known, is_ordinary, is_plain
-from .namewords import BODIES, GRAMMAR, OFFICES, REGIONS
+from .namewords import BODIES, GRAMMAR, NUMBER_WORDS, OFFICES, REGIONS
 
 
 class Priority:
@@ -58,7 +58,10 @@ _NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]+\d+\b|[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?
               rf"|\.(?<=\bSt\.)(?= [{UPPER}])|\.(?<=\bNo\.)(?= \d))?)")
 PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
 _PREPOSITIONS = frozenset({"in", "from", "on", "against", "to"})
-CONNECTORS = frozenset({"of", "for", "the", "and", "v.", *_PREPOSITIONS, *PARTICLES})
+# The little words inside a name in another language: Umkhonto we Sizwe, Chama cha Mapinduzi, Ortega y Gasset,
+# Movimento dos Trabalhadores.
+FOREIGN_JOINS = ("we", "wa", "cha", "dos", "das", "y")
+CONNECTORS = frozenset({"of", "for", "the", "and", "v.", *_PREPOSITIONS, *PARTICLES, *FOREIGN_JOINS})
 _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| & (?=[{UPPER}])|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
@@ -273,8 +276,8 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
     """A preposition inside a title: after a plain capitalised word, and (but for `from`) before one (Act in
     Restraint of Appeals, Letter from Birmingham Jail; not Supreme Court in U.S. v. Cruikshank)."""
     before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    if tokens[i].group() == "to" and before in _SENT:
-        return False
+    if (tokens[i].group() == "to" and before in _SENT) or before.lower() in NUMBER_WORDS:
+        return False  # the Voting Rights Act | to Congress; District Six | in Cape Town
     if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
         return True  # a title in another language: Regnans in Excelsis
     return (before[:1].isupper() and is_plain(before)
@@ -302,9 +305,17 @@ def _ampersand(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> boo
     return run.text[t.start() - 1 : t.start()] == " " and _and(run, tokens, i, pair)
 
 
+def _foreign_join(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A little word of another language joins two words of that language (Umkhonto we Sizwe), not English
+    ones (`Britain we Saw`)."""
+    before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    return not (before[:1].isupper() and after[:1].isupper() and not is_known(before.lower())
+                and not is_known(after.lower()))
+
+
 # Where a run is cut, by the token there (any other token: a capitalised -ing verb, a month).
 _CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash,
-         **{p: _preposition for p in _PREPOSITIONS}}
+         **{p: _preposition for p in _PREPOSITIONS}, **{w: _foreign_join for w in FOREIGN_JOINS}}
 
 
 def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:

@@ -44,3 +44,7 @@ denmark egypt england estonia ethiopia finland france germany greece hungary ind
 israel italy japan jordan kenya korea latvia lebanon libya lithuania mexico morocco netherlands nigeria norway
 pakistan palestine peru philippines poland portugal prussia romania russia scotland serbia spain sweden
 switzerland syria turkey uganda ukraine vietnam wales yugoslavia zimbabwe""".split())
+
+# Numbers as words, which end a name they stand last in (District Six, the Big Three, the Group of Seven).
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty hundred thousand""".split())

@@ -407,6 +407,26 @@ def test_days_after_a_name_group_possessives_and_pairs_with_an_english_word(sent
     assert sorted(deletions(sentence)) == sorted(facts)
 
 
+@pytest.mark.parametrize(("sentence", "facts"), [
+    # a name that ends in a number word ends before a preposition: two places, not one title
+    ("about 60,000 moved, District Six in Cape Town declared white 1966",
+     ["60,000", "District Six", "Cape Town", "1966"]),
+    ("the Big Three in Yalta agreed", ["Big Three", "Yalta"]),
+    # a currency written with letters before the sum: rand, rupees
+    ("by 1976 R644 a year per white pupil and R42 per black pupil", ["1976", "R644 a year", "R42"]),
+    ("the salt tax raised Rs 25 million", ["Rs 25 million"]),
+    # a little word of another language inside a name of that language
+    ("Umkhonto we Sizwe (MK) set up December 1961 by Mandela", ["Umkhonto we Sizwe", "MK", "December 1961", "Mandela"]),
+    ("Chama cha Mapinduzi won in 1977", ["Chama cha Mapinduzi", "1977"]),
+])
+def test_number_words_ending_a_name_rand_and_rupees_and_names_in_another_language(sentence, facts):
+    assert sorted(deletions(sentence)) == sorted(facts)
+
+
+def test_an_english_word_is_not_joined_by_a_foreign_little_word():
+    assert [e.text for e in evidence.Finder().find(["in Britain we Saw the change"]).get(0, [])] == ["Britain"]
+
+
 def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     subject = evidence.subject_words("How far was Charles I responsible for the Civil War in 1642")
     assert {"charles", "i"} <= subject
