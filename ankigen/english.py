@@ -145,6 +145,13 @@ def is_term(word: str) -> bool:
     return not is_misspelt(w)
 
 
+def is_glossable(word: str) -> bool:
+    """A word the notes gloss (`satyagraha (truth force)`, `ezan (call to prayer)`) is a term where it is a rare
+    word, or no word of the list at all and no misspelling (a term too short for `is_term`)."""
+    w = _base(word)
+    return is_rare(w) or (len(w) >= 3 and w not in SHORTHAND and not is_known(w) and not is_misspelt(w))
+
+
 @lru_cache(maxsize=1024)
 def is_rare(word: str) -> bool:
     """A lower-case word in the list that is no ordinary English (not common, nor the plural or British

@@ -81,7 +81,7 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 # the rules say " " rather than \s so that no match crosses from one sentence into the next.
 
 # A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
-_LOWER_WORD = rx.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
+_LOWER_WORD = rx.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿĀ-ɏ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
 # quotes or brackets). A word there may be an ordinary word with a capital rather than a name.
@@ -225,7 +225,7 @@ class Finder:
         said = said_terms(text)
         return tuple(sorted(w for w in words if w and w[0].islower() and w not in self.subject
                             and _LOWER_WORD.fullmatch(w)
-                            and (english.is_term(w) or (w in said and english.is_rare(w))
+                            and (english.is_term(w) or (w in said and english.is_glossable(w))
                                  or lower_acronym(w, acronyms))))
 
     def _names(self, text: str, starts: list[int],

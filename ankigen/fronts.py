@@ -13,10 +13,18 @@ from typing import NamedTuple
 
 from . import rx
 from .backs import TYPED_LINE, ends_sentence, join_lines
-from .kinds import is_scale
+from .kinds import is_scale, scale_in_front
 from .namewords import GRAMMAR
-from .rules import (Line, auxiliary_question, ends_dangling, heading, marker_front, plan_items, question_front,
-                    section_heading)
+from .rules import (
+    Line,
+    auxiliary_question,
+    ends_dangling,
+    heading,
+    marker_front,
+    plan_items,
+    question_front,
+    section_heading,
+)
 
 
 def skip_blank(lines: Sequence[Line], k: int) -> int:
@@ -60,7 +68,8 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     """A bare question (`rules.question_front`) that is a line of its own (not the end of the line above,
     nor the first line under a front) and is followed by its back (not by another front)."""
     text = lines[i].text
-    if not question_front(text) and not (auxiliary_question(text) and (i == 0 or _ended(lines[i - 1].text))):
+    if not (question_front(text) or scale_in_front(text)
+            or (auxiliary_question(text) and (i == 0 or _ended(lines, i - 1)))):
         return None
     nxt = next_text(lines, i + 1)
     if i > 0 and (above := lines[i - 1]).text:
@@ -77,10 +86,16 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
 
 
-def _ended(text: str) -> bool:
-    """Does a line end what it says: a sentence, or a long typed line that stops on no dangling word (a student
-    who writes no full stops)?"""
-    return ends_sentence(text) or (len(text) > TYPED_LINE and not ends_dangling(text))
+def _ended(lines: Sequence[Line], k: int) -> bool:
+    """Does line k end what it says: a sentence; or, stopping on no dangling word (a student who writes no
+    full stops), a long typed line, the short last line of a wrapped block, or a back of one line?"""
+    text = lines[k].text
+    if ends_sentence(text):
+        return True
+    if not text or ends_dangling(text):
+        return False
+    one_line = k > 0 and (marker_front(lines[k - 1].text) is not None or question_front(lines[k - 1].text))
+    return len(text) > TYPED_LINE or one_line or _ends_back(lines, k)
 
 
 def read_section_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:

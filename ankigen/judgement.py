@@ -30,9 +30,11 @@ _SURFACE = (r"(?:hardly|barely|scarcely) any (?:real )?change|not really (?:a |a
 _NOT_IMPORTANT = (r"not (?:very |really |that |particularly |especially )?(?:important|significant)|unimportant|"
                   r"insignificant|of (?:little|no real|minor) (?:importance|significance)")  # superficial
 _QUITE_IMPORTANT = r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)"  # partial
-_MATTERED_LITTLE = r"(?:hardly|barely|scarcely) mattered|mattered (?:very |only )?(?:a )?little|did ?n[o’']?t (?:really )?matter(?! (?:how|what|whether|who|which|if|when|where|that)\b)(?: much| at all)?"
-_MATTERED_A_LOT = (r"(?:really |hugely |greatly )mattered|mattered (?:so |very )?(?:a lot|a great deal|hugely|enormously|"
-                   r"greatly|massively|(?:the )?most)")  # fundamental
+# How much it mattered, said with the verb (not the idiom "it did not matter how good the system was").
+_MATTERED_LITTLE = (r"(?:hardly|barely|scarcely) mattered|mattered (?:very |only )?(?:a )?little|did ?n[o’']?t "
+                    r"(?:really )?matter(?! (?:how|what|whether|who|which|if|when|where|that)\b)(?: much| at all)?")
+_MATTERED_A_LOT = (r"(?:really |hugely |greatly )mattered|mattered (?:so |very )?(?:a lot|a great deal|hugely|"
+                   r"enormously|greatly|massively|(?:the )?most)")  # fundamental
 
 
 class DegreeRule(NamedTuple):
@@ -259,11 +261,12 @@ def _opening_verdict(sentence: str, about: frozenset[str]) -> int | None:
     changed a lot, politics was only partly different": the clause after the concession), nor, in a causation
     essay, an opening that does not name the factor."""
     m = _OPENING.match(sentence)
-    clause = m.group("clause") if m else ""
-    if m and _CONCEDES.match(clause):
+    if m is None or not (clause := m.group("clause")):
+        return None
+    if _CONCEDES.match(clause):
         rest = sentence[m.end("clause"):].lstrip(",;: ")
         return sentence_verdict(rest, about) if rest else None
-    if not clause or (about and not about & set(re.findall(r"\w+", clause.lower()))):
+    if about and not about & set(re.findall(r"\w+", clause.lower())):
         return None
     if (drawn := _DRAWN.search(sentence, m.end("clause"))) and _first(sentence[drawn.end():]):
         return None  # a conclusion drawn after it: "Overall a fundamental change 1945-49 but ..., so only partial"

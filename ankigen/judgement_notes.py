@@ -14,8 +14,8 @@ from typing import NamedTuple
 from . import align, evidence, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
-from .lock import Entry
 from .kinds import scale_answer
+from .lock import Entry
 from .parser import scale_options
 from .records import Card, Kind, ParsedNotes
 
@@ -33,18 +33,17 @@ def scale_of(ctx: DeckContext) -> tuple[str, ...]:
         return ctx.sidecar.scale
     for card in ctx.notes.cards:
         scale_card = card.kind is Kind.SCALE or (card.kind is Kind.QUESTION and _ROLE_SCALE_FRONT.search(card.front))
-        options = scale_options(card.back) if scale_card else None
+        options = (card.scale or scale_options(card.back)) if scale_card else None
         if options and len(options) >= 2:
             return tuple(o.strip() for o in options)
     return judgement.DEFAULT_SCALE
 
 
 def judged_paragraphs(notes: ParsedNotes) -> list[str]:
-    """The paragraphs that get a judgement note: the plan's; with no plan line, every paragraph the cards
-    name (a student who never wrote a plan still has paragraphs to judge)."""
-    if notes.essay.plan:
-        return [item.paragraph for item in notes.essay.plan]
-    return list(dict.fromkeys(c.paragraph for c in notes.cards if c.paragraph))
+    """The paragraphs that get a judgement note: the plan's, then every other paragraph the cards name (a
+    student who never wrote a plan, or whose plan left a paragraph out, still has paragraphs to judge)."""
+    planned = [item.paragraph for item in notes.essay.plan]
+    return list(dict.fromkeys([*planned, *(c.paragraph for c in notes.cards if c.paragraph)]))
 
 
 _ASKS = {  # what the card asks, in the essay's own terms: (of a paragraph, of the whole essay)
@@ -193,6 +192,8 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
     if problem:
         return [problem]
     made: list[AnkiNote | Finding] = []
+    if verdict is None and not para.analysis and not conf.reasoning and ctx.notes.essay.plan and para.plan is None:
+        return made  # a paragraph the plan left out, with nothing to judge: its own warning says so (check.py)
     if verdict is None:
         made.append(warning(ctx.notes.path, para.line, "no-judgement",
                             f"{para.label}: no judgement: the plan and analysis use no words of degree; "

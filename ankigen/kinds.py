@@ -15,7 +15,11 @@ from .rules import CONCLUDING, section_heading
 
 _ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judgment|so what|link)\b", re.I)
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
-_SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan)", re.I)
+_SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|"
+                          r"how (?:can|would|do|should) you (?:describe|rate|judge))", re.I)
+# A scale written on the question's own line, after a dash, a colon or the question mark: `How much change was
+# there - fundamental / partial / superficial`, `how important: main cause / one of several / minor`.
+_SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*")
 # Options are split at a slash, a comma, `or`, an arrow, an en or em dash, or a hyphen with spaces around
 # it (`fundamental - partial`; never the hyphen of `short-term`).
 _SCALE_SPLIT = rx.compile(r"\s*(?:/|,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
@@ -47,10 +51,23 @@ def _options(line: str) -> tuple[str, ...] | None:
     return None
 
 
+def scale_in_front(front: str) -> tuple[str, tuple[str, ...]] | None:
+    """`How much change was there - fundamental / partial / superficial` -> ("How much change was there",
+    ("fundamental", "partial", "superficial")): a question that asks how much, with its scale after it."""
+    for m in _SCALE_AFTER.finditer(front):
+        question, rest = front[: m.start()].strip(), front[m.end():].strip()
+        options = _options(rest) if rest and len(rest) <= 200 else None
+        if options and len(options) >= 3 and _SCALE_FRONT.search(question):
+            return question, options
+    return None
+
+
 def scale_answer(card: Card) -> tuple[str, ...]:
     """What the student answered under a scale card's scale (`in the end only a partial change by 94 ...`):
-    their verdict on the whole essay."""
-    return card.back[1:] if card.kind is Kind.SCALE else ()
+    their verdict on the whole essay (the whole back, where the scale is on the question's line)."""
+    if card.kind is not Kind.SCALE:
+        return ()
+    return card.back if scale_in_front(card.front) else card.back[1:]
 
 
 def is_scale(line: str) -> bool:
@@ -69,6 +86,8 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
         if _EXAMPLE.match(front):
             return Kind.EXAMPLE, None
         return Kind.POINT, None
+    if (inline := scale_in_front(front)) is not None:
+        return Kind.SCALE, inline[1]
     scale = scale_options(back)
     # (a scale and the student's answer under it only where the front asks how much: `how much did their
     # lives change` / `fundamental - partial - superficial` / `in the end only a partial change ...`)

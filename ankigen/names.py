@@ -270,6 +270,11 @@ def _comma(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
 
 # What is sent to a body, not named after it: the Voting Rights Act | to Congress.
 _SENT = frozenset("Act Acts Bill Bills Amendment Amendments Treaty Treaties Plan Report Army Armies Navy".split())
+# What a title names by what it is about, "on the ...": the Law on the Maintenance of Order, the Conference on
+# the Limitation of Armament, the Declaration on the Granting of Independence.
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_TITLE_HEADS = frozenset("Law Laws Act Acts Treaty Declaration Convention Statute Decree Edict Charter Conference "
+                         "Commission Committee Agreement Pact Report Resolution Ordinance Proclamation".split())
 
 
 def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
@@ -280,6 +285,9 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
         return False  # the Voting Rights Act | to Congress; District Six | in Cape Town
     if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
         return True  # a title in another language: Regnans in Excelsis
+    if (after == "the" and before in _TITLE_HEADS and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper()
+            and tokens[i + 2].group() not in _WEEKDAYS):
+        return True  # a law or a meeting on the thing it is about: the Law on the Maintenance of Order 1925
     return (before[:1].isupper() and is_plain(before)
             and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
 

@@ -43,6 +43,7 @@ from .records import Card, Essay, ParsedNotes, PlanItem
 from .rules import (
     Line,
     Typo,
+    bullet,
     essay_opening,
     essay_question,
     marker_front,
@@ -164,13 +165,36 @@ def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Es
     return (essay._replace(question=without_label(text), question_line=lines[i].no), i + 1) if found else None
 
 
+_PLAN_HEADING = rx.compile(r"^(?:(?:essay|paragraph) )?plan\s*[:.\-–—]?$", re.IGNORECASE)
+
+
 def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
-    """The paragraph plan: on one line (`P1- a lot ... P2- tightened control ...`), or one a line."""
-    items = plan_items(lines[i])
-    end = i + 1
+    """The paragraph plan: on one line (`P1- a lot ... P2- tightened control ...`), or one a line; under a
+    heading (`Plan`) also as a list of bullets, with their markers or without (`- welfare state ...`)."""
+    headed = bool(_PLAN_HEADING.match(lines[i].text))
+    at = skip_blank(lines, i + 1) if headed else i
+    if at >= len(lines):
+        return None
+    items = plan_items(lines[at])
+    end = at + 1
     if items is None:
-        items, end = _plan_run(lines, i)
-    return (essay._replace(plan=items, plan_line=lines[i].no), end) if items else None
+        items, end = _plan_run(lines, at)
+    if not items and headed:
+        items, end = _bullet_plan(lines, at)
+    return (essay._replace(plan=items, plan_line=lines[at].no), end) if items else None
+
+
+def _bullet_plan(lines: Sequence[Line], i: int) -> tuple[tuple[PlanItem, ...], int]:
+    """A plan as bullets under its heading (`- welfare state, a massive change` / `- P2 nationalisation ...`):
+    each a paragraph, in order, numbered by its marker where it has one."""
+    items: list[PlanItem] = []
+    j = i
+    while j < len(lines) and (text := bullet(lines[j].text)) is not None:
+        marked = marker_front(text)
+        label, body = marked if marked else (f"P{len(items) + 1}", text)
+        items.append(PlanItem(label, body.rstrip(".;,").strip(), lines[j].no))
+        j += 1
+    return (tuple(items), j) if len(items) >= 2 else ((), i)
 
 
 def _plan_run(lines: Sequence[Line], i: int) -> tuple[tuple[PlanItem, ...], int]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from . import english, rx
 from .figures import Piece, in_lines
-from .names import Priority
+from .names import LETTER, Priority
 from .namewords import BODIES, GRAMMAR, OFFICES
 
 # A historian (or anyone) named by a surname that is also a common word, before a verb of saying in the
@@ -51,7 +51,7 @@ _QUOTED = rx.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,70}?(?=[”\"])")
 # force)`, `kolkhoz = collective farm`), or named (`it was called a diktat`, `known as hartal`). Each pattern
 # starts with its literal (the gloss, the verb), so the regex engine skips to it.
 _GLOSS = rx.compile(r" (?:\(|= )")
-_GLOSSED = rx.compile(r"(?:^|(?<=[\n (“\"‘]))[a-z][a-z-]+[a-z]$")
+_GLOSSED = rx.compile(rf"(?:^|(?<=[\n (“\"‘]))[a-zß-öø-ÿĀ-ɏ][{LETTER}-]+[{LETTER}]$")  # (its accents too: daimyō)
 _NAMED = rx.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
 # A short phrase in quotation marks that the notes say something is called, or name with an article: the
 # "november criminals", the "iron rice bowl".

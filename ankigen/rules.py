@@ -30,9 +30,10 @@ _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.I
 _GLUED = rx.compile(
     r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
     r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b)"
-    # with no full stop before it, a capital P and a separator, then a space: "... handed the south to the king P3 -
-    # Napoleon", "... banned 8 April 1960 P2: Rivonia trial" (a student who writes no full stops)
-    r"|(?<=[^\W_] )(?=P\d{1,2}(?: [-:–—]|[-:–—)]) [^\W\d_])"
+    # with no full stop before it, a P and a separator, then a space: "... handed the south to the king P3 -
+    # Napoleon", "... banned 8 April 1960 P2: Rivonia trial", "... 20 December 1860 p3 - Fort Sumter" (a student
+    # who writes no full stops)
+    r"|(?<=[^\W_] )(?=[Pp]\d{1,2}(?: [-:–—]|[-:–—)]) [^\W\d_])"
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
@@ -336,7 +337,16 @@ def auxiliary_question(text: str) -> bool:
     words = text.split()
     if not 4 <= len(words) <= 10 or not text[:1].islower() or "," in text or "?" in text or ends_dangling(text):
         return False
-    return words[0] in _AUXILIARY and bool(_SUBJECT_START.match(words[1])) and words[1] not in ("a", "an")
+    if words[0] not in _AUXILIARY:
+        return False
+    if _SUBJECT_START.match(words[1]):
+        return words[1] not in ("a", "an")
+    # `was slavery the main cause`, `were taxes really the reason`: a verb of being, a noun, then what it is
+    return (words[0] in ("was", "were", "is", "are") and not words[1].endswith("ly") and words[1] not in _NOT_SUBJECT
+            and words[2] in ("the", "a", "an", "really", "more", "less", "still", "just", "only"))
+
+
+_NOT_SUBJECT = frozenset("not also still then never always already just only so very too more less".split())
 
 
 _HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")

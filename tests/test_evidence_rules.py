@@ -423,6 +423,24 @@ def test_number_words_ending_a_name_rand_and_rupees_and_names_in_another_languag
     assert sorted(deletions(sentence)) == sorted(facts)
 
 
+@pytest.mark.parametrize(("sentence", "facts"), [
+    # a word the notes gloss is a term, short or with accents: not English, not a misspelling
+    ("the ezan (call to prayer) had to be in Turkish from 1932", ["ezan", "1932"]),
+    ("the daimyō (lords) gave up their domains", ["daimyō"]),
+    ("the şeriat courts closed", ["şeriat"]),
+    # a title that says what it is about: "on the ..."
+    ("Law on the Maintenance of Order 1925 let the govt close newspapers", ["Law on the Maintenance of Order 1925"]),
+    ("the Conference on the Limitation of Armament met", ["Conference on the Limitation of Armament"]),
+    ("Stalin on the Volga", ["Stalin", "Volga"]),
+])
+def test_glossed_and_accented_terms_and_titles_on_what_they_are_about(sentence, facts):
+    assert sorted(deletions(sentence)) == sorted(facts)
+
+
+def test_a_misspelling_glossed_is_no_term():
+    assert deletions("the goverment (state) paid the strikers") == []
+
+
 def test_an_english_word_is_not_joined_by_a_foreign_little_word():
     assert [e.text for e in evidence.Finder().find(["in Britain we Saw the change"]).get(0, [])] == ["Britain"]
 

@@ -186,6 +186,14 @@ def test_an_overall_sentence_with_no_full_stop_before_it_is_the_essays():
     assert judgement.infer(None, p2.analysis_text) == judgement.PARTIAL
 
 
+def test_a_paragraph_the_plan_left_out_is_judged_too():
+    notes = parse_text("1- Attlee\nHow far did Britain change 1945-51\nP1- welfare\nP2- industry\n"
+                       "P1- NHS\n1948\nP1- analysis\na massive change\nP2- analysis\nonly a partial change\n"
+                       "P3- analysis\nvery little change\n")
+    assert [i.paragraph for i in notes.essay.plan] == ["P1", "P2"]
+    assert judgement_notes.judged_paragraphs(notes) == ["P1", "P2", "P3"]
+
+
 def test_the_answer_under_the_scale_card_is_the_essays_verdict():
     notes = parse_text("1- SA\nHow far did the lives of black South Africans change 1948-94\nP1- analysis\n"
                        "a massive change for the worse\nhow much did their lives change\n"

@@ -53,8 +53,8 @@ class Floor:
 # twenty-three of them written blind. Held out: american_revolution, meiji_japan, thatcher_economy (written
 # blind in the sixth session, never read; their floors are their first scores). Read and tuned on: the three
 # held out before them (apartheid, nicholas_ii, weimar_recovery, read in the sixth session), and before those
-# hitler_rise, suffrage, khrushchev; english_civil_war, seen by accident. A cloze card's give-away is its answer shown on its front outside the gap (the context line, the
-# sentence).
+# hitler_rise, suffrage, khrushchev; english_civil_war, seen by accident. A cloze card's give-away is its
+# answer shown on its front outside the gap (the context line, the sentence).
 FLOORS = {
     "american_revolution": Floor(0.85, 0.85, 0.85, 0.00, 0.80, 0.00, 0.05),
     "apartheid": Floor(0.90, 0.85, 0.80, 0.05, 0.80, 0.00, 0.05),

@@ -56,6 +56,7 @@ def test_split_glued_leaves_a_mention_alone():
     ("the Depression was the main cause. P1) unemployment", "P1) unemployment"),
     ("the KPD got 100 seats in November 1932. P1 )how did the nazi vote change", "P1 )how did the nazi vote change"),
     ("Nazis had no chance to get elected. p3- 1928 election", "p3- 1928 election"),  # a year opens the front
+    ("South Carolina seceded 20 December 1860 p3 - Fort Sumter", "p3 - Fort Sumter"),  # no full stop, lower case
 ])
 def test_split_glued_lower_case_and_spaced_markers(text, front):
     assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
@@ -388,6 +389,30 @@ def test_scale_written_with_dashes_or_commas(back):
     assert parser.front_kind("How can you describe Bismarck’s role", [back], False)[0] is Kind.SCALE
 
 
+@pytest.mark.parametrize(("front", "question", "options"), [
+    ("How much change was there - fundamental / partial / superficial", "How much change was there",
+     ("fundamental", "partial", "superficial")),
+    ("how important: main cause / one of several / minor", "how important", ("main cause", "one of several", "minor")),
+    ("How far did it change? a lot, some, none", "How far did it change", ("a lot", "some", "none")),
+])
+def test_a_scale_on_the_question_s_own_line(front, question, options):
+    assert kinds.scale_in_front(front) == (question, options)
+    assert parser.front_kind(front, ("Overall only a partial change",), False) == (Kind.SCALE, options)
+
+
+@pytest.mark.parametrize("front", ["Why was the army important - money, men, leadership",
+                                   "What was Bismarck's role: diplomat, war-maker, unifier",
+                                   "How much did it cost - £5, £6"])
+def test_a_list_after_a_question_is_no_scale(front):
+    assert kinds.scale_in_front(front) is None
+
+
+def test_a_scale_of_importance_under_a_question_of_importance():
+    assert parser.front_kind("How important is a cause", ("decisive / important / minor",), False) == (
+        Kind.SCALE, ("decisive", "important", "minor"))
+    assert parser.front_kind("Why was the army important", ("money, men, leadership",), False)[0] is Kind.QUESTION
+
+
 def test_a_list_of_names_is_no_scale():
     assert parser.front_kind("Who were the left opposition", ["Zinoviev, Kamenev or Trotsky"], False) == (
         Kind.QUESTION, None)
@@ -438,6 +463,18 @@ def test_header_rule_plan():
     assert parser.read_plan(lines_of("P1: a", "P2: b", "P2: c", "back"), 0, Essay()) is None
 
 
+def test_header_rule_plan_as_bullets_under_its_heading():
+    """`Plan` and then a bullet a paragraph, numbered in order, or by the marker a bullet has."""
+    essay, end = parser.read_plan(lines_of("Plan", "- welfare state, a massive change", "- nationalisation",
+                                           "Argument: a lot changed"), 0, Essay())
+    assert ([(i.paragraph, i.text) for i in essay.plan], essay.plan_line, end) == (
+        [("P1", "welfare state, a massive change"), ("P2", "nationalisation")], 2, 3)
+    essay, _ = parser.read_plan(lines_of("Plan:", "", "* P1. monetarism", "* P2. privatisation", "P1. x"), 0, Essay())
+    assert [(i.paragraph, i.text) for i in essay.plan] == [("P1", "monetarism"), ("P2", "privatisation")]
+    assert parser.read_plan(lines_of("- welfare state", "- nationalisation", "P1. x"), 0, Essay()) is None  # no heading
+    assert parser.read_plan(lines_of("Plan", "- welfare state", "P1. x"), 0, Essay()) is None  # one bullet
+
+
 def test_header_rule_thesis():
     lines = lines_of("It could be argued that", "his power grew.", "", "P1- opponents", "1936")
     assert parser.read_thesis(lines, 0, Essay()) == (
@@ -453,11 +490,30 @@ def test_front_rule_marker_front():
     assert fronts.read_marker_front(lines_of("1932 Ryutin"), 0) is None
 
 
+def test_a_scale_on_the_question_s_own_line_is_a_front():
+    lines = lines_of("P4 - analysis", "states rights only mattered b/c of slavery",
+                     "how important: main cause / one of several / minor", "overall slavery was the main cause")
+    assert fronts.read_question_front(lines, 2) == (fronts.Front(None, lines[2].text, 3, False), 3)
+
+
+def test_a_question_of_being_in_lower_case():
+    assert rules.auxiliary_question("was slavery the main cause")
+    assert rules.auxiliary_question("were taxes really the reason for the war")
+    assert not rules.auxiliary_question("was finally the law of the land")
+    assert not rules.auxiliary_question("was also the first to go")
+
+
+def test_a_question_in_word_order_after_a_back_of_one_line():
+    lines = lines_of("P2. iron and steel", "Iron and Steel Act 1949 very controversial, the Lords delayed it",
+                     "did the workers get more say", "not really, the same managers ran the pits")
+    assert fronts.read_question_front(lines, 2) == (fronts.Front(None, lines[2].text, 3, False), 3)
+
+
 def test_a_question_in_word_order_after_a_back_has_ended():
     """`did the armed struggle change anything`: a verb, its subject and more, in lower case with no `?`, on a
     line of its own after a sentence (or a long typed line) has ended; never a line that goes on from above."""
     long_line = "state of emergency, ANC and PAC banned 8 April 1960, Sobukwe got 3 years then kept on Robben Island"
-    lines = lines_of(long_line + " for three years", "did the armed struggle change anything", "MK set up December 1961")
+    lines = lines_of(long_line + " for three years", "did the armed struggle change anything", "MK set up in 1961")
     assert fronts.read_question_front(lines, 1) == (fronts.Front(None, lines[1].text, 2, False), 2)
     lines = lines_of("the purges of the army in 1937 and", "did the most damage to the economy", "in 1941")
     assert fronts.read_question_front(lines, 1) is None  # it goes on from the line above
