@@ -67,8 +67,13 @@ _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| & (?=[{UPPER}])|, (?=[{UPPER}]
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
 # Not the day of a date that follows (the Lahore Resolution 23 March 1940).
 _NOT_A_DAY = r"(?! (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)"
+# And with "of" and its year, what is named by its year: the Proclamation of 1763, the Compromise of 1850, the
+# Revolutions of 1848, the Tariff of 1828.
+_OF_YEAR = ("Proclamation", "Compromise", "Revolution", "Revolutions", "Constitution", "Act", "Acts", "Settlement",
+            "Charter", "Edict", "Ordinance", "Crisis", "Panic", "Tariff", "Treaty", "Peace", "Reform", "Statute")
 _TAIL = (r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
-         r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d)" + _NOT_A_DAY + ")?")
+         r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d)" + _NOT_A_DAY
+         + r"|(?:" + "|".join(f"(?<=\\b{w})" for w in _OF_YEAR) + r") of 1\d{3}\b(?![,.]\d|s\b))?")
 # A lower-case noun that makes an event or a body of the name before it: the Khilafat movement, the RIN
 # mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot, the Crimean war.
 EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellion", "revolt", "laws", "plot",
@@ -251,8 +256,8 @@ def _title_and(tokens: list[re.Match[str]], i: int) -> bool:
         return True
     before = tokens[i - 1].group() if i else ""
     last = next((t.group() for t in reversed(tokens) if not t.group().isdigit()), "")
-    return (last in _SENT and before[:1].isupper() and after[:1].isupper() and is_plain(before)
-            and is_plain(after) and tokens[-1].group() != after)
+    return ((last in _SENT or last in ("War", "Wars")) and before[:1].isupper() and after[:1].isupper()
+            and is_plain(before) and is_plain(after) and tokens[-1].group() != after)
 
 
 def _preposition(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
@@ -272,6 +277,9 @@ def _comma(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
 _SENT = frozenset("Act Acts Bill Bills Amendment Amendments Treaty Treaties Plan Report Army Armies Navy".split())
 # What a title names by what it is about, "on the ...": the Law on the Maintenance of Order, the Conference on
 # the Limitation of Armament, the Declaration on the Granting of Independence.
+# The first words of many places' names: in New York, in South Carolina, in Cape Town.
+_PLACE_STARTS = frozenset("New North South East West Upper Lower Cape Port Fort San Santa Saint St St. Los Las Mount "
+                          "Lake".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _TITLE_HEADS = frozenset("Law Laws Act Acts Treaty Declaration Convention Statute Decree Edict Charter Conference "
                          "Commission Committee Agreement Pact Report Resolution Ordinance Proclamation".split())
@@ -283,6 +291,8 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
     before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
     if (tokens[i].group() == "to" and before in _SENT) or before.lower() in NUMBER_WORDS:
         return False  # the Voting Rights Act | to Congress; District Six | in Cape Town
+    if tokens[i].group() == "in" and (after.lower() in REGIONS or after in _PLACE_STARTS):
+        return False  # where it met: the Stamp Act Congress | in New York, the Diet | in Prussia
     if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
         return True  # a title in another language: Regnans in Excelsis
     if (after == "the" and before in _TITLE_HEADS and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper()

@@ -432,6 +432,12 @@ def test_number_words_ending_a_name_rand_and_rupees_and_names_in_another_languag
     ("Law on the Maintenance of Order 1925 let the govt close newspapers", ["Law on the Maintenance of Order 1925"]),
     ("the Conference on the Limitation of Armament met", ["Conference on the Limitation of Armament"]),
     ("Stalin on the Volga", ["Stalin", "Volga"]),
+    # named by its year, with "of": one fact
+    ("the Proclamation of 1763 banned settlers, the Compromise of 1850 failed", ["Proclamation of 1763",
+                                                                               "Compromise of 1850"]),
+    # a war of two peoples; a body and the place it met
+    ("the French and Indian War (1754-63) left Britain in debt", ["French and Indian War", "1754-63", "Britain"]),
+    ("Stamp Act Congress in New York October 1765", ["Stamp Act Congress", "New York", "October 1765"]),
 ])
 def test_glossed_and_accented_terms_and_titles_on_what_they_are_about(sentence, facts):
     assert sorted(deletions(sentence)) == sorted(facts)
