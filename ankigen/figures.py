@@ -43,7 +43,7 @@ _DATE_RULES = (
     rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
     rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}})\b",  # 1937- 38, 1955-56, 1928-1953
     rf"\b{_YEAR}s\b",  # 1930s
-    rf"(?<![\d,£$€])(?<!\d\.)\b{_YEAR}\b(?![,.]\d)(?!{_UNIT})",  # 1922, c.1790 (not 1000 Reichsmarks)
+    rf"(?<![\d,£$€¥])(?<!\d\.)\b{_YEAR}\b(?![,.]\d)(?!{_UNIT})",  # 1922, c.1790 (not 1000 Reichsmarks)
 )
 # A year with "about" before it: c.1495, c. 1500, ca. 1780, circa 1600 (and its range: c.1780-1850).
 _CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YEAR}|[0-9]{{2}})\b)?"
@@ -51,7 +51,7 @@ _CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YE
 _RATE = r"(?: (?:a|per|each) (?:year|month|week|day|head)\b(?! (?:later|after|before|earlier|ago|on)\b))"
 _TIME = r"(?:years?|months?|weeks?|days?|hours?)"
 _FIGURE_RULES = (
-    rf"[£$€] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",  # $400 million, £3 6s 8d
+    rf"[£$€¥] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",  # $400 million, £3 6s 8d, ¥360 million
     # a currency written with its letters before the sum: rand (R644, R2 billion), rupees (Rs 500, Rs. 20)
     rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
@@ -68,7 +68,7 @@ _FIGURE_RULES = (
     r"(?<![\d/])\b\d+/\d+\b(?!/)",  # 3/5, 14/16
     r"\b\d{1,3}(?:,\d{3})+\b",  # 26,000
     r"\b\d+(?:st|nd|rd|th)\b",  # 17th
-    r"(?<![\d,.£$€-])\b\d{1,6}\b(?![,.]\d)",  # 16, 3000, 381
+    r"(?<![\d,.£$€¥-])\b\d{1,6}\b(?![,.]\d)",  # 16, 3000, 381
 )
 # An ordinal before capitalised words names something (14th Amendment, 101st Airborne): one fact.
 # (In lower case, with the body or event it numbers: the 20th party congress, the 6th five year plan.)
@@ -80,7 +80,7 @@ _ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: [A-Z][{LETTER}]
 # currency sign (R for rand and Rs for rupees among them); only the first date rule can start with another
 # letter (a month), so the others are tried at digits and currency signs only.
 _NUMBERS = rx.compile(
-    r"(?=[0-9£$€JFMASONDcR])(?<![\w£$€])(?:(?=[\d£$€R])(?:"
+    r"(?=[0-9£$€¥JFMASONDcR])(?<![\w£$€¥])(?:(?=[\d£$€¥R])(?:"
     + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
                + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
                + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])

@@ -347,7 +347,7 @@ billion half quarter quarters third thirds""".split())
 def _content(text: str) -> list[str]:
     """The words that carry a fact: its figures (with their signs, in words too) and capitalised words; not the
     ordinary words beside them (what is counted, a unit or a rate: `123 priests`, `£20 a month`)."""
-    words = re.findall(r"[£$€]?[\w’'.,–-]*\w%?", text.translate(_APOSTROPHES))
+    words = re.findall(r"[£$€¥]?[\w’'.,–-]*\w%?", text.translate(_APOSTROPHES))
     return [w.lower() for w in words if re.search(r"\d", w) or w[:1].isupper() or w.lower() in _NUMBER_WORDS]
 
 

@@ -415,6 +415,7 @@ def test_days_after_a_name_group_possessives_and_pairs_with_an_english_word(sent
     # a currency written with letters before the sum: rand, rupees
     ("by 1976 R644 a year per white pupil and R42 per black pupil", ["1976", "R644 a year", "R42"]),
     ("the salt tax raised Rs 25 million", ["Rs 25 million"]),
+    ("Japan got ¥360 million in reparations", ["Japan", "¥360 million"]),
     # a little word of another language inside a name of that language
     ("Umkhonto we Sizwe (MK) set up December 1961 by Mandela", ["Umkhonto we Sizwe", "MK", "December 1961", "Mandela"]),
     ("Chama cha Mapinduzi won in 1977", ["Chama cha Mapinduzi", "1977"]),
