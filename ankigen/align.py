@@ -341,9 +341,12 @@ def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> li
 # ------------------------------------------------------------------------------------------- align
 
 def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Sequence[str],
-          sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> Aligned:
+          sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]],
+          header: Sequence[tuple[str, Sequence[Evidence]]] = ()) -> Aligned:
     """The identities of this build's notes, aligned with the entries of the last build (`old`).
-    `sentences`: each card's back, sentence by sentence, with the evidence found in it."""
+    `sentences`: each card's back, sentence by sentence, with the evidence found in it; `header`: the same of
+    the text above the first card (the argument, a line of context), whose clozes belong to the essay note
+    (their card index is one past the last card's)."""
     # Notes are aligned with the lock's notes of the same note type: a release that gives a note type a
     # new field must give it a new key and id (Anki would refuse the changed notes as conflicting), and
     # then the old notes are retired and the new ones are new (see notetypes.py).
@@ -363,12 +366,13 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
     kept = _kept(questions, cards, matched)
     essay = next((e.guid for e in old if e.kind == notetypes.ESSAY.key), None) or make.guid("essay")
     judgements = _paragraph_guids(old, plan, paragraphs, make)
-    by_sentence = _match_sentences(olds, guids, sentences)
+    owners, sources = [*guids, essay], [*sentences, header]
+    by_sentence = _match_sentences(olds, owners, sources)
     clozes: list[Cloze] = []
-    for i, backs in enumerate(sentences):
+    for i, backs in enumerate(sources):
         for k, (sentence, pieces) in enumerate(backs):
             was = [olds[j] for j in by_sentence.get((i, k), [])]
-            clozes.extend(_sentence_clozes(i, k, sentence, pieces, was, guids[i], make))
+            clozes.extend(_sentence_clozes(i, k, sentence, pieces, was, owners[i], make))
     return Aligned(guids, judgements, essay, clozes, kept)
 
 

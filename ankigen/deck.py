@@ -77,16 +77,20 @@ def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
     return out
 
 
+Found = list[tuple[str, list[evidence.Evidence]]]  # a text's sentences, each with the evidence chosen in it
+
+
 def find_evidence(ctx: DeckContext, as_01: bool = False,
-                  remembered: frozenset[str] = frozenset()) -> list[list[tuple[str, list[evidence.Evidence]]]]:
+                  remembered: frozenset[str] = frozenset()) -> tuple[list[Found], Found]:
     """For each card, its back's sentences with the evidence chosen in each (none in a scale card's back,
     nor when the sidecar turns clozes off); `as_01`, as ankigen 0.1 found it (`evidence.Finder`). A sentence
-    the lock remembers (`remembered`) keeps its bounds while its text is the same (`rewrites.as_remembered`)."""
+    the lock remembers (`remembered`) keeps its bounds while its text is the same (`rewrites.as_remembered`).
+    Then the same of the header's text (`header_evidence`)."""
     side, notes = ctx.sidecar, ctx.notes
     sentences = rewrites.as_remembered(evidence.card_sentences((c.back for c in notes.cards), as_01=as_01),
                                        remembered)
     if not side.clozes:
-        return [[(s, []) for s in card] for card in sentences]
+        return [[(s, []) for s in card] for card in sentences], []
     finder = evidence.Finder(subject=evidence.subject_words(notes.essay.question, notes.essay.title, ctx.deck),
                              always=side.cloze_always, never=side.cloze_never, auto=side.cloze_auto, as_01=as_01)
     found = finder.find([s for card in sentences for s in card], learn=True)
@@ -100,7 +104,23 @@ def find_evidence(ctx: DeckContext, as_01: bool = False,
         out.append(pairs)
     for i, named in _named_fronts(finder, notes.cards, sentences).items():
         out[i].append(named)  # after the back's own sentences: their numbers and identities stay as they were
-    return out
+    return out, ([] if as_01 else header_evidence(finder, notes, remembered))
+
+
+_ARGUMENT_LABEL = rx.compile(r"^(?:thesis|argument|line of argument|my argument|judgement|intro(?:duction)?)\s*"
+                            r"[:\-–—]\s*", re.IGNORECASE)
+
+
+def header_evidence(finder: evidence.Finder, notes: ParsedNotes, remembered: frozenset[str]) -> Found:
+    """The sentences of the text above the first card (the argument, a line of context: `National Party won
+    the election May 1948 under D.F. Malan ...`) with their evidence: facts the essay needs too. Found after
+    the cards' (and learning nothing from them), so the cards' evidence is as it was."""
+    if not notes.essay.thesis:
+        return []
+    text = _ARGUMENT_LABEL.sub("", notes.essay.thesis)  # (`Thesis - Germany` is no name)
+    sentences = rewrites.as_remembered(evidence.card_sentences([(text,)]), remembered)[0]
+    found = finder.find(sentences)
+    return [(s, found.get(k, [])) for k, s in enumerate(sentences)]
 
 
 # A front that is only facts, once words that say what kind of card it is are set aside ("P2- Committee of
@@ -153,7 +173,8 @@ def cloze_context(essay_html: str, where: Hiding, front: Hiding, answers: Sequen
 
 
 def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], list[Finding]]:
-    """The cloze notes `align` made: a sentence with a date, a figure or a name, at most three asked."""
+    """The cloze notes `align` made: a sentence with a date, a figure or a name, at most three asked; the
+    cards' and then the header's (whose card index is one past the last card's)."""
     by_card: dict[int, list[Cloze]] = {}
     for cloze in aligned.clozes:
         by_card.setdefault(cloze.card, []).append(cloze)
@@ -171,19 +192,32 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
             wheres[card.paragraph] = Hiding(" · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p))
         tags, source = ctx.tags(card.paragraph, "evidence"), ctx.source(card.paragraph)
         front = Hiding(card.front)
-        for c in by_card[i]:
-            out.append(AnkiNote(
-                notetypes.CLOZE,
-                (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone),
-                 cloze_context(essay, wheres[card.paragraph], front, [t for t, _ in c.facts]),
-                 source),
-                tags,
-                Entry(c.guid, notetypes.CLOZE.key, text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),
-                      gone=tuple(c.gone), top=c.top),
-                card.line,
-                f"evidence {c.index + 1} of {card.paragraph or 'question'} {card.front}",
-            ))
+        out.extend(_cloze_note(c, essay, wheres[card.paragraph], front, tags, source, aligned.cards[i], card.line,
+                               f"evidence {c.index + 1} of {card.paragraph or 'question'} {card.front}")
+                   for c in by_card[i])
+    header = Hiding(HEADER_FRONT)
+    out.extend(_cloze_note(c, essay, Hiding(""), header, ctx.tags(None, "evidence"), ctx.source(), aligned.essay,
+                           ctx.notes.essay.thesis_line, f"evidence {c.index + 1} of the {HEADER_FRONT}")
+               for c in by_card.get(len(ctx.notes.cards), []))
     return out, problems
+
+
+HEADER_FRONT = "introduction"  # where a header's cloze says it is from
+
+
+def _cloze_note(c: Cloze, essay: str, where: Hiding, front: Hiding, tags: tuple[str, ...], source: str,
+                card_guid: str, line: int | None, label: str) -> AnkiNote:
+    return AnkiNote(
+        notetypes.CLOZE,
+        (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone),
+         cloze_context(essay, where, front, [t for t, _ in c.facts]),
+         source),
+        tags,
+        Entry(c.guid, notetypes.CLOZE.key, text=c.sentence, card=card_guid, facts=tuple(c.facts),
+              gone=tuple(c.gone), top=c.top),
+        line,
+        label,
+    )
 
 
 def describe(ctx: DeckContext, notes: Sequence[AnkiNote]) -> str:
@@ -220,9 +254,9 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     ctx = DeckContext.of(notes, sidecar)
     memory = deck_memory(notes, ctx.deck, lock)
     remembered = frozenset(e.text for e in lock.entries if e.kind == notetypes.CLOZE.key and e.retired is None)
-    found = find_evidence(ctx, as_01=bool(lock.legacy), remembered=remembered)  # a version 1 lock: as 0.1 did
+    found, header = find_evidence(ctx, as_01=bool(lock.legacy), remembered=remembered)  # a version 1 lock: as 0.1
     aligned = align(lock.entries, GuidMaker(memory.uid, (e.guid for e in lock.entries)), notes.cards,
-                    judged_paragraphs(notes), found)
+                    judged_paragraphs(notes), found, header)
     evidence_sentences = [(card, [s for s, pieces in sentences if pieces])
                           for card, sentences in zip(notes.cards, found, strict=True)]
     # What each step reads is let go once read (the evidence found, then the sentences judged, then the cloze

@@ -292,7 +292,8 @@ _REGNAL = rx.compile(r" ([IVX]+)\b")
 def subject_words(question: str | None, *titles: str | None) -> frozenset[str]:
     """The essay's subject, never a deletion on its own (the question shows it above every card): the
     capitalised words of the question (`Charles I`, `Church of England`, but not its first word or a word of
-    grammar), the rare capitalised words of the title, and the years and decades they name (`from 1928 to 53`)."""
+    grammar), the title's words that are no ordinary English, and the years and decades they name (`from 1928
+    to 53`)."""
     words: set[str] = set()
     for m in CAPITAL_WORD.finditer(question or ""):
         word = strip_possessive(m.group()).lower()
@@ -305,6 +306,8 @@ def subject_words(question: str | None, *titles: str | None) -> frozenset[str]:
         for m in CAPITAL_WORD.finditer(text or ""):
             if not is_ordinary(m.group()):
                 words.add(strip_possessive(m.group()).lower())
+        # (a title typed in lower case names its subject so too: `south africa - apartheid revision`)
+        words.update(w for w in _LOWER_WORD.findall(text or "") if english.is_term(w) or english.is_rare(w))
     for text in (question, *titles):
         words.update(_ESSAY_YEAR.findall(text or ""))
     return frozenset(words)

@@ -51,7 +51,8 @@ _CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YE
 _RATE = r"(?: (?:a|per|each) (?:year|month|week|day|head)\b(?! (?:later|after|before|earlier|ago|on)\b))"
 _TIME = r"(?:years?|months?|weeks?|days?|hours?)"
 _FIGURE_RULES = (
-    rf"[£$€¥] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",  # $400 million, £3 6s 8d, ¥360 million
+    # $400 million, £3 6s 8d, ¥360 million
+    rf"[£$€¥] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",
     # a currency written with its letters before the sum: rand (R644, R2 billion), rupees (Rs 500, Rs. 20)
     rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d

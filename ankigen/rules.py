@@ -5,10 +5,12 @@ an essay question, a question front, a bullet, a line that stops mid-phrase). Pu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import rx
 from .english import is_plain
+from .namewords import GRAMMAR
 from .records import PlanItem
 
 
@@ -29,7 +31,9 @@ _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.I
 # election"; "p2-3" is a page reference).
 _GLUED = rx.compile(
     r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
-    r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b)"
+    r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b|"
+    # (a marker with a full stop, as a student who writes `P1.` glues it: "... the City. P3. privatisation")
+    r"[Pp]\d{1,2} ?\. [^\W\d_])"
     # with no full stop before it, a P and a separator, then a space: "... handed the south to the king P3 -
     # Napoleon", "... banned 8 April 1960 P2: Rivonia trial", "... 20 December 1860 p3 - Fort Sumter" (a student
     # who writes no full stops)
@@ -291,7 +295,7 @@ def question_front(text: str) -> bool:
             return True
         return any(w in _AUXILIARY for w in lowered[1:4])
     if head in _AUXILIARY:
-        return len(words) > 1 and bool(_SUBJECT_START.match(words[1]))
+        return len(words) > 1 and (bool(_SUBJECT_START.match(words[1])) or _noun_asked(lowered))
     return text.lower().startswith(("to what extent", "in what way"))
 
 
@@ -341,12 +345,25 @@ def auxiliary_question(text: str) -> bool:
         return False
     if _SUBJECT_START.match(words[1]):
         return words[1] not in ("a", "an")
-    # `was slavery the main cause`, `were taxes really the reason`: a verb of being, a noun, then what it is
-    return (words[0] in ("was", "were", "is", "are") and not words[1].endswith("ly") and words[1] not in _NOT_SUBJECT
-            and words[2] in ("the", "a", "an", "really", "more", "less", "still", "just", "only"))
+    return _noun_asked(words, did=False)
 
 
-_NOT_SUBJECT = frozenset("not also still then never always already just only so very too more less".split())
+_NOT_SUBJECT = frozenset("not also still then never always already just only so very too more less nothing little "
+                         "much".split())
+
+
+def _noun_asked(words: Sequence[str], did: bool = True) -> bool:
+    """A question about a thing named by a lower-case noun, in a question's word order: `was slavery the main
+    cause`, `were taxes really the reason` (a verb of being, the noun, then what it is); with `did`, `Did
+    privatisation work` (did, the noun, a verb: only with its capital, as `did stick to the constitution` is a
+    note). Not a note that leaves out its subject: `was responsible for ...`, `Did not attend`, `Did nothing to
+    stop it`."""
+    if len(words) < 3 or words[1] in _NOT_SUBJECT or words[1].endswith("ly") or not words[1].isalpha():
+        return False
+    head = words[0].lower()
+    if head in ("was", "were", "is", "are"):
+        return words[2] in ("the", "a", "an", "really", "more", "less", "still", "just", "only")
+    return did and head in ("did", "does", "do") and words[1] not in GRAMMAR and words[2] not in GRAMMAR
 
 
 _HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")

@@ -496,6 +496,20 @@ def test_a_scale_on_the_question_s_own_line_is_a_front():
     assert fronts.read_question_front(lines, 2) == (fronts.Front(None, lines[2].text, 3, False), 3)
 
 
+@pytest.mark.parametrize(("text", "front"), [
+    ("Was monetarism a success", True), ("Did privatisation work", True), ("Were taxes the real reason", True),
+    ("Did not attend the meeting", False), ("Was responsible for the NKVD", False), ("Did nothing to stop it", False),
+])
+def test_a_question_about_a_thing_named_by_a_lower_case_noun(text, front):
+    assert rules.question_front(text) is front
+
+
+def test_a_marker_with_a_full_stop_glued_after_a_sentence():
+    assert [p.text for p in rules.split_glued(Line(1, "deregulated the City. P3. privatisation of BT"))] == [
+        "deregulated the City.", "P3. privatisation of BT"]
+    assert len(rules.split_glued(Line(1, "it links to P3. The end"))) == 1  # a mention
+
+
 def test_a_question_of_being_in_lower_case():
     assert rules.auxiliary_question("was slavery the main cause")
     assert rules.auxiliary_question("were taxes really the reason for the war")

@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -221,6 +223,33 @@ def test_sentence_put_before_the_first_sentence_of_a_back(seed, student):
     assert_same_facts(before, after, kinds=[CLOZE])
     assert_studied_cards_live(before, built.apkg)
     assert_edit_visible(after, "Yagoda was replaced as head of the NKVD")
+
+
+def _fields(apkg: Path) -> list[list[str]]:
+    with zipfile.ZipFile(apkg) as zf, tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "c.anki2"
+        db.write_bytes(zf.read("collection.anki2"))
+        con = sqlite3.connect(db)
+        try:
+            return [flds.split("\x1f") for (flds,) in con.execute("select flds from notes")]
+        finally:
+            con.close()
+
+
+def test_a_line_of_context_above_the_first_card_is_asked_and_keeps_its_cards_through_an_edit(small, student):
+    """The facts of the header's text (`Stalin announced the Great Turn in November 1929 ...`) are evidence
+    too, from the introduction; an edit of that line updates its cloze notes in place."""
+    small.edit("countryside.txt", "Overall collectivisation transformed the countryside.",
+               "Overall collectivisation transformed the countryside.\n"
+               "Stalin announced the Great Turn in Pravda in November 1929.")
+    built, before = first_round(small, student)
+    header = [fields for fields in _fields(built.apkg) if "Great Turn" in fields[0]]
+    assert header and all("From: <b>introduction</b>" in fields[1] for fields in header), header
+    assert any("::November 1929}}" in fields[0] for fields in header)
+    small.edit("countryside.txt", "in Pravda in November 1929", "in Pravda on 7 November 1929")
+    built, after = next_round(small, student, before, edits={"November 1929": "7 November 1929"})
+    assert_studied_cards_live(before, built.apkg)
+    assert_edit_visible(after, "in Pravda on 7 November 1929")
 
 
 def test_date_added_before_a_name_keeps_each_cloze_card_on_its_fact(seed, student):
