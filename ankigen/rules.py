@@ -345,25 +345,24 @@ def auxiliary_question(text: str) -> bool:
         return False
     if _SUBJECT_START.match(words[1]):
         return words[1] not in ("a", "an")
-    return _noun_asked(words, did=False)
+    return _noun_asked(words)
 
 
 _NOT_SUBJECT = frozenset("not also still then never always already just only so very too more less nothing little "
                          "much".split())
 
 
-def _noun_asked(words: Sequence[str], did: bool = True) -> bool:
+def _noun_asked(words: Sequence[str]) -> bool:
     """A question about a thing named by a lower-case noun, in a question's word order: `was slavery the main
-    cause`, `were taxes really the reason` (a verb of being, the noun, then what it is); with `did`, `Did
-    privatisation work` (did, the noun, a verb: only with its capital, as `did stick to the constitution` is a
-    note). Not a note that leaves out its subject: `was responsible for ...`, `Did not attend`, `Did nothing to
-    stop it`."""
+    cause`, `were taxes really the reason` (a verb of being, the noun, then what it is); `did taxes cause the
+    revolution` (did, the noun, a verb that is no little word: `did stick to the constitution` is a note). Not a
+    note that leaves out its subject: `was responsible for ...`, `Did not attend`, `Did nothing to stop it`."""
     if len(words) < 3 or words[1] in _NOT_SUBJECT or words[1].endswith("ly") or not words[1].isalpha():
         return False
     head = words[0].lower()
     if head in ("was", "were", "is", "are"):
         return words[2] in ("the", "a", "an", "really", "more", "less", "still", "just", "only")
-    return did and head in ("did", "does", "do") and words[1] not in GRAMMAR and words[2] not in GRAMMAR
+    return head in ("did", "does", "do") and words[1] not in GRAMMAR and words[2] not in GRAMMAR
 
 
 _HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")

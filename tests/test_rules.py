@@ -532,6 +532,7 @@ def test_a_question_in_word_order_after_a_back_has_ended():
     lines = lines_of("the purges of the army in 1937 and", "did the most damage to the economy", "in 1941")
     assert fronts.read_question_front(lines, 1) is None  # it goes on from the line above
     assert rules.auxiliary_question("was the army still loyal in 1917")
+    assert rules.auxiliary_question("did taxes cause the revolution")
     assert not rules.auxiliary_question("did stick to the constitution until 1930 tho")  # no subject
     assert not rules.auxiliary_question("was a monarchist, and a war hero")
 
