@@ -21,7 +21,8 @@ DEFAULT_SCALE = ("fundamental", "partial", "superficial")
 FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule speaks
 
 # What a word of degree can be about: change itself, or how much a factor mattered.
-_CHANGE = r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement)"
+_CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement|"
+           r"moderni[sz]ation|westerni[sz]ation)")
 
 
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).
@@ -48,7 +49,8 @@ class DegreeRule(NamedTuple):
 DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("negated strong change", r"not (?:a lot|much|(?:a |an )?(?:real|fundamental|massive|huge|big) "
                rf"{_CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
-    DegreeRule("little or no change", r"(?:very )?little (?:real )?change|no (?:real )?change|"
+    DegreeRule("little or no change", rf"(?<!\ba )(?:very )?little (?:real )?{_CHANGE}|no (?:real )?change|"
+               r"(?:only )?(?:a )?(?:small|slight|minor) change|"
                rf"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic|{_SURFACE}", SUPERFICIAL),
     DegreeRule("continuity", r"(?:a lot of |much |great |strong |mostly |largely )?continuity", SUPERFICIAL),
     # A verb of continuity: "doctrine stayed mostly Catholic", "remained the same".
@@ -60,14 +62,16 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("already so before", r"(?:(?<=^)|(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare )|(?<=\bbeen )|"
                r"(?<=\bbeing ))already (?:\w+ ){0,4}?before", SUPERFICIAL),
     DegreeRule("scale word: superficial", r"superficial(?:ly)?", SUPERFICIAL),
-    DegreeRule("part change", r"(?:some|partial|limited|mixed) (?:\w+ )?(?:change|continuity|success|recovery)|"
+    DegreeRule("part change", r"(?:some|partial|limited|mixed|moderate|half-way|halfway) (?:\w+ )?(?:change|"
+               r"continuity|success|recovery)|"
                r"to (?:an|some) extent|in part|somewhat|partly|partial(?:ly)?", PARTIAL),
     DegreeRule("limits", r"limits?|limited", PARTIAL),
     # How much a factor mattered, in a causation essay's words: "only played a small part", "a minor factor";
     # "only part of the reason"; "the most important factor", "the main cause".
     # Negated first: "not the main cause" is partial, "played no small part" and "not a minor factor" fundamental.
     DegreeRule("not the main factor", r"(?:not|never|hardly) (?:the |a |an )?(?:most important|main|biggest|key|"
-               r"decisive|chief|primary|major|big|huge) (?:\w+ )?(?:factor|cause|reason)", PARTIAL),
+               r"decisive|chief|primary|major|big|huge) (?:\w+ )?(?:factor|cause|reason)|(?:but|yet) not (?:decisive|"
+               r"crucial|vital)", PARTIAL),
     DegreeRule("no small part", r"(?:no|not a|not an|not the) (?:small|minor|little) (?:part|role|factor|cause)",
                FUNDAMENTAL),
     # A factor's weight, said of the factor ("played a small part", "was a minor factor", "only a small part of
@@ -77,13 +81,15 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"reason|contribution)", SUPERFICIAL),
     DegreeRule("part of the reason", r"(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|story|"
                r"explanation|it)|(?:one|a) (?:contributing|contributory) (?:factor|cause)|"
-               r"one (?:factor|cause|reason) among (?:many|several|others)", PARTIAL),
+               r"one (?:factor|cause|reason) among (?:many|several|others)|one of (?:several|many|a number of|the) "
+               r"(?!(?:main|most|key|biggest|major|chief|greatest)\b)(?:\w+ )?(?:factors|causes|reasons)|"
+               r"not the only (?:one|factor|cause|reason)", PARTIAL),
     # A cause that only set things off: "religion and the Irish rebellion, only a trigger".
     DegreeRule("only a trigger", r"(?:only|just|merely) (?:a |the )?(?:trigger|spark|catalyst|final straw|last "
                r"straw|short[- ]term cause)", SUPERFICIAL),
     DegreeRule("a trigger", r"(?:a|the) (?:trigger|spark|catalyst|short[- ]term cause)", PARTIAL),
     DegreeRule("the main factor", r"(?:the )?(?:most important|most significant|main|biggest|greatest|decisive|"
-               r"crucial|primary|principal|chief|key|major|big|huge|massive) (?:\w+ )?(?:factor|cause|reason)",
+               r"crucial|primary|principal|chief|key|major|big|huge|massive) (?:\w+ )?(?:factor|cause|reason)s?",
                FUNDAMENTAL),
     # How important, in so many words: "were not important in February", "of little importance" (a minor
     # factor); "quite important", "fairly significant" (partly).
@@ -91,18 +97,21 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("quite important", _QUITE_IMPORTANT, PARTIAL),
     # Said of the factor: "the war was crucial", "was very important", "was largely to blame".
     DegreeRule("a decisive factor", r"(?:(?<=was )|(?<=were )|(?<=is )|(?<=are ))(?:(?:very|extremely|hugely|really|"
-               r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive)|(?:mostly|largely|"
-               r"mainly|chiefly|primarily|massively|hugely|heavily|overwhelmingly) (?:to blame|responsible))",
+               r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive|key)|"
+               r"(?:mostly|largely|mainly|chiefly|primarily|massively|hugely|heavily|overwhelmingly) "
+               r"(?:to blame|responsible))",
                FUNDAMENTAL),
     # How much it mattered, said with the verb: "the effects of the war mattered a lot", "hardly mattered".
     DegreeRule("mattered little", _MATTERED_LITTLE, SUPERFICIAL),
     DegreeRule("mattered a lot", _MATTERED_A_LOT, FUNDAMENTAL),
-    DegreeRule("strong change", rf"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|"
-               rf"revolutionary) (?:\w+ )?{_CHANGE}|(?:real|major|key) turning point|a turning point|watershed",
+    DegreeRule("strong change", rf"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|"
+               rf"revolutionary|significant|considerable|substantial|enormous|profound|sweeping|drastic) (?:\w+ )?"
+               rf"{_CHANGE}|(?:real|major|key) turning point|a turning point|watershed", FUNDAMENTAL),
+    DegreeRule("changed a lot", r"a lot of (?:\w+ )?change|(?:change[ds]?|modern[iz]sed|moderni[sz]ed|recovered|"
+               r"improved|westerni[sz]ed|industriali[sz]ed|grew|declined|weakened|strengthened) (?:\w+ ){0,2}?"
+               r"(?:a lot|massively|hugely|completely|totally|dramatically|fundamentally|radically|enormously)|"
+               r"(?:completely|totally|entirely) (?:changed|different|new)|entirely new|changed everything",
                FUNDAMENTAL),
-    DegreeRule("changed a lot", r"a lot of (?:\w+ )?change|change[ds]? (?:\w+ ){0,2}?(?:a lot|massively|hugely|"
-               r"completely|totally|dramatically|fundamentally|radically)|(?:completely|totally|entirely) "
-               r"(?:changed|different|new)|entirely new", FUNDAMENTAL),
     # "a lot" or "massive" standing alone as the answer to "to what extent" ("P1- a lot, secured ...").
     DegreeRule("bare strong word", r"(?:a lot|massive(?:ly)?|huge(?:ly)?)(?=\s*(?:[,;:.!?–—]|-\s|$))", FUNDAMENTAL),
     DegreeRule("scale word: fundamental", r"fundamental(?:ly)?|transform(?:ed|ation|ing|s)?|revolutioni[sz]ed|"
@@ -344,8 +353,9 @@ def is_causal(question: str | None) -> bool:
 
 # ------------------------------------------------------------------------------------ the front's claim
 
-_STRONG = r"(?:massive|huge|big|great|dramatic|radical|fundamental|major|real|revolutionary|limited|partial|" \
-          r"superficial|little|some|much|strong|no real|no|lot of)"
+_STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|revolutionary|" \
+          r"limited|partial|superficial|little|some|much|strong|no real|no|lot of|significant|considerable|" \
+          r"substantial|enormous|profound|sweeping|drastic|moderate|half-way|halfway)"
 _NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point|recovery|improvement)"
 
 # What a judgement card's front (and every card's context line) must not show: each word of degree in any
@@ -359,6 +369,9 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("a degree of change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:so|and|but|which was|this was|was|were|brought|saw|meant|"
      rf"showed)\s+)?(?:(?:only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
      r"(?:\s+in the long run)?", ""),
+    ("one of several", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:one of (?:several|many|a number of) (?:\w+ )?"
+     r"(?:factors|causes|reasons)|not the only (?:one|factor|cause|reason))\b|,?\s*(?:but|yet) not (?:decisive|crucial|"
+     r"vital)\b", ""),
     ("a factor's weight", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as|played|had)\s+)?(?:(?:not|never|only|just|"
      r"still)\s+)?"
      r"(?:the |a |one )?(?:most important|most significant|main|biggest|greatest|decisive|crucial|primary|"
@@ -392,6 +405,9 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"somewhat|fundamental(?:ly)?|superficial(?:ly)?(?:\s+in the long run)?|a lot(?: of)?|massive(?:ly)?|"
      r"huge(?:ly)?|completely|totally|dramatic(?:ally)?|radical(?:ly)?|already|limited|limits?|"
      r"very little)\b", ""),
+    ("changed everything", r"\bchanged everything\b", "changed"),
+    ("a small change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:only\s+)?(?:a\s+)?(?:small|"
+     r"slight|minor) change\b", ""),
     ("a verb of degree", r"\btransform(?:ed|s)\b|\brevolutioni[sz]ed\b|"
      r"\b(?:barely|barley|hardly|didn.?t (?:really )?)\s*change[ds]?\b", "changed"),
     ("the same as before", r"\s*\b(?:stayed|remained|was|were|is|are)\s+(?:(?:basically|mostly|largely|much|"

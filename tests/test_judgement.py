@@ -125,6 +125,21 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("the duma hardly mattered in February", judgement.SUPERFICIAL),
     ("religion didnt really matter much by 1640", judgement.SUPERFICIAL),
     ("the war was massively responsible for his fall", judgement.FUNDAMENTAL),
+    # more words of degree for change, and the essay's own verbs of change
+    ("it was a significant change in who governed", judgement.FUNDAMENTAL),
+    ("the biggest change of all", judgement.FUNDAMENTAL),
+    ("it changed everything for the peasants", judgement.FUNDAMENTAL),
+    ("Japan modernised a lot in industry", judgement.FUNDAMENTAL),
+    ("this was real modernisation of the army", judgement.FUNDAMENTAL),
+    ("only a small change really", judgement.SUPERFICIAL),
+    ("the war had little impact on the colonists", judgement.SUPERFICIAL),
+    ("a moderate change", judgement.PARTIAL),
+    # and for causes
+    ("taxes were one of several causes", judgement.PARTIAL),
+    ("a long term cause but not the only one", judgement.PARTIAL),
+    ("this was important but not decisive", judgement.PARTIAL),
+    ("they were key to the outbreak", judgement.FUNDAMENTAL),
+    ("it was one of the main causes", judgement.FUNDAMENTAL),
 ])
 def test_verdicts_from_the_notes_own_words(text, level):
     assert judgement.verdict(text) == level
@@ -142,6 +157,8 @@ def test_verdicts_from_the_notes_own_words(text, level):
     "the army remained loyal to the Tsar",
     "A small part of the army mutinied in 1905",  # a share of something, not a factor's weight
     "It did not matter how good the system was if Henry turned against you",  # an idiom, not a weight
+    "it made a little difference to the price",  # a little: some
+    "the key was the army",
 ])
 def test_words_of_degree_about_something_else_are_no_verdict(text):
     assert judgement.verdict(text) is None
@@ -298,6 +315,10 @@ def test_what_the_essay_weighs(question, kind):
     ("the army, vital", "the army"),
     ("the Bolsheviks, not important until later", "the Bolsheviks, until later"),
     ("Rasputin, quite important", "Rasputin"),
+    ("a significant change in who governed", "In who governed"),
+    ("taxes, important but not decisive", "taxes"),
+    ("farming, only a small change", "farming"),
+    ("women, it changed everything", "women, it changed"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown
