@@ -17,6 +17,7 @@ _ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judg
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
 _SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|"
                           r"how (?:can|would|do|should) you (?:describe|rate|judge))", re.I)
+_SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan")  # what _SCALE_FRONT needs one of
 # A scale written on the question's own line, after a dash, a colon or the question mark: `How much change was
 # there - fundamental / partial / superficial`, `how important: main cause / one of several / minor`.
 _SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*")
@@ -24,6 +25,7 @@ _SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*")
 # it (`fundamental - partial`; never the hyphen of `short-term`).
 _SCALE_SPLIT = rx.compile(r"\s*(?:/|,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
 _SCALE_OPTION = rx.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
+_SCALE_LETTERS = rx.compile(r"[A-Za-z ’'/,.>→–—-]+")  # all a scale may hold: words, spaces and separators
 # Words that name a degree: a back of options made of them is a scale whatever the front asks
 # (`How can you describe Bismarck's role` / `fundamental, partial or superficial`).
 _DEGREE = rx.compile(
@@ -54,6 +56,11 @@ def _options(line: str) -> tuple[str, ...] | None:
 def scale_in_front(front: str) -> tuple[str, tuple[str, ...]] | None:
     """`How much change was there - fundamental / partial / superficial` -> ("How much change was there",
     ("fundamental", "partial", "superficial")): a question that asks how much, with its scale after it."""
+    # (asked of every line: most ask nothing, and looking for the words first is the cheap way to know, in C;
+    # parsing 10,000 cards: 0.30 s -> 0.03 s)
+    low = front.lower()
+    if not any(w in low for w in _SCALE_FRONT_WORDS) or not _SCALE_FRONT.search(front):
+        return None
     for m in _SCALE_AFTER.finditer(front):
         question, rest = front[: m.start()].strip(), front[m.end():].strip()
         options = _options(rest) if rest and len(rest) <= 200 else None
@@ -72,8 +79,9 @@ def scale_answer(card: Card) -> tuple[str, ...]:
 
 def is_scale(line: str) -> bool:
     """Is the line a scale of change, two of its options naming degrees (`fundamental - partial - superficial`)?"""
-    # (six options of three words at most: a longer line is no scale, and most lines of a back are longer)
-    scale = _options(line) if line and len(line) <= 200 else None
+    # (six options of three words at most: a longer line is no scale, and most lines of a back are longer or hold
+    # a figure; asked of every line of every back, this look first took parsing 10,000 cards 0.30 s -> 0.05 s)
+    scale = _options(line) if line and len(line) <= 200 and _SCALE_LETTERS.fullmatch(line) else None
     return scale is not None and sum(1 for o in scale if _DEGREE.search(o)) >= 2
 
 
