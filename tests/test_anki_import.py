@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -166,4 +167,19 @@ def test_every_fixture_deck_imports_and_renders(name, project, anki, monkeypatch
     col.import_apkg(apkg)
     cards = col.render_all()
     assert_renders_cleanly(cards)
+    assert col.col.db.scalar("select count() from notes where id not in (select nid from cards)") == 0
+
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in CORPUS.glob("*.txt")))
+def test_every_corpus_deck_imports_and_renders(name, project, anki, monkeypatch):
+    """Issue 12's decks, other students' notes in every habit the corpus holds: each imports into a fresh
+    collection, and Anki renders every card with both sides and no template error or note without a card."""
+    project.notes(name, (CORPUS / f"{name}.txt").read_bytes())
+    apkg = build_deck_file(project.source, project.out, monkeypatch)
+    col = anki()
+    col.import_apkg(apkg)
+    assert_renders_cleanly(col.render_all())
     assert col.col.db.scalar("select count() from notes where id not in (select nid from cards)") == 0
