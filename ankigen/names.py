@@ -298,7 +298,11 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
     if (after == "the" and before in _TITLE_HEADS and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper()
             and tokens[i + 2].group() not in _WEEKDAYS):
         return True  # a law or a meeting on the thing it is about: the Law on the Maintenance of Order 1925
-    return (before[:1].isupper() and is_plain(before)
+    # (or a noun of a document less common than plain, addressed to a body or an office: the Admonition to
+    # Parliament, the Supplication against the Ordinaries; not Churchill | to Parliament)
+    addressed = before.endswith(("tion", "sion", "ance", "ence", "ment")) and (
+        after.lower() in BODIES or after.lower() in OFFICES)
+    return (before[:1].isupper() and (is_plain(before) or addressed)
             and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
 
 

@@ -433,6 +433,9 @@ def test_number_words_ending_a_name_rand_and_rupees_and_names_in_another_languag
     ("Law on the Maintenance of Order 1925 let the govt close newspapers", ["Law on the Maintenance of Order 1925"]),
     ("the Conference on the Limitation of Armament met", ["Conference on the Limitation of Armament"]),
     ("Stalin on the Volga", ["Stalin", "Volga"]),
+    # a less common English word addressed to a body: one title; a surname and a place: two names
+    ("the Admonition to Parliament 1572 attacked the bishops", ["Admonition to Parliament", "1572"]),
+    ("Nixon to China 1972", ["Nixon", "1972"]),
     # named by its year, with "of": one fact
     ("the Proclamation of 1763 banned settlers, the Compromise of 1850 failed", ["Proclamation of 1763",
                                                                                "Compromise of 1850"]),
