@@ -149,8 +149,9 @@ def test_labels_are_sound(name: str) -> None:
 def test_deck_holds_its_floors(measured: dict[str, Row], name: str) -> None:
     row = measured[name]
     lost = _check(row, FLOORS[name])
-    assert not lost, f"{name} lost ground: " + "; ".join(lost) + "\n" + "\n".join(
-        f"  {k}: {item}" for k, items in row.details.items() for item in items)
+    # (a held-out deck's misses are not shown: whoever reads them could tune rules to them)
+    details = [] if name in HELD_OUT else [f"  {k}: {item}" for k, items in row.details.items() for item in items]
+    assert not lost, f"{name} lost ground: " + "; ".join(lost) + "\n" + "\n".join(details)
 
 
 def test_total_holds_its_floors(measured: dict[str, Row]) -> None:
