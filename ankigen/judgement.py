@@ -104,9 +104,13 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     # How much it mattered, said with the verb: "the effects of the war mattered a lot", "hardly mattered".
     DegreeRule("mattered little", _MATTERED_LITTLE, SUPERFICIAL),
     DegreeRule("mattered a lot", _MATTERED_A_LOT, FUNDAMENTAL),
+    # (a part or a role of the factor's, not a share of something: "played a big part", not "owned a big part of
+    # the economy")
     DegreeRule("strong change", rf"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|"
                rf"revolutionary|significant|considerable|substantial|enormous|profound|sweeping|drastic) (?:\w+ )?"
-               rf"{_CHANGE}|(?:real|major|key) turning point|a turning point|watershed", FUNDAMENTAL),
+               rf"(?:{_CHANGE}(?<!part)(?<!role)|(?:part|role)(?! of (?:the|a|an|its|their|his|her) "
+               r"(?!reasons?\b|causes?\b|story\b|explanation\b)))|"
+               r"(?:real|major|key) turning point|a turning point|watershed", FUNDAMENTAL),
     DegreeRule("changed a lot", r"a lot of (?:\w+ )?change|(?:change[ds]?|modern[iz]sed|moderni[sz]ed|recovered|"
                r"improved|westerni[sz]ed|industriali[sz]ed|grew|declined|weakened|strengthened) (?:\w+ ){0,2}?"
                r"(?:a lot|massively|hugely|completely|totally|dramatically|fundamentally|radically|enormously)|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from . import rx
 from .records import Card, Kind
@@ -53,9 +54,15 @@ def _options(line: str) -> tuple[str, ...] | None:
     return None
 
 
-def scale_in_front(front: str) -> tuple[str, tuple[str, ...]] | None:
-    """`How much change was there - fundamental / partial / superficial` -> ("How much change was there",
-    ("fundamental", "partial", "superficial")): a question that asks how much, with its scale after it."""
+class InlineScale(NamedTuple):
+    question: str  # "How much change was there"
+    options: tuple[str, ...]  # ("fundamental", "partial", "superficial")
+    written: str  # the scale as written: "fundamental / partial / superficial"
+
+
+def scale_in_front(front: str) -> InlineScale | None:
+    """`How much change was there - fundamental / partial / superficial`: a question that asks how much, with
+    its scale after it on its line (the parser makes the scale the card's back's first line)."""
     # (asked of every line: most ask nothing, and looking for the words first is the cheap way to know, in C;
     # parsing 10,000 cards: 0.30 s -> 0.03 s)
     low = front.lower()
@@ -65,16 +72,14 @@ def scale_in_front(front: str) -> tuple[str, tuple[str, ...]] | None:
         question, rest = front[: m.start()].strip(), front[m.end():].strip()
         options = _options(rest) if rest and len(rest) <= 200 else None
         if options and len(options) >= 3 and _SCALE_FRONT.search(question):
-            return question, options
+            return InlineScale(question, options, rest)
     return None
 
 
 def scale_answer(card: Card) -> tuple[str, ...]:
     """What the student answered under a scale card's scale (`in the end only a partial change by 94 ...`):
-    their verdict on the whole essay (the whole back, where the scale is on the question's line)."""
-    if card.kind is not Kind.SCALE:
-        return ()
-    return card.back if scale_in_front(card.front) else card.back[1:]
+    their verdict on the whole essay."""
+    return card.back[1:] if card.kind is Kind.SCALE else ()
 
 
 def is_scale(line: str) -> bool:
@@ -94,8 +99,6 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
         if _EXAMPLE.match(front):
             return Kind.EXAMPLE, None
         return Kind.POINT, None
-    if (inline := scale_in_front(front)) is not None:
-        return Kind.SCALE, inline[1]
     scale = scale_options(back)
     # (a scale and the student's answer under it only where the front asks how much: `how much did their
     # lives change` / `fundamental - partial - superficial` / `in the end only a partial change ...`)

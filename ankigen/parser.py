@@ -36,10 +36,10 @@ from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
 from .fronts import Front, find_front, next_text, skip_blank
-from .kinds import card_paragraph, paragraph_after, questions_after_analysis
+from .kinds import card_paragraph, paragraph_after, questions_after_analysis, scale_in_front
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
-from .records import Card, Essay, ParsedNotes, PlanItem
+from .records import Card, Essay, Kind, ParsedNotes, PlanItem
 from .rules import (
     Line,
     Typo,
@@ -184,12 +184,19 @@ def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] 
     return (essay._replace(plan=items, plan_line=lines[at].no), end) if items else None
 
 
+def _plan_bullet(text: str) -> str | None:
+    """A bullet of a plan: `- welfare state`, or a dash glued to its marker (`-P4 continuity`)."""
+    if (item := bullet(text)) is not None:
+        return item
+    return text[1:] if text[:1] in "-*•" and marker_front(text[1:]) else None
+
+
 def _bullet_plan(lines: Sequence[Line], i: int) -> tuple[tuple[PlanItem, ...], int]:
     """A plan as bullets under its heading (`- welfare state, a massive change` / `- P2 nationalisation ...`):
     each a paragraph, in order, numbered by its marker where it has one."""
     items: list[PlanItem] = []
     j = i
-    while j < len(lines) and (text := bullet(lines[j].text)) is not None:
+    while j < len(lines) and (text := _plan_bullet(lines[j].text)) is not None:
         marked = marker_front(text)
         label, body = marked if marked else (f"P{len(items) + 1}", text)
         items.append(PlanItem(label, body.rstrip(".;,").strip(), lines[j].no))
@@ -300,6 +307,9 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     essay = headings_as_plan(essay, drafts, lines)
     headings = {item.line for item in essay.plan}  # (a plan line's items all stand on the plan's own line)
     for d in drafts:
+        inline = None if d.front.marked else scale_in_front(d.front.text)
+        if inline:  # `how important: main cause / one of several / minor`: the question, its scale its back
+            d.front, d.body = d.front._replace(text=inline.question), [inline.written, *d.body]
         back = join_back(d.body)
         if not back and d.front.line in headings:
             continue  # a heading of the plan (`headings_as_plan`): no card, and nothing missing
@@ -307,7 +317,7 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
             found.append(warning(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back "
                                  "yet: that card is left out until you write it"))
             continue
-        kind, scale = front_kind(d.front.text, back, d.front.marked)
+        kind, scale = (Kind.SCALE, inline.options) if inline else front_kind(d.front.text, back, d.front.marked)
         paragraph = card_paragraph(d.front.paragraph, kind, current)
         current = paragraph_after(d.front.paragraph, back, current, kind)
         cards.append(Card(d.front.text, back, paragraph, kind, scale, d.front.line, d.last_line))

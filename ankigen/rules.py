@@ -352,6 +352,17 @@ _NOT_SUBJECT = frozenset("not also still then never always already just only so 
                          "much".split())
 
 
+# What follows a verb that goes on from the line above, not a noun and its verb: `did stick to ...`, `did make a
+# lot of money`.
+_LINKS = frozenset("to a an the of in on at for with by from as and or but not so that this it".split())
+
+
+def noun_question(text: str) -> bool:
+    """`did monetarism get inflation down`: a lower-case question about a thing a noun names (`_noun_asked`),
+    whose word order no line that goes on from the one above has."""
+    return auxiliary_question(text) and not _SUBJECT_START.match(text.split()[1]) and _noun_asked(text.split())
+
+
 def _noun_asked(words: Sequence[str]) -> bool:
     """A question about a thing named by a lower-case noun, in a question's word order: `was slavery the main
     cause`, `were taxes really the reason` (a verb of being, the noun, then what it is); `did taxes cause the
@@ -362,7 +373,7 @@ def _noun_asked(words: Sequence[str]) -> bool:
     head = words[0].lower()
     if head in ("was", "were", "is", "are"):
         return words[2] in ("the", "a", "an", "really", "more", "less", "still", "just", "only")
-    return head in ("did", "does", "do") and words[1] not in GRAMMAR and words[2] not in GRAMMAR
+    return head in ("did", "does", "do") and words[1] not in GRAMMAR and words[2] not in _LINKS
 
 
 _HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")

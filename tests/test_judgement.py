@@ -140,6 +140,8 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("this was important but not decisive", judgement.PARTIAL),
     ("they were key to the outbreak", judgement.FUNDAMENTAL),
     ("it was one of the main causes", judgement.FUNDAMENTAL),
+    ("the army played a big role in 1917", judgement.FUNDAMENTAL),
+    ("a big part of the reason", judgement.FUNDAMENTAL),
 ])
 def test_verdicts_from_the_notes_own_words(text, level):
     assert judgement.verdict(text) == level
@@ -159,6 +161,7 @@ def test_verdicts_from_the_notes_own_words(text, level):
     "It did not matter how good the system was if Henry turned against you",  # an idiom, not a weight
     "it made a little difference to the price",  # a little: some
     "the key was the army",
+    "so a few families owned a big part of the economy",  # a share, not a factor's part
 ])
 def test_words_of_degree_about_something_else_are_no_verdict(text):
     assert judgement.verdict(text) is None

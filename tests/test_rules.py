@@ -396,8 +396,14 @@ def test_scale_written_with_dashes_or_commas(back):
     ("How far did it change? a lot, some, none", "How far did it change", ("a lot", "some", "none")),
 ])
 def test_a_scale_on_the_question_s_own_line(front, question, options):
-    assert kinds.scale_in_front(front) == (question, options)
-    assert parser.front_kind(front, ("Overall only a partial change",), False) == (Kind.SCALE, options)
+    inline = kinds.scale_in_front(front)
+    assert inline is not None and (inline.question, inline.options) == (question, options)
+    # the card asks the question; its back is the scale, then what the student answered under it
+    card = parse_text(f"1- x\nHow far did it change 1900-10\nP1- analysis\na lot\n{front}\n"
+                      "Overall only a partial change\n").cards[-1]
+    assert (card.front.rstrip("?"), card.kind, card.scale, card.paragraph) == (question, Kind.SCALE, options, None)
+    assert card.back == (inline.written.removeprefix("? "), "Overall only a partial change")
+    assert kinds.scale_answer(card) == ("Overall only a partial change",)
 
 
 @pytest.mark.parametrize("front", ["Why was the army important - money, men, leadership",
@@ -473,6 +479,8 @@ def test_header_rule_plan_as_bullets_under_its_heading():
     assert [(i.paragraph, i.text) for i in essay.plan] == [("P1", "monetarism"), ("P2", "privatisation")]
     assert parser.read_plan(lines_of("- welfare state", "- nationalisation", "P1. x"), 0, Essay()) is None  # no heading
     assert parser.read_plan(lines_of("Plan", "- welfare state", "P1. x"), 0, Essay()) is None  # one bullet
+    essay, _ = parser.read_plan(lines_of("Plan", "- P1 monetarism", "-P2 continuity", "Argument: x"), 0, Essay())
+    assert [(i.paragraph, i.text) for i in essay.plan] == [("P1", "monetarism"), ("P2", "continuity")]  # -P2
 
 
 def test_header_rule_thesis():
@@ -494,6 +502,11 @@ def test_a_scale_on_the_question_s_own_line_is_a_front():
     lines = lines_of("P4 - analysis", "states rights only mattered b/c of slavery",
                      "how important: main cause / one of several / minor", "overall slavery was the main cause")
     assert fronts.read_question_front(lines, 2) == (fronts.Front(None, lines[2].text, 3, False), 3)
+    # with no answer under it, the scale on its line is its back
+    notes = parse_text("1- x\nHow far were taxes responsible for the war\np1 - analysis\nthe main cause\n"
+                       "how important: main cause / one of several / minor\np2 - Boston Massacre 1770\n5 killed\n")
+    assert [(c.front, c.kind) for c in notes.cards][1:] == [("how important", Kind.SCALE),
+                                                            ("Boston Massacre 1770", Kind.POINT)]
 
 
 @pytest.mark.parametrize(("text", "front"), [
@@ -515,6 +528,16 @@ def test_a_question_of_being_in_lower_case():
     assert rules.auxiliary_question("were taxes really the reason for the war")
     assert not rules.auxiliary_question("was finally the law of the land")
     assert not rules.auxiliary_question("was also the first to go")
+
+
+def test_a_question_about_a_thing_a_noun_names_after_a_wrapped_back():
+    """`did monetarism get inflation down` after the last line of a wrapped back, which ends no sentence."""
+    lines = lines_of("P1. Howe budget June 1979", "the MTFS set targets for money supply growth 4 years ahead. the",
+                     "pound went up to $2.40 in 1980 so exports got too expensive. the 1981 budget",
+                     "of a recession, 364 economists wrote to The Times to say it was wrong",
+                     "did monetarism get inflation down", "inflation was 10.3% when she came in")
+    assert fronts.read_question_front(lines, 4) == (fronts.Front(None, lines[4].text, 5, False), 5)
+    assert not rules.noun_question("did make a lot of money that year")
 
 
 def test_a_question_in_word_order_after_a_back_of_one_line():
