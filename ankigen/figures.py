@@ -51,6 +51,11 @@ _CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YE
 _RATE = r"(?: (?:a|per|each) (?:year|month|week|day|head)\b(?! (?:later|after|before|earlier|ago|on)\b))"
 _TIME = r"(?:years?|months?|weeks?|days?|hours?)"
 _FIGURE_RULES = (
+    # a change from one figure to another of the same kind is one fact, as teachers write it: from 83% to 60%,
+    # from 6d to 3d, from £33,000 to £40,000 a year (and 48 to 41 hours, below)
+    r"\b\d+(?:\.\d+)? ?% to \d+(?:\.\d+)? ?%",
+    r"\b\d{1,2}d to \d{1,2}d\b",
+    rf"[£$€¥] ?{_NUMBER}{_SCALE}? to [£$€¥] ?{_NUMBER}{_SCALE}?\b{_RATE}?",
     # $400 million, £3 6s 8d, ¥360 million
     rf"[£$€¥] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",
     # a currency written with its letters before the sum: rand (R644, R2 billion), rupees (Rs 500, Rs. 20)

@@ -15,19 +15,8 @@ from collections.abc import Iterable, Iterator
 from . import rx
 from .english import is_plain
 from .figures import in_lines_at
+from .namewords import FIRST_NAMES
 
-FIRST_NAMES = frozenset("""
-adolf albert alexander alexandra alexei alfred alice andrei andrew anne annie anthony archibald arthur augustus
-ben benito benjamin bernard boris camillo catherine cecil charles charlotte christabel clement constance cyril
-daniel david dmitri dora douglas edmund edward eleanor elizabeth emil emily emmeline erich ernest ernst ethel
-eugene ferdinand flora florence francis franz fred frederick friedrich fyodor george georgi giuseppe gregory
-grigori gustav harold harriet harry heinrich helen helmut henry herbert hermann horatio hugh isaac isabella ivan
-jacques james jane jawaharlal jean jeremiah joachim johann john josef joseph josephine karl kate keir klemens
-konrad lavrenti leon leonid leopold lev lloyd louis ludwig lydia lyndon malcolm margaret maria marie mary
-maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas nikita nikolai octavia oliver otto
-patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen sylvia
-ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston woodrow yuri
-""".split())
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
 

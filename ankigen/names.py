@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from . import rx
 from .english import is_known, is_ordinary, is_plain
-from .namewords import BODIES, GRAMMAR, NUMBER_WORDS, OFFICES, REGIONS
+from .namewords import BODIES, FIRST_NAMES, GRAMMAR, NUMBER_WORDS, OFFICES, REGIONS
 
 
 class Priority:
@@ -185,14 +185,24 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
 
 
 def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
-    """Does an office start at token i, after a person's whole name (two to four rare words): `Iain Macleod
-    Colonial Secretary`? The name and the office are two facts."""
+    """Does an office or a work start at token i, after a person's whole name (two to four rare words): `Iain
+    Macleod | Colonial Secretary`, `George Grenville | PM`, `John Dickinson | Letters from a Farmer`, `Bernard
+    Bailyn | The Ideological Origins ...`, `Arthur Scargill | the NUM president`? They are two facts."""
     word = tokens[i].group()
-    if not 2 <= len(item) <= 4 or not word[:1].isupper():  # (the cheap questions first: a run may be long)
+    if not 2 <= len(item) <= 4 or not word[:1].isalpha():  # (the cheap questions first: a run may be long)
+        return False
+    if not all(w.group()[:1].isupper() for w in item) or is_plain(item[-1].group()):
         return False
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if word in ("the", "The") or word in _WORKS or word in _OFFICE_LETTERS:
+        return True  # (a surname and first names, the first names perhaps English words: John, Grace)
     return ((word.lower() in OFFICES or after.lower() in OFFICES) and is_plain(word)
-            and all(w.group()[:1].isupper() and not is_plain(w.group()) for w in item))
+            and not any(is_plain(w.group()) for w in item))
+
+
+# What follows a person's name and is not part of it: an office in capitals, a work they wrote.
+_OFFICE_LETTERS = frozenset("PM MP MEP CEO".split())
+_WORKS = frozenset("Letters Letter Diary Diaries Memoirs Speech Report Pamphlet Essay Manifesto".split())
 
 
 def _is_pair(tokens: list[re.Match[str]]) -> bool:
@@ -299,9 +309,13 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
             and tokens[i + 2].group() not in _WEEKDAYS):
         return True  # a law or a meeting on the thing it is about: the Law on the Maintenance of Order 1925
     # (or a noun of a document less common than plain, addressed to a body or an office: the Admonition to
-    # Parliament, the Supplication against the Ordinaries; not Churchill | to Parliament)
+    # Parliament, the Supplication against the Ordinaries; not Churchill | to Parliament; or an English word
+    # after an English word that is no first name: the Imperial Rescript on Education, not George Grenville)
     addressed = before.endswith(("tion", "sion", "ance", "ence", "ment")) and (
         after.lower() in BODIES or after.lower() in OFFICES)
+    first = tokens[i - 2].group() if i >= 2 else ""
+    addressed = addressed or (is_known(before.lower()) and first[:1].isupper() and is_plain(first)
+                              and first.lower() not in FIRST_NAMES)
     return (before[:1].isupper() and (is_plain(before) or addressed)
             and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
 

@@ -48,3 +48,18 @@ switzerland syria turkey uganda ukraine vietnam wales yugoslavia zimbabwe""".spl
 # Numbers as words, which end a name they stand last in (District Six, the Big Three, the Group of Seven).
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty hundred thousand""".split())
+
+# First names: how notes typed in lower case name a person (`emmeline pankhurst`, lowercase.py), and no word a
+# title opens with (names.py: the Imperial Rescript on Education, not George Grenville | PM).
+FIRST_NAMES = frozenset("""
+adolf albert alexander alexandra alexei alfred alice andrei andrew anne annie anthony archibald arthur augustus
+ben benito benjamin bernard boris camillo catherine cecil charles charlotte christabel clement constance cyril
+daniel david dmitri dora douglas edmund edward eleanor elizabeth emil emily emmeline erich ernest ernst ethel
+eugene ferdinand flora florence francis franz fred frederick friedrich fyodor george georgi giuseppe gregory
+grigori gustav harold harriet harry heinrich helen helmut henry herbert hermann horatio hugh isaac isabella ivan
+jacques james jane jawaharlal jean jeremiah joachim johann john josef joseph josephine karl kate keir klemens
+konrad lavrenti leon leonid leopold lev lloyd louis ludwig lydia lyndon malcolm margaret maria marie mary
+maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas nikita nikolai octavia oliver otto
+patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen sylvia
+ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston woodrow yuri
+""".split())

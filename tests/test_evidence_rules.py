@@ -447,6 +447,27 @@ def test_glossed_and_accented_terms_and_titles_on_what_they_are_about(sentence, 
     assert sorted(deletions(sentence)) == sorted(facts)
 
 
+@pytest.mark.parametrize(("sentence", "facts"), [
+    # a change from one figure to another of one kind: one fact
+    ("top rate from 83% to 60%, VAT nearly doubled from 8% to 15%", ["83% to 60%", "8% to 15%", "VAT"]),
+    ("cut the duty on molasses from 6d to 3d a gallon", ["6d to 3d"]),
+    ("went from about £33,000 to £40,000 a year", ["£33,000 to £40,000 a year"]),
+    # a person's whole name, then an office or a work of theirs: two facts
+    ("George Grenville PM. it cut the duty", ["George Grenville", "PM"]),
+    ("John Dickinson Letters from a Farmer in Pennsylvania", ["John Dickinson", "Pennsylvania"]),
+    ("Bernard Bailyn The Ideological Origins of the American Revolution 1967 said",
+     ["Bernard Bailyn", "Ideological Origins of the American Revolution", "1967"]),
+    ("Arthur Scargill the NUM president called a strike", ["Arthur Scargill", "NUM"]),
+    ("Ivan the Terrible took Kazan", ["Ivan the Terrible", "Kazan"]),
+    # a title after an English word that is no first name; a word with a macron is no misspelling
+    ("the Imperial Rescript on Education 1890 made children bow", ["Imperial Rescript on Education", "1890"]),
+    ("Winston Churchill to Parliament on 4 June 1940", ["Winston Churchill", "4 June 1940"]),
+    ("the genrō (elder statesmen) really chose the PMs", ["genrō", "PMs"]),
+])
+def test_changes_of_a_figure_a_name_and_its_office_or_work_and_titles(sentence, facts):
+    assert sorted(deletions(sentence)) == sorted(facts)
+
+
 def test_a_misspelling_glossed_is_no_term():
     assert deletions("the goverment (state) paid the strikers") == []
 
