@@ -131,24 +131,26 @@ _FRONT_KIND_WORDS = rx.compile(r"^(?:examples?|e\.?g\.?|evidence|case study|for 
 
 def _named_fronts(finder: evidence.Finder, cards: Sequence[Card],
                   sentences: Sequence[Sequence[str]]) -> dict[int, tuple[str, list[evidence.Evidence]]]:
-    """For each card whose front is only names and dates that its back's first sentence does not repeat, a
-    cloze that asks them from that sentence: `{{c1::Committee of Public Safety}}: twelve men who ran the
-    Terror.`"""
+    """For each card whose front holds names or dates that its back's first sentence does not say, a cloze that
+    asks them from that sentence: `{{c1::Committee of Public Safety}}: twelve men who ran the Terror.`, `what
+    did the {{c1::trade disputes act 1906}} do: passed by the new liberal government ...` (a first sentence of
+    under four words says too little to recall a name from: the next one comes with it)."""
     names = {i: _FRONT_KIND_WORDS.sub("", card.front).strip() for i, card in enumerate(cards)
-             if card.kind in (Kind.POINT, Kind.EXAMPLE) and sentences[i]}
+             if card.kind in (Kind.POINT, Kind.EXAMPLE, Kind.QUESTION) and sentences[i]}
     order = list(names)
     found = finder.find([names[i] for i in order])
     out = {}
     for k, i in enumerate(order):
         name, pieces = names[i], found.get(k, [])
-        rest = name
-        for piece in sorted(pieces, key=lambda p: p.start, reverse=True):
-            rest = rest[:piece.start] + rest[piece.end:]
-        said = sentences[i][0].lower()
-        tells = len(said.split()) >= 4  # "confirmed:" before a list says nothing to recall a name from
-        if tells and pieces and not _SEPARATORS.sub("", rest) and not any(_repeats(p.text, said) for p in pieces):
-            out[i] = (f"{name}: {sentences[i][0]}", pieces)
+        first = sentences[i][0] if len(sentences[i][0].split()) >= 4 else " ".join(sentences[i][:2])
+        said = first.lower()
+        if (pieces and len(said.split()) >= 4 and len(name.split()) <= _FRONT_WORDS
+                and not any(_repeats(p.text, said) for p in pieces)):
+            out[i] = (f"{name}{' ' if name.endswith('?') else ': '}{first}", pieces)
     return out
+
+
+_FRONT_WORDS = 14  # a front of more words is a sentence of its own, not a prompt to recall its names from
 
 
 def _repeats(name: str, sentence: str) -> bool:
@@ -159,7 +161,6 @@ def _repeats(name: str, sentence: str) -> bool:
                                         and all(w in words for w in re.findall(r"\w+", name.lower())))
 
 
-_SEPARATORS = rx.compile(r"[\s,;:–—-]+|\b(?:the|a|an)\b", re.IGNORECASE)  # what else a name-only front holds
 
 
 def cloze_context(essay_html: str, where: Hiding, front: Hiding, answers: Sequence[str]) -> str:

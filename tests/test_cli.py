@@ -69,8 +69,8 @@ def weimar_warnings(notes: Path) -> str:
     )
 
 
-TUDORS_BUILT = ("deck “Tudors Religion”, 55 notes (1 essay plan, 14 questions, 34 evidence clozes, 6 judgements) "
-                "making 90 cards; 55 new, 0 changed, 0 unchanged notes\n")
+TUDORS_BUILT = ("deck “Tudors Religion”, 56 notes (1 essay plan, 14 questions, 35 evidence clozes, 6 judgements) "
+                "making 91 cards; 56 new, 0 changed, 0 unchanged notes\n")
 
 
 def new_deck(notes: Path) -> str:
@@ -97,11 +97,11 @@ def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monk
     result = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
     assert result.exit_code == 0, result.output
     assert Path("out/weimar.apkg").is_file()
-    summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 61 notes (1 essay plan, 16 questions, " \
-              "41 evidence clozes, 3 judgements) making 109 cards; {} new, 0 changed, {} unchanged notes\n"
-    assert result.stdout == summary.format(61, 0) + new_deck(notes)
+    summary = f"{notes} -> out/weimar.apkg: deck “Weimar golden years”, 64 notes (1 essay plan, 16 questions, " \
+              "44 evidence clozes, 3 judgements) making 113 cards; {} new, 0 changed, {} unchanged notes\n"
+    assert result.stdout == summary.format(64, 0) + new_deck(notes)
     assert result.stderr == weimar_warnings(notes)
-    assert result.output == weimar_warnings(notes) + summary.format(61, 0) + new_deck(notes)
+    assert result.output == weimar_warnings(notes) + summary.format(64, 0) + new_deck(notes)
     assert (project.source / "weimar.lock").is_file()
     # built again, unchanged: nothing to do, and it says so
     again = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
@@ -110,7 +110,7 @@ def test_build_prints_one_summary_line_and_writes_the_deck(runner, project, monk
     # the deck gone, built again: the lock says every note is as it was
     Path("out/weimar.apkg").unlink()
     again = runner.invoke(cli, ["build", str(project.source), "-o", "out"])
-    assert (again.exit_code, again.stdout) == (0, summary.format(0, 61))
+    assert (again.exit_code, again.stdout) == (0, summary.format(0, 64))
 
 
 def test_quiet_build_prints_nothing(runner, project):

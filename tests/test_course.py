@@ -49,17 +49,17 @@ def test_a_course_is_one_package_the_importer_reads_into_subdecks(course_source,
     apkg = project.out / "a-level-history.apkg"
     assert sorted(p.name for p in project.out.iterdir()) == ["a-level-history.apkg"]
     assert result.stdout.splitlines()[-1] == (
-        f"{apkg}: course “A-level History”, 3 decks, 276 cards. In Anki, new cards go to these decks; cards a "
+        f"{apkg}: course “A-level History”, 3 decks, 281 cards. In Anki, new cards go to these decks; cards a "
         "student already has stay in the deck they are in (Anki moves no card when it imports)")
-    assert f"{course_source / 'tudors.txt'} -> {apkg}: deck “A-level History::Tudors Religion”, 55 notes" \
+    assert f"{course_source / 'tudors.txt'} -> {apkg}: deck “A-level History::Tudors Religion”, 56 notes" \
         in result.stdout
     col = anki()
     log = col.import_apkg(apkg)
-    assert len(log.new) == 51 + 55 + 61
+    assert len(log.new) == 51 + 56 + 64
     names = {d.name for d in col.col.decks.all_names_and_ids()} - {"Default"}
     assert names == {COURSE, *(f"{COURSE}::{d}" for d in DECKS.values())}
     assert {d: cards_in(col, f"{COURSE}::{d}") for d in DECKS.values()} == {
-        "Stalin Power": 77, "Tudors Religion": 90, "Weimar golden years": 109}
+        "Stalin Power": 77, "Tudors Religion": 91, "Weimar golden years": 113}
     assert cards_in(col, COURSE) == 0
     top = deck_of(col, COURSE)["desc"]
     assert top.startswith("<b>A-level History</b>: one deck per notes file.<ul><li>A-level History::Stalin Power")
@@ -117,10 +117,10 @@ def test_the_description_says_what_changed_and_how_to_update(project, runner, an
         return deck_of(col, "Tudors Religion")["desc"]
 
     first = rebuild(0)
-    assert first.split("<br>")[-2:] == ["Last updated 14 November 2023: notes 55 new, 0 changed, 0 retired.",
+    assert first.split("<br>")[-2:] == ["Last updated 14 November 2023: notes 56 new, 0 changed, 0 retired.",
                                         HOW_TO_UPDATE]
     assert first.startswith("<b>To what extent did religion in England change under Henry VIII 1529-47</b><br>"
-                            "14 questions (5 point, 3 analysis, 5 example, 1 scale), 1 essay plan, 34 evidence "
+                            "14 questions (5 point, 3 analysis, 5 example, 1 scale), 1 essay plan, 35 evidence "
                             "sentences to complete, 6 judgements of how much changed.<br>Made by ankigen from "
                             "tudors.txt.<br>")
     text = notes.read_text(encoding="utf-8")

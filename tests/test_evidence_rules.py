@@ -526,3 +526,28 @@ def test_no_historian_of_grammar_bodies_or_plurals_and_a_long_quotation_is_no_ti
     assert deletions('he said "We are not going to give in to them at all"') == []
     assert deletions("the Declaration of the Rights of Man and of the Citizen said") == [
         "Declaration of the Rights of Man and of the Citizen"]
+
+
+def _front_clozes(notes_text: str) -> list[str]:
+    from ankigen.deck import build_deck
+    from ankigen.lock import Lock
+    from ankigen.parser import parse_text
+    from ankigen.sidecar import Sidecar
+
+    deck = build_deck(parse_text(notes_text), Sidecar(), Lock(), 0).deck
+    return [n.fields[0] for n in deck.notes if n.notetype.key == "cloze"]
+
+
+def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
+    """`what did the trade disputes act 1906 do` / `passed by the new liberal government ...`: the act is the fact
+    to recall from what the back says of it (its first sentence, with the next when it is under four words)."""
+    texts = _front_clozes("1- unions\nHow far did the position of trade unions change 1867-1927\n"
+                          "p1- what did the trade disputes act 1906 do\npassed by the new liberal goverment after "
+                          "the election, unions couldnt be sued for damages caused by a strike\n"
+                          "p2- representation of the people act 1918\npassed february 1918\n"
+                          "- women over 30 who were householders got the vote\n"
+                          "p3- Why did Stalin purge the army?\nStalin feared a coup by Tukhachevsky in 1937\n")
+    assert any(t.startswith("what did the {{c1::trade disputes act 1906}} do: passed by") for t in texts), texts
+    assert any(t.startswith("{{c1::representation of the people act 1918}}: passed february 1918 women over")
+               for t in texts), texts
+    assert not any(t.startswith("Why did") for t in texts)  # (the back says Stalin)

@@ -231,7 +231,7 @@ def test_cli_preview(project, runner):
     notes = project.seed(lock=False)
     result = runner.invoke(cli, ["preview", str(notes), "-o", str(project.out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"{notes} -> {project.out / 'stalin-power.html'}: 76 cards\n"
+    assert result.output == f"{notes} -> {project.out / 'stalin-power.html'}: 77 cards\n"
     assert (project.out / "stalin-power.html").exists()
 
 
