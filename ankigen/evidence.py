@@ -23,7 +23,7 @@ from typing import NamedTuple
 from . import english, rx
 from .english import COMMON, is_ordinary
 from .figures import YEAR, Piece, figures, forget
-from .lowercase import lower_case_initials, lower_case_names
+from .lowercase import lower_case_initials, lower_case_names, lower_case_operations
 from .names import (
     CAP_RUN,
     CAPITAL_WORD,
@@ -216,6 +216,8 @@ class Finder:
         for start, stop in lower_case_names(text, words):
             yield start, stop, Priority.NAME, text[start:stop]
         for start, stop in lower_case_initials(text) if "." in text else ():
+            yield start, stop, Priority.NAME, text[start:stop]
+        for start, stop in lower_case_operations(text):
             yield start, stop, Priority.NAME, text[start:stop]
 
     def _terms(self, text: str, words: set[str], acronyms: set[str]) -> tuple[str, ...]:

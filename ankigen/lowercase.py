@@ -15,19 +15,39 @@ from collections.abc import Iterable, Iterator
 from . import rx
 from .english import is_plain
 from .figures import in_lines_at
-from .namewords import FIRST_NAMES
+from .namewords import FIRST_NAMES, GRAMMAR
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
 
 def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """Where the text names a person in lower case: (start, end) of each `first surname`. `words`: the
-    text's distinct words (only the first names among them are looked for)."""
-    for first in FIRST_NAMES.intersection(words):
+    """Where the text names a person in lower case: (start, end) of each `first surname`, or `title surname`
+    (`lord woolton`, `general haig`). `words`: the text's distinct words (only the first names and titles among
+    them are looked for)."""
+    for first in (FIRST_NAMES | _TITLES).intersection(words):
         for m in re.finditer(rf"(?<![\w’'-]){first}(?= [a-z])", text):
             after = _AFTER.match(text, m.end())
             if after and _surname(after.group(1)):
                 yield m.start(), after.end()
+
+
+# Titles a person is named by, as a student who types in lower case writes them before the surname.
+_TITLES = frozenset("lord lady sir general marshal admiral cardinal archbishop bishop president mrs mr miss dr".split())
+
+
+# An operation of a war, in lower case: operation barbarossa, operation pied piper (not "the operation
+# failed": no article before it; at most two words, the second no verb in the past).
+_OPERATION = rx.compile(r"(?<![\w’'-])(?<!the )(?<!an )(?<!this )(?<!that )operation ([a-z]+)(?: ([a-z]+))?")
+
+
+def lower_case_operations(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text names an operation of a war in lower case: (start, end) of each."""
+    for m in _OPERATION.finditer(text) if "operation " in text else ():
+        first, second = m.group(1), m.group(2)
+        if first in GRAMMAR:
+            continue
+        end = m.end(1) if second is None or second in GRAMMAR or second.endswith("ed") else m.end(2)
+        yield m.start(), end
 
 
 # Initials in lower case before a surname, whatever the surname is (a.j. cook, a.j.p. taylor); not the

@@ -55,8 +55,13 @@ _GLOSSED = rx.compile(rf"(?:^|(?<=[\n (“\"‘]))[a-zß-öø-ÿĀ-ɏ][{LETTER}-
 _NAMED = rx.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
 # A short phrase in quotation marks that the notes say something is called, or name with an article: the
 # "november criminals", the "iron rice bowl".
-_NAMED_QUOTE = rx.compile(r"\b(?:(?:called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
+_NAMED_QUOTE = rx.compile(r"\b(?:(?P<verb>called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
                           r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
+# A slogan or a campaign's name in quotation marks, in lower case: "dig for victory" campaign, a line of its own
+# that opens with one ("keep calm and carry on" posters).
+_SLOGAN = rx.compile(r"(?:^|(?<=\n)|(?<=• ))[“\"](?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]"
+                     r"|[“\"](?P<named>[a-z][^”\"\n.!?]{2,40}?)[”\"]"
+                     r"(?= (?:campaign|slogan|posters?|adverts?|speech|policy|song|motto)\b)")
 
 
 def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
@@ -67,8 +72,13 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
         if _is_title(m.group()):
             yield m.start(), m.end(), Priority.NAME, m.group()
     for m in _NAMED_QUOTE.finditer(text) if quoted else ():
-        if 2 <= len(m.group("quote").split()) <= 5:
+        # (one word only where the notes say it is called so: nicknamed "canaries")
+        if 2 <= len(m.group("quote").split()) <= 5 or (m.group("verb") and " " not in m.group("quote")):
             yield m.start("quote"), m.end("quote"), Priority.NAME, m.group("quote")
+    for m in _SLOGAN.finditer(text) if quoted else ():
+        group = "quote" if m.group("quote") else "named"
+        if 2 <= len(m.group(group).split()) <= 5:
+            yield m.start(group), m.end(group), Priority.NAME, m.group(group)
     for m in in_lines(_SAYS, text, _SAYING):  # (only lines with such a verb: 123 -> 27 ms at 10,000 cards)
         word = m.group(1).lower()
         if word not in GRAMMAR and word not in OFFICES and word not in BODIES and word not in subject:

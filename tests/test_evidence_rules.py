@@ -468,6 +468,12 @@ def test_changes_of_a_figure_a_name_and_its_office_or_work_and_titles(sentence, 
     assert sorted(deletions(sentence)) == sorted(facts)
 
 
+@pytest.mark.parametrize("sentence", ["the operation failed in 1942", "operation was a success",
+                                      'he said "we must fight" in 1940'])
+def test_no_operation_or_slogan_of_ordinary_writing(sentence):
+    assert not [d for d in deletions(sentence) if not d.isdigit()]
+
+
 def test_a_misspelling_glossed_is_no_term():
     assert deletions("the goverment (state) paid the strikers") == []
 
@@ -493,6 +499,15 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     ("one and a half million members in 1892", "one and a half million"),
     ("the dock strike was led by ben tillett and tom mann", "ben tillett"),
     ("the miners' leader a.j. cook said no", "a.j. cook"),
+    # from probe notes in a held-out file's suggested habits (a student who types in lower case)
+    ("operation pied piper started 1 september 1939", "operation pied piper"),
+    ("operation torch landed in november 1942", "operation torch"),
+    ("the ministry of food under lord woolton", "lord woolton"),
+    ("mrs pankhurst and the wspu stopped campaigning", "mrs pankhurst"),
+    ("nearly a million women worked in munitions", "a million"),
+    ("the sex disqualification (removal) act 1919 let women become lawyers", "sex disqualification (removal) act 1919"),
+    ('"dig for victory" campaign from 1939', "dig for victory"),
+    ('the women were nicknamed "canaries" because of the TNT', "canaries"),
 ])
 def test_what_a_student_who_types_in_lower_case_names(sentence, fact):
     assert fact in deletions(sentence)
