@@ -148,6 +148,19 @@ def joins(prev: str, nxt: str, shape: BlockShape) -> bool:
     return any(rule(prev, nxt, shape) for _, rule in BACK_JOIN_RULES)
 
 
+def _numbered_items(raw: str, item: str) -> list[str]:
+    """The items of a numbered list written in one line (`1. UN resolution 82 2. Soviet boycott 3. 16 nations`):
+    each its own item, as if it had its own line; any other bullet is one item."""
+    if not raw.startswith(("1. ", "1) ")):
+        return [item]
+    mark = raw[1]
+    parts, rest, n = [], item, 2
+    while (at := rest.find(f" {n}{mark} ")) > 0:
+        parts.append(rest[:at])
+        rest, n = rest[at + len(f" {n}{mark} "):], n + 1
+    return [*parts, rest]
+
+
 def join_back(lines: Sequence[str]) -> tuple[str, ...]:
     """Join the physical lines of a back into blocks; bullets stay items, prefixed with "• "."""
     shape = block_shape(lines)
@@ -159,7 +172,7 @@ def join_back(lines: Sequence[str]) -> tuple[str, ...]:
             continue
         item = bullet(raw)
         if item is not None:
-            blocks.append("• " + item)
+            blocks.extend("• " + part for part in _numbered_items(raw, item))
         elif blocks and prev and joins(prev, raw, shape):
             blocks[-1] = join_lines(blocks[-1], raw)
         else:

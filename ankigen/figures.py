@@ -38,8 +38,11 @@ _UNIT_WORD = (r"(?:livres?|francs?|marks?|Reichsmarks?|Deutschmarks?|lire|rouble
               r"barrels?|bushels?|days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|century|"
               r"gold (?:marks|francs|roubles|dollars))")
 _UNIT = rf"(?:(?: ?(?:km|kg|mph|sq ?km|ha|lbs?)| {_UNIT_WORD})\b)"
+# A year written short with an apostrophe, as students write it: Sept '50, 11 April '51, '65, the '60s.
+_SHORT_YEAR = r"[’'][0-9]{2}(?:s\b)?(?![\w’'])"
 _DATE_RULES = (
-    rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? {_YEAR}\b",  # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923
+    # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923, Oct '50
+    rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? (?:{_YEAR}\b|{_SHORT_YEAR})",
     rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
     rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}})\b",  # 1937- 38, 1955-56, 1928-1953
     rf"\b{_YEAR}s\b",  # 1930s
@@ -91,6 +94,7 @@ _NUMBERS = rx.compile(
                + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
                + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])
     + r")|(?P<date_month>" + _DATE_RULES[0] + ")|(?P<date_circa>" + _CIRCA + "))"
+    + r"|(?<![\w’'])(?P<date_short>" + _SHORT_YEAR + ")"
 )
 _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE if name.startswith("date")
                     else Priority.FIGURE for name in _NUMBERS.groupindex}
@@ -226,11 +230,21 @@ def forget() -> None:
 YEAR = _YEAR  # a year, for the essay's own years (evidence.subject_words)
 
 
+def _list_number(text: str, m: re.Match[str]) -> bool:
+    """The number of an item of a list written in a line, no figure: `1. UN resolution 82 2. Soviet boycott`
+    (it opens its line, or the number before it opens an item before it in the line)."""
+    number = m.group()
+    if len(number) > 2 or not number.isdigit() or text[m.end():m.end() + 2] != ". ":
+        return False
+    line = text.rfind("\n", 0, m.start()) + 1
+    return m.start() == line or f"{int(number) - 1}. " in text[line:m.start()]
+
+
 def figures(text: str, subject: frozenset[str], every_year: bool = False) -> Iterator[Piece]:
     """Every date and figure of the text (a notes file's sentences, one a line). Not a year the essay names
     (`subject`: "from 1928 to 53"), unless `every_year` (as ankigen 0.1 asked them)."""
     for m in _NUMBERS.finditer(text):
-        if every_year or m.group() not in subject:
+        if (every_year or m.group() not in subject) and not _list_number(text, m):
             yield m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group()
     if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
         for m in in_lines(_FRACTIONS, text, _FRACTION_WORDS):

@@ -22,11 +22,11 @@ _SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan")  #
 # A scale written on the question's own line, after a dash, a colon or the question mark: `How much change was
 # there - fundamental / partial / superficial`, `how important: main cause / one of several / minor`.
 _SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*")
-# Options are split at a slash, a comma, `or`, an arrow, an en or em dash, or a hyphen with spaces around
+# Options are split at a slash, a pipe, a comma, `or`, an arrow, an en or em dash, or a hyphen with spaces around
 # it (`fundamental - partial`; never the hyphen of `short-term`).
-_SCALE_SPLIT = rx.compile(r"\s*(?:/|,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
+_SCALE_SPLIT = rx.compile(r"\s*(?:/|\||,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
 _SCALE_OPTION = rx.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
-_SCALE_LETTERS = rx.compile(r"[A-Za-z ’'/,.>→–—-]+")  # all a scale may hold: words, spaces and separators
+_SCALE_LETTERS = rx.compile(r"[A-Za-z ’'/|,.>→–—-]+")  # all a scale may hold: words, spaces and separators
 # Words that name a degree: a back of options made of them is a scale whatever the front asks
 # (`How can you describe Bismarck's role` / `fundamental, partial or superficial`).
 _DEGREE = rx.compile(

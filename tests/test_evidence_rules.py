@@ -468,6 +468,26 @@ def test_changes_of_a_figure_a_name_and_its_office_or_work_and_titles(sentence, 
     assert sorted(deletions(sentence)) == sorted(facts)
 
 
+@pytest.mark.parametrize(("sentence", "facts"), [
+    # a year written short with an apostrophe, with its month or alone
+    ("MacArthur landed at Inchon in Sept '50, 300,000 Chinese crossed in Nov '50",
+     ["MacArthur", "Inchon", "Sept '50", "300,000", "Nov '50"]),
+    ("talks at Panmunjom from '51 to '53", ["Panmunjom", "'51", "'53"]),
+    ("the '60s protests grew in Stalin's name", ["'60s", "Stalin"]),
+])
+def test_a_year_written_short(sentence, facts):
+    assert sorted(deletions(sentence)) == sorted(facts)
+
+
+def test_a_numbered_list_in_one_line_is_a_list_and_its_numbers_no_figures():
+    from ankigen.backs import join_back
+
+    line = "1. UN Security Council Resolution 82 on 25 June 1950 2. Soviet boycott 3. 16 nations sent troops"
+    assert join_back([line]) == ("• UN Security Council Resolution 82 on 25 June 1950", "• Soviet boycott",
+                                 "• 16 nations sent troops")
+    assert "2" not in deletions("the UN acted: 1. a resolution on 25 June 1950 2. a boycott")
+
+
 @pytest.mark.parametrize("sentence", ["the operation failed in 1942", "operation was a success",
                                       'he said "we must fight" in 1940'])
 def test_no_operation_or_slogan_of_ordinary_writing(sentence):

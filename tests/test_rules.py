@@ -406,6 +406,10 @@ def test_a_scale_on_the_question_s_own_line(front, question, options):
     assert kinds.scale_answer(card) == ("Overall only a partial change",)
 
 
+def test_a_scale_with_pipes():
+    assert kinds.scale_options(["fundamental | partial | superficial"]) == ("fundamental", "partial", "superficial")
+
+
 @pytest.mark.parametrize("front", ["Why was the army important - money, men, leadership",
                                    "What was Bismarck's role: diplomat, war-maker, unifier",
                                    "How much did it cost - £5, £6"])
