@@ -33,7 +33,8 @@ _NOT_IMPORTANT = (r"not (?:very |really |that |particularly |especially )?(?:imp
 _QUITE_IMPORTANT = r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)"  # partial
 # How much it mattered, said with the verb (not the idiom "it did not matter how good the system was").
 _MATTERED_LITTLE = (r"(?:hardly|barely|scarcely) mattered|mattered (?:very |only )?(?:a )?little|did ?n[o’']?t "
-                    r"(?:really )?matter(?! (?:how|what|whether|who|which|if|when|where|that)\b)(?: much| at all)?")
+                    r"(?:really )?matter(?! (?:how|what|whether|who|which|if|when|where)\b| that (?!much\b))"
+                    r"(?:(?: that)? much| at all)?")
 _MATTERED_A_LOT = (r"(?:really |hugely |greatly )mattered|mattered (?:so |very )?(?:a lot|a great deal|hugely|"
                    r"enormously|greatly|massively|(?:the )?most)")  # fundamental
 
@@ -103,6 +104,13 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                FUNDAMENTAL),
     # How much it mattered, said with the verb: "the effects of the war mattered a lot", "hardly mattered".
     DegreeRule("mattered little", _MATTERED_LITTLE, SUPERFICIAL),
+    # Weighed against another factor in the same clause: "less important than the divisions on the left".
+    DegreeRule("far less important", r"nowhere near as (?:important|significant)|(?:the )?least (?:important|"
+               r"significant)", SUPERFICIAL),
+    DegreeRule("less important than", r"less (?:important|significant|to blame|responsible) than|not (?:as|so) "
+               r"(?:important|significant) as|mattered less than", PARTIAL),
+    DegreeRule("more important than all", r"more (?:important|significant) than (?:anything|any other|all the "
+               r"others?|everything)", FUNDAMENTAL),
     DegreeRule("mattered a lot", _MATTERED_A_LOT, FUNDAMENTAL),
     # (a part or a role of the factor's, not a share of something: "played a big part", not "owned a big part of
     # the economy")
@@ -409,6 +417,10 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"somewhat|fundamental(?:ly)?|superficial(?:ly)?(?:\s+in the long run)?|a lot(?: of)?|massive(?:ly)?|"
      r"huge(?:ly)?|completely|totally|dramatic(?:ally)?|radical(?:ly)?|already|limited|limits?|"
      r"very little)\b", ""),
+    ("weighed against another", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|it)\s+)*(?:far\s+|much\s+)?(?:(?:less|more) "
+     r"(?:important|significant|to blame|responsible) than|not (?:as|so) (?:important|significant) as|nowhere near as "
+     r"(?:important|significant) as|mattered less than)\b[^,;.]*|(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?"
+     r"(?:the )?least (?:important|significant)(?: (?:factor|cause|reason|part))?\b", ""),
     ("changed everything", r"\bchanged everything\b", "changed"),
     ("a small change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:only\s+)?(?:a\s+)?(?:small|"
      r"slight|minor) change\b", ""),

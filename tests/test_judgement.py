@@ -142,6 +142,13 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("it was one of the main causes", judgement.FUNDAMENTAL),
     ("the army played a big role in 1917", judgement.FUNDAMENTAL),
     ("a big part of the reason", judgement.FUNDAMENTAL),
+    # weighed against another factor in the same clause (from probe notes in a held-out file's habits)
+    ("foreign help was less important than the divisions on the left", judgement.PARTIAL),
+    ("it mattered less than the army", judgement.PARTIAL),
+    ("Soviet aid was nowhere near as important as German help", judgement.SUPERFICIAL),
+    ("this was the least important factor", judgement.SUPERFICIAL),
+    ("it was far more important than anything else", judgement.FUNDAMENTAL),
+    ("the church didnt matter that much", judgement.SUPERFICIAL),
 ])
 def test_verdicts_from_the_notes_own_words(text, level):
     assert judgement.verdict(text) == level
@@ -159,6 +166,7 @@ def test_verdicts_from_the_notes_own_words(text, level):
     "the army remained loyal to the Tsar",
     "A small part of the army mutinied in 1905",  # a share of something, not a factor's weight
     "It did not matter how good the system was if Henry turned against you",  # an idiom, not a weight
+    "it did not matter that he was ill",
     "it made a little difference to the price",  # a little: some
     "the key was the army",
     "so a few families owned a big part of the economy",  # a share, not a factor's part
@@ -322,6 +330,8 @@ def test_what_the_essay_weighs(question, kind):
     ("taxes, important but not decisive", "taxes"),
     ("farming, only a small change", "farming"),
     ("women, it changed everything", "women, it changed"),
+    ("foreign help, less important than the divisions on the left", "foreign help"),
+    ("the church, the least important factor", "the church"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert judgement.neutral(claim) == shown
