@@ -27,7 +27,13 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
     for first in (FIRST_NAMES | _TITLES).intersection(words):
         for m in re.finditer(rf"(?<![\w’'-]){first}(?= [a-z])", text):
             after = _AFTER.match(text, m.end())
-            if after and _surname(after.group(1)):
+            if after and after.group(1) in FIRST_NAMES and first in FIRST_NAMES:
+                third = _AFTER.match(text, after.end())  # david lloyd george; lloyd george (its surname a first name)
+                if third and (_surname(third.group(1)) or third.group(1) in FIRST_NAMES):
+                    yield m.start(), third.end()
+                else:
+                    yield m.start(), after.end()
+            elif after and _surname(after.group(1)):
                 yield m.start(), after.end()
 
 

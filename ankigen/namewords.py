@@ -62,4 +62,6 @@ konrad lavrenti leon leonid leopold lev lloyd louis ludwig lydia lyndon malcolm 
 maximilien michael mikhail millicent muhammad nancy napoleon neville nicholas nikita nikolai octavia oliver otto
 patrick paul philip pierre pyotr ramsay randolph richard robert rosa rudolf samuel sergei stanley stephen sylvia
 ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston woodrow yuri
+ada adela agnes aneurin austen beatrice dorothy edith elsie emma enoch evelyn gertrude hilda kathleen lilian mabel
+marion maud muriel nellie oswald vera winifred
 """.split())

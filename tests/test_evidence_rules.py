@@ -528,6 +528,10 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     ("the sex disqualification (removal) act 1919 let women become lawyers", "sex disqualification (removal) act 1919"),
     ('"dig for victory" campaign from 1939', "dig for victory"),
     ('the women were nicknamed "canaries" because of the TNT', "canaries"),
+    ("vera brittain was a nurse in france", "vera brittain"),
+    ("edith cavell was shot by the germans", "edith cavell"),
+    ("lloyd george said the munitionettes won the war", "lloyd george"),  # a surname that is a first name too
+    ("david lloyd george became pm in december 1916", "david lloyd george"),
 ])
 def test_what_a_student_who_types_in_lower_case_names(sentence, fact):
     assert fact in deletions(sentence)
