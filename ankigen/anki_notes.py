@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import judgement, notetypes, rx
+from . import claims, notetypes, rx
 from .evidence import Evidence
 from .lock import Entry
 from .records import ParsedNotes
@@ -225,7 +225,7 @@ class DeckContext:
                                    + [c.paragraph for c in notes.cards if c.paragraph])  # each once
         themes = {}
         for paragraph in paragraphs:
-            theme = sidecar.paragraph(paragraph).theme or judgement.neutral(notes.theme(paragraph) or "")
+            theme = sidecar.paragraph(paragraph).theme or claims.neutral(notes.theme(paragraph) or "")
             if theme:
                 themes[paragraph] = theme
         return cls(notes, sidecar, deck, tag_part(deck), essay.question or essay.title or deck, themes)

@@ -15,8 +15,9 @@ from functools import lru_cache
 from itertools import chain
 
 from . import rx
-from .names import LETTER, Priority
+from .names import Priority
 from .namewords import GRAMMAR
+from .text import LETTER
 
 Piece = tuple[int, int, int, str]  # a fact found: where it starts and ends in the text, its priority, its text
 

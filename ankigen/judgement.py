@@ -26,16 +26,16 @@ _CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|
 
 
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).
-_SURFACE = (r"(?:hardly|barely|scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|"
+SURFACE = (r"(?:hardly|barely|scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|"
             r"skin[- ]deep")  # superficial
-_NOT_IMPORTANT = (r"not (?:very |really |that |particularly |especially )?(?:important|significant)|unimportant|"
+NOT_IMPORTANT = (r"not (?:very |really |that |particularly |especially )?(?:important|significant)|unimportant|"
                   r"insignificant|of (?:little|no real|minor) (?:importance|significance)")  # superficial
-_QUITE_IMPORTANT = r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)"  # partial
+QUITE_IMPORTANT = r"(?:quite|fairly|somewhat|moderately|reasonably) (?:important|significant)"  # partial
 # How much it mattered, said with the verb (not the idiom "it did not matter how good the system was").
-_MATTERED_LITTLE = (r"(?:hardly|barely|scarcely) mattered|mattered (?:very |only )?(?:a )?little|did ?n[o’']?t "
+MATTERED_LITTLE = (r"(?:hardly|barely|scarcely) mattered|mattered (?:very |only )?(?:a )?little|did ?n[o’']?t "
                     r"(?:really )?matter(?! (?:how|what|whether|who|which|if|when|where)\b| that (?!much\b))"
                     r"(?:(?: that)? much| at all)?")
-_MATTERED_A_LOT = (r"(?:really |hugely |greatly )mattered|mattered (?:so |very )?(?:a lot|a great deal|hugely|"
+MATTERED_A_LOT = (r"(?:really |hugely |greatly )mattered|mattered (?:so |very )?(?:a lot|a great deal|hugely|"
                    r"enormously|greatly|massively|(?:the )?most)")  # fundamental
 
 
@@ -52,7 +52,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                rf"{_CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
     DegreeRule("little or no change", rf"(?<!\ba )(?:very )?little (?:real )?{_CHANGE}|no (?:real )?change|"
                r"(?:only )?(?:a )?(?:small|slight|minor) change|"
-               rf"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic|{_SURFACE}", SUPERFICIAL),
+               rf"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic|{SURFACE}", SUPERFICIAL),
     DegreeRule("continuity", r"(?:a lot of |much |great |strong |mostly |largely )?continuity", SUPERFICIAL),
     # A verb of continuity: "doctrine stayed mostly Catholic", "remained the same".
     # Not where something stayed ("French troops stayed in Rome until 1870", "remained neutral").
@@ -94,8 +94,8 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                FUNDAMENTAL),
     # How important, in so many words: "were not important in February", "of little importance" (a minor
     # factor); "quite important", "fairly significant" (partly).
-    DegreeRule("not important", _NOT_IMPORTANT, SUPERFICIAL),
-    DegreeRule("quite important", _QUITE_IMPORTANT, PARTIAL),
+    DegreeRule("not important", NOT_IMPORTANT, SUPERFICIAL),
+    DegreeRule("quite important", QUITE_IMPORTANT, PARTIAL),
     # Said of the factor: "the war was crucial", "was very important", "was largely to blame".
     DegreeRule("a decisive factor", r"(?:(?<=was )|(?<=were )|(?<=is )|(?<=are ))(?:(?:very|extremely|hugely|really|"
                r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive|key)|"
@@ -103,7 +103,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"(?:to blame|responsible))",
                FUNDAMENTAL),
     # How much it mattered, said with the verb: "the effects of the war mattered a lot", "hardly mattered".
-    DegreeRule("mattered little", _MATTERED_LITTLE, SUPERFICIAL),
+    DegreeRule("mattered little", MATTERED_LITTLE, SUPERFICIAL),
     # Weighed against another factor in the same clause: "less important than the divisions on the left".
     DegreeRule("far less important", r"nowhere near as (?:important|significant)|(?:the )?least (?:important|"
                r"significant)", SUPERFICIAL),
@@ -111,7 +111,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"(?:important|significant) as|mattered less than", PARTIAL),
     DegreeRule("more important than all", r"more (?:important|significant) than (?:anything|any other|all the "
                r"others?|everything)", FUNDAMENTAL),
-    DegreeRule("mattered a lot", _MATTERED_A_LOT, FUNDAMENTAL),
+    DegreeRule("mattered a lot", MATTERED_A_LOT, FUNDAMENTAL),
     # (a part or a role of the factor's, not a share of something: "played a big part", not "owned a big part of
     # the economy")
     DegreeRule("strong change", rf"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|"
@@ -361,102 +361,3 @@ def is_causal(question: str | None) -> bool:
     """Does the essay ask about causes or responsibility ("How far was Bismarck responsible ...", "To what
     extent was ... due to ...")? Then a verdict is how much a factor mattered, not how much changed."""
     return bool(question and _CAUSAL.search(question))
-
-
-# ------------------------------------------------------------------------------------ the front's claim
-
-_STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|revolutionary|" \
-          r"limited|partial|superficial|little|some|much|strong|no real|no|lot of|significant|considerable|" \
-          r"substantial|enormous|profound|sweeping|drastic|moderate|half-way|halfway)"
-_NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point|recovery|improvement)"
-
-# What a judgement card's front (and every card's context line) must not show: each word of degree in any
-# sense, taken out with the little words that hang on it (", so only a limited change" goes whole). A verb
-# of degree becomes the plain verb, so the sentence still reads: "the Terror transformed government" ->
-# "the Terror changed government".
-NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
-    ("limits of someone's power", r"\blimits? (?:of|on|to) ((?:the )?\w+['’]s power)\b", r"\1"),
-    ("limits of someone", r"\blimits? (?:of|on|to)\b", "power of"),
-    ("a plan's leading already-before", r"^already (?:\w+ ){0,3}?before\b", ""),
-    ("a degree of change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:so|and|but|which was|this was|was|were|brought|saw|meant|"
-     rf"showed)\s+)?(?:(?:only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
-     r"(?:\s+in the long run)?", ""),
-    ("one of several", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:one of (?:several|many|a number of) (?:\w+ )?"
-     r"(?:factors|causes|reasons)|not the only (?:one|factor|cause|reason))\b|,?\s*(?:but|yet) not (?:decisive|crucial|"
-     r"vital)\b", ""),
-    ("a factor's weight", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as|played|had)\s+)?(?:(?:not|never|only|just|"
-     r"still)\s+)?"
-     r"(?:the |a |one )?(?:most important|most significant|main|biggest|greatest|decisive|crucial|primary|"
-     r"principal|chief|key|major|big|huge|massive|contributing|contributory) (?:\w+ )?(?:factor|cause|reason|part|"
-     r"role|contribution)s?"
-     r"(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
-     r"|(?:(?<=,)\s*|\s+)(?:was|were|is|are|as|played|had|only|just)(?:\s+(?:only|just|played))?\s+(?:a\s+)?"
-     r"(?:small|minor|little|tiny) (?:\w+ )?(?:factor|cause|reason|part|role|contribution)s?"
-     r"(?: (?:of|in) (?!the\b)[\w’']+(?: [\w’']+)?)?\b"
-     r"|(?:(?<=,)\s*|\s+|^)(?:(?:was|were)\s+)?(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|"
-     r"story|explanation)\b|(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?one (?:factor|cause|reason) among "
-     r"(?:many|several|others)\b", ""),
-    # `, the most important`, `, important but only partly responsible`, `was most significant of all`: how
-    # much a factor mattered, said at the end of its clause
-    ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a |an )?(?:(?:(?:most|least|"
-     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial|vital|essential)|"
-     r"(?:(?:only )?(?:partly|partially|fully|wholly|mostly|largely) )(?:responsible|to blame)|"
-     r"(?:small|minor|little|tiny|major|big|main|"
-     r"key) (?:factor|cause|reason|part|role))(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|partially|fully|"
-     r"wholly|mostly|largely) )?(?:important|significant|responsible|to blame))?(?: of all| one)?"
-     r"(?=\s*(?:[,;.]|$))", ""),
-    ("how important", rf"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?:{_NOT_IMPORTANT}|{_QUITE_IMPORTANT})\b",
-     ""),
-    ("how much it mattered", rf"(?<=\w)\s+(?:{_MATTERED_LITTLE}|{_MATTERED_A_LOT})\b", " mattered"),
-    ("little change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:{_SURFACE})\b", ""),
-    ("a trigger", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:(?:only|just|merely)\s+)?(?:a |the )?"
-     r"(?:trigger|spark|catalyst|final straw|last straw|short[- ]term cause)\b", ""),
-    ("continuity", r"(?:(?:brought|saw|meant|showed|was|were)\s+)?(?:(?:a lot of|much|some|great|strong|mostly|"
-     r"largely)\s+)?\bcontinuity\b", ""),
-    ("a word of degree", r"\b(?:(?:only|very)\s+)?(?:partly|partially|partial|in part|to (?:an|some) extent|"
-     r"somewhat|fundamental(?:ly)?|superficial(?:ly)?(?:\s+in the long run)?|a lot(?: of)?|massive(?:ly)?|"
-     r"huge(?:ly)?|completely|totally|dramatic(?:ally)?|radical(?:ly)?|already|limited|limits?|"
-     r"very little)\b", ""),
-    ("weighed against another", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|it)\s+)*(?:far\s+|much\s+)?(?:(?:less|more) "
-     r"(?:important|significant|to blame|responsible) than|not (?:as|so) (?:important|significant) as|nowhere near as "
-     r"(?:important|significant) as|mattered less than)\b[^,;.]*|(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?"
-     r"(?:the )?least (?:important|significant)(?: (?:factor|cause|reason|part))?\b", ""),
-    ("changed everything", r"\bchanged everything\b", "changed"),
-    ("a small change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:only\s+)?(?:a\s+)?(?:small|"
-     r"slight|minor) change\b", ""),
-    ("a verb of degree", r"\btransform(?:ed|s)\b|\brevolutioni[sz]ed\b|"
-     r"\b(?:barely|barley|hardly|didn.?t (?:really )?)\s*change[ds]?\b", "changed"),
-    ("the same as before", r"\s*\b(?:stayed|remained|was|were|is|are)\s+(?:(?:basically|mostly|largely|much|"
-     r"more or less|pretty much)\s+)?(?:the same|unchanged)\b(?:\s+as (?:before|in \d{4}))?", ""),
-    ("a plural's verb of continuity", r"(?<=[a-z]s )(?:stayed|remained)\b", "were"),
-    ("a verb of continuity", r"\b(?:stayed|remained)\b", "was"),
-    ("a hedge", r"\b(?:mostly|largely|some(?! of\b)|only(?= \d))\s+", ""),
-    ("a noun of degree", r"\btransformation\b", "change"),
-)
-_NEUTRAL = [(rx.compile(p, re.IGNORECASE), r) for _, p, r in NEUTRAL_RULES]
-_DANGLING = rx.compile(r"^(?:[\s,;:.–—-]|(?:so|and|but|a|an)\b)+|(?:[\s,;:.–—-]|\b(?:so|and|but|a|an|the)\b)+$",
-                       re.IGNORECASE)
-
-
-def neutral(claim: str) -> str:
-    """A plan line or front without its words of degree, for a front that must not give the verdict away:
-    `a lot, secured his position` -> `Secured his position`; `work, women only partly pushed out of jobs` ->
-    `work, women pushed out of jobs`. Empty when nothing else is left."""
-    text = claim
-    for regex, replacement in _NEUTRAL:
-        text = regex.sub(replacement, text)
-    text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split()))
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = _DANGLING.sub("", text).strip()
-    if text and not claim.startswith(text[:1]):  # its first words went: the new first word opens it
-        text = text[:1].upper() + text[1:]
-    return text
-
-
-_HEDGES = rx.compile(r"\b(?:only|some)\b", re.IGNORECASE)
-
-
-def tilts(text: str) -> bool:
-    """Does a text lean towards a verdict: a word of degree, or a hedge ("only", "some")? Key evidence that
-    does would answer the card for the student."""
-    return bool(_HEDGES.search(text)) or any(regex.search(text) for regex, _ in _NEUTRAL)

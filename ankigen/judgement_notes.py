@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from . import align, evidence, judgement, notetypes, rx
+from . import align, claims, evidence, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
 from .kinds import scale_answer
@@ -98,10 +98,10 @@ def claim_of(ctx: DeckContext, para: Paragraph, remembered: str | None = None) -
     front, always without words of degree. A studied card keeps asking about the same thing: without a
     theme, the claim it had (`remembered`, from the lock) stays, following its point card through a light
     edit; a card added before it, or its card deleted, does not change it."""
-    theme = judgement.neutral(ctx.sidecar.paragraph(para.label).theme or para.plan or "")
+    theme = claims.neutral(ctx.sidecar.paragraph(para.label).theme or para.plan or "")
     if theme:
         return theme
-    points = [claim for c in para.cards if c.kind is Kind.POINT if (claim := judgement.neutral(c.front))]
+    points = [claim for c in para.cards if c.kind is Kind.POINT if (claim := claims.neutral(c.front))]
     if remembered and not PLACEHOLDER.fullmatch(remembered):
         edited = [p for p in points if SequenceMatcher(None, p, remembered).ratio() >= align.SIMILAR_FRONT]
         return edited[0] if edited else remembered
@@ -154,7 +154,7 @@ def key_evidence(para: Paragraph, with_facts: Sequence[tuple[Card, Sequence[str]
     # of sentences (10,000 cards: 1.7 s -> 0.05 s). The same choice as asking every sentence.
     plain: list[tuple[int, str]] = []
     for _, order, sentence in sorted(candidates, key=lambda c: (-c[0], c[1])):
-        if judgement.verdict(sentence) is None and not judgement.tilts(sentence):
+        if judgement.verdict(sentence) is None and not claims.tilts(sentence):
             plain.append((order, sentence))
             if len(plain) == limit:
                 break

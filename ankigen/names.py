@@ -20,7 +20,28 @@ from typing import NamedTuple
 
 from . import rx
 from .english import is_known, is_ordinary, is_plain
-from .namewords import BODIES, FIRST_NAMES, GRAMMAR, NUMBER_WORDS, OFFICES, REGIONS
+from .namewords import (
+    BODIES,
+    EVENT_NOUNS,
+    FIRST_NAMES,
+    FOREIGN_JOINS,
+    GRAMMAR,
+    GROUPS,
+    MONTH_NAMED,
+    NUMBER_WORDS,
+    OF_YEAR,
+    OFFICE_LETTERS,
+    OFFICES,
+    OWNERS,
+    PARTICLES,
+    PLACE_STARTS,
+    REGIONS,
+    SENT,
+    TITLE_HEADS,
+    WEEKDAYS,
+    WORKS,
+)
+from .text import LETTER, UPPER
 
 
 class Priority:
@@ -32,22 +53,6 @@ class Priority:
     COMMON_NAME = 5  # a phrase of ordinary capitalised words: Red Army, Central Committee
 
 
-def _ranges(codes: range, keep) -> str:
-    """The characters of `codes` that `keep` keeps, for a character class, each run of consecutive ones as a
-    range (`À-Ö`): the regex compiler reads a range at once, a list one character at a time, and these classes
-    stand in most rules (`ankigen check` of the shipped notes: 912 M -> 880 M instructions, -3.6%)."""
-    kept = [c for c in codes if keep(chr(c))]
-    runs = [[kept[0], kept[0]]]
-    for c in kept[1:]:
-        if c == runs[-1][1] + 1:
-            runs[-1][1] = c
-        else:
-            runs.append([c, c])
-    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
-
-
-UPPER = "A-Z" + _ranges(range(0xC0, 0x180), lambda c: c.isupper() and c != "×")
-LETTER = "a-zA-Z" + _ranges(range(0xC0, 0x250), str.isalpha)
 _AFTER_CAPITAL = rf"(?:[{LETTER}’'\-]*[{LETTER}])?"  # the rest of a capitalised word
 _WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
 # A capitalised word, with the full stop of an initial (S. Grant, G.R. Elton), of Jr., of St. Petersburg and
@@ -56,29 +61,16 @@ _WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
 _NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]+\d+\b|[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])"
               rf"|\.(?<=\.[{UPPER}]\.)|\.(?<=\b[JS]r\.)"
               rf"|\.(?<=\bSt\.)(?= [{UPPER}])|\.(?<=\bNo\.)(?= \d))?)")
-PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
 _PREPOSITIONS = frozenset({"in", "from", "on", "against", "to"})
-# The little words inside a name in another language: Umkhonto we Sizwe, Chama cha Mapinduzi, Ortega y Gasset,
-# Movimento dos Trabalhadores.
-FOREIGN_JOINS = ("we", "wa", "cha", "dos", "das", "y")
 CONNECTORS = frozenset({"of", "for", "the", "and", "v.", *_PREPOSITIONS, *PARTICLES, *FOREIGN_JOINS})
 _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| & (?=[{UPPER}])|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
 # Not the day of a date that follows (the Lahore Resolution 23 March 1940).
 _NOT_A_DAY = r"(?! (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)"
-# And with "of" and its year, what is named by its year: the Proclamation of 1763, the Compromise of 1850, the
-# Revolutions of 1848, the Tariff of 1828.
-_OF_YEAR = ("Proclamation", "Compromise", "Revolution", "Revolutions", "Constitution", "Act", "Acts", "Settlement",
-            "Charter", "Edict", "Ordinance", "Crisis", "Panic", "Tariff", "Treaty", "Peace", "Reform", "Statute")
 _TAIL = (r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
          r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d)" + _NOT_A_DAY
-         + r"|(?:" + "|".join(f"(?<=\\b{w})" for w in _OF_YEAR) + r") of 1\d{3}\b(?![,.]\d|s\b))?")
-# A lower-case noun that makes an event or a body of the name before it: the Khilafat movement, the RIN
-# mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot, the Crimean war.
-EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellion", "revolt", "laws", "plot",
-               "conspiracy", "massacre", "putsch", "missiles", "affair", "incident", "riots", "decrees", "edict",
-               "war", "wars", "campaign", "crisis", "revolution", "reforms", "trial", "trials", "method", "system")
+         + r"|(?:" + "|".join(f"(?<=\\b{w})" for w in OF_YEAR) + r") of 1\d{3}\b(?![,.]\d|s\b))?")
 _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
@@ -194,15 +186,10 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
     if not all(w.group()[:1].isupper() for w in item) or is_plain(item[-1].group()):
         return False
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    if word in ("the", "The") or word in _WORKS or word in _OFFICE_LETTERS:
+    if word in ("the", "The") or word in WORKS or word in OFFICE_LETTERS:
         return True  # (a surname and first names, the first names perhaps English words: John, Grace)
     return ((word.lower() in OFFICES or after.lower() in OFFICES) and is_plain(word)
             and not any(is_plain(w.group()) for w in item))
-
-
-# What follows a person's name and is not part of it: an office in capitals, a work they wrote.
-_OFFICE_LETTERS = frozenset("PM MP MEP CEO".split())
-_WORKS = frozenset("Letters Letter Diary Diaries Memoirs Speech Report Pamphlet Essay Manifesto".split())
 
 
 def _is_pair(tokens: list[re.Match[str]]) -> bool:
@@ -228,17 +215,13 @@ def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     return _MONTH.match(tokens[i].group()) is not None
 
 
-# Nouns that a month before them makes a name of, beside the plain ones (Laws, Days, Theses, Revolution).
-_MONTH_NAMED = frozenset({"manifesto", "edict", "edicts", "putsch"})
-
-
 def _month_names(tokens: list[re.Match[str]], i: int) -> bool:
     """A month before a plain capitalised word names something: the May Laws, the October Manifesto, the
     July Days (asked only where the month opens a name: `In May Hitler ...` is a date and a name)."""
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     return (_MONTH.match(tokens[i].group()) is not None and after[:1].isupper() and _MONTH.match(after) is None
             and not _is_grammar(after)
-            and (is_plain(after) or after.lower() in _MONTH_NAMED))
+            and (is_plain(after) or after.lower() in MONTH_NAMED))
 
 
 def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
@@ -266,7 +249,7 @@ def _title_and(tokens: list[re.Match[str]], i: int) -> bool:
         return True
     before = tokens[i - 1].group() if i else ""
     last = next((t.group() for t in reversed(tokens) if not t.group().isdigit()), "")
-    return ((last in _SENT or last in ("War", "Wars")) and before[:1].isupper() and after[:1].isupper()
+    return ((last in SENT or last in ("War", "Wars")) and before[:1].isupper() and after[:1].isupper()
             and is_plain(before) and is_plain(after) and tokens[-1].group() != after)
 
 
@@ -283,30 +266,18 @@ def _comma(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     return not pair
 
 
-# What is sent to a body, not named after it: the Voting Rights Act | to Congress.
-_SENT = frozenset("Act Acts Bill Bills Amendment Amendments Treaty Treaties Plan Report Army Armies Navy".split())
-# What a title names by what it is about, "on the ...": the Law on the Maintenance of Order, the Conference on
-# the Limitation of Armament, the Declaration on the Granting of Independence.
-# The first words of many places' names: in New York, in South Carolina, in Cape Town.
-_PLACE_STARTS = frozenset("New North South East West Upper Lower Cape Port Fort San Santa Saint St St. Los Las Mount "
-                          "Lake".split())
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_TITLE_HEADS = frozenset("Law Laws Act Acts Treaty Declaration Convention Statute Decree Edict Charter Conference "
-                         "Commission Committee Agreement Pact Report Resolution Ordinance Proclamation".split())
-
-
 def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
     """A preposition inside a title: after a plain capitalised word, and (but for `from`) before one (Act in
     Restraint of Appeals, Letter from Birmingham Jail; not Supreme Court in U.S. v. Cruikshank)."""
     before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    if (tokens[i].group() == "to" and before in _SENT) or before.lower() in NUMBER_WORDS:
+    if (tokens[i].group() == "to" and before in SENT) or before.lower() in NUMBER_WORDS:
         return False  # the Voting Rights Act | to Congress; District Six | in Cape Town
-    if tokens[i].group() == "in" and (after.lower() in REGIONS or after in _PLACE_STARTS):
+    if tokens[i].group() == "in" and (after.lower() in REGIONS or after in PLACE_STARTS):
         return False  # where it met: the Stamp Act Congress | in New York, the Diet | in Prussia
     if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
         return True  # a title in another language: Regnans in Excelsis
-    if (after == "the" and before in _TITLE_HEADS and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper()
-            and tokens[i + 2].group() not in _WEEKDAYS):
+    if (after == "the" and before in TITLE_HEADS and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper()
+            and tokens[i + 2].group() not in WEEKDAYS):
         return True  # a law or a meeting on the thing it is about: the Law on the Maintenance of Order 1925
     # (or a noun of a document less common than plain, addressed to a body or an office: the Admonition to
     # Parliament, the Supplication against the Ordinaries; not Churchill | to Parliament; or an English word
@@ -372,15 +343,8 @@ def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str
 def _owned_name(before: list[re.Match[str]], owner: str) -> bool:
     """A possessive that is part of a name, whatever follows: a title's or the people's (the King’s African
     Rifles, the People’s Budget; not the Party’s | Central Committee) or a saint's (St Paul’s Church)."""
-    return ((len(before) == 1 and owner.lower() in _OWNERS) or owner.lower() in _GROUPS
+    return ((len(before) == 1 and owner.lower() in OWNERS) or owner.lower() in GROUPS
             or (len(before) == 2 and before[0].group() in ("St", "St.")))
-
-
-# Whose possessive makes a name with what follows: the King’s African Rifles, the People’s Budget.
-_OWNERS = frozenset("king queen prince princess people lord lords lady duke pope emperor tsar".split())
-# A group's possessive is inside a name wherever it stands: the Convention People’s Party, the German Women’s
-# Enterprise, the Women’s Social and Political Union.
-_GROUPS = frozenset("people women men children workers peasants soldiers".split())
 
 
 def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:

@@ -65,3 +65,49 @@ ted theodore thomas tom ulysses victoria vladimir walter wilhelm william winston
 ada adela agnes aneurin austen beatrice dorothy edith elsie emma enoch evelyn gertrude hilda kathleen lilian mabel
 marion maud muriel nellie oswald vera winifred
 """.split())
+
+
+# What follows a person's name and is not part of it: an office in capitals, a work they wrote.
+OFFICE_LETTERS = frozenset("PM MP MEP CEO".split())
+WORKS = frozenset("Letters Letter Diary Diaries Memoirs Speech Report Pamphlet Essay Manifesto".split())
+
+# Nouns that a month before them makes a name of, beside the plain ones (Laws, Days, Theses, Revolution).
+MONTH_NAMED = frozenset({"manifesto", "edict", "edicts", "putsch"})
+
+# What is sent to a body, not named after it: the Voting Rights Act | to Congress.
+SENT = frozenset("Act Acts Bill Bills Amendment Amendments Treaty Treaties Plan Report Army Armies Navy".split())
+
+# The first words of many places' names: in New York, in South Carolina, in Cape Town.
+PLACE_STARTS = frozenset("New North South East West Upper Lower Cape Port Fort San Santa Saint St St. Los Las Mount "
+                         "Lake".split())
+
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+# What a title names by what it is about, "on the ...": the Law on the Maintenance of Order, the Conference on
+# the Limitation of Armament, the Declaration on the Granting of Independence.
+TITLE_HEADS = frozenset("Law Laws Act Acts Treaty Declaration Convention Statute Decree Edict Charter Conference "
+                        "Commission Committee Agreement Pact Report Resolution Ordinance Proclamation".split())
+
+# Whose possessive makes a name with what follows: the King’s African Rifles, the People’s Budget.
+OWNERS = frozenset("king queen prince princess people lord lords lady duke pope emperor tsar".split())
+
+# A group's possessive is inside a name wherever it stands: the Convention People’s Party, the German Women’s
+# Enterprise, the Women’s Social and Political Union.
+GROUPS = frozenset("people women men children workers peasants soldiers".split())
+
+PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
+
+# The little words inside a name in another language: Umkhonto we Sizwe, Chama cha Mapinduzi, Ortega y Gasset,
+# Movimento dos Trabalhadores.
+FOREIGN_JOINS = ("we", "wa", "cha", "dos", "das", "y")
+
+# And with "of" and its year, what is named by its year: the Proclamation of 1763, the Compromise of 1850, the
+# Revolutions of 1848, the Tariff of 1828.
+OF_YEAR = ("Proclamation", "Compromise", "Revolution", "Revolutions", "Constitution", "Act", "Acts", "Settlement",
+            "Charter", "Edict", "Ordinance", "Crisis", "Panic", "Tariff", "Treaty", "Peace", "Reform", "Statute")
+
+# A lower-case noun that makes an event or a body of the name before it: the Khilafat movement, the RIN
+# mutiny, the Siccardi laws, the Jupiter missiles, the Babington plot, the Crimean war.
+EVENT_NOUNS = ("movement", "mutiny", "mutinies", "rising", "uprising", "rebellion", "revolt", "laws", "plot",
+               "conspiracy", "massacre", "putsch", "missiles", "affair", "incident", "riots", "decrees", "edict",
+               "war", "wars", "campaign", "crisis", "revolution", "reforms", "trial", "trials", "method", "system")

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 
 from . import english, rx
 from .figures import Piece, in_lines
-from .names import LETTER, Priority
+from .names import Priority
 from .namewords import BODIES, GRAMMAR, OFFICES
+from .text import LETTER
 
 # A historian (or anyone) named by a surname that is also a common word, before a verb of saying in the
 # singular: Evans stresses, Young argues ("Historians argue" is no one's name).

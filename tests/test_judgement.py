@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from ankigen import judgement, judgement_notes
+from ankigen import claims, judgement, judgement_notes
 from ankigen.build import prepare
 from ankigen.parser import parse_text
 
@@ -334,8 +334,8 @@ def test_what_the_essay_weighs(question, kind):
     ("the church, the least important factor", "the church"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
-    assert judgement.neutral(claim) == shown
-    assert not judgement.tilts(shown)
+    assert claims.neutral(claim) == shown
+    assert not claims.tilts(shown)
 
 
 def test_theme_tags_are_short_and_free_of_degree(tmp_path):
@@ -444,7 +444,7 @@ def test_a_judgement_keeps_its_claim_when_the_card_it_came_from_is_deleted(tmp_p
 def test_a_cause_that_only_set_things_off():
     assert judgement.verdict("religion and the Irish rebellion, only a trigger") == judgement.SUPERFICIAL
     assert judgement.verdict("the Depression was the catalyst") == judgement.PARTIAL
-    assert judgement.neutral("religion and the Irish rebellion, only a trigger") == "religion and the Irish rebellion"
+    assert claims.neutral("religion and the Irish rebellion, only a trigger") == "religion and the Irish rebellion"
 
 
 def test_with_no_argument_a_causation_essay_is_judged_by_its_own_factor_s_paragraph(tmp_path):
@@ -495,4 +495,4 @@ def test_a_factor_another_outweighs_is_partly_responsible(thesis, level):
 ])
 def test_a_major_factor(text, level):
     assert judgement.infer(None, (text,)) == level
-    assert "major" not in judgement.neutral(f"the war, {text.split(' was ')[1]}")
+    assert "major" not in claims.neutral(f"the war, {text.split(' was ')[1]}")
