@@ -151,10 +151,27 @@ def split_answered(line: Line) -> list[Line]:
     return [Line(line.no, m.group("question")), Line(line.no, answer)]
 
 
+# A plan whose markers have no separator: `P1 foreign help P2 republican divisions P3 ...` (P1, then P2 and so
+# on in order, each followed by a word).
+_BARE_PLAN = rx.compile(r"^[Pp]1 (?=[^\W\d_]).*? [Pp]2 (?=[^\W\d_])")
+_BARE_MARK = rx.compile(r"(?:^|(?<= ))[Pp](\d{1,2}) (?=[^\W\d_])")
+
+
+def _bare_marks(text: str) -> list[re.Match[str]]:
+    """The markers of a plan written with no separators, numbered one after another from P1."""
+    marks = []
+    for m in _BARE_MARK.finditer(text):
+        if int(m.group(1)) == len(marks) + 1:
+            marks.append(m)
+    return marks
+
+
 def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
     """A plan on one line: at least two markers, the first at the start, no number twice (a student may
-    write the plan out of order: `P1- ... P3- ... P2- ...`)."""
+    write the plan out of order: `P1- ... P3- ... P2- ...`); or markers with no separator, in order."""
     marks = list(_PLAN_MARK.finditer(line.text))
+    if len(marks) < 2 and line.text[:1] in "Pp" and _BARE_PLAN.match(line.text):
+        marks = _bare_marks(line.text)
     if len(marks) < 2 or marks[0].start() != 0:
         return None
     numbers = [int(m.group(1)) for m in marks]

@@ -473,6 +473,14 @@ def test_header_rule_plan():
     assert parser.read_plan(lines_of("P1: a", "P2: b", "P2: c", "back"), 0, Essay()) is None
 
 
+def test_a_plan_on_one_line_with_no_separators():
+    items = rules.plan_items(Line(1, "P1 foreign help P2 republican divisions P3 franco's leadership"))
+    assert [(i.paragraph, i.text) for i in items] == [("P1", "foreign help"), ("P2", "republican divisions"),
+                                                      ("P3", "franco's leadership")]
+    assert rules.plan_items(Line(1, "P1 analysis of the purges")) is None  # a front
+    assert rules.plan_items(Line(1, "P1 the purges in P3 of the notes")) is None  # no P2 after P1
+
+
 def test_header_rule_plan_as_bullets_under_its_heading():
     """`Plan` and then a bullet a paragraph, numbered in order, or by the marker a bullet has."""
     essay, end = parser.read_plan(lines_of("Plan", "- welfare state, a massive change", "- nationalisation",
