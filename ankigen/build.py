@@ -17,10 +17,10 @@ from .anki_notes import AnkiDeck
 from .check import check_notes
 from .deck import DeckBuild, build_deck
 from .errors import AnkigenError, BuildError
-from .files import ensure_out_dir, write_bytes_if_changed
+from .files import Spool, ensure_out_dir, write_bytes_if_changed
 from .findings import Finding, Level, error, plural, warning
 from .inputs import NOTES_SUFFIXES, default_out, lock_path, notes_files
-from .lock import Changes, Lock, Stamped, lock_bytes, parse_lock, stamp
+from .lock import Changes, Lock, Stamped, parse_lock, stamp, write_lock_to
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
@@ -196,7 +196,7 @@ class Staged(NamedTuple):
     new: int
     changed: int  # new and changed and unchanged add up to the deck's notes (retired ones included)
     unchanged: int
-    lock_data: bytes  # the lock to write, in UTF-8 (also what the deck's zip comment records it was built from)
+    lock_data: Spool  # the lock to write, in UTF-8 (also what the deck's zip comment records it was built from)
 
 
 def stage(prepared: Prepared, now: int) -> Staged:
@@ -215,7 +215,9 @@ def stage(prepared: Prepared, now: int) -> Staged:
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
     stamped = stamped._replace(lock=replace(stamped.lock, changes=changes))
     deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
-    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), lock_bytes(stamped.lock))
+    lock = stamped.lock
+    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched),
+                  Spool(lambda fh: write_lock_to(lock, fh)))
 
 
 def write_lock(staged: Staged, output: Path, cards: int) -> Built:
@@ -227,6 +229,7 @@ def write_lock(staged: Staged, output: Path, cards: int) -> Built:
         f"{lpath}: written for a new deck: commit it with the notes (if this deck was shared before, restore "
         "its lock from git and build again)"]
     wrote = write_bytes_if_changed(lpath, staged.lock_data)
+    staged.lock_data.close()
     return Built(prepared.path, output, staged.deck, cards, staged.new, staged.changed, staged.unchanged, wrote,
                  prepared.build.kept, prepared.build.retired, tuple(first), prepared.build.retired_tag)
 

@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> None:
 
     steps = Steps()
     from ankigen import build
-    from ankigen.lock import lock_bytes
+    from ankigen.files import Spool
+    from ankigen.lock import write_lock_to
 
     steps.done("import ankigen (no genanki)")
     from ankigen.package import write_apkg
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     steps.done("prepare (build.prepare)")
     assert prepared.deck is not None and prepared.notes is not None, prepared.findings
     stamped = build.stamp_deck(prepared, build.clock())
-    lock_bytes(stamped.lock)  # the lock as `ankigen build` writes it (build.stage)
+    Spool(lambda fh: write_lock_to(stamped.lock, fh)).close()  # the lock as `ankigen build` writes it (build.stage)
     steps.done("digests + lock (stamp, dump_lock)")
     cards = write_apkg(prepared.deck, stamped, args.out)
     steps.done("package (write_apkg)")

@@ -193,3 +193,17 @@ def test_a_rebuild_of_unchanged_notes_changes_no_note(tmp_path, text):
     again = stamp_deck(prepare(path, now=1_800_000_000), 1_800_000_000).lock
     assert [(e.guid, e.digest, e.mod) for e in again.entries] == [
         (e.guid, e.digest, 1_700_000_000) for e in stamp_deck(first, 1_700_000_000).lock.entries]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ENTRIES)
+def test_each_lock_entry_is_written_as_json_writes_its_fields(entries):
+    """The lock's hand-written encoder (for speed) writes each entry as json.dumps writes its fields at other
+    than their defaults."""
+    import json
+
+    from ankigen.lock import encode_entry
+
+    for entry in entries:
+        fields = {k: v for k, v in entry._asdict().items() if k in ("guid", "kind") or v != Entry._field_defaults[k]}
+        assert encode_entry(entry) == json.dumps(fields, ensure_ascii=False)
