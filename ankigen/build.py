@@ -192,7 +192,7 @@ class Staged(NamedTuple):
 
     prepared: Prepared
     deck: AnkiDeck
-    stamped: Stamped
+    stamped: Stamped  # the notes' times (its lock keeps no entries: they are in lock_data)
     new: int
     changed: int  # new and changed and unchanged add up to the deck's notes (retired ones included)
     unchanged: int
@@ -213,11 +213,12 @@ def stage(prepared: Prepared, now: int) -> Staged:
     # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
     # time is the newest changed note's (never behind the notes, even when the clock is).
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
-    stamped = stamped._replace(lock=replace(stamped.lock, changes=changes))
+    written = Spool(lambda fh: write_lock_to(replace(stamped.lock, changes=changes), fh))
+    # Once written, the lock's entries are let go (the deck is packaged from the times, `note_mods`): at
+    # 100,000 cards, 352,000 entries and their digests, about 80 MB less at the build's peak of memory.
+    stamped = stamped._replace(lock=replace(stamped.lock, entries=(), changes=changes))
     deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
-    lock = stamped.lock
-    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched),
-                  Spool(lambda fh: write_lock_to(lock, fh)))
+    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), written)
 
 
 def write_lock(staged: Staged, output: Path, cards: int) -> Built:
