@@ -77,14 +77,16 @@ def question_notes(ctx: DeckContext, guids: Sequence[str]) -> list[AnkiNote]:
     return out
 
 
-def find_evidence(ctx: DeckContext, as_01: bool = False,
-                  remembered: frozenset[str] = frozenset()) -> list[list[tuple[str, list[evidence.Evidence]]]]:
+def find_evidence(ctx: DeckContext, as_01: bool = False, remembered: frozenset[str] = frozenset(),
+                  split: Sequence[Sequence[str]] | None = None) -> list[list[tuple[str, list[evidence.Evidence]]]]:
     """For each card, its back's sentences with the evidence chosen in each (none in a scale card's back,
     nor when the sidecar turns clozes off); `as_01`, as ankigen 0.1 found it (`evidence.Finder`). A sentence
-    the lock remembers (`remembered`) keeps its bounds while its text is the same (`rewrites.as_remembered`)."""
+    the lock remembers (`remembered`) keeps its bounds while its text is the same (`rewrites.as_remembered`).
+    `split`: the backs' sentences as `evidence.card_sentences` splits them, when already split."""
     side, notes = ctx.sidecar, ctx.notes
-    sentences = rewrites.as_remembered(evidence.card_sentences((c.back for c in notes.cards), as_01=as_01),
-                                       remembered)
+    if split is None or as_01:
+        split = evidence.card_sentences((c.back for c in notes.cards), as_01=as_01)
+    sentences = rewrites.as_remembered(split, remembered)
     if not side.clozes:
         return [[(s, []) for s in card] for card in sentences]
     finder = evidence.Finder(subject=evidence.subject_words(notes.essay.question, notes.essay.title, ctx.deck),
@@ -220,11 +222,13 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     ctx = DeckContext.of(notes, sidecar)
     memory = deck_memory(notes, ctx.deck, lock)
     remembered = frozenset(e.text for e in lock.entries if e.kind == notetypes.CLOZE.key and e.retired is None)
-    found = find_evidence(ctx, as_01=bool(lock.legacy), remembered=remembered)  # a version 1 lock: as 0.1 did
+    split = evidence.card_sentences(c.back for c in notes.cards)  # (once: the judgements' key evidence reads it too)
+    # (A version 1 lock: the evidence as 0.1 found it.)
+    found = find_evidence(ctx, as_01=bool(lock.legacy), remembered=remembered, split=split)
     aligned = align(lock.entries, GuidMaker(memory.uid, (e.guid for e in lock.entries)), notes.cards,
                     judged_paragraphs(notes), found)
-    evidence_sentences = [(card, [s for s, pieces in sentences if pieces])
-                          for card, sentences in zip(notes.cards, found, strict=True)]
+    evidence_sentences = [(card, [s for s, pieces in sentences if pieces], back)
+                          for card, sentences, back in zip(notes.cards, found, split, strict=True)]
     # What each step reads is let go once read (the evidence found, then the sentences judged, then the cloze
     # records once their notes are made), and the judgements, whose rules make many short-lived strings, come
     # before the cloze notes: the notes are made in the same order as before. At 100,000 cards this step's peak
@@ -232,7 +236,7 @@ def build_deck(notes: ParsedNotes, sidecar: Sidecar, lock: Lock, now: int) -> De
     del found
     claims = {e.guid: e.text for e in lock.entries if e.kind == notetypes.JUDGEMENT.key}
     judgements, more_problems = judgement_notes(ctx, evidence_sentences, aligned.paragraphs, claims)
-    del evidence_sentences
+    del evidence_sentences, split
     clozes, problems = evidence_notes(ctx, aligned)
     aligned.clozes.clear()
     essay = essay_note(ctx, aligned.essay)
