@@ -174,7 +174,7 @@ def evidence_notes(ctx: DeckContext, aligned: Aligned) -> tuple[list[AnkiNote], 
         tags, source = ctx.tags(card.paragraph, "evidence"), ctx.source(card.paragraph)
         # A card's notes mostly share one context line (no answer of theirs in it): one string for them all, not a
         # copy each (10,000 cards: 13.4 MB of context lines for 25,000 notes, now 5.2 MB; the build's peak memory).
-        front, contexts = Hiding(card.front), {}
+        front, contexts = Hiding(card.front), dict[str, str]()
         for c in by_card[i]:
             context = cloze_context(essay, wheres[card.paragraph], front, [t for t, _ in c.facts])
             out.append(AnkiNote(
