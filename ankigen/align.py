@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from . import notetypes, rewrites, rx
+from . import notetypes, rewrites
 from .evidence import Evidence
 from .identity import GuidMaker, front_key
 from .lock import Entry
@@ -78,6 +78,8 @@ def _match_cards(old: Sequence[Entry], cards: Sequence[Card], new_keys: Sequence
     """Match new cards with old question entries: {new index: old index}, and the paragraph map
     {new paragraph: old paragraph} the matches imply. `new_keys`: each card's `front_key`. `kept(i, j)`: how
     much of old card j's evidence new card i keeps (`rewrites.Kept`)."""
+    if not old:  # a new deck: nothing to match (10,000 cards: 0.1 s of digests and passes over the cards)
+        return {}, _map_paragraphs(old, cards, {})
     old_keys = [front_key(e.text) for e in old]
     matched: dict[int, int] = {}
     taken: set[int] = set()
@@ -169,6 +171,8 @@ def _match_sentences(old: Sequence[Entry], card_guids: Sequence[str],
                      sentences: Sequence[Sequence[tuple[str, Sequence[Evidence]]]]) -> dict[tuple[int, int], list[int]]:
     """{(card index, sentence index): [old cloze entries]}: the same sentence in its card, else the same
     sentence anywhere, else a lightly edited one in its card. (A long sentence may have had several notes.)"""
+    if not old:  # a new deck: nothing to match (10,000 cards: 0.15 s of passes over the sentences)
+        return {}
     where = [(i, k) for i, card in enumerate(sentences) for k in range(len(card))]
     text = {(i, k): sentences[i][k][0] for i, k in where}
     matched: dict[tuple[int, int], list[int]] = defaultdict(list)
@@ -241,6 +245,15 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
                      card_guid: str, make: GuidMaker) -> list[Cloze]:
     """The cloze notes of one sentence (an old note of it that no longer asks anything is left out: it is
     retired)."""
+    if not was:
+        return _new_clozes(card, index, sentence, pieces, card_guid, make)
+    return _kept_clozes(card, index, sentence, pieces, was, card_guid, make)
+
+
+def _kept_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evidence], was: Sequence[Entry],
+                 card_guid: str, make: GuidMaker) -> list[Cloze]:
+    """The cloze notes of a sentence with old notes: each keeps the facts still in the sentence, under their
+    numbers; new facts fill them up to MAX_DELETIONS, then go to new notes."""
     if not pieces and not was:
         return []
     notes: list[tuple[Entry | None, Cloze]] = []
@@ -250,7 +263,8 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
         live = [(t, n) for t, n in entry.facts if t.lower() in found_now or holds(sentence, t)]
         missing = [fact for fact in entry.facts if fact not in live]
         asked = {t.lower() for _, c in notes for t, _ in c.facts} | {t.lower() for t, _ in live}
-        edited = _edited_facts(entry.text, sentence, missing, [p for p in pieces if p.text.lower() not in asked])
+        unasked = [p for p in pieces if p.text.lower() not in asked]
+        edited = rewrites.edited_facts(entry.text, sentence, missing, unasked)
         live += [(new, n) for (_, n), new in edited.items()]
         gone = [*entry.gone, *(fact for fact in missing if fact not in edited)]
         notes.append((entry, Cloze(entry.guid, card, index, sentence, live, gone, entry.top)))
@@ -278,45 +292,19 @@ def _sentence_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evid
     return clozes
 
 
-def _edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
-                  pieces: Sequence[Evidence]) -> dict[tuple[str, int], str]:
-    """Facts of the old sentence that were edited rather than removed (`35,000` -> `36,000`): a new fact
-    found where the old one stood, as a diff of the two sentences places it. {old fact: new text}"""
-    if not missing or not pieces:
-        return {}
-    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-
-    def moved(pos: int, end: bool) -> int:
-        for tag, i1, i2, j1, j2 in opcodes:
-            if i1 <= pos < i2 or (end and pos == i2):
-                return j1 + (pos - i1) if tag == "equal" else (j2 if end else j1)
-        return len(new)
-
-    out: dict[tuple[str, int], str] = {}
-    taken: set[str] = set()
-    for fact in missing:
-        m = occurrence(fact[0]).search(old)
-        if m is None:
-            continue
-        start, end = moved(m.start(), False), moved(m.end(), True)
-        if end <= start:  # deleted with what stood around it, not edited: what now follows it is another fact
-            continue
-        piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < end
-                      and p.end > start and p.text.lower() not in taken and _like(fact[0], p.text)), None)
-        if piece is not None:
-            out[fact] = piece.text
-            taken.add(piece.text.lower())
-    return out
-
-
-def _like(old: str, new: str) -> bool:
-    """Could `new` be `old` edited: much alike (`Zinoviev` -> `Zinovyev`, `August 1866` -> `September 1866`),
-    or a figure of the same shape (`35,000` -> `36,000`, `5` -> `6`)? Not a name become a figure (`Supreme
-    Court` -> `381`) nor another date (`13 August 1961` -> `1947`): that is another fact."""
-    return _similarity(old.lower(), new.lower()) >= 0.5 or _DIGITS.sub("0", old) == _DIGITS.sub("0", new)
-
-
-_DIGITS = rx.compile(r"\d")
+def _new_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evidence], card_guid: str,
+                make: GuidMaker) -> list[Cloze]:
+    """The cloze notes of a sentence no old note had, as `_sentence_clozes` makes them (a test checks it), without
+    the old notes' bookkeeping: a new deck's sentences are all new (10,000 cards: align 0.74-1.05 -> 0.59-0.72 s)."""
+    found = _facts_found(pieces)
+    clozes = []
+    for part, start in enumerate(range(0, len(found), MAX_DELETIONS)):
+        facts = [(fact, n) for n, fact in enumerate(found[start : start + MAX_DELETIONS], 1)]
+        parts = (card_guid, str(index)) + ((str(part),) if part else ())
+        asked = {fact.lower() for fact, _ in facts}
+        clozes.append(Cloze(make.guid("cloze", *parts), card, index, sentence, facts, [], len(facts),
+                            [p for p in pieces if p.text.lower() in asked]))
+    return clozes
 
 
 def place(sentence: str, facts: Sequence[str], pieces: Sequence[Evidence]) -> list[Evidence]:

@@ -17,10 +17,10 @@ from .anki_notes import AnkiDeck
 from .check import check_notes
 from .deck import DeckBuild, build_deck
 from .errors import AnkigenError, BuildError
-from .files import ensure_out_dir, write_bytes_if_changed
+from .files import Spool, ensure_out_dir, write_bytes_if_changed
 from .findings import Finding, Level, error, plural, warning
 from .inputs import NOTES_SUFFIXES, default_out, lock_path, notes_files
-from .lock import Changes, Lock, Stamped, lock_bytes, parse_lock, stamp
+from .lock import Changes, Lock, Stamped, parse_lock, stamp, write_lock_to
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
@@ -192,11 +192,11 @@ class Staged(NamedTuple):
 
     prepared: Prepared
     deck: AnkiDeck
-    stamped: Stamped
+    stamped: Stamped  # the notes' times (its lock keeps no entries: they are in lock_data)
     new: int
     changed: int  # new and changed and unchanged add up to the deck's notes (retired ones included)
     unchanged: int
-    lock_data: bytes  # the lock to write, in UTF-8 (also what the deck's zip comment records it was built from)
+    lock_data: Spool  # the lock to write, in UTF-8 (also what the deck's zip comment records it was built from)
 
 
 def stage(prepared: Prepared, now: int) -> Staged:
@@ -213,9 +213,12 @@ def stage(prepared: Prepared, now: int) -> Staged:
     # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
     # time is the newest changed note's (never behind the notes, even when the clock is).
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
-    stamped = stamped._replace(lock=replace(stamped.lock, changes=changes))
+    written = Spool(lambda fh: write_lock_to(replace(stamped.lock, changes=changes), fh))
+    # Once written, the lock's entries are let go (the deck is packaged from the times, `note_mods`): at
+    # 100,000 cards, 352,000 entries and their digests, about 80 MB less at the build's peak of memory.
+    stamped = stamped._replace(lock=replace(stamped.lock, entries=(), changes=changes))
     deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
-    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), lock_bytes(stamped.lock))
+    return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), written)
 
 
 def write_lock(staged: Staged, output: Path, cards: int) -> Built:
@@ -227,6 +230,7 @@ def write_lock(staged: Staged, output: Path, cards: int) -> Built:
         f"{lpath}: written for a new deck: commit it with the notes (if this deck was shared before, restore "
         "its lock from git and build again)"]
     wrote = write_bytes_if_changed(lpath, staged.lock_data)
+    staged.lock_data.close()
     return Built(prepared.path, output, staged.deck, cards, staged.new, staged.changed, staged.unchanged, wrote,
                  prepared.build.kept, prepared.build.retired, tuple(first), prepared.build.retired_tag)
 

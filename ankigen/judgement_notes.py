@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from . import align, claims, evidence, judgement, notetypes, rx
+from . import align, claims, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
 from .kinds import scale_answer
@@ -133,18 +133,23 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _COMMON}
 
 
-def key_evidence(para: Paragraph, with_facts: Sequence[tuple[Card, Sequence[str]]], limit: int = 2) -> list[str]:
+# Each card with its sentences that hold evidence, and its back's sentences (as evidence.card_sentences splits it).
+WithFacts = tuple[Card, Sequence[str], Sequence[str]]
+
+
+def key_evidence(para: Paragraph, with_facts: Sequence[WithFacts], limit: int = 2) -> list[str]:
     """The paragraph's key evidence: whole sentences with a date, figure or name, most relevant first (the
     most words shared with the claim and the analysis), shown in reading order. A sentence that states a
     verdict is left out (it would answer the card), and so is one that hedges ("only", "some", "a lot of
     them"): a word of degree on the front tilts the student whatever it is about."""
     about = _words(" ".join([para.plan or "", *(c.front for c in para.cards), *para.analysis_text]))
     candidates: list[tuple[int, int, str]] = []  # (words shared with the claim, reading order, sentence)
-    cards = [(card, found) for card, found in with_facts
+    cards = [(found, sentences) for card, found, sentences in with_facts
              if card.paragraph == para.label and card.kind is not Kind.ANALYSIS and found]
-    # The cards' sentences split in one pass (10,000 cards: 8,000 passes took 0.18 s); `about` holds no common
-    # word, so the words it shares with a sentence are found without a set of the sentence's own (0.09 s).
-    for (_, found), sentences in zip(cards, evidence.card_sentences(card.back for card, _ in cards), strict=True):
+    # The cards' sentences as the evidence was found in them, split once for the deck (10,000 cards: 8,000 passes
+    # took 0.18 s, a pass a paragraph 0.09 s); `about` holds no common word, so the words it shares with a sentence
+    # are found without a set of the sentence's own (0.09 s).
+    for found, sentences in cards:
         for sentence in whole_sentences(sentences):
             if any(f in sentence for f in found):
                 shared = about.intersection(_WORD.findall(sentence.lower()))
@@ -181,7 +186,7 @@ def _verdict_html(verdict: str | None) -> str:
 
 
 def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
-                        with_facts: Sequence[tuple[Card, Sequence[str]]], guid: str,
+                        with_facts: Sequence[WithFacts], guid: str,
                         remembered: str | None = None) -> list[AnkiNote | Finding]:
     """The judgement note of one paragraph and the finding that says why it has no verdict. Where the notes
     settle no verdict but the paragraph has an analysis, the card is still made: the student practises
@@ -284,12 +289,12 @@ def _factor_paragraph(paragraphs: Sequence[Paragraph], about: frozenset[str]) ->
     return named[0] if len(named) == 1 else None
 
 
-def judgement_notes(ctx: DeckContext, with_facts: Sequence[tuple[Card, Sequence[str]]], guids: dict[str, str],
+def judgement_notes(ctx: DeckContext, with_facts: Sequence[WithFacts], guids: dict[str, str],
                     claims: Mapping[str, str] | None = None) -> tuple[list[AnkiNote], list[Finding]]:
     """The judgement notes of a deck (none without an essay question), and the findings.
-    `with_facts`: each card with its sentences that hold evidence. `guids`: each judged paragraph's
-    judgement GUID (`judged_paragraphs`), and the essay's ("essay"). `claims`: the claim each judgement
-    note had at the last build, by GUID."""
+    `with_facts`: each card with its sentences that hold evidence, and its back's sentences. `guids`: each
+    judged paragraph's judgement GUID (`judged_paragraphs`), and the essay's ("essay"). `claims`: the claim each
+    judgement note had at the last build, by GUID."""
     if not ctx.notes.essay.question:
         return [], []
     scale = scale_of(ctx)

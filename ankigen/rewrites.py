@@ -10,6 +10,8 @@ and a card whose front and back were both edited in one build. Pure: values in, 
 - Merged: an old sentence that now stands within a longer sentence of its card goes with it, its note
   beside that sentence's own (a long sentence has a note for each three facts), its facts under their numbers;
   so does one that stands whole in a sentence of another card (a wrapped line moved, joined to what it met).
+- Edited: a fact of an old note that a light edit changed (`35,000` -> `36,000`, `Zinoviev` -> `Zinovyev`)
+  keeps its number (`edited_facts`).
 - A name asked from the first sentence of its card's back (`Zollverein: set up in 1834 ...`) goes on with
   that first sentence when it changes.
 - Front and back edited: an old card of the same paragraph, left unmatched, whose evidence sentences (the
@@ -25,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import cached_property
 
+from . import rx
 from .evidence import Evidence
 from .lock import Entry
 
@@ -101,6 +104,48 @@ def occurrence(fact: str) -> re.Pattern[str]:
 def holds(sentence: str, fact: str) -> bool:
     """Does the sentence hold the fact (as whole words, whatever their case)?"""
     return occurrence(fact).search(sentence) is not None
+
+
+def edited_facts(old: str, new: str, missing: Sequence[tuple[str, int]],
+                  pieces: Sequence[Evidence]) -> dict[tuple[str, int], str]:
+    """Facts of the old sentence that were edited rather than removed (`35,000` -> `36,000`): a new fact
+    found where the old one stood, as a diff of the two sentences places it. {old fact: new text}"""
+    if not missing or not pieces:
+        return {}
+    opcodes = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+
+    def moved(pos: int, end: bool) -> int:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= pos < i2 or (end and pos == i2):
+                return j1 + (pos - i1) if tag == "equal" else (j2 if end else j1)
+        return len(new)
+
+    out: dict[tuple[str, int], str] = {}
+    taken: set[str] = set()
+    for fact in missing:
+        m = occurrence(fact[0]).search(old)
+        if m is None:
+            continue
+        start, end = moved(m.start(), False), moved(m.end(), True)
+        if end <= start:  # deleted with what stood around it, not edited: what now follows it is another fact
+            continue
+        piece = next((p for p in sorted(pieces, key=lambda p: p.start) if p.start < end
+                      and p.end > start and p.text.lower() not in taken and _like(fact[0], p.text)), None)
+        if piece is not None:
+            out[fact] = piece.text
+            taken.add(piece.text.lower())
+    return out
+
+
+def _like(old: str, new: str) -> bool:
+    """Could `new` be `old` edited: much alike (`Zinoviev` -> `Zinovyev`, `August 1866` -> `September 1866`),
+    or a figure of the same shape (`35,000` -> `36,000`, `5` -> `6`)? Not a name become a figure (`Supreme
+    Court` -> `381`) nor another date (`13 August 1961` -> `1947`): that is another fact."""
+    similar = SequenceMatcher(None, old.lower(), new.lower(), autojunk=False).ratio() >= 0.5
+    return similar or _DIGITS.sub("0", old) == _DIGITS.sub("0", new)
+
+
+_DIGITS = rx.compile(r"\d")
 
 
 def split_parts(old: str, matched: Where, left: Sequence[Where], text: Mapping[Where, str]) -> list[Where]:

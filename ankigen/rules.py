@@ -159,7 +159,7 @@ _BARE_MARK = rx.compile(r"(?:^|(?<= ))[Pp](\d{1,2}) (?=[^\W\d_])")
 
 def _bare_marks(text: str) -> list[re.Match[str]]:
     """The markers of a plan written with no separators, numbered one after another from P1."""
-    marks = []
+    marks: list[re.Match[str]] = []
     for m in _BARE_MARK.finditer(text):
         if int(m.group(1)) == len(marks) + 1:
             marks.append(m)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__, notetypes
+from .files import Spool
 
 PREFIX = b"ankigen-inputs:"
 
@@ -50,12 +51,18 @@ def _ankigen() -> str:
     return f"ankigen {__version__}\x1f{_own_files()}\x1f" + ";".join(nt.digest() for nt in notetypes.ALL)
 
 
-def fingerprint(notes_files: Sequence[Path], locks: Sequence[bytes | None], settings: str = "") -> bytes:
-    """The zip comment of a deck built from these notes files (with these locks, as written by the build)."""
+def fingerprint(notes_files: Sequence[Path], locks: Sequence[bytes | Spool | None], settings: str = "") -> bytes:
+    """The zip comment of a deck built from these notes files (with these locks, as written by the build: read
+    from their file, or from the scratch file the build wrote them to)."""
     digest = hashlib.sha256(f"{_ankigen()}\x1f{settings}".encode())
     for notes_path, lock in zip(notes_files, locks, strict=True):
         for data in [*(_read(p) for p in sources(notes_path)), lock]:
             # (the data given as it is, not copied after its length: a large deck's lock is tens of MB)
+            if isinstance(data, Spool):
+                digest.update(b"\x1e+%d\x1f" % data.size)
+                for chunk in data.chunks():
+                    digest.update(chunk)
+                continue
             digest.update(b"\x1e-" if data is None else b"\x1e+%d\x1f" % len(data))
             digest.update(data or b"")
     return PREFIX + digest.hexdigest().encode()

@@ -111,7 +111,6 @@ def main(argv: list[str] | None = None) -> None:
 
     steps = Steps()
     from ankigen import build
-    from ankigen.lock import lock_bytes
 
     steps.done("import ankigen (no genanki)")
     from ankigen.package import write_apkg
@@ -131,10 +130,12 @@ def main(argv: list[str] | None = None) -> None:
     prepared = build.prepare(args.notes)
     steps.done("prepare (build.prepare)")
     assert prepared.deck is not None and prepared.notes is not None, prepared.findings
-    stamped = build.stamp_deck(prepared, build.clock())
-    lock_bytes(stamped.lock)  # the lock as `ankigen build` writes it (build.stage)
+    # Stamped, and the lock written to its scratch file, as `ankigen build` does (build.stage: which lets go of
+    # the lock's entries once written). The deck is written as before, with the description it had.
+    staged = build.stage(prepared, build.clock())
     steps.done("digests + lock (stamp, dump_lock)")
-    cards = write_apkg(prepared.deck, stamped, args.out)
+    cards = write_apkg(prepared.deck, staged.stamped, args.out)
+    staged.lock_data.close()
     steps.done("package (write_apkg)")
 
     result = {

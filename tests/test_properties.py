@@ -193,3 +193,39 @@ def test_a_rebuild_of_unchanged_notes_changes_no_note(tmp_path, text):
     again = stamp_deck(prepare(path, now=1_800_000_000), 1_800_000_000).lock
     assert [(e.guid, e.digest, e.mod) for e in again.entries] == [
         (e.guid, e.digest, 1_700_000_000) for e in stamp_deck(first, 1_700_000_000).lock.entries]
+
+
+@settings(max_examples=300, deadline=None)
+@given(ENTRIES)
+def test_each_lock_entry_is_written_as_json_writes_its_fields(entries):
+    """The lock's hand-written encoder (for speed) writes each entry as json.dumps writes its fields at other
+    than their defaults."""
+    import json
+
+    from ankigen.lock import encode_entry
+
+    for entry in entries:
+        fields = {k: v for k, v in entry._asdict().items() if k in ("guid", "kind") or v != Entry._field_defaults[k]}
+        assert encode_entry(entry) == json.dumps(fields, ensure_ascii=False)
+
+
+def test_a_new_sentences_clozes_are_those_the_old_notes_bookkeeping_makes():
+    """align._new_clozes (a new deck's sentences, for speed) makes the notes align._kept_clozes makes of a
+    sentence with no old notes: the same GUIDs, facts, numbers and places."""
+    import sys
+
+    from ankigen import align, deck
+    from ankigen.anki_notes import DeckContext
+    from ankigen.identity import GuidMaker
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from make_notes import make_notes
+
+    notes = parse_text(make_notes(300), "synthetic.txt")
+    found = deck.find_evidence(DeckContext.of(notes, Sidecar()))
+    fast, kept = GuidMaker("deck~1"), GuidMaker("deck~1")
+    for i, sentences in enumerate(found):
+        for k, (sentence, pieces) in enumerate(sentences):
+            assert (align._new_clozes(i, k, sentence, pieces, f"card{i}", fast)
+                    == align._kept_clozes(i, k, sentence, pieces, [], f"card{i}", kept))
+    assert fast.taken == kept.taken and len(fast.taken) > 500
