@@ -45,8 +45,7 @@ class Entry(NamedTuple):
         return {fact.lower(): n for fact, n in self.facts}
 
 
-@dataclass(frozen=True)
-class DeckMemory:
+class DeckMemory(NamedTuple):  # (not a frozen dataclass: cheaper to define on import, see notetypes.py)
     uid: str  # the deck's identity: new GUIDs are derived from it (a version 1 lock: the file's stem)
     deck_id: int
     name: str

@@ -17,18 +17,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
+
+# Named tuples, not frozen dataclasses: as immutable, and far cheaper to define on import (cachegrind, `ankigen
+# check`: a frozen dataclass costs about 3.7 M instructions to make, a named tuple under 1 M).
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     name: str
     front: str
     back: str
 
 
-@dataclass(frozen=True)
-class NoteType:
+class NoteType(NamedTuple):
     key: str  # how the rest of ankigen names it
     id: int  # fixed forever
     name: str
