@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -213,7 +213,7 @@ def stage(prepared: Prepared, now: int) -> Staged:
     # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
     # time is the newest changed note's (never behind the notes, even when the clock is).
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
-    stamped = stamped._replace(lock=replace(stamped.lock, changes=changes))
+    stamped = stamped._replace(lock=stamped.lock._replace(changes=changes))
     deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
     return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), lock_bytes(stamped.lock))
 
