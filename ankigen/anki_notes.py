@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from . import judgement, notetypes, rx
@@ -202,20 +201,21 @@ def theme_slug(theme: str, words: int = 4) -> str:
 
 # ---------------------------------------------------------------------------------------- context
 
-@dataclass(frozen=True)
 class DeckContext:
     """What every note of one notes file shares: the deck's name, tag prefix and essay label, and each
     paragraph's theme (the sidecar's name for it, else what the plan says of it without its words of
-    degree: the theme is shown above every card of the paragraph, and it must not give the verdict away)."""
+    degree: the theme is shown above every card of the paragraph, and it must not give the verdict away).
+    Its tags and sources are kept as they are made. (A plain class: a frozen dataclass took about 5 M
+    instructions more to define on import, cachegrind.)"""
 
-    notes: ParsedNotes
-    sidecar: Sidecar
-    deck: str
-    prefix: str  # tag prefix
-    essay_label: str
-    themes: dict[str, str]
-    _tags: dict[tuple[str | None, str], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _sources: dict[str | None, str] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("notes", "sidecar", "deck", "prefix", "essay_label", "themes", "_tags", "_sources")
+
+    def __init__(self, notes: ParsedNotes, sidecar: Sidecar, deck: str, prefix: str, essay_label: str,
+                 themes: dict[str, str]):
+        self.notes, self.sidecar, self.deck, self.essay_label, self.themes = notes, sidecar, deck, essay_label, themes
+        self.prefix = prefix  # tag prefix
+        self._tags: dict[tuple[str | None, str], tuple[str, ...]] = {}
+        self._sources: dict[str | None, str] = {}
 
     @classmethod
     def of(cls, notes: ParsedNotes, sidecar: Sidecar) -> DeckContext:

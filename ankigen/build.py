@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,16 +25,16 @@ from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
 
 
-@dataclass
-class Prepared:
-    """One notes file, parsed and checked, its deck built and aligned with its lock, ready to package."""
+class Prepared(NamedTuple):
+    """One notes file, parsed and checked, its deck built and aligned with its lock, ready to package. (A named
+    tuple, not a dataclass: cheaper to define on import, see notetypes.py.)"""
 
     path: Path
     notes: ParsedNotes | None
     sidecar: Sidecar | None
     build: DeckBuild | None
-    findings: list[Finding] = field(default_factory=list)
-    lock: Lock = field(default_factory=Lock)
+    findings: list[Finding]
+    lock: Lock = Lock()
 
     @property
     def deck(self) -> AnkiDeck | None:
