@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from . import rx
@@ -256,7 +255,7 @@ def parse_bytes(data: bytes, path: Path) -> ParsedNotes:
     if decoded.encoding != "UTF-8":
         warn = warning(path, None, "encoding",
                        f"not UTF-8: read as {decoded.encoding}; save the file as UTF-8 to be sure")
-        notes = replace(notes, findings=(warn, *notes.findings))
+        notes = ParsedNotes(notes.path, notes.essay, notes.cards, notes.encoding, (warn, *notes.findings))
     return notes
 
 
