@@ -3,32 +3,25 @@
 A notes file's sidecar seldom changes from one build or check to the next, and importing PyYAML (its modules
 and the patterns they compile) was about 95 M of the 620 M instructions of `ankigen check` of the shipped
 notes (cachegrind). What `yaml.SafeLoader` makes of a text depends only on the text and PyYAML, so
-`sidecar.py` keeps each sidecar's data and the line of each key here: in one file where Python keeps
-ankigen's bytecode (`__pycache__/kept_yaml.cpython-311.marshal`, written only where Python would write
-bytecode), keyed by the text, the file by the Python build and PyYAML's installed `__init__.py`. A sidecar is
-kept only when it is valid YAML made of mappings, lists, text, numbers, booleans and nulls (marshal gives
-these back exactly); any other (a date, a set, an error) is read by PyYAML every time. The file holds the
-KEEP sidecars read last; when anything about it fails, PyYAML reads every sidecar, as without this module.
+`sidecar.py` keeps each sidecar's data and the line of each key here (`kept.py`: beside ankigen's bytecode,
+written only where Python writes bytecode), keyed by the text, the file by the Python build and PyYAML's
+installed `__init__.py`. A sidecar is kept only when it is valid YAML made of mappings, lists, text,
+numbers, booleans and nulls (marshal gives these back exactly); any other (a date, a set, an error) is read by
+PyYAML every time. The file holds the KEEP sidecars read last; when anything about it fails, PyYAML reads
+every sidecar, as without this module.
 """
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import sys
-from importlib.util import cache_from_source, find_spec
-from pathlib import Path
+from importlib.util import find_spec
+
+from . import kept
 
 KEEP = 16  # sidecars kept: a course's, and a few edits of each
 Kept = tuple[object, dict[str, int]]  # a sidecar's data (as yaml.safe_load makes it) and its keys' lines
-
-
-def _file() -> Path | None:
-    try:
-        return Path(cache_from_source(__file__)).with_suffix(".marshal")
-    except (NotImplementedError, ValueError):  # no bytecode cache on this Python
-        return None
 
 
 def _pyyaml() -> tuple[str, int, int] | None:
@@ -42,17 +35,12 @@ def _pyyaml() -> tuple[str, int, int] | None:
 
 
 _BUILD = (sys.version, _pyyaml())
-_FILE = _file()
+_FILE = kept.path_for(__file__)
 
 
 def _read() -> dict[str, bytes]:
-    if _FILE is None or _BUILD[1] is None:
-        return {}
-    try:
-        build, entries = marshal.loads(_FILE.read_bytes())
-    except Exception:  # missing, unreadable or of another Python: every sidecar is read afresh
-        return {}
-    return entries if build == _BUILD and isinstance(entries, dict) else {}
+    entries = kept.read(_FILE, _BUILD) if _BUILD[1] is not None else None
+    return entries if isinstance(entries, dict) else {}
 
 
 _KEPT = _read()
@@ -72,20 +60,13 @@ def get(text: str) -> Kept | None:
 
 def keep(text: str, data: object, lines: dict[str, int]) -> None:
     """Keep what PyYAML made of `text` for the next run (never an error: nothing is kept when it fails)."""
-    if _FILE is None or _BUILD[1] is None or sys.dont_write_bytecode or not _plain(data):
+    if _BUILD[1] is None or sys.dont_write_bytecode or not _plain(data):
         return
     _KEPT.pop(text, None)
     _KEPT[text] = marshal.dumps((data, lines))  # type: ignore[arg-type]  # (plain: checked above)
     while len(_KEPT) > KEEP:  # the oldest first
         del _KEPT[next(iter(_KEPT))]
-    temporary = _FILE.with_name(f"{_FILE.name}.{os.getpid()}.tmp")
-    try:
-        _FILE.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_BUILD, _KEPT)))
-        os.replace(temporary, _FILE)  # atomically: runs may overlap
-    except OSError:  # a read-only install: PyYAML reads the sidecar every run
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    kept.write(_FILE, _BUILD, _KEPT)
 
 
 def _plain(value: object, depth: int = 0) -> bool:
