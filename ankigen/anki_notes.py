@@ -174,11 +174,15 @@ def deck_name(notes: ParsedNotes, sidecar: Sidecar) -> str:
     return name.replace("::", ":")
 
 
+_NOT_IN_TAG = rx.compile(r"[^\w:-]+", re.UNICODE)
+_UNDERSCORES = rx.compile(r"_+")
+
+
 def tag_part(text: str) -> str:
     """A piece of a tag: no spaces, nothing Anki's search syntax trips on."""
     text = text.replace("’", "").replace("'", "")
-    text = re.sub(r"[^\w:-]+", "_", text, flags=re.UNICODE).strip("_")
-    return re.sub(r"_+", "_", text) or "untitled"
+    text = _NOT_IN_TAG.sub("_", text).strip("_")
+    return _UNDERSCORES.sub("_", text) or "untitled"
 
 
 _FUNCTION_WORDS = frozenset(
@@ -187,12 +191,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_CLAUSE_END = rx.compile(r"[,;:.–—]|\s-\s")
+_TAG_WORD = rx.compile(r"[A-Za-z0-9]+(?:[’'][a-z]+)?")
+
+
 def theme_slug(theme: str, words: int = 4) -> str:
     """A short tag for a theme: its first clause's first content words. `Secured his position as leader,
     and established ...` -> `secured-position-leader`; `In agriculture, 6 million peasants` -> `agriculture`."""
-    clause = re.split(r"[,;:.–—]|\s-\s", theme, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(theme, maxsplit=1)[0]
     for text in (clause, theme):
-        tokens = [t for t in re.findall(r"[A-Za-z0-9]+(?:[’'][a-z]+)?", text.lower()) if t not in _FUNCTION_WORDS]
+        tokens = [t for t in _TAG_WORD.findall(text.lower()) if t not in _FUNCTION_WORDS]
         tokens = [t.replace("’", "").replace("'", "") for t in tokens]
         if tokens:
             return "-".join(tokens[:words])

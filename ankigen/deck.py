@@ -134,9 +134,12 @@ def _named_fronts(finder: evidence.Finder, cards: Sequence[Card],
 def _repeats(name: str, sentence: str) -> bool:
     """Does the sentence say the name already, whole or word for word (`a copy of the Bible in English`
     for `English Bible`)? Then it cannot ask it."""
-    words = set(re.findall(r"\w+", sentence))
+    words = set(_WORD.findall(sentence))
     return name.lower() in sentence or (not any(c.isdigit() for c in name)  # (a date's numbers stand anywhere)
-                                        and all(w in words for w in re.findall(r"\w+", name.lower())))
+                                        and all(w in words for w in _WORD.findall(name.lower())))
+
+
+_WORD = rx.compile(r"\w+")
 
 
 _SEPARATORS = rx.compile(r"[\s,;:–—-]+|\b(?:the|a|an)\b", re.IGNORECASE)  # what else a name-only front holds
