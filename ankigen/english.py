@@ -45,7 +45,7 @@ def _rare() -> tuple[str, dict[str, tuple[int, int]]]:
     """The other words of letters (110,000): for each first two letters, one line of the words that start so,
     each with a space either side, searched in C. They are asked of a few dozen words a notes file: a frozenset
     of them took about 20 ms to build; the file is kept whole, each line found by where it starts and ends
-    (split into its 500 lines, `ankigen check` took 9 M instructions more: cachegrind); a search is of 4,000
+    (split into its 500 lines, `ankigen check` took 8 M instructions more: cachegrind); a search is of 4,000
     words at most."""
     text = (DATA / "rare.txt").read_text(encoding="utf-8")
     spans: dict[str, tuple[int, int]] = {}
