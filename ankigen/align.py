@@ -19,8 +19,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from . import notetypes, rewrites
 from .evidence import Evidence
@@ -45,22 +45,24 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-@dataclass
 class Cloze:
-    """One cloze note of this build: a sentence and the facts it asks, with their numbers."""
+    """One cloze note of this build: a sentence and the facts it asks, with their numbers. (A plain class, not
+    a dataclass: cheaper to define on import, see notetypes.py.)"""
 
-    guid: str
-    card: int  # the index of its card
-    index: int  # the index of its sentence in the card's back
-    sentence: str
-    facts: list[tuple[str, int]]  # live facts: (text, number)
-    gone: list[tuple[str, int]] = field(default_factory=list)
-    top: int = 0
-    pieces: list[Evidence] = field(default_factory=list)  # where the finder found the live facts
+    __slots__ = ("guid", "card", "index", "sentence", "facts", "gone", "top", "pieces")
+
+    def __init__(self, guid: str, card: int, index: int, sentence: str, facts: list[tuple[str, int]],
+                 gone: list[tuple[str, int]] | None = None, top: int = 0, pieces: list[Evidence] | None = None):
+        self.guid, self.sentence = guid, sentence
+        self.card = card  # the index of its card
+        self.index = index  # the index of its sentence in the card's back
+        self.facts = facts  # live facts: (text, number)
+        self.gone = [] if gone is None else gone
+        self.top = top
+        self.pieces: list[Evidence] = [] if pieces is None else pieces  # where the finder found the live facts
 
 
-@dataclass
-class Aligned:
+class Aligned(NamedTuple):
     """The identities of this build's notes. (What the last build had and this one does not is retired,
     `retire`, once the deck's notes are made: only then is it known which notes there are.)"""
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from . import claims, notetypes, rx
@@ -175,11 +174,15 @@ def deck_name(notes: ParsedNotes, sidecar: Sidecar) -> str:
     return name.replace("::", ":")
 
 
+_NOT_IN_TAG = rx.compile(r"[^\w:-]+", re.UNICODE)
+_UNDERSCORES = rx.compile(r"_+")
+
+
 def tag_part(text: str) -> str:
     """A piece of a tag: no spaces, nothing Anki's search syntax trips on."""
     text = text.replace("’", "").replace("'", "")
-    text = re.sub(r"[^\w:-]+", "_", text, flags=re.UNICODE).strip("_")
-    return re.sub(r"_+", "_", text) or "untitled"
+    text = _NOT_IN_TAG.sub("_", text).strip("_")
+    return _UNDERSCORES.sub("_", text) or "untitled"
 
 
 _FUNCTION_WORDS = frozenset(
@@ -188,12 +191,16 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+_CLAUSE_END = rx.compile(r"[,;:.–—]|\s-\s")
+_TAG_WORD = rx.compile(r"[A-Za-z0-9]+(?:[’'][a-z]+)?")
+
+
 def theme_slug(theme: str, words: int = 4) -> str:
     """A short tag for a theme: its first clause's first content words. `Secured his position as leader,
     and established ...` -> `secured-position-leader`; `In agriculture, 6 million peasants` -> `agriculture`."""
-    clause = re.split(r"[,;:.–—]|\s-\s", theme, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(theme, maxsplit=1)[0]
     for text in (clause, theme):
-        tokens = [t for t in re.findall(r"[A-Za-z0-9]+(?:[’'][a-z]+)?", text.lower()) if t not in _FUNCTION_WORDS]
+        tokens = [t for t in _TAG_WORD.findall(text.lower()) if t not in _FUNCTION_WORDS]
         tokens = [t.replace("’", "").replace("'", "") for t in tokens]
         if tokens:
             return "-".join(tokens[:words])
@@ -202,20 +209,21 @@ def theme_slug(theme: str, words: int = 4) -> str:
 
 # ---------------------------------------------------------------------------------------- context
 
-@dataclass(frozen=True)
 class DeckContext:
     """What every note of one notes file shares: the deck's name, tag prefix and essay label, and each
     paragraph's theme (the sidecar's name for it, else what the plan says of it without its words of
-    degree: the theme is shown above every card of the paragraph, and it must not give the verdict away)."""
+    degree: the theme is shown above every card of the paragraph, and it must not give the verdict away).
+    Its tags and sources are kept as they are made. (A plain class: a frozen dataclass took about 5 M
+    instructions more to define on import, cachegrind.)"""
 
-    notes: ParsedNotes
-    sidecar: Sidecar
-    deck: str
-    prefix: str  # tag prefix
-    essay_label: str
-    themes: dict[str, str]
-    _tags: dict[tuple[str | None, str], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _sources: dict[str | None, str] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("notes", "sidecar", "deck", "prefix", "essay_label", "themes", "_tags", "_sources")
+
+    def __init__(self, notes: ParsedNotes, sidecar: Sidecar, deck: str, prefix: str, essay_label: str,
+                 themes: dict[str, str]):
+        self.notes, self.sidecar, self.deck, self.essay_label, self.themes = notes, sidecar, deck, essay_label, themes
+        self.prefix = prefix  # tag prefix
+        self._tags: dict[tuple[str | None, str], tuple[str, ...]] = {}
+        self._sources: dict[str | None, str] = {}
 
     @classmethod
     def of(cls, notes: ParsedNotes, sidecar: Sidecar) -> DeckContext:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,16 +25,16 @@ from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar
 
 
-@dataclass
-class Prepared:
-    """One notes file, parsed and checked, its deck built and aligned with its lock, ready to package."""
+class Prepared(NamedTuple):
+    """One notes file, parsed and checked, its deck built and aligned with its lock, ready to package. (A named
+    tuple, not a dataclass: cheaper to define on import, see notetypes.py.)"""
 
     path: Path
     notes: ParsedNotes | None
     sidecar: Sidecar | None
     build: DeckBuild | None
-    findings: list[Finding] = field(default_factory=list)
-    lock: Lock = field(default_factory=Lock)
+    findings: list[Finding]
+    lock: Lock = Lock()
 
     @property
     def deck(self) -> AnkiDeck | None:
@@ -213,10 +212,10 @@ def stage(prepared: Prepared, now: int) -> Staged:
     # An unchanged rebuild keeps the record of the last build that changed something: same deck bytes. Its
     # time is the newest changed note's (never behind the notes, even when the clock is).
     changes = Changes(max(touched), new, changed - retired, retired) if touched else lock.changes
-    written = Spool(lambda fh: write_lock_to(replace(stamped.lock, changes=changes), fh))
+    written = Spool(lambda fh: write_lock_to(stamped.lock._replace(changes=changes), fh))
     # Once written, the lock's entries are let go (the deck is packaged from the times, `note_mods`): at
     # 100,000 cards, 352,000 entries and their digests, about 80 MB less at the build's peak of memory.
-    stamped = stamped._replace(lock=replace(stamped.lock, entries=(), changes=changes))
+    stamped = stamped._replace(lock=stamped.lock._replace(entries=(), changes=changes))
     deck = deck._replace(description=description.full(deck.description, changes, stamped.latest))
     return Staged(prepared, deck, stamped, new, changed, len(deck.notes) - len(touched), written)
 

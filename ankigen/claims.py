@@ -80,6 +80,8 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("a noun of degree", r"\btransformation\b", "change"),
 )
 _NEUTRAL = [(rx.compile(p, re.IGNORECASE), r) for _, p, r in NEUTRAL_RULES]
+_SPACE_BEFORE_STOP = rx.compile(r"\s+([,;:.])")
+_STOPS = rx.compile(r"([,;:])(?:\s*[,;:])+")
 _DANGLING = rx.compile(r"^(?:[\s,;:.–—-]|(?:so|and|but|a|an)\b)+|(?:[\s,;:.–—-]|\b(?:so|and|but|a|an|the)\b)+$",
                        re.IGNORECASE)
 
@@ -91,8 +93,8 @@ def neutral(claim: str) -> str:
     text = claim
     for regex, replacement in _NEUTRAL:
         text = regex.sub(replacement, text)
-    text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split()))
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = _SPACE_BEFORE_STOP.sub(r"\1", " ".join(text.split()))
+    text = _STOPS.sub(r"\1", text)
     text = _DANGLING.sub("", text).strip()
     if text and not claim.startswith(text[:1]):  # its first words went: the new first word opens it
         text = text[:1].upper() + text[1:]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import evidence, notetypes, rewrites, rx
 from .align import Aligned, Cloze, align, back_digest, retire
@@ -22,9 +22,9 @@ from .retired import retired_note
 from .sidecar import Sidecar
 
 
-@dataclass(frozen=True)
-class DeckBuild:
-    """A deck, what its build kept through edits and retired, and what it found wrong."""
+class DeckBuild(NamedTuple):
+    """A deck, what its build kept through edits and retired, and what it found wrong. (A named tuple, not a
+    frozen dataclass: cheaper to define on import, see notetypes.py.)"""
 
     deck: AnkiDeck
     memory: DeckMemory
@@ -158,9 +158,12 @@ _FRONT_WORDS = 14  # a front of more words is a sentence of its own, not a promp
 def _repeats(name: str, sentence: str) -> bool:
     """Does the sentence say the name already, whole or word for word (`a copy of the Bible in English`
     for `English Bible`)? Then it cannot ask it."""
-    words = set(re.findall(r"\w+", sentence))
+    words = set(_WORD.findall(sentence))
     return name.lower() in sentence or (not any(c.isdigit() for c in name)  # (a date's numbers stand anywhere)
-                                        and all(w in words for w in re.findall(r"\w+", name.lower())))
+                                        and all(w in words for w in _WORD.findall(name.lower())))
+
+
+_WORD = rx.compile(r"\w+")
 
 
 
@@ -250,7 +253,7 @@ def describe(ctx: DeckContext, notes: Sequence[AnkiNote]) -> str:
 def deck_memory(notes: ParsedNotes, name: str, lock: Lock) -> DeckMemory:
     """The deck's identity: the lock's; a version 1 lock's (the file's stem); or a new one."""
     if lock.deck is not None:
-        return replace(lock.deck, name=name)
+        return lock.deck._replace(name=name)
     uid = notes.stem if lock.legacy else new_deck_uid(notes.stem, notes)
     return DeckMemory(uid, deck_id_for(uid), name)
 

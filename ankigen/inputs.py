@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from .documents import SAVE_AS_TEXT, document_named
 from .errors import BuildError, NotesError
 from .skeleton import slug
-from .text import SAVE_AS_TEXT, document_named
 
 NOTES_SUFFIXES = (".txt", ".md", ".text")
 DEFAULT_SOURCE = Path("source")

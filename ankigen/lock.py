@@ -15,8 +15,7 @@ from __future__ import annotations
 import io
 import json
 import json.encoder
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -46,8 +45,7 @@ class Entry(NamedTuple):
         return {fact.lower(): n for fact, n in self.facts}
 
 
-@dataclass(frozen=True)
-class DeckMemory:
+class DeckMemory(NamedTuple):  # (not a frozen dataclass: cheaper to define on import, see notetypes.py)
     uid: str  # the deck's identity: new GUIDs are derived from it (a version 1 lock: the file's stem)
     deck_id: int
     name: str
@@ -63,12 +61,14 @@ class Changes(NamedTuple):
     retired: int
 
 
-@dataclass(frozen=True)
-class Lock:
+class Lock(NamedTuple):
+    """(A named tuple, not a frozen dataclass: cheaper to define on import, see notetypes.py. Its mappings are
+    only read: the empty ones may be shared.)"""
+
     deck: DeckMemory | None = None
-    notetypes: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (digest, mod)
+    notetypes: Mapping[str, tuple[str, int]] = {}  # id -> (digest, mod)
     entries: tuple[Entry, ...] = ()
-    legacy: dict[str, tuple[str, int]] = field(default_factory=dict)  # a version 1 lock: guid -> (digest, mod)
+    legacy: Mapping[str, tuple[str, int]] = {}  # a version 1 lock: guid -> (digest, mod)
     changes: Changes | None = None  # absent from locks written before ankigen recorded it
 
     def times(self) -> dict[str, tuple[str, int]]:

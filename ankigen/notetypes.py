@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+# Named tuples, not frozen dataclasses: as immutable, and far cheaper to define on import (cachegrind, `ankigen
+# check`: a frozen dataclass costs about 3.7 M instructions to make, a named tuple under 1 M).
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     name: str
     front: str
     back: str
 
 
-@dataclass(frozen=True)
-class NoteType:
+class NoteType(NamedTuple):
     key: str  # how the rest of ankigen names it
     id: int  # fixed forever
     name: str
@@ -40,11 +42,17 @@ class NoteType:
 
     def digest(self) -> str:
         """A hash of everything Anki stores for the note type, so a change gets a newer `mod`."""
-        data = json.dumps(
-            [self.id, self.name, self.fields, [(t.name, t.front, t.back) for t in self.templates], self.css,
-             self.cloze, self.sort_field]
-        )
-        return hashlib.sha256(data.encode()).hexdigest()[:16]
+        return _digest(self)
+
+
+@cache
+def _digest(nt: NoteType) -> str:
+    """`NoteType.digest`, made once a process for each note type: every deck a build writes asks it twice,
+    every deck it finds up to date once (an unchanged course of 30 decks: 120 times, 7% of its time)."""
+    data = json.dumps(
+        [nt.id, nt.name, nt.fields, [(t.name, t.front, t.back) for t in nt.templates], nt.css, nt.cloze, nt.sort_field]
+    )
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
 CSS = """\

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import rx
@@ -221,7 +220,7 @@ def parse_bytes(data: bytes, path: Path) -> ParsedNotes:
     if decoded.encoding != "UTF-8":
         warn = warning(path, None, "encoding",
                        f"not UTF-8: read as {decoded.encoding}; save the file as UTF-8 to be sure")
-        notes = replace(notes, findings=(warn, *notes.findings))
+        notes = ParsedNotes(notes.path, notes.essay, notes.cards, notes.encoding, (warn, *notes.findings))
     return notes
 
 
@@ -307,11 +306,15 @@ def headings_as_plan(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) 
     return essay._replace(plan=plan, plan_line=plan[0].line)
 
 
-@dataclass
 class _Draft:
-    front: Front
-    body: list[str]  # the physical lines of the back, blank lines at either end dropped at the end
-    last_line: int
+    """A card as it is read. (A plain class, not a dataclass: cheaper to define on import, see notetypes.py.)"""
+
+    __slots__ = ("front", "body", "last_line")
+
+    def __init__(self, front: Front, body: list[str], last_line: int):
+        self.front = front
+        self.body = body  # the physical lines of the back, blank lines at either end dropped at the end
+        self.last_line = last_line
 
 
 def _read_drafts(lines: Sequence[Line], found: list[Finding], path: Path) -> list[_Draft]:

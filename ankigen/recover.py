@@ -14,7 +14,6 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 from . import notetypes, rx
@@ -116,4 +115,4 @@ def with_last_deck(lock: Lock, apkg: Path) -> Lock:
     if recovered is None:
         return lock
     entries = tuple(e._replace(mod=lock.legacy[e.guid][1]) for e in recovered.entries if e.guid in lock.legacy)
-    return replace(lock, entries=entries)
+    return lock._replace(entries=entries)

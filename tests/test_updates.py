@@ -526,16 +526,13 @@ def test_a_release_that_changes_a_template_and_the_css_reaches_every_student(see
     """Note types evolve: a later release restyles the question card (new CSS, a new line in the back
     template); students who import its deck get the new look on the cards they studied, with no new note
     type and no new note."""
-    import dataclasses
-
     from ankigen import notetypes
 
     _, before = first_round(seed, student)
     notes = student.notes()
-    restyled = dataclasses.replace(
-        notetypes.QA, css=notetypes.QA.css + "\n.ag-front { letter-spacing: .01em; }\n",
-        templates=tuple(dataclasses.replace(t, back=t.back + '\n<div class="ag-restyled"></div>')
-                        for t in notetypes.QA.templates))
+    restyled = notetypes.QA._replace(
+        css=notetypes.QA.css + "\n.ag-front { letter-spacing: .01em; }\n",
+        templates=tuple(t._replace(back=t.back + '\n<div class="ag-restyled"></div>') for t in notetypes.QA.templates))
     monkeypatch.setattr(notetypes, "QA", restyled)
     monkeypatch.setattr(notetypes, "ALL", tuple(restyled if nt.id == restyled.id else nt for nt in notetypes.ALL))
     built, _ = next_round(seed, student, before)
@@ -555,14 +552,11 @@ def test_a_release_that_adds_a_field_leaves_no_conflict_and_no_orphan(seed, stud
     schema under the same id (a "Question+" copy and conflicting notes), so such a release ships the new
     note type under a new key and id beside the old one: the old question notes come back retired, the new
     ones are new, nothing conflicts, every other card keeps its history."""
-    import dataclasses
-
     from ankigen import deck, notetypes
 
     _, before = first_round(seed, student)
     old = notetypes.QA
-    new = dataclasses.replace(old, key="qa2", id=old.id + 1000, name="ankigen: Question (2)",
-                              fields=(*old.fields, "Hint"))
+    new = old._replace(key="qa2", id=old.id + 1000, name="ankigen: Question (2)", fields=(*old.fields, "Hint"))
     monkeypatch.setattr(notetypes, "QA", new)
     monkeypatch.setattr(notetypes, "ALL", (new, *notetypes.ALL))  # the old one still ships, for retired notes
     question_notes = deck.question_notes
