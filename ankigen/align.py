@@ -61,6 +61,11 @@ class Cloze:
         self.top = top
         self.pieces: list[Evidence] = [] if pieces is None else pieces  # where the finder found the live facts
 
+    def __eq__(self, other: object) -> bool:  # (as a dataclass's: field by field)
+        return isinstance(other, Cloze) and all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as a dataclass's)
+
 
 class Aligned(NamedTuple):
     """The identities of this build's notes. (What the last build had and this one does not is retired,

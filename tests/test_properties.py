@@ -222,7 +222,7 @@ def test_a_new_sentences_clozes_are_those_the_old_notes_bookkeeping_makes():
     from make_notes import make_notes
 
     notes = parse_text(make_notes(300), "synthetic.txt")
-    found = deck.find_evidence(DeckContext.of(notes, Sidecar()))
+    found, _header = deck.find_evidence(DeckContext.of(notes, Sidecar()))
     fast, kept = GuidMaker("deck~1"), GuidMaker("deck~1")
     for i, sentences in enumerate(found):
         for k, (sentence, pieces) in enumerate(sentences):

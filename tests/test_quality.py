@@ -51,14 +51,14 @@ class Floor:
 
 # Measured at the end of the fifth session's quality work (issue 12), then the sixth's: thirty-eight files,
 # twenty-six of them written blind. Held out: spanish_civil_war, vietnam_war, ww1_women (written blind late in
-# the sixth session, never read; their floors are their first scores). Read and tuned on: the three held out
-# before them (american_revolution, meiji_japan, thatcher_economy, written and read in the sixth session) and
-# the three before those (apartheid, nicholas_ii, weimar_recovery); earlier hitler_rise, suffrage, khrushchev;
-# english_civil_war, seen by accident. A cloze card's give-away is its
-# answer shown on its front outside the gap (the context line, the sentence).
+# the sixth session, never read; their floors were their first scores, raised with the rules since). Read and
+# tuned on: the three held out before them (american_revolution, meiji_japan, thatcher_economy, written and read
+# in the sixth session) and the three before those (apartheid, nicholas_ii, weimar_recovery); earlier
+# hitler_rise, suffrage, khrushchev; english_civil_war, seen by accident. A cloze card's give-away is its answer
+# shown on its front outside the gap (the context line, the sentence).
 FLOORS = {
-    "american_revolution": Floor(0.85, 0.85, 0.85, 0.00, 0.80, 0.00, 0.05),
-    "apartheid": Floor(0.90, 0.85, 0.80, 0.05, 0.80, 0.00, 0.05),
+    "american_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "apartheid": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "bismarck": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "british_empire_decolonisation": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -72,29 +72,29 @@ FLOORS = {
     "henry_vii": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "hitler_rise": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "india_independence": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
+    "india_independence": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "industrial_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
-    "khrushchev": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "khrushchev": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "league_of_nations": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "mao_china": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "meiji_japan": Floor(1.00, 1.00, 0.85, 0.05, 0.80, 0.00, 0.00),
+    "meiji_japan": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "mussolini_rise": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
-    "nicholas_ii": Floor(1.00, 1.00, 0.90, 0.00, 0.20, 0.00, 0.05),
+    "nicholas_ii": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "reconstruction": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "russia_tsars": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "spanish_civil_war": Floor(1.00, 1.00, 0.90, 0.05, 0.60, 0.00, 0.05, 0.10),
+    "spanish_civil_war": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "stalin_economy": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "suffrage": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
-    "trade_unions": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "thatcher_economy": Floor(0.85, 0.85, 0.85, 0.00, 0.80, 0.00, 0.05),
+    "suffrage": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
+    "trade_unions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "thatcher_economy": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "tudor_rebellions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "vietnam_war": Floor(1.00, 0.90, 0.90, 0.00, 1.00, 0.00, 0.05),
+    "vietnam_war": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "weimar_crises": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "weimar_recovery": Floor(0.75, 0.75, 0.95, 0.00, 0.80, 0.00, 0.05),
-    "ww1_women": Floor(1.00, 1.00, 0.65, 0.05, 1.00, 0.00, 0.10),
+    "weimar_recovery": Floor(0.80, 0.80, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "ww1_women": Floor(1.00, 1.00, 0.70, 0.05, 1.00, 0.00, 0.10),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05, 0.05)
 HELD_OUT = ("spanish_civil_war", "vietnam_war", "ww1_women")
