@@ -15,17 +15,8 @@ from . import rx
 from .backs import TYPED_LINE, ends_sentence, join_lines
 from .kinds import is_scale, scale_in_front
 from .namewords import GRAMMAR
-from .rules import (
-    Line,
-    auxiliary_question,
-    ends_dangling,
-    heading,
-    marker_front,
-    noun_question,
-    plan_items,
-    question_front,
-    section_heading,
-)
+from .questions import auxiliary_question, noun_question, question_front
+from .rules import Line, ends_dangling, heading, marker_front, plan_items, section_heading
 
 
 def skip_blank(lines: Sequence[Line], k: int) -> int:
@@ -66,7 +57,7 @@ def read_marker_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None
 
 
 def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
-    """A bare question (`rules.question_front`) that is a line of its own (not the end of the line above,
+    """A bare question (`questions.question_front`) that is a line of its own (not the end of the line above,
     nor the first line under a front) and is followed by its back (not by another front)."""
     text = lines[i].text
     if not (question_front(text) or scale_in_front(text) or (auxiliary_question(text) and (

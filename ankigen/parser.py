@@ -39,6 +39,7 @@ from .kinds import card_paragraph, paragraph_after, questions_after_analysis, sc
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
 from .plans import read_plan
+from .questions import question_front, split_answered
 from .records import Card, Essay, Kind, ParsedNotes, PlanItem
 from .rules import (
     Line,
@@ -48,8 +49,6 @@ from .rules import (
     marker_front,
     marker_typo,
     plan_items,
-    question_front,
-    split_answered,
     split_glued,
     split_section,
     title,

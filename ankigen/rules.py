@@ -5,12 +5,9 @@ an essay question, a question front, a bullet, a line that stops mid-phrase). Pu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import rx
-from .english import is_plain
-from .namewords import GRAMMAR
 from .records import PlanItem
 
 
@@ -127,30 +124,6 @@ def split_section(line: Line) -> list[Line]:
     return [Line(line.no, line.text[: m.start("rest")].rstrip(" -:–—.")), Line(line.no, m.group("rest"))]
 
 
-# An argument that asks itself a question and weighs it (`Was it really about religion? not really, ...`):
-# one line of an analysis, not a card.
-_SELF_ANSWER = rx.compile(r"(?:yes|no|not|nope|partly|maybe|perhaps|probably|possibly|definitely|arguably|"
-                          r"sort of|to some extent|in a way)\b", re.IGNORECASE)
-# The answer after its question: begun in lower case, as a note is (`... matter? turned moderates ...`), with a
-# name (`why did it fail? Aske trusted Henry`), or set off by a dash (`Who was Stresemann? - Foreign Minister`);
-# a capital word of English after a question mark starts a sentence of the back (`Was this a success? The state
-# got grain ...`) or an exam's instruction (`... ? Explain your answer.`).
-_ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set_off>\S.*)|(?P<answer>[^\W\d_].*))$")
-
-
-def split_answered(line: Line) -> list[Line]:
-    """A question with its answer after it on the same line (`why did Amritsar matter? turned moderates
-    against the Raj`) -> the question and its answer, two lines: a front and the start of its back."""
-    m = _ANSWERED.match(line.text) if "? " in line.text else None
-    answer = m and (m.group("answer") or m.group("set_off"))
-    if m is None or not answer or not question_front(m.group("question")) or _SELF_ANSWER.match(answer):
-        return [line]
-    first = answer.split(" ", 1)[0]
-    if not m.group("set_off") and first[:1].isupper() and is_plain(first.strip(",.;:")):
-        return [line]  # a capital word of English: the back's own next sentence, or the exam's instruction
-    return [Line(line.no, m.group("question")), Line(line.no, answer)]
-
-
 # A plan whose markers have no separator: `P1 foreign help P2 republican divisions P3 ...` (P1, then P2 and so
 # on in order, each followed by a word).
 _BARE_PLAN = rx.compile(r"^[Pp]1 (?=[^\W\d_]).*? [Pp]2 (?=[^\W\d_])")
@@ -265,132 +238,6 @@ def ends_dangling(text: str) -> bool:
         return False
     word = m.group(1).lower()
     return word in _DANGLING_WORDS or word.endswith(("’s", "'s", "s’", "s'"))
-
-
-_AUXILIARY = frozenset(
-    "did does do was were is are can could should would will has have had might may must".split()
-    # and their negatives as students type them, with the apostrophe or without: `why didnt the king ...`
-    + [f"{aux}{n}" for aux in "did does do was were is are could should would has have had".split()
-       for n in ("n’t", "n't", "nt")] + ["can’t", "can't", "cant", "won’t", "won't", "wont"]
-)
-_WH = frozenset("how what why when where who whom which whose".split())
-_IMPERATIVE = frozenset("describe explain outline assess evaluate summarise summarize define identify".split())
-_NOT_A_VERB = frozenset("he she it they we you i the a an this that these those his her their its".split())
-_HOW_WHAT_NEXT = frozenset(
-    "far much many important significant successful effective happened extent caused led".split()
-)
-_ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did he ...`: a question's word order
-_SUBJECT_START = rx.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
-
-
-def question_front(text: str) -> bool:
-    """A bare question used as a front: `How can you describe change`, `What happened at Little Rock?`.
-
-    With a question mark, any short line that starts with a capital. Without one, the word order of a
-    question: `How can ...`, `Why was ...`, `What happened ...`, `Did Kirov ...` -- never a clause such
-    as `When Stalin wanted to ...` or a note such as `Was responsible for ...`.
-    """
-    if not text or text[-1] in ".,;:":
-        return False
-    if not text[:1].isupper():
-        return lowercase_question(text)
-    words = text.rstrip("?").split()
-    if len(words) > 16 or ends_dangling(text):
-        return False
-    if text.endswith("?"):
-        return True
-    lowered = [w.lower().strip(",") for w in words]
-    head = lowered[0]
-    if head in _IMPERATIVE:
-        return len(words) > 1
-    if head in _WH:
-        if head in ("who", "what", "which") and len(words) > 1 and words[1].islower() and (
-            lowered[1] not in _NOT_A_VERB
-        ):
-            return True  # "Who challenged King’s approach", "What caused the crash"
-        if head in ("how", "what") and len(lowered) > 1 and lowered[1] in _HOW_WHAT_NEXT:
-            return True
-        return any(w in _AUXILIARY for w in lowered[1:4])
-    if head in _AUXILIARY:
-        return len(words) > 1 and (bool(_SUBJECT_START.match(words[1])) or _noun_asked(lowered))
-    return text.lower().startswith(("to what extent", "in what way"))
-
-
-def lowercase_question(text: str) -> bool:
-    """A question typed in lower case: `how much change was there`, `why was Berlin blockaded`, `did the army
-    support Ulster?`. A line of a back may start in lower case too (`what he wanted was ...`, `who was
-    elected in 1932`), so only these count: a question word and a question mark; `how`, `what` or `why`
-    and at once a verb (`why was`, `how did`), or `how much`/`how far` and a verb within two words; a verb
-    and its subject with a question mark. Never a line with a comma or a question mark inside it: that is
-    a question the back asks and answers itself (`why did this matter, because TV showed ...`)."""
-    head = text.split(None, 1)[0].lower()
-    if head not in _WH and head not in _AUXILIARY and head not in ("to", "in"):
-        return False  # most lines of a back: decided on the first word
-    words = text.rstrip("?").split()
-    if not 2 <= len(words) <= 12 or "," in text or "?" in text.rstrip("?") or ends_dangling(text):
-        return False
-    lowered = [w.lower() for w in words]
-    if head in _WH:
-        if text.endswith("?"):
-            return True
-        if head not in ("how", "what", "why"):
-            # `who voted for the nazis`: a short line whose verb comes at once (a relative clause in a wrapped
-            # back, `who was tied to a chair because of his wounds`, runs a full line)
-            # `when did the army turn`: a short line with a question's word order (`who ...` stays a back's
-            # line: `who needed Irish votes after 1910` goes on from the line above as often as it asks)
-            # `who were the ras`: `who` and a verb and then its subject (`who was tied to a chair` goes on)
-            return (head in ("when", "where", "who", "which") and 3 <= len(words) <= 6 and len(text) <= 40
-                    and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2])))
-        if lowered[1] in _AUXILIARY:
-            return True
-        return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])
-    if head in _AUXILIARY:  # `did the army support Ulster?`; `was it charles fault` with no question mark
-        return (text.endswith("?") and bool(_SUBJECT_START.match(words[1]))) or (
-            lowered[1] in _ASKED_OF and len(words) <= 8)
-    return text.lower().startswith(("to what extent", "in what way"))
-
-
-def auxiliary_question(text: str) -> bool:
-    """A question in lower case with no question mark, in a question's word order: a verb, its subject and
-    more (`did the armed struggle change anything`, `was the army still loyal`). A line of a back may start
-    so too when it goes on from the line above (`... the purges` / `did the most damage to ...`), so this is
-    a front only on a line of its own after a sentence has ended (`read_question_front`)."""
-    words = text.split()
-    if not 4 <= len(words) <= 10 or not text[:1].islower() or "," in text or "?" in text or ends_dangling(text):
-        return False
-    if words[0] not in _AUXILIARY:
-        return False
-    if _SUBJECT_START.match(words[1]):
-        return words[1] not in ("a", "an")
-    return _noun_asked(words)
-
-
-_NOT_SUBJECT = frozenset("not also still then never always already just only so very too more less nothing little "
-                         "much".split())
-
-
-# What follows a verb that goes on from the line above, not a noun and its verb: `did stick to ...`, `did make a
-# lot of money`.
-_LINKS = frozenset("to a an the of in on at for with by from as and or but not so that this it".split())
-
-
-def noun_question(text: str) -> bool:
-    """`did monetarism get inflation down`: a lower-case question about a thing a noun names (`_noun_asked`),
-    whose word order no line that goes on from the one above has."""
-    return auxiliary_question(text) and not _SUBJECT_START.match(text.split()[1]) and _noun_asked(text.split())
-
-
-def _noun_asked(words: Sequence[str]) -> bool:
-    """A question about a thing named by a lower-case noun, in a question's word order: `was slavery the main
-    cause`, `were taxes really the reason` (a verb of being, the noun, then what it is); `did taxes cause the
-    revolution` (did, the noun, a verb that is no little word: `did stick to the constitution` is a note). Not a
-    note that leaves out its subject: `was responsible for ...`, `Did not attend`, `Did nothing to stop it`."""
-    if len(words) < 3 or words[1] in _NOT_SUBJECT or words[1].endswith("ly") or not words[1].isalpha():
-        return False
-    head = words[0].lower()
-    if head in ("was", "were", "is", "are"):
-        return words[2] in ("the", "a", "an", "really", "more", "less", "still", "just", "only")
-    return head in ("did", "does", "do") and words[1] not in GRAMMAR and words[2] not in _LINKS
 
 
 _HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ankigen import backs, fronts, kinds, parser, rules
+from ankigen import backs, fronts, kinds, parser, questions, rules
 from ankigen.check import check_notes
 from ankigen.parser import parse_text
 from ankigen.records import Essay, Kind
@@ -97,19 +97,19 @@ def test_paragraph_rule_conclusion():
 
 
 def test_split_answered_question():
-    parts = rules.split_answered(Line(16, "why did Amritsar matter? turned moderates against the Raj"))
+    parts = questions.split_answered(Line(16, "why did Amritsar matter? turned moderates against the Raj"))
     assert [(p.no, p.text) for p in parts] == [(16, "why did Amritsar matter?"),
                                                (16, "turned moderates against the Raj")]
-    assert [p.text for p in rules.split_answered(Line(1, "Who was Stresemann? - Foreign Minister 1923-29"))] == [
+    assert [p.text for p in questions.split_answered(Line(1, "Who was Stresemann? - Foreign Minister 1923-29"))] == [
         "Who was Stresemann?", "Foreign Minister 1923-29"]
-    assert [p.text for p in rules.split_answered(Line(1, "why did it fail? Aske trusted Henry"))] == [
+    assert [p.text for p in questions.split_answered(Line(1, "why did it fail? Aske trusted Henry"))] == [
         "why did it fail?", "Aske trusted Henry"]  # an answer that starts with a name
     # an argument that asks itself a question and weighs it, or answers it in a sentence, stays one line of
     # its back; so does an exam question with its instruction
     for line in ("Was it really about religion? not really, the Crown got the land",
                  "Did it work? Partly, as the south stayed poor", "in 1936 Stalin asked why? the answer was fear",
                  "Was this a success? The state got grain", "How far was Stalin responsible? Explain your answer."):
-        assert len(rules.split_answered(Line(1, line))) == 1
+        assert len(questions.split_answered(Line(1, line))) == 1
     notes = parse_text("1- Stalin\nHow far was Stalin responsible for the purges? explain your answer\n"
                        "P1- a lot, Stalin. P2- some, Yezhov\nP1- the trials\n1936-38\n")
     assert notes.essay.question == "How far was Stalin responsible for the purges? explain your answer"
@@ -186,7 +186,7 @@ def test_ends_dangling(text, dangling):
     ("why didnt the king declare martial law", True),  # a negative typed without its apostrophe
 ])
 def test_question_front(text, is_question):
-    assert rules.question_front(text) is is_question
+    assert questions.question_front(text) is is_question
 
 
 def test_title():
@@ -526,7 +526,7 @@ def test_a_scale_on_the_question_s_own_line_is_a_front():
     ("Did not attend the meeting", False), ("Was responsible for the NKVD", False), ("Did nothing to stop it", False),
 ])
 def test_a_question_about_a_thing_named_by_a_lower_case_noun(text, front):
-    assert rules.question_front(text) is front
+    assert questions.question_front(text) is front
 
 
 def test_a_marker_with_a_full_stop_glued_after_a_sentence():
@@ -536,10 +536,10 @@ def test_a_marker_with_a_full_stop_glued_after_a_sentence():
 
 
 def test_a_question_of_being_in_lower_case():
-    assert rules.auxiliary_question("was slavery the main cause")
-    assert rules.auxiliary_question("were taxes really the reason for the war")
-    assert not rules.auxiliary_question("was finally the law of the land")
-    assert not rules.auxiliary_question("was also the first to go")
+    assert questions.auxiliary_question("was slavery the main cause")
+    assert questions.auxiliary_question("were taxes really the reason for the war")
+    assert not questions.auxiliary_question("was finally the law of the land")
+    assert not questions.auxiliary_question("was also the first to go")
 
 
 def test_a_question_about_a_thing_a_noun_names_after_a_wrapped_back():
@@ -549,7 +549,7 @@ def test_a_question_about_a_thing_a_noun_names_after_a_wrapped_back():
                      "of a recession, 364 economists wrote to The Times to say it was wrong",
                      "did monetarism get inflation down", "inflation was 10.3% when she came in")
     assert fronts.read_question_front(lines, 4) == (fronts.Front(None, lines[4].text, 5, False), 5)
-    assert not rules.noun_question("did make a lot of money that year")
+    assert not questions.noun_question("did make a lot of money that year")
 
 
 def test_a_question_in_word_order_after_a_back_of_one_line():
@@ -566,10 +566,10 @@ def test_a_question_in_word_order_after_a_back_has_ended():
     assert fronts.read_question_front(lines, 1) == (fronts.Front(None, lines[1].text, 2, False), 2)
     lines = lines_of("the purges of the army in 1937 and", "did the most damage to the economy", "in 1941")
     assert fronts.read_question_front(lines, 1) is None  # it goes on from the line above
-    assert rules.auxiliary_question("was the army still loyal in 1917")
-    assert rules.auxiliary_question("did taxes cause the revolution")
-    assert not rules.auxiliary_question("did stick to the constitution until 1930 tho")  # no subject
-    assert not rules.auxiliary_question("was a monarchist, and a war hero")
+    assert questions.auxiliary_question("was the army still loyal in 1917")
+    assert questions.auxiliary_question("did taxes cause the revolution")
+    assert not questions.auxiliary_question("did stick to the constitution until 1930 tho")  # no subject
+    assert not questions.auxiliary_question("was a monarchist, and a war hero")
 
 
 def test_front_rule_question_front():
