@@ -49,13 +49,14 @@ class Floor:
     false_fronts_max: float = 0.0
 
 
-# Measured at the end of the fifth session's quality work (issue 12), then the sixth's: thirty-eight files,
-# twenty-six of them written blind. Held out: spanish_civil_war, vietnam_war, ww1_women (written blind late in
-# the sixth session, never read; their floors were their first scores, raised with the rules since). Read and
-# tuned on: the three held out before them (american_revolution, meiji_japan, thatcher_economy, written and read
-# in the sixth session) and the three before those (apartheid, nicholas_ii, weimar_recovery); earlier
-# hitler_rise, suffrage, khrushchev; english_civil_war, seen by accident. A cloze card's give-away is its answer
-# shown on its front outside the gap (the context line, the sentence).
+# Measured at the end of the fifth session's quality work (issue 12), then the sixth's: forty-one files,
+# twenty-nine of them written blind. Held out: spanish_civil_war, vietnam_war, ww1_women (written blind in the
+# sixth session, never read; their floors were their first scores, raised with the rules since) and
+# cuban_revolution, french_wars_religion, irish_famine (written blind at the sixth session's end, their floors
+# their first scores). Read and tuned on: american_revolution, meiji_japan, thatcher_economy (written and read
+# in the sixth session), apartheid, nicholas_ii, weimar_recovery; earlier hitler_rise, suffrage, khrushchev;
+# english_civil_war, seen by accident. A cloze card's give-away is its answer shown on its front outside the gap
+# (the context line, the sentence).
 FLOORS = {
     "american_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "apartheid": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -64,16 +65,19 @@ FLOORS = {
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "cold_war": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "cold_war_origins": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
+    "cuban_revolution": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00, 0.05),
     "deng_china": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "elizabeth_religion": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "english_civil_war": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
     "french_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
+    "french_wars_religion": Floor(1.00, 1.00, 0.80, 0.05, 1.00, 0.00, 0.05),
     "german_unification_1848": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
     "henry_vii": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "hitler_rise": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "india_independence": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "industrial_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "irish_famine": Floor(0.85, 0.85, 0.85, 0.05, 0.80, 0.00, 0.05),
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
     "khrushchev": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
@@ -97,7 +101,8 @@ FLOORS = {
     "ww1_women": Floor(1.00, 1.00, 0.70, 0.05, 1.00, 0.00, 0.10),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05, 0.05)
-HELD_OUT = ("spanish_civil_war", "vietnam_war", "ww1_women")
+HELD_OUT = ("cuban_revolution", "french_wars_religion", "irish_famine", "spanish_civil_war", "vietnam_war",
+            "ww1_women")
 
 
 @pytest.fixture(scope="module")
@@ -134,9 +139,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_thirty_eight_files_three_held_out() -> None:
+def test_forty_one_files_six_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 38
+    assert len(files) == 41
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 
