@@ -157,15 +157,20 @@ def is_term(word: str) -> bool:
         return False
     if "-" in w:
         return not all(_common_variant(p) for p in w.split("-") if p)
-    return not w.isascii() or not is_misspelt(w)  # (no English word has a macron or an accent: genrō, daimyō)
+    return _no_misspelling(w)
+
+
+def _no_misspelling(w: str) -> bool:
+    """An unknown word that is no misspelling of an English one (nor can be, with a macron or an accent: genrō,
+    daimyō)."""
+    return not w.isascii() or not is_misspelt(w)
 
 
 def is_glossable(word: str) -> bool:
     """A word the notes gloss (`satyagraha (truth force)`, `ezan (call to prayer)`) is a term where it is a rare
     word, or no word of the list at all and no misspelling (a term too short for `is_term`)."""
     w = _base(word)
-    return is_rare(w) or (len(w) >= 3 and w not in SHORTHAND and not is_known(w)
-                          and (not w.isascii() or not is_misspelt(w)))
+    return is_rare(w) or (len(w) >= 3 and w not in SHORTHAND and not is_known(w) and _no_misspelling(w))
 
 
 @lru_cache(maxsize=1024)

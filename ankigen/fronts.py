@@ -60,7 +60,8 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     """A bare question (`questions.question_front`) that is a line of its own (not the end of the line above,
     nor the first line under a front) and is followed by its back (not by another front)."""
     text = lines[i].text
-    if not (question_front(text) or scale_in_front(text) or (auxiliary_question(text) and (
+    inline = scale_in_front(text) is not None  # (`how important: main cause / one of several / minor`)
+    if not (question_front(text) or inline or (auxiliary_question(text) and (
             i == 0 or _ended(lines, i - 1) or (noun_question(text) and not ends_dangling(lines[i - 1].text))))):
         return None
     nxt = next_text(lines, i + 1)
@@ -73,7 +74,7 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
             return None  # it goes on from the line above, or was split from the middle of a line
         if marker_front(above.text) and plan_items(above) is None:
             return None  # the first line under a front is its back
-    if (not nxt or marker_front(nxt) is not None or question_front(nxt)) and not scale_in_front(text):
+    if (not nxt or marker_front(nxt) is not None or question_front(nxt)) and not inline:
         return None  # (a scale on the question's line is a back of its own: `how important: main cause / ...`)
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
 

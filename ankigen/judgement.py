@@ -234,8 +234,10 @@ def infer(plan_text: str | None, analysis: Sequence[str]) -> int | None:
     return None
 
 
-# (after a joining word too: "So overall the war was massively responsible ...", "And in conclusion ...")
-_OVERALL = rx.compile(rf"^(?:(?:so|and|but|therefore|thus|hence|yet),?\s+)?(?:{'|'.join(CONCLUDING)})\b", re.IGNORECASE)
+# A conclusion's opening word, after a joining word too: "So overall the war was massively responsible ...",
+# "And in conclusion ...".
+_CONCLUSION_START = rf"^(?:(?:so|and|but|therefore|thus|hence|yet),?\s+)?(?:{'|'.join(CONCLUDING)})\b"
+_OVERALL = rx.compile(_CONCLUSION_START, re.IGNORECASE)
 # "overall" as a sentence's verdict on the whole, not an adjective ("the overall death toll"): "But Cavour
 # was still the most important factor overall b/c ...".
 _OVERALL_AFTER = rx.compile(r"\boverall(?=\s*(?:[,.;:!?–—]|-\s|$|b/c\b|because\b|since\b|as\b))", re.IGNORECASE)
@@ -268,9 +270,8 @@ def infer_overall(thesis: str | None, overall: Iterable[str], about: frozenset[s
 
 # An "Overall ..." sentence's opening clause: what follows the conclusion's word, up to a comma or a joining
 # word. A concession opens with one of these and is weighed against what follows it.
-_OPENING = rx.compile(rf"^(?:(?:so|and|but|therefore|thus|hence|yet),?\s+)?(?:{'|'.join(CONCLUDING)})\b[\s,:–—-]*"
-                      r"(?P<clause>[^,;:]*?)(?=[,;:]|\s(?:but|so|yet|however|although|though|while|whereas)\b|$)",
-                      re.IGNORECASE)
+_OPENING = rx.compile(_CONCLUSION_START + r"[\s,:–—-]*(?P<clause>[^,;:]*?)"
+                      r"(?=[,;:]|\s(?:but|so|yet|however|although|though|while|whereas)\b|$)", re.IGNORECASE)
 _DRAWN = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence)\b", re.IGNORECASE)
 _CONCEDES = rx.compile(r"^(?:although|though|while|whilst|despite|even though|even if|in spite of)\b", re.IGNORECASE)
 
