@@ -36,7 +36,7 @@ from .names import (
     with_particle,
 )
 from .namewords import GRAMMAR
-from .phrases import PUNCTUATION, lower_acronym, phrases, said_terms
+from .phrases import PUNCTUATION, lower_acronym, phrases, said_terms, spelt_out
 from .rules import ABBREVIATIONS
 
 __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
@@ -204,7 +204,8 @@ class Finder:
         tokens = set(text.split())
         words = {w.strip(PUNCTUATION) for w in tokens if w[:1].islower() or w[:1] in "(“\"‘'"}
         acronyms = {w.strip(PUNCTUATION).lower() for w in tokens if w[:2].isupper()}
-        terms = _term_pattern(self._terms(text, words, acronyms), case=True)
+        spelt = spelt_out(text)
+        terms = _term_pattern(self._terms(text, words, acronyms, set(spelt)), case=True)
         end = joined = -2
         for m in terms.finditer(text) if terms else ():
             yield m.start(), m.end(), Priority.NAME, m.group()
@@ -213,6 +214,9 @@ class Finder:
             else:
                 joined = m.start()
             end = m.end()
+        for spans in spelt.values():  # a body's acronym and its name in full: as an act's name ranks
+            for start, stop in spans:
+                yield start, stop, Priority.TITLE, text[start:stop]
         for start, stop in lower_case_names(text, words):
             yield start, stop, Priority.NAME, text[start:stop]
         for start, stop in lower_case_initials(text) if "." in text else ():
@@ -220,15 +224,16 @@ class Finder:
         for start, stop in lower_case_operations(text):
             yield start, stop, Priority.NAME, text[start:stop]
 
-    def _terms(self, text: str, words: set[str], acronyms: set[str]) -> tuple[str, ...]:
+    def _terms(self, text: str, words: set[str], acronyms: set[str], spelt: set[str]) -> tuple[str, ...]:
         """The lower-case words of the text that are no English words (assignats, sans-culottes), or rare ones the
-        notes gloss or name (`kolkhoz = ...`, `called a diktat`), each judged once: `words`, the text's distinct
+        notes gloss or name (`kolkhoz = ...`, `called a diktat`), or acronyms they spell out (`spelt`: `vad (voluntary
+        aid detachment)`), each judged once: `words`, the text’s distinct
         lower-case words (from str.split, in C); only those that may be terms are judged."""
         said = said_terms(text)
         return tuple(sorted(w for w in words if w and w[0].islower() and w not in self.subject
                             and _LOWER_WORD.fullmatch(w)
                             and (english.is_term(w) or (w in said and english.is_glossable(w))
-                                 or lower_acronym(w, acronyms))))
+                                 or lower_acronym(w, acronyms) or w in spelt)))
 
     def _names(self, text: str, starts: list[int],
                learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:

@@ -15,7 +15,7 @@ from . import rx
 from .backs import TYPED_LINE, ends_sentence, join_lines
 from .kinds import is_scale, scale_in_front
 from .namewords import GRAMMAR
-from .questions import auxiliary_question, noun_question, question_front
+from .questions import auxiliary_question, modal_question, noun_question, question_front
 from .rules import Line, ends_dangling, heading, marker_front, plan_items, section_heading
 
 
@@ -62,7 +62,8 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     text = lines[i].text
     inline = scale_in_front(text) is not None  # (`how important: main cause / one of several / minor`)
     if not (question_front(text) or inline or (auxiliary_question(text) and (
-            i == 0 or _ended(lines, i - 1) or (noun_question(text) and not ends_dangling(lines[i - 1].text))))):
+            i == 0 or _ended(lines, i - 1)
+            or ((noun_question(text) or modal_question(text)) and not ends_dangling(lines[i - 1].text))))):
         return None
     nxt = next_text(lines, i + 1)
     if i > 0 and (above := lines[i - 1]).text:

@@ -78,8 +78,8 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     # A factor's weight, said of the factor ("played a small part", "was a minor factor", "only a small part of
     # unification"), not a share of something ("A small part of the army mutinied").
     DegreeRule("a small part", r"(?<!\w)(?:(?<=only )|(?<=just )|(?<=played )|(?<=was )|(?<=were )|(?<=is )|"
-               r"(?<=are )|(?<=had )|(?<=as ))(?:a )?(?:small|minor|little|tiny) (?:\w+ )?(?:part|role|factor|cause|"
-               r"reason|contribution)", SUPERFICIAL),
+               r"(?<=are )|(?<=had )|(?<=as ))(?:a )?(?:very )?(?:small|minor|little|tiny) (?:\w+ )?"
+               r"(?:part|role|factor|cause|reason|contribution)", SUPERFICIAL),
     DegreeRule("part of the reason", r"(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|story|"
                r"explanation|it)|(?:one|a) (?:contributing|contributory) (?:factor|cause)|"
                r"one (?:factor|cause|reason) among (?:many|several|others)|one of (?:several|many|a number of|the) "

@@ -183,13 +183,15 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
     word = tokens[i].group()
     if not 2 <= len(item) <= 4 or not word[:1].isalpha():  # (the cheap questions first: a run may be long)
         return False
-    if not all(w.group()[:1].isupper() for w in item) or is_plain(item[-1].group()):
+    # (a particle inside the name: Gaspard de Coligny | the Admiral of France)
+    if not all(w.group()[:1].isupper() or w.group() in PARTICLES for w in item) or is_plain(item[-1].group()):
         return False
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     if word in ("the", "The") or word in WORKS or word in OFFICE_LETTERS:
         return True  # (a surname and first names, the first names perhaps English words: John, Grace)
+    # (a first name that is an English word too is still a first name: Charles Trevelyan | Assistant Secretary)
     return ((word.lower() in OFFICES or after.lower() in OFFICES) and is_plain(word)
-            and not any(is_plain(w.group()) for w in item))
+            and not any(is_plain(w.group()) and w.group().lower() not in FIRST_NAMES for w in item))
 
 
 def _is_pair(tokens: list[re.Match[str]]) -> bool:

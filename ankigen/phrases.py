@@ -6,6 +6,7 @@ collective farm`, `called a diktat`), an acronym in lower case (`tuc`), a surnam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from . import english, rx
@@ -65,6 +66,12 @@ _SLOGAN = rx.compile(r"(?:^|(?<=\n)|(?<=• ))[“\"](?P<quote>[a-z][^”\"\n.!?
                      r"(?= (?:campaign|slogan|posters?|adverts?|speech|policy|song|motto)\b)")
 
 
+# A work with its year, named mid-sentence with its capital article: Cecil Woodham-Smith The Great Hunger 1962,
+# in The Irish Crisis 1848 (the article opens the title, as it opens no sentence there).
+_WORK = rx.compile(r"(?:The|This|A) [A-Z][\w’'-]*"
+                   r"(?:(?: (?:of|the|and|in|on|for|a))* [A-Z][\w’'-]*){0,5} \d{4}\b(?![,.]?\d)")
+
+
 def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
     """The quoted titles and terms, and the surnames before a verb of saying, of the text (sentences one a
     line); not the essay's subject."""
@@ -80,10 +87,42 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
         group = "quote" if m.group("quote") else "named"
         if 2 <= len(m.group(group).split()) <= 5:
             yield m.start(group), m.end(group), Priority.NAME, m.group(group)
+    for m in _WORK.finditer(text):
+        if m.start() >= 2 and text[m.start() - 1] == " " and (text[m.start() - 2].isalnum() or
+                                                               text[m.start() - 2] in "’'"):
+            yield m.start(), m.end(), Priority.TITLE, m.group()  # (after a word: mid-sentence)
     for m in in_lines(_SAYS, text, _SAYING):  # (only lines with such a verb: 123 -> 27 ms at 10,000 cards)
         word = m.group(1).lower()
         if word not in GRAMMAR and word not in OFFICES and word not in BODIES and word not in subject:
             yield m.start(1), m.end(1), Priority.COMMON_NAME, m.group(1)  # (a longer name wins)
+
+
+# A word before a bracket, perhaps with its year between: `vad (voluntary ...`, `dora 1914 (defence ...`.
+_BEFORE_BRACKET = rx.compile(r"(?<![\w’'-])([a-z]{2,6})(?: \d{4})?$")
+_SMALL = frozenset("of the and for in on to a an at by".split())  # the words an acronym may leave out
+
+
+def spelt_out(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The acronyms typed in lower case that the notes spell out in the bracket after them: `vad (voluntary aid
+    detachment)`, `waac (women’s army auxiliary corps)`, `dora 1914 (defence of the realm act)`; each with the
+    spans of the acronym and its bracket (one term to ask: the bracket shows the acronym's letters)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in _GLOSS.finditer(text) if " (" in text else ():
+        if text[m.start() + 1] != "(":
+            continue
+        before = _BEFORE_BRACKET.search(text, max(0, m.start() - 12), m.start())
+        close = text.find(")", m.end(), m.end() + 80)
+        if before and close > 0 and _initials(before.group(1), text[m.end():close].lower().split()):
+            found.setdefault(before.group(1), []).append((before.start(1), close + 1))
+    return found
+
+
+def _initials(word: str, spelt: list[str]) -> bool:
+    """Does `word` spell the initials of these words, each small word's initial taken or left out?"""
+    if not 2 <= len(spelt) <= 8:
+        return False
+    pattern = "".join(f"(?:{w[0]})?" if w in _SMALL else w[0] for w in spelt if w[:1].isalpha())
+    return len(spelt) >= len(word) - 1 and re.fullmatch(pattern, word) is not None
 
 
 def said_terms(text: str) -> set[str]:

@@ -89,6 +89,8 @@ def lowercase_question(text: str) -> bool:
                     and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2])))
         if lowered[1] in _AUXILIARY:
             return True
+        if head == "how" and lowered[1] in ("much", "many") and lowered[2] == "of":
+            return any(w in _AUXILIARY for w in lowered[3:8])  # `how much of the crop was lost`
         return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])
     if head in _AUXILIARY:  # `did the army support Ulster?`; `was it charles fault` with no question mark
         return (text.endswith("?") and bool(_SUBJECT_START.match(words[1]))) or (
@@ -109,6 +111,20 @@ def auxiliary_question(text: str) -> bool:
     if _SUBJECT_START.match(words[1]):
         return words[1] not in ("a", "an")
     return _noun_asked(words)
+
+
+_MODALS = frozenset("could should would might must can will".split()
+                    + [f"{m}{n}" for m in ("could", "should", "would") for n in ("n’t", "n't", "nt")])
+
+
+def modal_question(text: str) -> bool:
+    """`could the government have stopped the exports`: a modal verb, its subject, then `have` or `be` -- a
+    question's word order that no line going on from the one above has (a wrapped line that goes on starts
+    `could not ...`, `would be ...`), so a front even where the line above ran to the edge with no full stop."""
+    words = text.split()
+    if not auxiliary_question(text) or words[0] not in _MODALS or words[1] in ("a", "an"):
+        return False
+    return bool(_SUBJECT_START.match(words[1])) and any(w in ("have", "be") for w in words[2:5])
 
 
 _NOT_SUBJECT = frozenset("not also still then never always already just only so very too more less nothing little "

@@ -237,7 +237,9 @@ def ends_dangling(text: str) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    return word in _DANGLING_WORDS or word.endswith(("’s", "'s", "s’", "s'"))
+    if word in _DANGLING_WORDS:  # (but a word said twice ends a phrase: `divided up more and more`)
+        return not stripped.lower().endswith(f" {word} and {word}")
+    return word.endswith(("’s", "'s", "s’", "s'"))
 
 
 _HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")

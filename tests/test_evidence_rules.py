@@ -456,7 +456,7 @@ def test_glossed_and_accented_terms_and_titles_on_what_they_are_about(sentence, 
     ("George Grenville PM. it cut the duty", ["George Grenville", "PM"]),
     ("John Dickinson Letters from a Farmer in Pennsylvania", ["John Dickinson", "Pennsylvania"]),
     ("Bernard Bailyn The Ideological Origins of the American Revolution 1967 said",
-     ["Bernard Bailyn", "Ideological Origins of the American Revolution", "1967"]),
+     ["Bernard Bailyn", "The Ideological Origins of the American Revolution 1967"]),  # a work with its year
     ("Arthur Scargill the NUM president called a strike", ["Arthur Scargill", "NUM"]),
     ("Ivan the Terrible took Kazan", ["Ivan the Terrible", "Kazan"]),
     # a title after an English word that is no first name; a word with a macron is no misspelling
@@ -590,3 +590,27 @@ def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
     assert any(t.startswith("{{c1::representation of the people act 1918}}: passed february 1918 women over")
                for t in texts), texts
     assert not any(t.startswith("Why did") for t in texts)  # (the back says Stalin)
+
+
+# From the sixth session's held-out files, read in the seventh, each a class of student writing.
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("women's clause passed the commons 385–55 june 1917", "385–55"),  # a vote's end is no day of a date
+    ("women's clause passed the commons 385–55 june 1917", "june 1917"),
+    ("representation of the people act 1918 passed 6 february 1918", "representation of the people act 1918"),
+    ("pub hours cut under the defence of the realm act", "defence of the realm act"),
+    ("vad (voluntary aid detachment) volunteers, about 38,000", "vad (voluntary aid detachment)"),
+    ("waac (women’s army auxiliary corps) 1917, about 57,000 women", "waac (women’s army auxiliary corps)"),
+    ("dora 1914 (defence of the realm act) passed 8 august 1914", "dora 1914 (defence of the realm act)"),
+    ("Charles Trevelyan Assistant Secretary to the Treasury ran the relief", "Charles Trevelyan"),
+    ("Condé was killed at Jarnac and Gaspard de Coligny the Admiral of France led them", "Gaspard de Coligny"),
+    ("Cecil Woodham-Smith The Great Hunger 1962 blamed Trevelyan.", "The Great Hunger 1962"),
+    ("and in The Irish Crisis 1848 he called it Providence", "The Irish Crisis 1848"),
+])
+def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
+    assert fact in deletions(sentence)
+
+
+def test_no_acronym_of_a_bracket_that_does_not_spell_it_and_no_day_past_31():
+    assert not [d for d in deletions("the tuc (the unions) met in may 1926") if "(" in d]
+    assert "45 june 1917" not in deletions("the vote was 45 june 1917")
+    assert "The Great Hunger 1962" not in deletions("The Great Hunger 1962 was a book")  # (opening a sentence)

@@ -818,3 +818,28 @@ def test_a_heading_of_one_word_is_a_front_where_a_heading_would_be():
             "* 59 years to pay\nRentenmark\nnew currency in November 1923 after the hyperinflation\n"
             "P1- analysis\nonly a partial recovery.\nHowever\nthis was not all of it by any means at all\n")
     assert fronts_of(text) == [("P1", "Young Plan"), ("P1", "Rentenmark"), ("P1", "analysis")]
+
+
+# From the sixth session's held-out files, read in the seventh: a student who hard-wraps to the edge and ends no
+# line with a full stop asks lower-case questions on lines of their own.
+def test_a_question_on_its_own_line_after_a_full_width_line_with_no_full_stop():
+    back = "the land was divided up more and more among the cottiers and labourers who rented conacre for a season"
+    text = (f"P1: dependence on the potato\n{back}\nhow much of the crop was lost\npotato output fell by 3/4\n"
+            "P3: Russell\nthe workhouses were full and over 900,000 people in all went through them in the year of\n"
+            "1849 but nothing more was done by the government in London to help the poor at all that year\n"
+            "could the government have stopped the exports\nfood still went to England\n")
+    assert fronts_of(text) == [("P1", "dependence on the potato"), ("P1", "how much of the crop was lost"),
+                               ("P3", "Russell"), ("P3", "could the government have stopped the exports")]
+
+
+def test_a_modal_question_has_have_or_be_after_its_subject():
+    assert questions.modal_question("could the government have stopped the exports")
+    assert questions.modal_question("should the british have done something")
+    assert not questions.modal_question("could not be stopped by the government")  # goes on from above
+    assert not questions.modal_question("would be the end of the famine")
+    assert not questions.modal_question("could the government stop it")  # no have or be: decided elsewhere
+
+
+def test_a_word_said_twice_ends_a_line():
+    assert not rules.ends_dangling("the land was divided up more and more")
+    assert rules.ends_dangling("the land was divided up more")
