@@ -19,26 +19,19 @@ import re
 from typing import NamedTuple
 
 from . import rx
-from .english import is_known, is_ordinary, is_plain
+from .cuts import CONNECTORS, CUTS, MONTH, is_grammar, month_cut, month_names, title_and, verb_cut
+from .english import is_ordinary, is_plain
 from .namewords import (
     BODIES,
     EVENT_NOUNS,
     FIRST_NAMES,
-    FOREIGN_JOINS,
-    GRAMMAR,
     GROUPS,
-    MONTH_NAMED,
-    NUMBER_WORDS,
     OF_YEAR,
     OFFICE_LETTERS,
     OFFICES,
     OWNERS,
     PARTICLES,
-    PLACE_STARTS,
     REGIONS,
-    SENT,
-    TITLE_HEADS,
-    WEEKDAYS,
     WORKS,
 )
 from .text import LETTER, UPPER
@@ -61,8 +54,6 @@ _WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
 _NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]+\d+\b|[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])"
               rf"|\.(?<=\.[{UPPER}]\.)|\.(?<=\b[JS]r\.)"
               rf"|\.(?<=\bSt\.)(?= [{UPPER}])|\.(?<=\bNo\.)(?= \d))?)")
-_PREPOSITIONS = frozenset({"in", "from", "on", "against", "to"})
-CONNECTORS = frozenset({"of", "for", "the", "and", "v.", *_PREPOSITIONS, *PARTICLES, *FOREIGN_JOINS})
 _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| & (?=[{UPPER}])|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
@@ -78,8 +69,6 @@ _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 CAP_RUN = rx.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD}| of the \d+(?:st|nd|rd|th)(?= [{UPPER}]))*{_TAIL}{_EVENT}")
 _TOKEN = rx.compile(rf"{_NAME_WORD}|\d+|[{LETTER}.]+|[,–&-]")
 CAPITAL_WORD = rx.compile(rf"(?<![{LETTER}’'-]){_WORD_CORE}")
-_MONTH = rx.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)$")
 class Span(NamedTuple):
     start: int
     end: int
@@ -106,10 +95,6 @@ def strip_possessive(word: str) -> str:
     return word[:-1] if word.endswith(("’", "'")) else word
 
 
-def _is_grammar(word: str) -> bool:
-    w = word.lower()
-    return (w in GRAMMAR or w.endswith("ly") or w.endswith("ed")
-            or (w.endswith("er") and (is_ordinary(w[:-2]) or is_ordinary(w[:-1]))))
 
 
 class Run(NamedTuple):
@@ -128,7 +113,8 @@ def run_spans(run: Run) -> tuple[Span, ...]:
         return ()  # the subject alone, as `_name` would find of every item: most runs of a long file (its furniture)
     if len(tokens) == 1:  # most runs are one word: Kirov
         word = run.first and _opener_is_word(run, tokens[0], tokens)
-        span = None if word or _month(run, tokens, 0, False) or _verb(run, tokens, 0, False) else _name(run, tokens)
+        cut = word or month_cut(run, tokens, 0, False) or verb_cut(run, tokens, 0, False)
+        span = None if cut else _name(run, tokens)
         return (span,) if span else ()
     out: list[Span] = []
     items = _lists(run, tokens)
@@ -152,7 +138,7 @@ def _pair_with_word(run: Run, items: list[list[re.Match[str]]], spans: list[Span
     if run.text[words[0].end() : words[1].start()] not in (" and ", " & "):
         return None
     if any(w.group().lower() in run.subject or w.group().lower() in OFFICES or w.group().lower() in BODIES
-           or _is_grammar(w.group()) or _MONTH.match(w.group()) for w in words):
+           or is_grammar(w.group()) or MONTH.match(w.group()) for w in words):
         return None
     if all(span.priority == Priority.NAME for span in spans):
         return Span(words[0].start(), words[-1].end(), Priority.NAME)
@@ -160,12 +146,12 @@ def _pair_with_word(run: Run, items: list[list[re.Match[str]]], spans: list[Span
 
 
 def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-    """The run cut into its items where a cut rule says (`_CUTS`), and at an opening word of grammar."""
+    """The run cut into its items where a cut rule says (`CUTS`), and at an opening word of grammar."""
     pair = "," in run.text and _is_pair(tokens)
     items: list[list[re.Match[str]]] = [[]]
     for i, t in enumerate(tokens):
-        rule = _CUTS.get(t.group()) or (_verb if t.group().endswith("ing") and t.group()[0].isupper() else _month)
-        if rule is _month and all(w.group().lower() == "the" for w in tokens[:i]) and _month_names(tokens, i):
+        rule = CUTS.get(t.group()) or (verb_cut if t.group().endswith("ing") and t.group()[0].isupper() else month_cut)
+        if rule is month_cut and all(w.group().lower() == "the" for w in tokens[:i]) and month_names(tokens, i):
             items[-1].append(t)
         elif _office_after_name(items[-1], tokens, i):
             items.append([t])  # Iain Macleod | Colonial Secretary
@@ -197,100 +183,13 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
 def _is_pair(tokens: list[re.Match[str]]) -> bool:
     """A place and where it is (`Fulton, Missouri`, up to a month): single names with a comma between, no
     `and`, the last a region. One fact."""
-    if any(t.group() in ("and", "or") and not _title_and(tokens, i) for i, t in enumerate(tokens)):
+    if any(t.group() in ("and", "or") and not title_and(tokens, i) for i, t in enumerate(tokens)):
         return False  # a list: Stalin, Roosevelt and Churchill
-    head = next((i for i, t in enumerate(tokens) if _MONTH.match(t.group())), len(tokens))
+    head = next((i for i, t in enumerate(tokens) if MONTH.match(t.group())), len(tokens))
     segments = "".join("," if t.group() == "," else "w" if t.group()[0].isupper() else "" for t in tokens[:head])
     names = [t for t in tokens[:head] if t.group()[0].isupper()]
     return (segments.count(",") == 1 and all(len(seg) == 1 for seg in segments.split(","))
             and all(_pair_word(t) for t in names) and names[-1].group().lower() in REGIONS)
-
-
-def _month(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A month belongs to a date, not to a name (Treaty of Prague | August 1866); `Jan` before a name is a first
-    name (Jan Masaryk, Jan Smuts)."""
-    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    before = tokens[i - 1].group() if i else ""
-    if (tokens[i].group() == "Jan" and after[:1].isupper() and not is_plain(after) and not _MONTH.match(after)
-            and not _is_grammar(before)):  # (`In Jan Lenin died`: a month)
-        return False
-    return _MONTH.match(tokens[i].group()) is not None
-
-
-def _month_names(tokens: list[re.Match[str]], i: int) -> bool:
-    """A month before a plain capitalised word names something: the May Laws, the October Manifesto, the
-    July Days (asked only where the month opens a name: `In May Hitler ...` is a date and a name)."""
-    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    return (_MONTH.match(tokens[i].group()) is not None and after[:1].isupper() and _MONTH.match(after) is None
-            and not _is_grammar(after)
-            and (is_plain(after) or after.lower() in MONTH_NAMED))
-
-
-def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A spaced dash after a word of one or two letters is no hyphen in a name (`Pl - Austro-Prussian`)."""
-    t = tokens[i]
-    return " " in run.text[t.start() - 1 : t.end() + 1] and i == 1 and len(tokens[0].group()) < 3
-
-
-def _verb(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A capitalised -ing word of English with no capital after it is a verb, not part of a name ("Yezhov
-    Purging 3000"); it is left out of the run."""
-    word = tokens[i].group()
-    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    stem = word.lower()[:-3]
-    return (word.endswith("ing") and not after[:1].isupper()
-            and any(is_ordinary(s) for s in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else "")))
-
-
-def _title_and(tokens: list[re.Match[str]], i: int) -> bool:
-    """An `and` inside a title: after `of`, before `of` or a plain word (Court of First Fruits and Tenths,
-    Rights of Man and of the Citizen), not before another name (Treaty of Versailles and Germany); or between
-    two plain words of an act's name (the Cat and Mouse Act 1913)."""
-    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    if any(t.group() == "of" for t in tokens[:i]) and (after == "of" or is_plain(after)):
-        return True
-    before = tokens[i - 1].group() if i else ""
-    last = next((t.group() for t in reversed(tokens) if not t.group().isdigit()), "")
-    return ((last in SENT or last in ("War", "Wars")) and before[:1].isupper() and after[:1].isupper()
-            and is_plain(before) and is_plain(after) and tokens[-1].group() != after)
-
-
-def _preposition(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    return not _title_preposition(tokens, i)
-
-
-def _and(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """An `and` between names (Thaddeus Stevens | Charles Sumner), not inside a title."""
-    return not _title_and(tokens, i)
-
-
-def _comma(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    return not pair
-
-
-def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
-    """A preposition inside a title: after a plain capitalised word, and (but for `from`) before one (Act in
-    Restraint of Appeals, Letter from Birmingham Jail; not Supreme Court in U.S. v. Cruikshank)."""
-    before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    if (tokens[i].group() == "to" and before in SENT) or before.lower() in NUMBER_WORDS:
-        return False  # the Voting Rights Act | to Congress; District Six | in Cape Town
-    if tokens[i].group() == "in" and (after.lower() in REGIONS or after in PLACE_STARTS):
-        return False  # where it met: the Stamp Act Congress | in New York, the Diet | in Prussia
-    if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
-        return True  # a title in another language: Regnans in Excelsis
-    if (after == "the" and before in TITLE_HEADS and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper()
-            and tokens[i + 2].group() not in WEEKDAYS):
-        return True  # a law or a meeting on the thing it is about: the Law on the Maintenance of Order 1925
-    # (or a noun of a document less common than plain, addressed to a body or an office: the Admonition to
-    # Parliament, the Supplication against the Ordinaries; not Churchill | to Parliament; or an English word
-    # after an English word that is no first name: the Imperial Rescript on Education, not George Grenville)
-    addressed = before.endswith(("tion", "sion", "ance", "ence", "ment")) and (
-        after.lower() in BODIES or after.lower() in OFFICES)
-    first = tokens[i - 2].group() if i >= 2 else ""
-    addressed = addressed or (is_known(before.lower()) and first[:1].isupper() and is_plain(first)
-                              and first.lower() not in FIRST_NAMES)
-    return (before[:1].isupper() and (is_plain(before) or addressed)
-            and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
 
 
 def _pair_word(t: re.Match[str]) -> bool:
@@ -303,28 +202,9 @@ def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> 
     word = t.group()
     if word.lower() in run.known or not word[0].isupper():
         return False
-    if _is_grammar(word):
+    if is_grammar(word):
         return True
     return is_plain(word) and len(tokens) == 1
-
-
-def _ampersand(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A spaced `&` is an `and` (Nice & Savoy); unspaced it is inside a name (North Carolina A&T)."""
-    t = tokens[i]
-    return run.text[t.start() - 1 : t.start()] == " " and _and(run, tokens, i, pair)
-
-
-def _foreign_join(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A little word of another language joins two words of that language (Umkhonto we Sizwe), not English
-    ones (`Britain we Saw`)."""
-    before, after = tokens[i - 1].group() if i else "", tokens[i + 1].group() if i + 1 < len(tokens) else ""
-    return not (before[:1].isupper() and after[:1].isupper() and not is_known(before.lower())
-                and not is_known(after.lower()))
-
-
-# Where a run is cut, by the token there (any other token: a capitalised -ing verb, a month).
-_CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash,
-         **{p: _preposition for p in _PREPOSITIONS}, **{w: _foreign_join for w in FOREIGN_JOINS}}
 
 
 def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:

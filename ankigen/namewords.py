@@ -99,7 +99,10 @@ PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della",
 
 # The little words inside a name in another language: Umkhonto we Sizwe, Chama cha Mapinduzi, Ortega y Gasset,
 # Movimento dos Trabalhadores.
-FOREIGN_JOINS = ("we", "wa", "cha", "dos", "das", "y")
+FOREIGN_JOINS = ("we", "wa", "cha", "dos", "das", "y", "las", "los")  # and FET y de las JONS
+
+# A noble's title in lower case inside a French name: Henri duc de Rohan, Gaspard comte de Coligny.
+NOBLE_TITLES = ("duc", "comte", "marquis", "vicomte", "seigneur")
 
 # And with "of" and its year, what is named by its year: the Proclamation of 1763, the Compromise of 1850, the
 # Revolutions of 1848, the Tariff of 1828.

@@ -605,6 +605,8 @@ def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
     ("Condé was killed at Jarnac and Gaspard de Coligny the Admiral of France led them", "Gaspard de Coligny"),
     ("Cecil Woodham-Smith The Great Hunger 1962 blamed Trevelyan.", "The Great Hunger 1962"),
     ("and in The Irish Crisis 1848 he called it Providence", "The Irish Crisis 1848"),
+    ("the revolt was led by Henri duc de Rohan and his brother", "Henri duc de Rohan"),
+    ("the Falange and the Carlists merged into FET y de las JONS with Franco", "FET y de las JONS"),
 ])
 def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
     assert fact in deletions(sentence)
