@@ -81,6 +81,8 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 # the rules say " " rather than \s so that no match crosses from one sentence into the next.
 
 # A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
+# A lower-case word and `de` before a term: the start of a phrase in French (`places de` sûreté).
+_FRENCH_BEFORE = rx.compile(r"(?:(?<=[\s(“\"])|^)([a-zé]{3,}) (?:de|du|des|de la) $")
 _LOWER_WORD = rx.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿĀ-ɏ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
@@ -209,6 +211,9 @@ class Finder:
         end = joined = -2
         for m in terms.finditer(text) if terms else ():
             yield m.start(), m.end(), Priority.NAME, m.group()
+            if (phrase := _FRENCH_BEFORE.search(text, max(0, m.start() - 24), m.start())) and (
+                    phrase.group(1) not in GRAMMAR):  # a French phrase: places de sûreté, cahiers de doléances
+                yield phrase.start(), m.end(), Priority.NAME, text[phrase.start():m.end()]
             if m.start() == end + 1 and text[end] == " ":  # two terms side by side: zhuada fangxiao
                 yield joined, m.end(), Priority.NAME, text[joined:m.end()]
             else:

@@ -607,6 +607,8 @@ def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
     ("and in The Irish Crisis 1848 he called it Providence", "The Irish Crisis 1848"),
     ("the revolt was led by Henri duc de Rohan and his brother", "Henri duc de Rohan"),
     ("the Falange and the Carlists merged into FET y de las JONS with Franco", "FET y de las JONS"),
+    ("and 4 places de sûreté (surety towns) for 2 years", "places de sûreté"),  # a French phrase, in lower case
+    ("the third estate wrote cahiers de doléances in 1789", "cahiers de doléances"),
 ])
 def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
     assert fact in deletions(sentence)
