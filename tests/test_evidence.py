@@ -269,3 +269,22 @@ def test_letter_classes_hold_the_letters_they_name():
         assert bool(upper.fullmatch(c)) == ((c.isascii() and c.isupper()) or (0xC0 <= ord(c) < 0x180 and c.isupper()
                                                                             and c != "×"))
         assert bool(letter.fullmatch(c)) == (ascii_letter or (0xC0 <= ord(c) < 0x250 and c.isalpha()))
+
+
+def test_a_context_line_hides_its_answers_as_one_pattern_of_them_would():
+    """`Hiding.hide` (each answer's places found on its own, a plain answer's in the lower-cased line) hides
+    what `re.sub` of the alternatives of the answers the line may show, longest first, hides: random lines
+    of letters that fold, apostrophes, dashes, spaces and signs."""
+    import random
+
+    from ankigen.anki_notes import HIDDEN, Hiding, _same, answer_pattern
+
+    rng = random.Random(7)
+    for alphabet in ("aAb ’'-–é1.", "kKsSaA_·,. \u212a\u017f\u0130\u0131iIé"):
+        for _ in range(3000):
+            line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+            answers = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(3)]
+            present = sorted((a for a in answers if a.strip() and _same(a) in _same(line)), key=len, reverse=True)
+            pattern = "|".join(answer_pattern(a) for a in present)
+            expected = re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", HIDDEN, line, flags=re.IGNORECASE) if present else line
+            assert Hiding(line).hide(Hiding.answers(answers)) == expected, (line, answers)
