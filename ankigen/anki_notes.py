@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import claims, notetypes, rx
 from .evidence import Evidence
+from .figures import FOLDS_TO_ASCII
 from .lock import Entry
 from .records import ParsedNotes
 from .sidecar import Sidecar
@@ -132,10 +134,12 @@ class Hiding:
     compared with it is made once, not once a note, and each answer's once for both of the note's lines
     (10,000 cards: the cloze notes' context lines 0.63 -> 0.26 s CPU)."""
 
-    __slots__ = ("text", "_same")
+    __slots__ = ("text", "_same", "_lowered")
 
     def __init__(self, text: str):
         self.text, self._same = text, _same(text)
+        # (None where a character of it would fool a search of the lower-cased line: see `_places`)
+        self._lowered = None if any(c in text for c in FOLDS_TO_ASCII) else text.lower()
 
     @staticmethod
     def answers(answers: Sequence[str]) -> list[tuple[str, str]]:
@@ -147,8 +151,46 @@ class Hiding:
         present = [a for a, same in answers if a.strip() and same in self._same]  # most lines show no answer
         if not present:
             return self.text
-        alternatives = "|".join(answer_pattern(a) for a in sorted(present, key=len, reverse=True))
-        return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", HIDDEN, self.text, flags=re.IGNORECASE)
+        # What `re.sub` of the alternatives, longest first, would do: at each place the first answer found
+        # there is hidden, and the search goes on after it. Each answer's places are found on their own, not
+        # by a pattern of each line's alternatives (10,000 cards: 4,873 different sets of answers, 2,815
+        # answers; 0.4 s of CPU).
+        found = sorted((start, k, end) for k, a in enumerate(sorted(present, key=len, reverse=True))
+                       for start, end in self._places(a))
+        pieces: list[str] = []
+        pos = 0
+        for start, _, end in found:
+            if start >= pos:
+                pieces += (self.text[pos:start], HIDDEN)
+                pos = end
+        return "".join(pieces) + self.text[pos:]
+
+    def _places(self, answer: str) -> Iterator[tuple[int, int]]:
+        """Where the answer stands in the line, a whole word or phrase (each place, though they overlap).
+        An answer of ASCII letters, digits and signs is looked for in the lower-cased line, as its pattern
+        finds it: 2,575 of the 2,815 answers of 10,000 cards, whose patterns took 0.13 s to compile."""
+        if self._lowered is None or not answer.isascii() or any(c in _SAME_CHARACTER for c in answer):
+            for m in _hidden_at(answer).finditer(self.text):
+                yield m.start(), m.end(1)
+            return
+        text, key = self.text, answer.lower()
+        at = self._lowered.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if not (_is_word(text, at - 1) or _is_word(text, end)):
+                yield at, end
+            at = self._lowered.find(key, at + 1)
+
+
+def _is_word(text: str, i: int) -> bool:
+    """Is the character at i one `\\w` matches (none there is none)?"""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+@lru_cache(maxsize=4096)
+def _hidden_at(answer: str) -> re.Pattern[str]:
+    """Where the answer stands, a whole word or phrase (each place it starts, though matches overlap)."""
+    return re.compile(rf"(?=((?<!\w){answer_pattern(answer)}(?!\w)))", re.IGNORECASE)
 
 
 def sentence_list(sentences: Sequence[str]) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from . import rx
+from .figures import FOLDS_TO_ASCII
 from .rules import CONCLUDING
 
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")
@@ -130,6 +131,23 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"dramatic(?:ally)? change", FUNDAMENTAL),
 )
 _RULES = [(rx.compile(rf"\b(?:{r.pattern})\b", re.IGNORECASE), r.level) for r in DEGREE_RULES]
+# Each string one of whose rules' matches must hold it (`rx.needed`) -> those rules; and the rules with none known.
+_NEEDED = [rx.needed(rf"\b(?:{r.pattern})\b", re.IGNORECASE) for r in DEGREE_RULES]
+_RULES_HOLDING = {s: [i for i, strings in enumerate(_NEEDED) if s in strings] for s in sorted(set().union(*_NEEDED))}
+_ALWAYS_SEARCHED = {i for i, strings in enumerate(_NEEDED) if not strings}
+
+
+def _rules_for(text: str) -> list[tuple[re.Pattern[str], int]]:
+    """The rules that may match the text, in order: those whose strings (`rx.needed`) it holds. Most texts hold
+    no word of degree: a search of the 29 rules over one took 90 µs, a look for their 87 strings 10 (10,000
+    cards: 2,038 texts, 0.18 s -> 0.03 s); the rules searched give what searching them all gives."""
+    if any(c in text for c in FOLDS_TO_ASCII):  # (a search of the lower-cased text could miss them)
+        return _RULES
+    lowered = text.lower()
+    searched = set(_ALWAYS_SEARCHED)
+    for s in [s for s in _RULES_HOLDING if s in lowered]:
+        searched.update(_RULES_HOLDING[s])
+    return [_RULES[i] for i in sorted(searched)]
 
 
 class Found(NamedTuple):
@@ -146,7 +164,7 @@ def degree(text: str | None) -> tuple[int, str] | None:
 
 def _first(text: str) -> Found | None:
     best: Found | None = None
-    for regex, level in _RULES:
+    for regex, level in _rules_for(text):
         m = regex.search(text)
         if m and (best is None or m.start() < best.start):
             best = Found(level, m.group(), m.start())
@@ -210,7 +228,7 @@ _OUTWEIGHED = rx.compile(r"\b(?:more important|more significant|more to blame|mo
 
 def _last_start(text: str) -> int | None:
     """Where the text's last word of degree starts (None when it has none)."""
-    starts = [m.start() for regex, _ in _RULES for m in regex.finditer(text)]
+    starts = [m.start() for regex, _ in _rules_for(text) for m in regex.finditer(text)]
     return max(starts) if starts else None
 
 

@@ -28,6 +28,7 @@ try:  # CPython 3.11 and later
     import _sre  # type: ignore[import-not-found]
     from re import _parser  # type: ignore[attr-defined]
     from re._compiler import _code  # type: ignore[import-not-found]
+    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - another Python: compiled as usual
     _sre = None
 
@@ -42,7 +43,7 @@ def _cache_file() -> Path | None:
         return None
 
 
-def _read(path: Path | None) -> dict[tuple[str, int], Program]:
+def _read(path: Path | None) -> dict[tuple, Program]:
     if path is None or _sre is None:
         return {}
     try:
@@ -54,7 +55,7 @@ def _read(path: Path | None) -> dict[tuple[str, int], Program]:
 
 _FILE = _cache_file()
 _KEPT = _read(_FILE)
-_NEW: dict[tuple[str, int], Program] = {}
+_NEW: dict[tuple, Program] = {}
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -85,6 +86,49 @@ def _keep(key: tuple[str, int], compiled: re.Pattern[str]) -> None:
             _NEW[key] = program
     except Exception:  # internals other than expected: this pattern is compiled afresh next time too
         pass
+
+
+def needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Strings in lower case (ASCII) one of which every match of the pattern holds, in a text lower-cased as
+    `figures.FOLDS_TO_ASCII` says; () when none is known. A rule whose strings are not in a text need not
+    be searched for: most texts hold no word of degree (see judgement._first). Kept in the file beside the
+    programs (the pattern is parsed in pure Python: 3 ms for the judgement's rules, at every `check`)."""
+    key = (pattern, int(flags), "needed", _NEEDED_VERSION)
+    strings = _KEPT.get(key)
+    if strings is None:
+        try:
+            found = _needed(_parser.parse(pattern, flags).data) or set()
+            strings = tuple(sorted(s for s in found if not any(o != s and o in s for o in found)))  # the shortest
+        except Exception:  # internals other than expected: nothing known
+            return ()
+        if not sys.dont_write_bytecode:
+            _NEW[key] = strings
+    return strings
+
+
+_NEEDED_VERSION = 1  # of `_needed`: a change to it must not read back what an older one found
+
+
+def _needed(items: list) -> set[str] | None:
+    """Of a parsed sequence: strings one of which each match holds (a run of ASCII literals, or one string
+    from each branch of an alternation, or of a group or a repeat that must occur), the longest such found."""
+    found: list[set[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if run:
+            found.append({run})
+            run = ""
+        if op is SUBPATTERN:
+            found.append(_needed(av[3].data) or set())
+        elif op is BRANCH:
+            branches = [_needed(b.data) for b in av[1]]
+            found.append(set().union(*branches) if all(branches) else set())  # type: ignore[arg-type]
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            found.append(_needed(av[2].data) or set())
+    return max((f for f in found if f), key=lambda f: (min(map(len, f)), -len(f)), default=None)
 
 
 @atexit.register

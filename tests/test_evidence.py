@@ -244,6 +244,21 @@ def test_case_blind_passes_look_only_where_their_words_stand():
             assert whole
 
 
+def test_lower_case_dates_and_acts_are_looked_for_only_where_they_can_be():
+    """`figures._lower_rules`, a pass over the lines with an article or a year after a month, an act or "of",
+    finds what a pass of its pattern over the whole text finds."""
+    text = "\n".join([
+        "on 18 june 1815 wellington won", "in october 1903 the wspu began", "x (sept. 1923) and sep 1924",
+        "the cat and mouse act 1913 passed", "the act of 1920, the acts of 2001", "in 1928 stalin won",
+        "article 48 let him rule", "nothing here 1999", "the (new) poor law act 1834.", "may 2001, jan. 1950",
+        "group areas act 1950 moved them", "the conciliation bill 1910"])
+    whole = [(m.span(), m.group()) for m in figures._LOWER_RULES.finditer(text)]
+    assert len(whole) >= 9
+    for sample in (text, text.replace("\n", "\n\n"), text.replace("\n", " ")):
+        assert ([(m.span(), m.group()) for m in figures._lower_rules(sample)]
+                == [(m.span(), m.group()) for m in figures._LOWER_RULES.finditer(sample)])
+
+
 def test_letter_classes_hold_the_letters_they_name():
     """names.UPPER and names.LETTER, written as ranges, hold exactly the capitals and letters they name."""
     from ankigen import names
@@ -254,3 +269,22 @@ def test_letter_classes_hold_the_letters_they_name():
         assert bool(upper.fullmatch(c)) == ((c.isascii() and c.isupper()) or (0xC0 <= ord(c) < 0x180 and c.isupper()
                                                                             and c != "×"))
         assert bool(letter.fullmatch(c)) == (ascii_letter or (0xC0 <= ord(c) < 0x250 and c.isalpha()))
+
+
+def test_a_context_line_hides_its_answers_as_one_pattern_of_them_would():
+    """`Hiding.hide` (each answer's places found on its own, a plain answer's in the lower-cased line) hides
+    what `re.sub` of the alternatives of the answers the line may show, longest first, hides: random lines
+    of letters that fold, apostrophes, dashes, spaces and signs."""
+    import random
+
+    from ankigen.anki_notes import HIDDEN, Hiding, _same, answer_pattern
+
+    rng = random.Random(7)
+    for alphabet in ("aAb ’'-–é1.", "kKsSaA_·,. \u212a\u017f\u0130\u0131iIé"):
+        for _ in range(3000):
+            line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+            answers = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(3)]
+            present = sorted((a for a in answers if a.strip() and _same(a) in _same(line)), key=len, reverse=True)
+            pattern = "|".join(answer_pattern(a) for a in present)
+            expected = re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", HIDDEN, line, flags=re.IGNORECASE) if present else line
+            assert Hiding(line).hide(Hiding.answers(answers)) == expected, (line, answers)

@@ -84,3 +84,24 @@ def test_a_read_only_place_is_no_error(cache, monkeypatch, tmp_path):
     rx.compile("d+e")
     rx._save()
     assert list(tmp_path.iterdir()) == [blocker]
+
+
+def test_every_match_holds_one_of_the_strings_a_pattern_needs(cache):
+    """`rx.needed`: each match of a pattern holds (in lower case) one of the strings it says, so a text that
+    holds none need not be searched; kept with the programs and read back the same."""
+    assert rx.needed(r"\b(?:limits?|limited)\b", re.IGNORECASE) == ("limit",)
+    assert rx.needed(r"(?:very )?Little (?:real )?(?:change|shift)") == ("little ",)
+    assert rx.needed(r"\d+(?:st|nd)?") == () and rx.needed(r"x?y*") == ()
+    from pathlib import Path
+
+    from ankigen import judgement
+    corpus = "\n".join(p.read_text() for p in sorted((Path(__file__).parent / "corpus").glob("*.txt")))
+    matched = 0
+    for (regex, _), strings in zip(judgement._RULES, judgement._NEEDED, strict=True):
+        assert strings and strings == rx.needed(regex.pattern, regex.flags)
+        for m in regex.finditer(corpus):
+            matched += 1
+            assert any(s in m.group().lower() for s in strings), (regex.pattern, m.group())
+    assert matched > 100
+    rx._save()
+    assert {p.pattern for p, _ in judgement._RULES} <= {k[0] for k in rx._read(cache) if len(k) > 2}
