@@ -40,8 +40,16 @@ MONTH = rx.compile(r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|Ju
 def is_grammar(word: str) -> bool:
     """A word of grammar, an adverb or a participle: no word a name opens with (`Similarly`, `Became`)."""
     w = word.lower()
-    return (w in GRAMMAR or w.endswith("ly") or w.endswith("ed")
+    return (w in GRAMMAR or (w.endswith("ly") and _adverb(w)) or w.endswith("ed")
             or (w.endswith("er") and (is_ordinary(w[:-2]) or is_ordinary(w[:-1]))))
+
+
+def _adverb(w: str) -> bool:
+    """A word in -ly made from an English word (similarly, finally, truly, fully, happily, basically), not a
+    name or a noun that ends so (Italy, Sicily, July, Family, Assembly)."""
+    stem = w[:-2]
+    return (is_ordinary(stem) or is_ordinary(stem + "e") or is_ordinary(stem + "l")
+            or (stem.endswith("i") and is_ordinary(stem[:-1] + "y")) or (w.endswith("ically") and is_ordinary(w[:-4])))
 
 
 def month_cut(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:

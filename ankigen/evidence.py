@@ -17,13 +17,13 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from . import english, rx
 from .english import COMMON, is_ordinary
 from .figures import YEAR, Piece, figures, forget
-from .lowercase import lower_case_initials, lower_case_names, lower_case_operations
+from .lowercase import lower_case_initials, lower_case_names, lower_case_offices, lower_case_operations
 from .names import (
     CAP_RUN,
     CAPITAL_WORD,
@@ -226,7 +226,7 @@ class Finder:
             yield start, stop, Priority.NAME, text[start:stop]
         for start, stop in lower_case_initials(text) if "." in text else ():
             yield start, stop, Priority.NAME, text[start:stop]
-        for start, stop in lower_case_operations(text):
+        for start, stop in chain(lower_case_operations(text), lower_case_offices(text)):
             yield start, stop, Priority.NAME, text[start:stop]
 
     def _terms(self, text: str, words: set[str], acronyms: set[str], spelt: set[str]) -> tuple[str, ...]:

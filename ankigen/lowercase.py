@@ -56,6 +56,24 @@ def lower_case_operations(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), end
 
 
+# An office in lower case: minister of munitions, minister of native affairs (a second word only where it is
+# a plural, as the things a ministry has in its care are: affairs, works, colonies).
+_OFFICE = rx.compile(r"(?<![\w’'-])(?:minister|ministry|secretary|chancellor) (?:of|for) (?:the )?([a-z]+)"
+                     r"(?: ([a-z]+s)\b)?")
+
+
+def lower_case_offices(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text names an office or a ministry in lower case: (start, end) of each."""
+    for m in _OFFICE.finditer(text) if "of" in text or "for" in text else ():
+        if m.group(1) in GRAMMAR or m.group(1) in _MONTHS:
+            continue
+        second = m.group(2)
+        yield m.start(), m.end(1) if second is None or second in GRAMMAR else m.end(2)
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
 # Initials in lower case before a surname, whatever the surname is (a.j. cook, a.j.p. taylor); not the
 # abbreviations students write (e.g. the tuc, i.e. the miners, u.s. troops).
 _INITIALS = rx.compile(r"(?<![\w.’'-])(?:[a-z]\.){2,3} ?[a-z][a-z’'-]*[a-z]")

@@ -41,7 +41,18 @@ def lower_acronym(word: str, acronyms: set[str]) -> bool:
     English word, or a short word of no vowel (`kgb`, `nkvd`, `wfl`)."""
     if not 2 <= len(word) <= 6 or not word.isalpha() or word in _NOT_ACRONYMS:
         return False
-    return (word in acronyms and not english.is_plain(word)) or (len(word) >= 3 and not set(word) & set("aeiouy"))
+    return ((word in acronyms and not english.is_plain(word)) or (len(word) >= 3 and not set(word) & set("aeiouy"))
+            or _no_onset(word))
+
+
+# The three consonants an English word may open with (strike, school, three, sphere); an unknown word typed
+# in lower case that opens with three others is an acronym (`wspu`, `nsdap`, `fnla`).
+_ONSETS = frozenset("chl chr phl phr sch scl scr shr sph spl spr str thr thw".split())
+
+
+def _no_onset(word: str) -> bool:
+    return (len(word) >= 4 and not set(word[:3]) & set("aeiouy") and word[:3] not in _ONSETS
+            and not english.is_known(word))
 
 
 # A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government

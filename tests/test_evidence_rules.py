@@ -609,9 +609,19 @@ def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
     ("the Falange and the Carlists merged into FET y de las JONS with Franco", "FET y de las JONS"),
     ("and 4 places de sûreté (surety towns) for 2 years", "places de sûreté"),  # a French phrase, in lower case
     ("the third estate wrote cahiers de doléances in 1789", "cahiers de doléances"),
+    ("wspu stopped campaigning august 1914", "wspu"),  # lower case, opening with no English word's consonants
+    ("lloyd george made minister of munitions june 1915", "minister of munitions"),  # an office, in lower case
+    ("Verwoerd (minister of native affairs) said no", "minister of native affairs"),
+    ("by 1975. Family Code 1975 said husbands had to share the housework", "Family Code"),  # no adverb: Family
 ])
 def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
     assert fact in deletions(sentence)
+
+
+def test_no_acronym_of_english_consonants_and_no_office_of_a_month_or_grammar():
+    assert not [d for d in deletions("the strike and the school and three shrank") if d]
+    assert "minister of june" not in deletions("he was made minister of june 1915")
+    assert deletions("Similarly the army grew") == []  # an adverb opening a sentence is no name
 
 
 def test_no_acronym_of_a_bracket_that_does_not_spell_it_and_no_day_past_31():
