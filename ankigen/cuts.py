@@ -53,13 +53,15 @@ def _adverb(w: str) -> bool:
 
 
 def month_cut(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A month belongs to a date, not to a name (Treaty of Prague | August 1866); `Jan` before a name is a first
-    name (Jan Masaryk, Jan Smuts)."""
+    """A month belongs to a date, not to a name (Treaty of Prague | August 1866), but for a document's month
+    (Edict of January); `Jan` before a name is a first name (Jan Masaryk, Jan Smuts)."""
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     before = tokens[i - 1].group() if i else ""
     if (tokens[i].group() == "Jan" and after[:1].isupper() and not is_plain(after) and not MONTH.match(after)
             and not is_grammar(before)):  # (`In Jan Lenin died`: a month)
         return False
+    if before == "of" and i >= 2 and tokens[i - 2].group() in TITLE_HEADS:
+        return False  # a document named by its month: the Edict of January (1562)
     return MONTH.match(tokens[i].group()) is not None
 
 

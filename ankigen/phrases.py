@@ -83,6 +83,12 @@ _WORK = rx.compile(r"(?:The|This|A) [A-Z][\w’'-]*"
                    r"(?:(?: (?:of|the|and|in|on|for|a))* [A-Z][\w’'-]*){0,5} \d{4}\b(?![,.]?\d)")
 
 
+# An act whose name holds a bracket, capitalised: Parliament (Qualification of Women) Act, Natives (Abolition of
+# Passes and Coordination of Documents) Act 1952, Prisoners (Temporary Discharge for Ill-Health) Act.
+_TITLE_WORDS = r"[A-Z][\w’'-]*(?: (?:of|the|and|for|on|in|to|[A-Z][\w’'-]*))*"
+_BRACKET_ACT = rx.compile(rf"(?<![\w’'-]){_TITLE_WORDS} \({_TITLE_WORDS}\) Acts?(?: \d{{4}}\b(?![,.]?\d))?")
+
+
 def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
     """The quoted titles and terms, and the surnames before a verb of saying, of the text (sentences one a
     line); not the essay's subject."""
@@ -98,6 +104,8 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
         group = "quote" if m.group("quote") else "named"
         if 2 <= len(m.group(group).split()) <= 5:
             yield m.start(group), m.end(group), Priority.NAME, m.group(group)
+    for m in in_lines(_BRACKET_ACT, text, (") act",)):
+        yield m.start(), m.end(), Priority.TITLE, m.group()
     for m in _WORK.finditer(text):
         if m.start() >= 2 and text[m.start() - 1] == " " and (text[m.start() - 2].isalnum() or
                                                                text[m.start() - 2] in "’'"):

@@ -613,6 +613,10 @@ def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
     ("lloyd george made minister of munitions june 1915", "minister of munitions"),  # an office, in lower case
     ("Verwoerd (minister of native affairs) said no", "minister of native affairs"),
     ("by 1975. Family Code 1975 said husbands had to share the housework", "Family Code"),  # no adverb: Family
+    ("Parliament (Qualification of Women) Act november 1918", "Parliament (Qualification of Women) Act"),
+    ("Natives (Abolition of Passes and Coordination of Documents) Act 1952 made all black men carry a pass",
+     "Natives (Abolition of Passes and Coordination of Documents) Act 1952"),  # an act's name with a bracket
+    ("the Edict of January was given by the crown", "Edict of January"),  # a document named by its month
 ])
 def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
     assert fact in deletions(sentence)
