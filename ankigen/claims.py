@@ -25,7 +25,7 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("limits of someone", r"\blimits? (?:of|on|to)\b", "power of"),
     ("a plan's leading already-before", r"^already (?:\w+ ){0,3}?before\b", ""),
     ("a degree of change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:so|and|but|which was|this was|was|were|brought|saw|meant|"
-     rf"showed)\s+)?(?:(?:only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
+     rf"showed)\s+)?(?:(?:not|only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
      r"(?:\s+in the long run)?", ""),
     ("one of several", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:one of (?:several|many|a number of) (?:\w+ )?"
      r"(?:factors|causes|reasons)|not the only (?:one|factor|cause|reason))\b|,?\s*(?:but|yet) not (?:decisive|crucial|"

@@ -124,6 +124,8 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
         return False  # the Voting Rights Act | to Congress; District Six | in Cape Town
     if tokens[i].group() == "in" and (after.lower() in REGIONS or after in PLACE_STARTS):
         return False  # where it met: the Stamp Act Congress | in New York, the Diet | in Prussia
+    if after.endswith(("’s", "'s")):
+        return False  # a name, then whose work it is in: Eatanswill | in Dickens’s Pickwick Papers
     if before[:1].isupper() and after[:1].isupper() and not is_known(before.lower()) and not is_known(after.lower()):
         return True  # a title in another language: Regnans in Excelsis
     if (after == "the" and before in TITLE_HEADS and i + 2 < len(tokens) and tokens[i + 2].group()[:1].isupper()

@@ -84,7 +84,9 @@ _FIGURE_RULES = (
 )
 # An ordinal before capitalised words names something (14th Amendment, 101st Airborne): one fact.
 # (In lower case, with the body or event it numbers: the 20th party congress, the 6th five year plan.)
-_ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: [A-Z][{LETTER}]+)*|(?:[a-z]+[ -]){{0,3}}?"
+# (Not a month after it: the 10th Party Congress | March 1921.)
+_ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: (?!{_MONTH}\b)[A-Z][{LETTER}]+)*"
+                  rf"|(?:[a-z]+[ -]){{0,3}}?"
                   r"(?:congress|amendment|plan|conference|assembly|plenum|soviet|dynasty|republic|century|duma|estate|"
                   r"reich|international|coalition|crusade|army|division|parliament)\b)")
 # All the number rules as one pattern, dates first: one pass of the regex engine; at each place the first

@@ -177,8 +177,10 @@ def _first(text: str) -> Found | None:
 # A conclusion that starts with a capital inside a line starts a sentence too, full stop or none ("... made
 # them fatal So overall the war was massively responsible ...": its student writes few full stops).
 _CONCLUDES = "|".join(w[:1].upper() + w[1:] for w in CONCLUDING)
+# So does one in lower case after a full stop: "... in housing and schools. so overall Labour only partly ...".
 _SENTENCE = rx.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z\"“‘'])|(?<=\n)\n*|"
-                       rf"(?<=[a-z,;]\s)\s*(?=(?:(?:So|And|But|Therefore),? (?i:{_CONCLUDES})|{_CONCLUDES})\b))")
+                       rf"(?<=[a-z,;]\s)\s*(?=(?:(?:So|And|But|Therefore),? (?i:{_CONCLUDES})|{_CONCLUDES})\b)|"
+                       rf"(?<=[.!?]\s)\s*(?=(?:(?:so|and|but|therefore),? )?(?:{'|'.join(CONCLUDING)})\b))")
 # After these the writer states what follows from, or outweighs, what came before: "X but Y", "X, so Y".
 _CONCLUSIVE = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence|but|yet|however)\b", re.IGNORECASE)
 
@@ -290,7 +292,9 @@ def infer_overall(thesis: str | None, overall: Iterable[str], about: frozenset[s
 # word. A concession opens with one of these and is weighed against what follows it.
 _OPENING = rx.compile(_CONCLUSION_START + r"[\s,:–—-]*(?P<clause>[^,;:]*?)"
                       r"(?=[,;:]|\s(?:but|so|yet|however|although|though|while|whereas)\b|$)", re.IGNORECASE)
-_DRAWN = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence)\b", re.IGNORECASE)
+# A conclusion drawn after the opening clause: "..., so only partial", or said again at its end: "..., it was a
+# partial change".
+_DRAWN = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence)\b|,\s*(?:it|this|that) (?:was|is)\b", re.IGNORECASE)
 _CONCEDES = rx.compile(r"^(?:although|though|while|whilst|despite|even though|even if|in spite of)\b", re.IGNORECASE)
 
 

@@ -32,7 +32,7 @@ _SCALE_LETTERS = rx.compile(r"[A-Za-z ’'/|,.>→–—-]+")  # all a scale may
 _DEGREE = rx.compile(
     r"\b(?:fundamental|partial|superficial|total|complete|significant|limited|minimal|major|minor|moderate|"
     r"substantial|considerable|little|some|none|massive|huge|great|high|medium|low|revolutionary|"
-    r"evolutionary|continuity|change)\b",
+    r"evolutionary|continuity|change|main|important|crucial|decisive|key|several)\b",  # (and of importance)
     re.I,
 )
 

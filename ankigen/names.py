@@ -175,9 +175,12 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     if word in ("the", "The") or word in WORKS or word in OFFICE_LETTERS:
         return True  # (a surname and first names, the first names perhaps English words: John, Grace)
-    # (a first name that is an English word too is still a first name: Charles Trevelyan | Assistant Secretary)
+    # (a first name that is an English word too is still a first name: Charles Trevelyan | Assistant Secretary;
+    # and any before a surname and an office of something: Ellen Wilkinson | Minister of Education -- not
+    # Martin Luther | King Jr.)
+    first_names = item[1:] if len(item) == 2 and after.lower() in ("of", "for", "to") else item
     return ((word.lower() in OFFICES or after.lower() in OFFICES) and is_plain(word)
-            and not any(is_plain(w.group()) and w.group().lower() not in FIRST_NAMES for w in item))
+            and not any(is_plain(w.group()) and w.group().lower() not in FIRST_NAMES for w in first_names))
 
 
 def _is_pair(tokens: list[re.Match[str]]) -> bool:

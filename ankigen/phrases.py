@@ -89,6 +89,10 @@ _TITLE_WORDS = r"[A-Z][\w’'-]*(?: (?:of|the|and|for|on|in|to|[A-Z][\w’'-]*))
 _BRACKET_ACT = rx.compile(rf"(?<![\w’'-]){_TITLE_WORDS} \({_TITLE_WORDS}\) Acts?(?: \d{{4}}\b(?![,.]?\d))?")
 
 
+# A person's name with the name they went by in a bracket: Aneurin (Nye) Bevan.
+_NICKNAMED = rx.compile(r"(?<![\w’'-])[A-Z][a-z]+ \([A-Z][a-z]+\) [A-Z][\w’'-]*[a-z]\b")
+
+
 def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
     """The quoted titles and terms, and the surnames before a verb of saying, of the text (sentences one a
     line); not the essay's subject."""
@@ -104,6 +108,8 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
         group = "quote" if m.group("quote") else "named"
         if 2 <= len(m.group(group).split()) <= 5:
             yield m.start(group), m.end(group), Priority.NAME, m.group(group)
+    for m in _NICKNAMED.finditer(text) if ") " in text else ():
+        yield m.start(), m.end(), Priority.NAME, m.group()
     for m in in_lines(_BRACKET_ACT, text, (") act",)):
         yield m.start(), m.end(), Priority.TITLE, m.group()
     for m in _WORK.finditer(text):

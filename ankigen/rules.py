@@ -224,6 +224,15 @@ _DANGLING_WORDS = frozenset(
 _WORD_AT_END = rx.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)\W*$")  # a whole word (not the end of one)
 
 
+_ASKED_START = frozenset("who what how why where which when".split())
+
+
+def _asked_clause(text: str, last: str) -> bool:
+    """A short question put as a clause, its verb last: `who the MPs were`, `how strong the Whites were`."""
+    words = text.split()
+    return last in ("was", "were", "is", "are") and 3 <= len(words) <= 8 and words[0].lower() in _ASKED_START
+
+
 def ends_dangling(text: str) -> bool:
     """Does the line stop where no sentence or phrase can stop (`... concern over Stalin’s`)?"""
     stripped = text.rstrip()
@@ -238,7 +247,7 @@ def ends_dangling(text: str) -> bool:
         return False
     word = m.group(1).lower()
     if word in _DANGLING_WORDS:  # (but a word said twice ends a phrase: `divided up more and more`)
-        return not stripped.lower().endswith(f" {word} and {word}")
+        return not stripped.lower().endswith(f" {word} and {word}") and not _asked_clause(stripped, word)
     return word.endswith(("’s", "'s", "s’", "s'"))
 
 

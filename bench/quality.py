@@ -527,7 +527,10 @@ def _measure_judgements(row: Row, labels: Labels, judgements: Sequence[Note]) ->
     row.judgements = len(judgements)
     row.details["giveaways"] = []
     for n in judgements:
-        front = " ".join(plain(n.fields.get(name, "")) for name in ("Claim", "Evidence"))
+        # (the essay card's claim is the essay's question, as the teacher set it: `How far did the Labour
+        # government transform ...` asks, it gives nothing away)
+        shown = ("Evidence",) if n.paragraph() == "essay" else ("Claim", "Evidence")
+        front = " ".join(plain(n.fields.get(name, "")) for name in shown)
         hit = DEGREE.search(front)
         if hit:
             row.giveaways += 1

@@ -617,6 +617,10 @@ def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
     ("Natives (Abolition of Passes and Coordination of Documents) Act 1952 made all black men carry a pass",
      "Natives (Abolition of Passes and Coordination of Documents) Act 1952"),  # an act's name with a bracket
     ("the Edict of January was given by the crown", "Edict of January"),  # a document named by its month
+    ("bribery and treating with beer, Eatanswill in Dickens’s Pickwick Papers 1836.", "Eatanswill"),  # not "in"
+    ("Lenin brought in the NEP at the 10th Party Congress March 1921", "10th Party Congress"),  # no month
+    ("Ellen Wilkinson Minister of Education, school leaving age raised", "Ellen Wilkinson"),
+    ("Attlee PM. Aneurin (Nye) Bevan made Minister of Health", "Aneurin (Nye) Bevan"),  # the name he went by
 ])
 def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
     assert fact in deletions(sentence)

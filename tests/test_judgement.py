@@ -198,6 +198,9 @@ def test_the_conclusion_outweighs_the_concession(sentence, level):
     # after a joining word
     ("So overall the war was massively responsible for the fall of the Tsar, it made every problem worse",
      judgement.FUNDAMENTAL),
+    # the verdict said again at its end outweighs the opening
+    ("Overall the electoral system changed a lot in who could vote but only partly in how it worked, it was a "
+     "partial change.", judgement.PARTIAL),
 ])
 def test_an_overall_sentence_opens_with_its_verdict(sentence, level):
     assert judgement.infer_overall(None, [sentence]) == level
@@ -497,3 +500,9 @@ def test_a_factor_another_outweighs_is_partly_responsible(thesis, level):
 def test_a_major_factor(text, level):
     assert judgement.infer(None, (text,)) == level
     assert "major" not in claims.neutral(f"the war, {text.split(' was ')[1]}")
+
+
+def test_a_lower_case_so_overall_after_a_full_stop_is_the_essays():
+    line = ("Not much changed here, there was very little change in housing and schools. so overall Labour only "
+            "partly transformed the welfare state")
+    assert [judgement.is_overall(s) for s in judgement.sentences(line)] == [False, True]

@@ -843,3 +843,15 @@ def test_a_modal_question_has_have_or_be_after_its_subject():
 def test_a_word_said_twice_ends_a_line():
     assert not rules.ends_dangling("the land was divided up more and more")
     assert rules.ends_dangling("the land was divided up more")
+
+
+def test_a_question_put_as_a_clause_ends_a_front():
+    text = "P3 - who the MPs were\nMPs not paid till 1911 so only the rich could stand, about 400 of the 658 MPs\n"
+    assert fronts_of(text) == [("P3", "who the MPs were")]
+    assert rules.ends_dangling("MPs not paid till 1911 and they were")
+
+
+def test_a_scale_of_importance_is_a_line_of_its_own():
+    assert kinds.is_scale("main reason / important / minor")
+    assert kinds.is_scale("main cause / one of several / minor")
+    assert not kinds.is_scale("Lenin / Trotsky / Stalin")
