@@ -65,8 +65,8 @@ _OFFICE = rx.compile(r"(?<![\w’'-])(?:minister|ministry|secretary|chancellor) 
 def lower_case_offices(text: str) -> Iterator[tuple[int, int]]:
     """Where the text names an office or a ministry in lower case: (start, end) of each."""
     for m in _OFFICE.finditer(text) if "of" in text or "for" in text else ():
-        if m.group(1) in GRAMMAR or m.group(1) in _MONTHS:
-            continue
+        if m.group(1) in GRAMMAR or m.group(1) in _MONTHS or text[m.end():m.end() + 2][1:2].isupper():
+            continue  # (nor the start of an office in a body the notes name: secretary of the local NAACP)
         second = m.group(2)
         yield m.start(), m.end(1) if second is None or second in GRAMMAR else m.end(2)
 

@@ -629,6 +629,8 @@ def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
 def test_no_acronym_of_english_consonants_and_no_office_of_a_month_or_grammar():
     assert not [d for d in deletions("the strike and the school and three shrank") if d]
     assert "minister of june" not in deletions("he was made minister of june 1915")
+    assert deletions("Rosa Parks, secretary of the local NAACP, was arrested") == ["Rosa Parks", "NAACP"]
+    assert "Stokely Carmichael" in deletions("Stokely Carmichael became leader of SNCC in 1966")  # no adverb
     assert deletions("Similarly the army grew") == []  # an adverb opening a sentence is no name
 
 
