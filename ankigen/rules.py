@@ -20,14 +20,17 @@ class Line(NamedTuple):
 
 # --------------------------------------------------------------------------------------------- markers
 
-MARKER = rx.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
+# (`Point 1 -` too, as some students head a paragraph, but only with its separator: "Point 3 of the Fourteen
+# Points" is a back's line.)
+_POINT = r"[Pp]oint\s*(?=\d{1,2}\s*[-:–—)])"
+MARKER = rx.compile(rf"^(?:[Pp]|[Pp]ara(?:graph)?\s*|{_POINT})(\d{{1,2}})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
-_REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
+_REPEATED = rx.compile(r"^(?:Para(?:graph)?|Point)\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
 # lower case "... were loyal. p2- opposition" (then a word must follow, or a space and a year: "p3- 1928
 # election"; "p2-3" is a page reference).
 _GLUED = rx.compile(
-    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
+    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*|[Pp]oint\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
     r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b|"
     # (a marker with a full stop, as a student who writes `P1.` glues it: "... the City. P3. privatisation")
     r"[Pp]\d{1,2} ?\. [^\W\d_])"
@@ -38,7 +41,7 @@ _GLUED = rx.compile(
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
-_GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
+_GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*|oint\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
 _PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
 

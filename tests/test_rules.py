@@ -855,3 +855,15 @@ def test_a_scale_of_importance_is_a_line_of_its_own():
     assert kinds.is_scale("main reason / important / minor")
     assert kinds.is_scale("main cause / one of several / minor")
     assert not kinds.is_scale("Lenin / Trotsky / Stalin")
+
+
+# From probe notes in the habits suggested to the writer of the second blind batch (never from its files).
+def test_point_headings_head_paragraphs_as_paragraph_headings_do():
+    text = ("How far was Sun responsible for the fall of the Qing 1911-12\n"
+            "Sun was important but the army mattered more.\n"
+            "Point 1 - Sun and the Tongmenghui\nP1- the Tongmenghui\nset up in Tokyo 1905\n"
+            "point 2: the army\nP2- Wuchang Uprising\n10 October 1911 the New Army rose\n")
+    notes = parse_text(text)
+    assert notes.essay.thesis == "Sun was important but the army mattered more."
+    assert fronts_of(text) == [("P1", "the Tongmenghui"), ("P2", "Wuchang Uprising")]
+    assert rules.marker_front("Point 3 of the Fourteen Points said") is None  # no separator: a back's line
