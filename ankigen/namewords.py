@@ -95,7 +95,8 @@ OWNERS = frozenset("king queen prince princess people lord lords lady duke pope 
 # Enterprise, the Women’s Social and Political Union.
 GROUPS = frozenset("people women men children workers peasants soldiers".split())
 
-PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn")
+PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn",
+             "fitz")
 
 # The little words inside a name in another language: Umkhonto we Sizwe, Chama cha Mapinduzi, Ortega y Gasset,
 # Movimento dos Trabalhadores.

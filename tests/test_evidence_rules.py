@@ -621,6 +621,7 @@ def test_a_front_that_names_what_its_back_does_not_say_is_asked_from_the_back():
     ("Lenin brought in the NEP at the 10th Party Congress March 1921", "10th Party Congress"),  # no month
     ("Ellen Wilkinson Minister of Education, school leaving age raised", "Ellen Wilkinson"),
     ("Attlee PM. Aneurin (Nye) Bevan made Minister of Health", "Aneurin (Nye) Bevan"),  # the name he went by
+    ("William fitz Osbern was made earl of Hereford in 1067", "William fitz Osbern"),  # a Norman byname
 ])
 def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
     assert fact in deletions(sentence)
