@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from . import rx
 from .english import is_plain
-from .figures import in_lines_at
+from .figures import in_lines, in_lines_at
 from .namewords import FIRST_NAMES, GRAMMAR
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
@@ -64,13 +64,16 @@ _OFFICE = rx.compile(r"(?<![\w’'-])(?:minister|ministry|secretary|chancellor) 
 
 def lower_case_offices(text: str) -> Iterator[tuple[int, int]]:
     """Where the text names an office or a ministry in lower case: (start, end) of each."""
-    for m in _OFFICE.finditer(text) if "of" in text or "for" in text else ():
+    # (only the lines with such a word: a pass of the whole text, its pattern opening with a lookbehind, took
+    # 58 ms at 10,000 cards)
+    for m in in_lines(_OFFICE, text, _OFFICE_WORDS):
         if m.group(1) in GRAMMAR or m.group(1) in _MONTHS or text[m.end():m.end() + 2][1:2].isupper():
             continue  # (nor the start of an office in a body the notes name: secretary of the local NAACP)
         second = m.group(2)
         yield m.start(), m.end(1) if second is None or second in GRAMMAR else m.end(2)
 
 
+_OFFICE_WORDS = ("minister", "ministry", "secretary", "chancellor")
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 

