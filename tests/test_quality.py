@@ -49,14 +49,15 @@ class Floor:
     false_fronts_max: float = 0.0
 
 
-# Measured at the end of the fifth session's quality work (issue 12), then the sixth's and the seventh's: forty-four
-# files, thirty-two of them written blind. Held out: labour_welfare, reform_acts, russian_civil_war (written blind
-# at the seventh session's start, never read; their floors are their first scores, the same with the ankigen of the
-# session's start and of its end). Read and tuned on: cuban_revolution, french_wars_religion, irish_famine,
-# spanish_civil_war, vietnam_war, ww1_women (held out in the sixth session, read in the seventh); earlier
-# american_revolution, meiji_japan, thatcher_economy, apartheid, nicholas_ii, weimar_recovery, hitler_rise,
-# suffrage, khrushchev; english_civil_war, seen by accident. A cloze card's give-away is its answer shown on its
-# front outside the gap (the context line, the sentence).
+# Measured at the end of the fifth session's quality work (issue 12), then the sixth's and the seventh's: forty-seven
+# files, thirty-five of them written blind. Held out: norman_conquest, sun_yatsen, twenties_america (written blind
+# in the seventh session, never read; their floors are their first scores, taken at that session's end). Read and
+# tuned on: labour_welfare, reform_acts, russian_civil_war (written blind at the seventh session's start, read
+# once scored), cuban_revolution, french_wars_religion, irish_famine, spanish_civil_war, vietnam_war, ww1_women
+# (held out in the sixth session, read in the seventh); earlier american_revolution, meiji_japan,
+# thatcher_economy, apartheid, nicholas_ii, weimar_recovery, hitler_rise, suffrage, khrushchev; english_civil_war,
+# seen by accident. A cloze card's give-away is its answer shown on its front outside the gap (the context line,
+# the sentence).
 FLOORS = {
     "american_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "apartheid": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -65,7 +66,7 @@ FLOORS = {
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "cold_war": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "cold_war_origins": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "cuban_revolution": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00, 0.05),
+    "cuban_revolution": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "deng_china": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "elizabeth_religion": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "english_civil_war": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
@@ -81,30 +82,33 @@ FLOORS = {
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
     "khrushchev": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "labour_welfare": Floor(0.90, 0.90, 0.80, 0.05, 0.50, 0.00, 0.05),
+    "labour_welfare": Floor(0.90, 0.90, 0.90, 0.05, 1.00, 0.00, 0.05),
     "league_of_nations": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "mao_china": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "meiji_japan": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "mussolini_rise": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "nicholas_ii": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
+    "norman_conquest": Floor(1.00, 1.00, 0.90, 0.05, 0.80, 0.00, 0.05),
     "reconstruction": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "reform_acts": Floor(0.90, 0.90, 0.85, 0.05, 0.75, 0.00, 0.05, 0.10),
+    "reform_acts": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "russia_tsars": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "russian_civil_war": Floor(1.00, 0.90, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "russian_civil_war": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "spanish_civil_war": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "stalin_economy": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "suffrage": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
+    "suffrage": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "sun_yatsen": Floor(0.85, 0.85, 0.95, 0.00, 1.00, 0.00, 0.05, 0.10),
     "thatcher_economy": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "trade_unions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "tudor_rebellions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "twenties_america": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
     "vietnam_war": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "weimar_crises": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "weimar_recovery": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "ww1_women": Floor(1.00, 1.00, 0.85, 0.00, 1.00, 0.00, 0.10),
+    "ww1_women": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.10),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05, 0.05)
-HELD_OUT = ("labour_welfare", "reform_acts", "russian_civil_war")
+HELD_OUT = ("norman_conquest", "sun_yatsen", "twenties_america")
 
 
 @pytest.fixture(scope="module")
@@ -141,9 +145,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_forty_four_files_three_held_out() -> None:
+def test_forty_seven_files_three_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 44
+    assert len(files) == 47
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 
