@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from . import rx
 from .english import is_plain
-from .figures import in_lines_at
+from .figures import in_lines, in_lines_at
 from .namewords import FIRST_NAMES, GRAMMAR
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
@@ -60,11 +60,13 @@ def lower_case_operations(text: str) -> Iterator[tuple[int, int]]:
 # a plural, as the things a ministry has in its care are: affairs, works, colonies).
 _OFFICE = rx.compile(r"(?<![\w’'-])(?:minister|ministry|secretary|chancellor) (?:of|for) (?:the )?([a-z]+)"
                      r"(?: ([a-z]+s)\b)?")
+_OFFICE_WORDS = ("minister", "ministry", "secretary", "chancellor")
 
 
 def lower_case_offices(text: str) -> Iterator[tuple[int, int]]:
     """Where the text names an office or a ministry in lower case: (start, end) of each."""
-    for m in _OFFICE.finditer(text) if "of" in text or "for" in text else ():
+    # (Only in the lines that hold an office: 10,000 cards, 49 -> 18 ms.)
+    for m in in_lines(_OFFICE, text, _OFFICE_WORDS):
         if m.group(1) in GRAMMAR or m.group(1) in _MONTHS:
             continue
         second = m.group(2)
