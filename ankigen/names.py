@@ -59,9 +59,12 @@ _JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| & (?=[{UPPER}])|, (?=[{UPPER}]
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
 # Not the day of a date that follows (the Lahore Resolution 23 March 1940).
 _NOT_A_DAY = r"(?! (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)"
-_TAIL = (r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
+# (Every tail starts with a space and a digit or "of 1", looked at before its lookbehinds are: CAP_RUN at 10,000
+# cards, 72 -> 49 ms.)
+_TAIL = (r"(?:(?= (?:\d|of 1))"
+         r"(?:(?:(?<=Article)|(?<=Articles)|(?<=Clause)|(?<=Section)|(?<=No\.)) \d{1,3}\b(?![,.]\d)"  # not a year
          r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d)" + _NOT_A_DAY
-         + r"|(?:" + "|".join(f"(?<=\\b{w})" for w in OF_YEAR) + r") of 1\d{3}\b(?![,.]\d|s\b))?")
+         + r"|(?:" + "|".join(f"(?<=\\b{w})" for w in OF_YEAR) + r") of 1\d{3}\b(?![,.]\d|s\b)))?")
 _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
 # (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
