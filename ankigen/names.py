@@ -251,9 +251,12 @@ def _pieces(words: list[re.Match[str]]) -> list[str]:
     return [w.group() for w in words if w.group()[0].isupper() or w.group()[0].isdigit()]
 
 
+_OPENING_CONNECTORS = CONNECTORS - set(PARTICLES)  # (made once, not at every name: 8% of run_spans)
+
+
 def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
     """One item's name: its words without connectors at either end, or None when it is no name."""
-    while words and (words[0].group().lower() in CONNECTORS - set(PARTICLES) or words[0].group() in "-–,&"):
+    while words and (words[0].group().lower() in _OPENING_CONNECTORS or words[0].group() in "-–,&"):
         words = words[1:]
     while words and (words[-1].group().lower() in CONNECTORS or words[-1].group() in "-–,&"):
         words = words[:-1]
