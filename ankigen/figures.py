@@ -93,8 +93,9 @@ _ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: (?!{_MONTH}\b)[
 # rule that matches wins ("1937- 38" over "1937", "3/5" over "3"). Every rule starts at a word boundary or a
 # currency sign (R for rand and Rs for rupees among them); only the first date rule can start with another
 # letter (a month), so the others are tried at digits and currency signs only.
+_FIRST = "0-9£$€¥JFMASONDcR"  # what a match of _NUMBERS may start with (but the short year's apostrophe)
 _NUMBERS = rx.compile(
-    r"(?=[0-9£$€¥JFMASONDcR])(?<![\w£$€¥])(?:(?=[\d£$€¥R])(?:"
+    rf"(?=[{_FIRST}])(?<![\w£$€¥])(?:(?=[\d£$€¥R])(?:"
     + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
                + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
                + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])
@@ -105,7 +106,7 @@ _NUMBERS = rx.compile(
 # allows, after no letter or digit. _NUMBERS opens with a lookahead, so the regex engine searching it would
 # try it at every character; a pattern that opens with a set of characters lets the engine skip to them, and
 # _NUMBERS is then tried only there (`_numbers`).
-_NUMBER_START = rx.compile(r"[0-9£$€¥JFMASONDcR’'](?<!\w.)")
+_NUMBER_START = rx.compile(rf"[{_FIRST}’'](?<!\w.)")
 _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE if name.startswith("date")
                     else Priority.FIGURE for name in _NUMBERS.groupindex}
 

@@ -271,6 +271,14 @@ def test_numbers_are_tried_only_where_one_may_start():
                 == [(m.span(), m.lastgroup) for m in figures._NUMBERS.finditer(text)])
 
 
+def test_lower_case_offices_are_looked_for_where_their_words_stand():
+    """`lowercase.lower_case_offices` looks only in the lines holding one of `_OFFICE_WORDS`: every match of its
+    pattern holds one of them."""
+    from ankigen import lowercase, rx
+
+    assert sorted(lowercase._OFFICE_WORDS) == sorted(rx.needed(lowercase._OFFICE.pattern))
+
+
 def test_letter_classes_hold_the_letters_they_name():
     """names.UPPER and names.LETTER, written as ranges, hold exactly the capitals and letters they name."""
     from ankigen import names
