@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from . import english, rx
 from .english import COMMON, is_ordinary
-from .figures import YEAR, Piece, figures, forget
+from .figures import YEAR, Piece, distinct_words, figures, forget
 from .lowercase import lower_case_initials, lower_case_names, lower_case_offices, lower_case_operations
 from .names import (
     CAP_RUN,
@@ -203,7 +203,7 @@ class Finder:
     def _words(self, text: str) -> Iterator[Piece]:
         """The terms of the text (`_terms`; two side by side are one: zhuada fangxiao), and the people it names
         in lower case (emmeline pankhurst, a.j. cook)."""
-        tokens = set(text.split())
+        tokens = distinct_words(text)
         words = {w.strip(PUNCTUATION) for w in tokens if w[:1].islower() or w[:1] in "(“\"‘'"}
         acronyms = {w.strip(PUNCTUATION).lower() for w in tokens if w[:2].isupper()}
         spelt = spelt_out(text)

@@ -259,6 +259,26 @@ def test_lower_case_dates_and_acts_are_looked_for_only_where_they_can_be():
                 == [(m.span(), m.group()) for m in figures._LOWER_RULES.finditer(sample)])
 
 
+def test_numbers_are_tried_only_where_one_may_start():
+    """`figures._numbers`, which tries `_NUMBERS` only where one of its matches may start, finds what a pass of
+    the pattern over the whole text finds: over the corpus notes and the text of the rule's own examples."""
+    from pathlib import Path
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "corpus").glob("*.txt"))]
+    texts.append("£5,000 a year, R644, Rs. 20, c.1495, ca. 1780, Sept '50, '65, the '60s, 10–11 August 1792, 1,000")
+    for text in texts:
+        assert ([(m.span(), m.lastgroup) for m in figures._numbers(text)]
+                == [(m.span(), m.lastgroup) for m in figures._NUMBERS.finditer(text)])
+
+
+def test_lower_case_offices_are_looked_for_where_their_words_stand():
+    """`lowercase.lower_case_offices` looks only in the lines holding one of `_OFFICE_WORDS`: every match of its
+    pattern holds one of them."""
+    from ankigen import lowercase, rx
+
+    assert sorted(lowercase._OFFICE_WORDS) == sorted(rx.needed(lowercase._OFFICE.pattern))
+
+
 def test_letter_classes_hold_the_letters_they_name():
     """names.UPPER and names.LETTER, written as ranges, hold exactly the capitals and letters they name."""
     from ankigen import names
