@@ -143,10 +143,6 @@ def _title_preposition(tokens: list[re.Match[str]], i: int) -> bool:
             and (tokens[i].group() == "from" or (after[:1].isupper() and is_plain(after))))
 
 
-
-
-
-
 def _ampersand(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """A spaced `&` is an `and` (Nice & Savoy); unspaced it is inside a name (North Carolina A&T)."""
     t = tokens[i]

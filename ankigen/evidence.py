@@ -83,6 +83,14 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 # A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
 # A lower-case word and `de` before a term: the start of a phrase in French (`places de` sûreté).
 _FRENCH_BEFORE = rx.compile(r"(?:(?<=[\s(“\"])|^)([a-zé]{3,}) (?:de|du|des|de la) $")
+
+
+def _french_noun(word: str) -> bool:
+    """The first word of a French phrase: a plural noun (places, cahiers), not an English verb or adverb before
+    a name (`opposed de gaulle`, `always de gaulle`)."""
+    return word not in GRAMMAR and (not english.is_plain(word) or (word.endswith("s") and english.is_plain(word[:-1])))
+
+
 _LOWER_WORD = rx.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿĀ-ɏ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,
@@ -211,8 +219,8 @@ class Finder:
         end = joined = -2
         for m in terms.finditer(text) if terms else ():
             yield m.start(), m.end(), Priority.NAME, m.group()
-            if (phrase := _FRENCH_BEFORE.search(text, max(0, m.start() - 24), m.start())) and (
-                    phrase.group(1) not in GRAMMAR):  # a French phrase: places de sûreté, cahiers de doléances
+            if (phrase := _FRENCH_BEFORE.search(text, max(0, m.start() - 24), m.start())) and _french_noun(
+                    phrase.group(1)):  # a French phrase: places de sûreté, cahiers de doléances
                 yield phrase.start(), m.end(), Priority.NAME, text[phrase.start():m.end()]
             if m.start() == end + 1 and text[end] == " ":  # two terms side by side: zhuada fangxiao
                 yield joined, m.end(), Priority.NAME, text[joined:m.end()]
@@ -238,7 +246,7 @@ class Finder:
         return tuple(sorted(w for w in words if w and w[0].islower() and w not in self.subject
                             and _LOWER_WORD.fullmatch(w)
                             and (english.is_term(w) or (w in said and english.is_glossable(w))
-                                 or lower_acronym(w, acronyms) or w in spelt)))
+                                 or lower_acronym(w, acronyms) or (w in spelt and not english.is_plain(w)))))
 
     def _names(self, text: str, starts: list[int],
                learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:

@@ -118,8 +118,9 @@ _LOWER_MONTHS = ("january", "february", "march", "april", "may", "june", "july",
                  "dec")
 _LOWER_MONTH = f"(?:{'|'.join(_LOWER_MONTHS)})"
 # (Each rule starts at a word boundary, checked once before the rules: 10,000 cards, 290 -> 185 ms a pass.)
-# An act may be named with no "the" before it where it starts with a noun of what it does and "of the"
-# (`representation of the people act 1918`, `defence of the realm act`).
+# An act with its year may be named with no "the" before it where it starts with a noun of what it does and
+# "of the" (`representation of the people act 1918`; without its year, `an extension of the earlier acts`
+# is no act).
 _ACT_NOUN = r"(?=[a-z]+(?:tion|sion|ence|ance|ment|al) of the )"
 _LOWER_RULES = rx.compile(
     rf"\b(?:(?P<date>(?:{_DAY} )?{_LOWER_MONTH}\.? {_YEAR}\b)|(?P<article>article \d{{1,3}}\b)"
@@ -149,7 +150,7 @@ def _lower_rules(text: str) -> Iterator[re.Match[str]]:
 _VOTE = rx.compile(r"\bvot(?:e|es|ed|ing)\b(?: [a-z]+){0,5}? (\d{1,4} ?(?:to|-|–) ?\d{1,4})\b(?![,.]?\d)")
 # An act or a bill without its year, in lower case: the cat and mouse act, the conciliation bill (with its
 # year, _LOWER_RULES finds it). Not the first act, the longest act, the same bill, nor "the right to act".
-_LOWER_ACT = rx.compile(rf"\b(?:the (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?|{_ACT_NOUN})"
+_LOWER_ACT = rx.compile(rf"\bthe (?:(?:two|three|four|five|six|seven|eight|nine|ten) )?"
                         rf"(?P<title>(?:(?!the\b)[a-z’']+ |(?<=of )the ){{1,5}}"
                         rf"(?:acts?(?! (?:of )?{_YEAR}\b)|bills?))\b")
 _NOT_IN_TITLE = frozenset("to would could will not did had was were is be must should can may might that this which "

@@ -32,9 +32,18 @@ _SCALE_LETTERS = rx.compile(r"[A-Za-z ’'/|,.>→–—-]+")  # all a scale may
 _DEGREE = rx.compile(
     r"\b(?:fundamental|partial|superficial|total|complete|significant|limited|minimal|major|minor|moderate|"
     r"substantial|considerable|little|some|none|massive|huge|great|high|medium|low|revolutionary|"
-    r"evolutionary|continuity|change|main|important|crucial|decisive|key|several)\b",  # (and of importance)
+    r"evolutionary|continuity|change)\b",
     re.I,
 )
+# An option of a scale of importance, whole: `main reason`, `important`, `one of several`, `key factor` (not
+# `main leaders arrested`, `key industries`: a back's list).
+_IMPORTANCE = rx.compile(r"(?:(?:the )?(?:most |very |quite )?(?:main|key|crucial|decisive|important|minor|major|"
+                         r"big|small)(?: (?:reason|factor|cause|part|role)s?)?|one of (?:several|many|a few)"
+                         r"(?: (?:reasons|factors|causes))?)", re.I)
+
+
+def _names_degree(option: str) -> bool:
+    return _DEGREE.search(option) is not None or _IMPORTANCE.fullmatch(option) is not None
 
 
 def scale_options(back: Sequence[str]) -> tuple[str, ...] | None:
@@ -87,7 +96,7 @@ def is_scale(line: str) -> bool:
     # (six options of three words at most: a longer line is no scale, and most lines of a back are longer or hold
     # a figure; asked of every line of every back, this look first took parsing 10,000 cards 0.30 s -> 0.05 s)
     scale = _options(line) if line and len(line) <= 200 and _SCALE_LETTERS.fullmatch(line) else None
-    return scale is not None and sum(1 for o in scale if _DEGREE.search(o)) >= 2
+    return scale is not None and sum(1 for o in scale if _names_degree(o)) >= 2
 
 
 def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tuple[str, ...] | None]:
@@ -103,7 +112,7 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
     # (a scale and the student's answer under it only where the front asks how much: `how much did their
     # lives change` / `fundamental - partial - superficial` / `in the end only a partial change ...`)
     asks = _SCALE_FRONT.search(front)
-    if scale and (asks or (len(back) == 1 and sum(1 for o in scale if _DEGREE.search(o)) >= 2)):
+    if scale and (asks or (len(back) == 1 and sum(1 for o in scale if _names_degree(o)) >= 2)):
         return Kind.SCALE, scale
     if section_heading(front):
         return Kind.CONCLUSION, None

@@ -57,9 +57,9 @@ def lower_case_operations(text: str) -> Iterator[tuple[int, int]]:
 
 
 # An office in lower case: minister of munitions, minister of native affairs (a second word only where it is
-# a plural, as the things a ministry has in its care are: affairs, works, colonies).
-_OFFICE = rx.compile(r"(?<![\w’'-])(?:minister|ministry|secretary|chancellor) (?:of|for) (?:the )?([a-z]+)"
-                     r"(?: ([a-z]+s)\b)?")
+# one of the things a ministry has in its care: affairs, works, colonies).
+_OFFICE = rx.compile(r"(?<![\w’'-])(?:minister|ministry|secretary|chancellor) (?:of|for) (?P<the>the )?([a-z]+)"
+                     r"(?: (affairs|works|colonies|supplies|services|fisheries|pensions|mines|trade|health)\b)?")
 _OFFICE_WORDS = ("minister", "ministry", "secretary", "chancellor")
 
 
@@ -67,10 +67,10 @@ def lower_case_offices(text: str) -> Iterator[tuple[int, int]]:
     """Where the text names an office or a ministry in lower case: (start, end) of each."""
     # (only the lines with such a word: 10,000 cards, 49 -> 18 ms)
     for m in in_lines(_OFFICE, text, _OFFICE_WORDS):
-        if m.group(1) in GRAMMAR or m.group(1) in _MONTHS or text[m.end():m.end() + 2][1:2].isupper():
+        in_a_body = m.group("the") and text[m.end() + 1 : m.end() + 2].isupper()
+        if m.group(2) in GRAMMAR or m.group(2) in _MONTHS or in_a_body:
             continue  # (nor the start of an office in a body the notes name: secretary of the local NAACP)
-        second = m.group(2)
-        yield m.start(), m.end(1) if second is None or second in GRAMMAR else m.end(2)
+        yield m.start(), m.end(3) if m.group(3) else m.end(2)
 
 
 _MONTHS = frozenset("january february march april may june july august september october november december".split())

@@ -98,8 +98,6 @@ def strip_possessive(word: str) -> str:
     return word[:-1] if word.endswith(("’", "'")) else word
 
 
-
-
 class Run(NamedTuple):
     """What is known about a run when it is judged."""
 

@@ -49,6 +49,7 @@ from .rules import (
     marker_front,
     marker_typo,
     plan_items,
+    point_headings,
     split_glued,
     split_section,
     title,
@@ -229,7 +230,7 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    lines, typos = mend_typos(logical_lines(tidy_text(text)))
+    lines, typos = mend_typos(point_headings(logical_lines(tidy_text(text))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
              for no, t in typos]
     essay, start = read_header(lines)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from . import english, rx
 from .figures import Piece, in_lines
 from .names import Priority
-from .namewords import BODIES, GRAMMAR, OFFICES
+from .namewords import BODIES, GRAMMAR, OFFICES, REGIONS
 from .text import LETTER
 
 # A historian (or anyone) named by a surname that is also a common word, before a verb of saying in the
@@ -90,8 +90,22 @@ _TITLE_WORDS = r"[A-Z][\w’'-]*(?: (?:of|the|and|for|on|in|to|[A-Z][\w’'-]*))
 _BRACKET_ACT = rx.compile(rf"(?<![\w’'-]){_TITLE_WORDS} \({_TITLE_WORDS}\) Acts?(?: \d{{4}}\b(?![,.]?\d))?")
 
 
+# The words of grammar a capitalised run may open with before an act's name: `Then the`, `The`, `In`.
+_OPENING_WORDS = rx.compile(r"(?:(?:The|the|Then|In|By|After|So|And|But|Also|This|That|of|and) )*")
+
+
 # A person's name with the name they went by in a bracket: Aneurin (Nye) Bevan.
 _NICKNAMED = rx.compile(r"(?<![\w’'-])[A-Z][a-z]+ \([A-Z][a-z]+\) [A-Z][\w’'-]*[a-z]\b")
+
+
+def _listed_with_places(text: str, m: re.Match[str]) -> bool:
+    """Leaders listed with their countries, not a nickname: `Churchill (Britain) Stalin (USSR) ...`."""
+    bracketed = m.group()[m.group().index("(") + 1 : m.group().index(")")]
+    return text.startswith(" (", m.end()) or bracketed.lower() in REGIONS or bracketed.lower() in _PLACES
+
+
+_PLACES = frozenset("britain england scotland wales ireland germany italy russia america usa ussr china japan "
+                    "spain india".split())
 
 
 def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
@@ -110,9 +124,12 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
         if 2 <= len(m.group(group).split()) <= 5:
             yield m.start(group), m.end(group), Priority.NAME, m.group(group)
     for m in in_lines(_NICKNAMED, text, (") ",)) if ") " in text else ():  # (a pass of every line: 61 ms at 10k)
-        yield m.start(), m.end(), Priority.NAME, m.group()
+        if not _listed_with_places(text, m):
+            yield m.start(), m.end(), Priority.NAME, m.group()
     for m in in_lines(_BRACKET_ACT, text, (") act",)):
-        yield m.start(), m.end(), Priority.TITLE, m.group()
+        opening = _OPENING_WORDS.match(m.group())  # (not `Then the` before its name: it always matches)
+        start = m.start() + (opening.end() if opening else 0)
+        yield start, m.end(), Priority.TITLE, text[start:m.end()]
     for m in _WORK.finditer(text):
         if m.start() >= 2 and text[m.start() - 1] == " " and (text[m.start() - 2].isalnum() or
                                                                text[m.start() - 2] in "’'"):
@@ -137,7 +154,8 @@ def spelt_out(text: str) -> dict[str, list[tuple[int, int]]]:
         if text[m.start() + 1] != "(":
             continue
         before = _BEFORE_BRACKET.search(text, max(0, m.start() - 12), m.start())
-        close = text.find(")", m.end(), m.end() + 80)
+        eol = text.find("\n", m.end())
+        close = text.find(")", m.end(), min(m.end() + 80, len(text) if eol < 0 else eol))  # (on its line)
         if before and close > 0 and _initials(before.group(1), text[m.end():close].lower().split()):
             found.setdefault(before.group(1), []).append((before.start(1), close + 1))
     return found

@@ -89,7 +89,7 @@ def lowercase_question(text: str) -> bool:
                     and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2])))
         if lowered[1] in _AUXILIARY:
             return True
-        if head == "how" and lowered[1] in ("much", "many") and lowered[2] == "of":
+        if head == "how" and lowered[1] in ("much", "many") and lowered[2:3] == ["of"]:
             return any(w in _AUXILIARY for w in lowered[3:8])  # `how much of the crop was lost`
         return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])
     if head in _AUXILIARY:  # `did the army support Ulster?`; `was it charles fault` with no question mark

@@ -5,6 +5,7 @@ an essay question, a question front, a bullet, a line that stops mid-phrase). Pu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import rx
@@ -20,17 +21,14 @@ class Line(NamedTuple):
 
 # --------------------------------------------------------------------------------------------- markers
 
-# (`Point 1 -` too, as some students head a paragraph, but only with its separator: "Point 3 of the Fourteen
-# Points" is a back's line.)
-_POINT = r"[Pp]oint\s*(?=\d{1,2}\s*[-:–—)])"
-MARKER = rx.compile(rf"^(?:[Pp]|[Pp]ara(?:graph)?\s*|{_POINT})(\d{{1,2}})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
+MARKER = rx.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
-_REPEATED = rx.compile(r"^(?:Para(?:graph)?|Point)\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
+_REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
 # lower case "... were loyal. p2- opposition" (then a word must follow, or a space and a year: "p3- 1928
 # election"; "p2-3" is a page reference).
 _GLUED = rx.compile(
-    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*|[Pp]oint\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
+    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
     r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b|"
     # (a marker with a full stop, as a student who writes `P1.` glues it: "... the City. P3. privatisation")
     r"[Pp]\d{1,2} ?\. [^\W\d_])"
@@ -41,7 +39,7 @@ _GLUED = rx.compile(
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
-_GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*|oint\s*)?\d")
+_GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
 _PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
 
@@ -60,6 +58,29 @@ def marker_front(text: str) -> tuple[str, str] | None:
     if again and int(again.group(1)) == int(m.group(1)):
         rest = rest[again.end() :]
     return f"P{int(m.group(1))}", rest
+
+
+# `Point 1 -` on a line of its own, as some students head a paragraph (then `P1-` fronts under it).
+_POINT_LINE = rx.compile(r"^[Pp]oint\s*(\d{1,2})\s*[-:–—)]\s*(?P<rest>\S.*)$")
+
+
+def point_headings(lines: Sequence[Line]) -> list[Line]:
+    """`Point 2 - the army` read as `Paragraph 2 - the army` where it heads a paragraph: the next marker within
+    ten lines, before any other `Point` line, is `P2`. A list in a back (`Point 1 - open diplomacy` / `Point 2
+    - free seas` ... of the Fourteen Points) is left as it is."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _POINT_LINE.match(line.text) if line.text[:1] in "Pp" else None
+        if m is None:
+            continue
+        for nxt in lines[i + 1 : i + 11]:
+            if _POINT_LINE.match(nxt.text):
+                break
+            if (marker := marker_front(nxt.text)) is not None:
+                if marker[0] == f"P{int(m.group(1))}":
+                    out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
+                break
+    return out
 
 
 # A slip in a marker: the letter l or I for the digit 1 (`Pl -`, `PI-`), a space inside (`P 2-`), or a

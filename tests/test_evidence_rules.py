@@ -627,6 +627,22 @@ def test_what_the_sixth_sessions_held_out_files_taught(sentence, fact):
     assert fact in deletions(sentence)
 
 
+def test_second_read_no_word_of_english_taken_for_a_name_or_term():
+    # an acronym spelt out that is an English word is asked with its bracket there, not as a term everywhere
+    assert deletions("doctors who joined it were paid") == []
+    found = evidence.Finder().find(["the who (world health organisation) met in 1948",
+                                    "doctors who joined it were paid"], learn=True)
+    assert [p.text for p in found.get(1, [])] == []
+    assert "minister of munitions" in deletions("the minister of munitions wants more shells")
+    assert "minister of munitions wants" not in deletions("the minister of munitions wants more shells")
+    assert "secretary of state" in deletions("secretary of state Dean Acheson said no")
+    assert "opposed de gaulle" not in deletions("britain opposed de gaulle in 1963")
+    assert "Churchill (Britain) Stalin" not in deletions("Churchill (Britain) Stalin (USSR) and Roosevelt met")
+    assert "Parliament (Qualification of Women) Act" in deletions(
+        "Then the Parliament (Qualification of Women) Act let women stand")
+    assert deletions("an extension of the earlier acts was passed") == ["earlier acts"]
+
+
 def test_no_acronym_of_english_consonants_and_no_office_of_a_month_or_grammar():
     assert not [d for d in deletions("the strike and the school and three shrank") if d]
     assert "minister of june" not in deletions("he was made minister of june 1915")

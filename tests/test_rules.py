@@ -867,3 +867,22 @@ def test_point_headings_head_paragraphs_as_paragraph_headings_do():
     assert notes.essay.thesis == "Sun was important but the army mattered more."
     assert fronts_of(text) == [("P1", "the Tongmenghui"), ("P2", "Wuchang Uprising")]
     assert rules.marker_front("Point 3 of the Fourteen Points said") is None  # no separator: a back's line
+
+
+def test_a_list_of_points_in_a_back_is_no_paragraph_headings():
+    text = ("How far did the League keep the peace\nP1- Wilson's aims\nPoint 1 - open diplomacy, no secret treaties\n"
+            "Point 8 - Alsace-Lorraine back to France\nPoint 14 - a League of Nations to keep peace\n"
+            "P2- Corfu 1923\nMussolini invaded Corfu\n")
+    assert fronts_of(text) == [("P1", "Wilson’s aims"), ("P2", "Corfu 1923")]
+    assert parse_text(text).cards[0].back[-1] == "Point 14 - a League of Nations to keep peace"
+
+
+def test_a_short_how_much_line_does_not_break_the_parser():
+    assert parse_text("P1 - famine\nthe famine was bad.\nhow much\n").cards[0].front == "famine"
+    assert not questions.lowercase_question("how much")
+
+
+def test_a_list_of_main_and_key_things_is_no_scale():
+    assert kinds.front_kind("Why did the rising fail", ["main leaders arrested, several towns lost"], False)[0] \
+        is not Kind.SCALE
+    assert not kinds.is_scale("key industries, main railways, coal")
