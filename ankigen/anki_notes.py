@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from . import claims, notetypes, rx
 from .evidence import Evidence
-from .figures import FOLDS_TO_ASCII
+from .figures import ascii_lowered
 from .lock import Entry
 from .records import ParsedNotes
 from .sidecar import Sidecar
@@ -139,7 +139,7 @@ class Hiding:
     def __init__(self, text: str):
         self.text, self._same = text, _same(text)
         # (None where a character of it would fool a search of the lower-cased line: see `_places`)
-        self._lowered = None if any(c in text for c in FOLDS_TO_ASCII) else text.lower()
+        self._lowered = ascii_lowered(text)
 
     @staticmethod
     def answers(answers: Sequence[str]) -> list[tuple[str, str]]:

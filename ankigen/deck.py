@@ -166,8 +166,6 @@ def _repeats(name: str, sentence: str) -> bool:
 _WORD = rx.compile(r"\w+")
 
 
-
-
 def cloze_context(essay_html: str, where: Hiding, front: Hiding, answers: Sequence[str]) -> str:
     """Where a cloze sentence belongs, shown small above it: the essay (escaped), the paragraph and its theme,
     and the card's front; the answers its gaps ask are hidden there (`From: example, […]`), or the line would

@@ -80,7 +80,6 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 # Inside a sentence every space is " " (text.tidy_text makes it so), and sentences are scanned one a line:
 # the rules say " " rather than \s so that no match crosses from one sentence into the next.
 
-# A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
 # A lower-case word and `de` before a term: the start of a phrase in French (`places de` sûreté).
 _FRENCH_BEFORE = rx.compile(r"(?:(?<=[\s(“\"])|^)([a-zé]{3,}) (?:de|du|des|de la) $")
 
@@ -91,6 +90,7 @@ def _french_noun(word: str) -> bool:
     return word not in GRAMMAR and (not english.is_plain(word) or (word.endswith("s") and english.is_plain(word[:-1])))
 
 
+# A lower-case word that may be a term (judged by english.is_term): letters, perhaps hyphenated.
 _LOWER_WORD = rx.compile(rf"(?<![{LETTER}’'-])[a-zß-öø-ÿĀ-ɏ][{LETTER}]*(?:-[{LETTER}]+)*(?![{LETTER}’'-])")
 
 # Where a sentence's first word starts: after the start of a line, or after . ! ? : ; – — (and any spaces,

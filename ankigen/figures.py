@@ -113,10 +113,10 @@ _NUMBER_PRIORITY = {name: Priority.TITLE if name == "title" else Priority.DATE i
 
 # What a student who types in lower case writes: a date (`october 1903`, `18 june 1815`) and an act with its
 # year (`the cat and mouse act 1913`); capitalised, the other rules find them.
-_LOWER_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+LOWER_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
                  "dec")
-_LOWER_MONTH = f"(?:{'|'.join(_LOWER_MONTHS)})"
+_LOWER_MONTH = f"(?:{'|'.join(LOWER_MONTHS)})"
 # (Each rule starts at a word boundary, checked once before the rules: 10,000 cards, 290 -> 185 ms a pass.)
 # An act with its year may be named with no "the" before it where it starts with a noun of what it does and
 # "of the" (`representation of the people act 1918`; without its year, `an extension of the earlier acts`
@@ -129,7 +129,7 @@ _LOWER_RULES = rx.compile(
 
 # What stands before the year of every match of _LOWER_RULES but an article's (its month, or its act's "act",
 # "acts" or "of"), and where a year stands after a space.
-_BEFORE_YEAR = (*(f"{w}{dot}" for w in _LOWER_MONTHS for dot in ("", ".")), "act", "acts", "of")
+_BEFORE_YEAR = (*(f"{w}{dot}" for w in LOWER_MONTHS for dot in ("", ".")), "act", "acts", "of")
 _SPACED_YEAR = rx.compile(rf" {_YEAR}\b")
 
 
@@ -253,12 +253,17 @@ def in_lines_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
         yield from pattern.finditer(text, start, len(text) if end < 0 else end)
 
 
+def ascii_lowered(text: str) -> str | None:
+    """The text in lower case for a search that stands for a case-blind pattern's; None where a character of
+    it would fool that search (`FOLDS_TO_ASCII`)."""
+    return None if any(c in text for c in FOLDS_TO_ASCII) else text.lower()
+
+
 @lru_cache(maxsize=1)
 def _lowered(text: str) -> str | None:
-    """The text in lower case, made once for the rules that look in it in turn (None where a character of it
-    would fool a search of the lower-cased text). Made once for a text, not once a rule (22 ms a time at
+    """`ascii_lowered`, made once for the rules that look in a text in turn, not once a rule (22 ms a time at
     10,000 cards, for seven rules); `forget` lets it go when the text is done with."""
-    return None if any(c in text for c in FOLDS_TO_ASCII) else text.lower()
+    return ascii_lowered(text)
 
 
 @lru_cache(maxsize=1)

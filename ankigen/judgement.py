@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from . import rx
-from .figures import FOLDS_TO_ASCII
+from .figures import ascii_lowered
 from .rules import CONCLUDING
 
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")
@@ -141,9 +141,9 @@ def _rules_for(text: str) -> list[tuple[re.Pattern[str], int]]:
     """The rules that may match the text, in order: those whose strings (`rx.needed`) it holds. Most texts hold
     no word of degree: a search of its rules (27) over one took 90 µs, a look for their 87 strings 10 (10,000
     cards: 2,038 texts, 0.18 s -> 0.03 s); the rules searched give what searching them all gives."""
-    if any(c in text for c in FOLDS_TO_ASCII):  # (a search of the lower-cased text could miss them)
+    lowered = ascii_lowered(text)
+    if lowered is None:  # (a search of the lower-cased text could miss them)
         return _RULES
-    lowered = text.lower()
     searched = set(_ALWAYS_SEARCHED)
     for s in [s for s in _RULES_HOLDING if s in lowered]:
         searched.update(_RULES_HOLDING[s])

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from . import rx
 from .english import is_plain
-from .figures import in_lines, in_lines_at
+from .figures import LOWER_MONTHS, in_lines, in_lines_at
 from .namewords import FIRST_NAMES, GRAMMAR
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
@@ -68,12 +68,9 @@ def lower_case_offices(text: str) -> Iterator[tuple[int, int]]:
     # (only the lines with such a word: 10,000 cards, 49 -> 18 ms)
     for m in in_lines(_OFFICE, text, _OFFICE_WORDS):
         in_a_body = m.group("the") and text[m.end() + 1 : m.end() + 2].isupper()
-        if m.group(2) in GRAMMAR or m.group(2) in _MONTHS or in_a_body:
+        if m.group(2) in GRAMMAR or m.group(2) in LOWER_MONTHS or in_a_body:
             continue  # (nor the start of an office in a body the notes name: secretary of the local NAACP)
         yield m.start(), m.end(3) if m.group(3) else m.end(2)
-
-
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 # Initials in lower case before a surname, whatever the surname is (a.j. cook, a.j.p. taylor); not the

@@ -7,8 +7,9 @@ loop (as mistune's block parser is):
    `split_glued` splits a front glued to the end of a sentence (". P2- opposition ...", ". p2- ...") into a
    line of its own, except in a one-line plan that comes before every front (`logical_lines`), and
    `split_answered` a question from its answer written after it (`why did Amritsar matter? turned ...`), and
-   `split_section` a heading such as `Conclusion -` from the text after it; `mend_typos`
-   reads a marker slip (`Pl -`, `P2;`) as the marker it means, with a warning.
+   `split_section` a heading such as `Conclusion -` from the text after it; `point_headings` reads a
+   `Point 2 -` line that heads paragraph 2 as its heading; `mend_typos` reads a marker slip (`Pl -`, `P2;`)
+   as the marker it means, with a warning.
 2. `HEADER_RULES`, tried once each, in order, from the top of the file: `title` (`1- Stalin Power`, or a
    short unnumbered line), `essay_question`, `plan` (P1..Pn on one line, or a run of marker lines with no
    backs) and `thesis` (whatever stands between them and the first front). Each may match or not.
@@ -49,7 +50,6 @@ from .rules import (
     marker_front,
     marker_typo,
     plan_items,
-    point_headings,
     split_glued,
     split_section,
     title,
@@ -80,6 +80,29 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
         before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
         lines.extend(pieces)
     return lines
+
+
+# `Point 1 -` on a line of its own, as some students head a paragraph (then `P1-` fronts under it).
+_POINT_LINE = rx.compile(r"^[Pp]oint\s*(\d{1,2})\s*[-:–—)]\s*(?P<rest>\S.*)$")
+
+
+def point_headings(lines: Sequence[Line]) -> list[Line]:
+    """`Point 2 - the army` read as `Paragraph 2 - the army` where it heads a paragraph: the next marker within
+    ten lines, before any other `Point` line, is `P2`. A list in a back (`Point 1 - open diplomacy` / `Point 2
+    - free seas` ... of the Fourteen Points) is left as it is."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _POINT_LINE.match(line.text) if line.text[:1] in "Pp" else None
+        if m is None:
+            continue
+        for nxt in lines[i + 1 : i + 11]:
+            if _POINT_LINE.match(nxt.text):
+                break
+            if (marker := marker_front(nxt.text)) is not None:
+                if marker[0] == f"P{int(m.group(1))}":
+                    out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
+                break
+    return out
 
 
 def mend_typos(lines: Sequence[Line]) -> tuple[list[Line], list[tuple[int, Typo]]]:

@@ -5,7 +5,6 @@ an essay question, a question front, a bullet, a line that stops mid-phrase). Pu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import NamedTuple
 
 from . import rx
@@ -58,29 +57,6 @@ def marker_front(text: str) -> tuple[str, str] | None:
     if again and int(again.group(1)) == int(m.group(1)):
         rest = rest[again.end() :]
     return f"P{int(m.group(1))}", rest
-
-
-# `Point 1 -` on a line of its own, as some students head a paragraph (then `P1-` fronts under it).
-_POINT_LINE = rx.compile(r"^[Pp]oint\s*(\d{1,2})\s*[-:–—)]\s*(?P<rest>\S.*)$")
-
-
-def point_headings(lines: Sequence[Line]) -> list[Line]:
-    """`Point 2 - the army` read as `Paragraph 2 - the army` where it heads a paragraph: the next marker within
-    ten lines, before any other `Point` line, is `P2`. A list in a back (`Point 1 - open diplomacy` / `Point 2
-    - free seas` ... of the Fourteen Points) is left as it is."""
-    out = list(lines)
-    for i, line in enumerate(lines):
-        m = _POINT_LINE.match(line.text) if line.text[:1] in "Pp" else None
-        if m is None:
-            continue
-        for nxt in lines[i + 1 : i + 11]:
-            if _POINT_LINE.match(nxt.text):
-                break
-            if (marker := marker_front(nxt.text)) is not None:
-                if marker[0] == f"P{int(m.group(1))}":
-                    out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
-                break
-    return out
 
 
 # A slip in a marker: the letter l or I for the digit 1 (`Pl -`, `PI-`), a space inside (`P 2-`), or a
