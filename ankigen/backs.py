@@ -20,6 +20,7 @@ class BlockShape(NamedTuple):
     width: int
     midway: int = 0  # line breaks that visibly fall mid-sentence (a lower-case start, a dangling end)
     full: int = 0  # lines (but the last) of nearly the widest line's width: a PDF's lines are all so
+    prose: bool = False  # its lines hold sentences that end with full stops: a line with none ends mid-sentence
 
 
 JoinRule = Callable[[str, str, BlockShape], bool]
@@ -56,9 +57,32 @@ def scale_line(prev: str, nxt: str, shape: BlockShape) -> bool:
     return is_scale(prev) or is_scale(nxt)
 
 
+# Words a line goes on with from the line above (`After the removal` / `of the Left and Right ...`).
+_GOES_ON = frozenset("""of to in on at by for with from into onto over about against between than as under within
+without towards toward through during upon via and or but nor that which who whose whom because while although
+though whereas if until till unless since""".split())
+
+
+def typed_point(prev: str, nxt: str, shape: BlockShape) -> bool:
+    """In a back typed a point a line (no textbook wrapping), a line that left room for the next line's first
+    word ended where the student ended it, though the next point starts in lower case and no full stop ends
+    the line: `sheriff comes from shire reeve (scir-gerefa), the king's officer in each shire` / `collected
+    the geld ...`. Not a line that stops mid-phrase (`... survey all the`), nor one the next goes on from
+    (`After the removal` / `of the Left ...`), nor a back of one or two lines (no width to judge by), nor a
+    back of sentences with full stops (`... refused to agree. Party leaders ignored official` / `orders ...`:
+    its writer ends a point with a full stop)."""
+    if (shape.wrapped or shape.prose or not shape.width or not nxt[:1].islower() or ends_dangling(prev)
+            or prev.count("(") > prev.count(")")):  # (`... (secret ballot and no property` / `qualification), ...`)
+        return False
+    first, last = nxt.split(" ", 1)[0], prev.rsplit(" ", 1)[-1]
+    return (first.lower() not in _GOES_ON and last.lower() not in _GOES_ON
+            and len(prev) + 1 + len(first) <= 0.75 * shape.width)
+
+
 BACK_KEEP_RULES: tuple[tuple[str, KeepRule], ...] = (
     ("typed_sentence", typed_sentence),
     ("scale_line", scale_line),
+    ("typed_point", typed_point),
 )
 
 
@@ -126,10 +150,14 @@ def block_shape(lines: Sequence[str]) -> BlockShape:
     midway = sum(1 for a, b in breaks if not ends_sentence(a)
                  and (lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a)))
     full = sum(1 for n in lengths if n >= 0.8 * width)
-    return BlockShape(midway * 2 >= len(breaks), width, midway, full)
+    prose = any(ends_sentence(a) or _STOP_INSIDE.search(a) for a in plain)
+    # a textbook's breaks are forced: a line with room left for the next one's first word was typed so
+    typed = not prose and any(typed_point(a, b, BlockShape(False, width)) for a, b in breaks)
+    return BlockShape(midway * 2 >= len(breaks) and not typed, width, midway, full, prose)
 
 
 _BROKEN_WORD = rx.compile(r"[A-Za-z]-$")
+_STOP_INSIDE = rx.compile(r"[a-z]{2}[.!?] [A-Z]")  # a sentence that ends inside a line: "... to agree. Party ..."
 
 
 def join_lines(prev: str, nxt: str) -> str:

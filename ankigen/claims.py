@@ -13,8 +13,10 @@ from .judgement import MATTERED_A_LOT, MATTERED_LITTLE, NOT_IMPORTANT, QUITE_IMP
 
 _STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|revolutionary|" \
           r"limited|partial|superficial|little|some|much|strong|no real|no|lot of|significant|considerable|" \
-          r"substantial|enormous|profound|sweeping|drastic|moderate|half-way|halfway)"
-_NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point|recovery|improvement)"
+          r"substantial|enormous|profound|sweeping|drastic|moderate|half-way|halfway|half a|half|total|complete|" \
+          r"clean|" \
+          r"sharp)"
+_NOUN = r"(?:change|continuity|shift|break|role|part|impact|effect|difference|turning point|recovery|improvement)"
 
 # What a judgement card's front (and every card's context line) must not show: each word of degree in any
 # sense, taken out with the little words that hang on it (", so only a limited change" goes whole). A verb
@@ -45,7 +47,8 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     # `, the most important`, `, important but only partly responsible`, `was most significant of all`: how
     # much a factor mattered, said at the end of its clause
     ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a |an )?(?:(?:(?:most|least|"
-     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial|vital|essential)|"
+     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial|vital|essential|minor|"
+     r"insignificant|marginal)|"
      r"(?:(?:only )?(?:partly|partially|fully|wholly|mostly|largely) )(?:responsible|to blame)|"
      r"(?:small|minor|little|tiny|major|big|main|"
      r"key) (?:factor|cause|reason|part|role))(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|partially|fully|"
@@ -68,6 +71,8 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:important|significant) as|mattered less than)\b[^,;.]*|(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?"
      r"(?:the )?least (?:important|significant)(?: (?:factor|cause|reason|part))?\b", ""),
     ("changed everything", r"\bchanged everything\b", "changed"),
+    ("not much different", r"\b(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|(?<!a )little) "
+     r"(?=differen(?:t|ce)\b)", ""),
     ("a small change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:only\s+)?(?:a\s+)?(?:small|"
      r"slight|minor) change\b", ""),
     ("a verb of degree", r"\btransform(?:ed|s)\b|\brevolutioni[sz]ed\b|"

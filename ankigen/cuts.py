@@ -164,12 +164,20 @@ def _noble_title(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> b
     return not (before[:1].isupper() and after in PARTICLES and _after_little_words(tokens, i)[:1].isupper())
 
 
+def _the(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """A `the` between names joins a name and its epithet, the run's last word (Frederick the Wise, Edward the
+    Confessor), not two names a wrapped line brought together (Saint-Cloud | the Council of Five Hundred)."""
+    before = tokens[i - 1].group() if i else ""
+    beyond = tokens[i + 2].group() if i + 2 < len(tokens) else ","  # what follows the epithet, if any
+    return before[:1].isupper() and beyond not in (",", "and", "or", "&", "-", "–") and not beyond.isdigit()
+
+
 def _after_little_words(tokens: list[re.Match[str]], i: int) -> str:
     """The first word after token i that is no little word of a name (`FET y de las | JONS`)."""
     return next((t.group() for t in tokens[i + 1:] if t.group() not in CONNECTORS), "")
 
 
 # Where a run is cut, by the token there (any other token: a capitalised -ing verb, a month).
-CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash,
+CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash, "the": _the,
          **{p: _preposition for p in _PREPOSITIONS}, **{w: _foreign_join for w in FOREIGN_JOINS},
          **{w: _noble_title for w in NOBLE_TITLES}}

@@ -47,6 +47,7 @@ _DATE_RULES = (
     # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923, Oct '50
     rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? (?:{_YEAR}\b|{_SHORT_YEAR})",
     rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
+    rf"\b{_DAY1}/{_DAY1}/(?:{_YEAR}|[0-9]{{2}})\b(?!/)|\b{_DAY1}\.{_DAY1}\.{_YEAR}\b",  # 15/12/1799, 9.11.1989
     rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}})\b",  # 1937- 38, 1955-56, 1928-1953
     rf"\b{_YEAR}s\b",  # 1930s
     rf"(?<![\d,£$€¥])(?<!\d\.)\b{_YEAR}\b(?![,.]\d)(?!{_UNIT})",  # 1922, c.1790 (not 1000 Reichsmarks)
@@ -69,6 +70,9 @@ _FIGURE_RULES = (
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
+    # a vote or a score with "to": 523 to 8 (not a change: from 435,000 to 652,000 is two facts, as teachers write it)
+    r"(?<!from )(?<!about )(?<!around )(?<!roughly )\b\d{1,3}(?:,\d{3})* to \d{1,3}(?:,\d{3})*\b"
+    r"(?![,.]?\d|%| ?(?:per|million|billion|thousand|bn|m)\b)",
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}(?:{_UNIT}{_RATE}?)?",  # 1.8 million, 2.3 million tons
     r"\b\d+[- ]year plans?\b",  # a plan named by its years: the 7 year plan

@@ -16,7 +16,7 @@ from .backs import TYPED_LINE, ends_sentence, join_lines
 from .kinds import is_scale, scale_in_front
 from .namewords import GRAMMAR
 from .questions import auxiliary_question, modal_question, noun_question, question_front
-from .rules import Line, ends_dangling, heading, marker_front, plan_items, section_heading
+from .rules import Line, bullet, ends_dangling, heading, marker_front, plan_items, section_heading
 
 
 def skip_blank(lines: Sequence[Line], k: int) -> int:
@@ -88,6 +88,8 @@ def _ended(lines: Sequence[Line], k: int) -> bool:
         return True
     if not text or ends_dangling(text):
         return False
+    if bullet(text) is not None:
+        return True  # a bullet is an item: it ends at its line's end (`- town councils liked ...` / `did ...`)
     one_line = k > 0 and (marker_front(lines[k - 1].text) is not None or question_front(lines[k - 1].text))
     return len(text) > TYPED_LINE or one_line or _ends_back(lines, k)
 

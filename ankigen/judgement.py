@@ -49,6 +49,8 @@ class DegreeRule(NamedTuple):
 # Words of degree, each a class of phrasing. Where two match at the same place the earlier rule wins, so
 # negated and "continuity" phrasings come before the words they contain ("not a lot", "a lot of continuity").
 DEGREE_RULES: tuple[DegreeRule, ...] = (
+    DegreeRule("not much different", r"(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|"
+               r"(?<!a )little) (?:different|difference)", SUPERFICIAL),  # "Not much different from before 1789"
     DegreeRule("negated strong change", r"not (?:a lot|much|(?:a |an )?(?:real|fundamental|massive|huge|big) "
                rf"{_CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
     DegreeRule("little or no change", rf"(?<!\ba )(?:very )?little (?:real )?{_CHANGE}|no (?:real )?change|"
@@ -64,14 +66,16 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("already so before", r"(?:(?<=^)|(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare )|(?<=\bbeen )|"
                r"(?<=\bbeing ))already (?:\w+ ){0,4}?before", SUPERFICIAL),
     DegreeRule("scale word: superficial", r"superficial(?:ly)?", SUPERFICIAL),
-    DegreeRule("part change", r"(?:some|partial|limited|mixed|moderate|half-way|halfway) (?:\w+ )?(?:change|"
+    DegreeRule("part change", r"(?:some|partial|limited|mixed|moderate|half-way|halfway|half a|half) (?:\w+ )?"
+               r"(?:change|"
                r"continuity|success|recovery)|"
                r"to (?:an|some) extent|in part|somewhat|partly|partial(?:ly)?", PARTIAL),
     DegreeRule("limits", r"limits?|limited", PARTIAL),
     # How much a factor mattered, in a causation essay's words: "only played a small part", "a minor factor";
     # "only part of the reason"; "the most important factor", "the main cause".
     # Negated first: "not the main cause" is partial, "played no small part" and "not a minor factor" fundamental.
-    DegreeRule("not the main factor", r"(?:not|never|hardly) (?:the |a |an )?(?:most important|main|biggest|key|"
+    DegreeRule("not the main factor", r"(?:not|never|hardly|rather than) (?:the |a |an )?(?:most important|main|"
+               r"biggest|key|"
                r"decisive|chief|primary|major|big|huge) (?:\w+ )?(?:factor|cause|reason)|(?:but|yet) not (?:decisive|"
                r"crucial|vital)", PARTIAL),
     DegreeRule("no small part", r"(?:no|not a|not an|not the) (?:small|minor|little) (?:part|role|factor|cause)",
@@ -116,8 +120,9 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     # (a part or a role of the factor's, not a share of something: "played a big part", not "owned a big part of
     # the economy")
     DegreeRule("strong change", rf"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|"
-               rf"revolutionary|significant|considerable|substantial|enormous|profound|sweeping|drastic) (?:\w+ )?"
-               rf"(?:{_CHANGE}(?<!part)(?<!role)|(?:part|role)(?! of (?:the|a|an|its|their|his|her) "
+               rf"revolutionary|significant|considerable|substantial|enormous|profound|sweeping|drastic|total|"
+               rf"complete|clean|sharp) (?:\w+ )?(?:{_CHANGE}(?<!part)(?<!role)|(?:part|role)"
+               r"(?! of (?:the|a|an|its|their|his|her) "
                r"(?!reasons?\b|causes?\b|story\b|explanation\b)))|"
                r"(?:real|major|key) turning point|a turning point|watershed", FUNDAMENTAL),
     DegreeRule("changed a lot", r"a lot of (?:\w+ )?change|(?:change[ds]?|modern[iz]sed|moderni[sz]ed|recovered|"
@@ -209,6 +214,8 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
                 return found.level
             if outweighed and _MATTERED.search(clauses[i]):
                 return PARTIAL  # "the war was important but the tsar himself was more to blame"
+    if (stated := _STATED.match(sentence)) and (found := _first(stated.group(1))):
+        return found.level  # "Only a partial change, the men at the top were Normans ..., but the priests ..."
     # The last cut before the sentence's last word of degree, found once: a search from every cut took time
     # as the square of the sentence's length (10,000 characters of "x but x but ...": 17 s, now 0.03 s).
     last = _last_start(sentence) if cuts else None
@@ -220,6 +227,10 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
     return found.level if found else None
 
 
+# A sentence that opens with its verdict and nothing else, then the reasons either way: "Only a partial change,
+# all the men at the top were Normans ..., but the parish priests stayed English" (not "Some change, but ...").
+_STATED = rx.compile(rf"^(?!the\b)((?:[\w’'-]+ ){{0,3}}{_CHANGE}|continuity)\s*(?:[,:;–—]|-\s)"
+                     r"(?!\s*(?:but|yet|though|however|so|although)\b)", re.IGNORECASE)
 # That a factor mattered, with no word of how much: "the war was important", "a cause", "to blame".
 _MATTERED = rx.compile(r"\b(?:important|significant|a (?:factor|cause|reason)|to blame|responsible)\b", re.IGNORECASE)
 # Another factor said to matter more, after the one the essay asks about: that one is outweighed.

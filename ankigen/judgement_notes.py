@@ -14,7 +14,7 @@ from typing import NamedTuple
 from . import align, claims, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
-from .kinds import scale_answer
+from .kinds import scale_answer, scale_in_front
 from .lock import Entry
 from .parser import scale_options
 from .records import Card, Kind, ParsedNotes
@@ -242,6 +242,26 @@ def overall_lines(notes: ParsedNotes) -> list[str]:
     return list(dict.fromkeys(lines))  # a sentence said twice (an "Overall" sentence of the conclusion card), once
 
 
+def answered_option(notes: ParsedNotes) -> int | None:
+    """The level of the option the student's answer under a scale card opens with (`main reason / important /
+    minor` / `important - he started it ...`): an option that names a degree has its level, any other its
+    place on the scale (the middle of three is partial)."""
+    for card in notes.cards:
+        if card.kind is not Kind.SCALE:
+            continue
+        inline = scale_in_front(card.front)
+        options = inline.options if inline else scale_options(card.back[:1])
+        answers = card.back if inline else card.back[1:]
+        if not options or len(options) < 2 or not answers:
+            continue
+        answer = answers[0].lower()
+        for i, option in enumerate(options):
+            if answer.startswith(option.lower()) and not answer[len(option):len(option) + 1].isalpha():
+                named = judgement.degree(option)
+                return named[0] if named else round(i * 2 / (len(options) - 1))
+    return None
+
+
 def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Sequence[str],
                     guid: str) -> list[AnkiNote | Finding]:
     """The judgement note of the whole essay (where the notes argue it: a thesis or an "Overall" line) and
@@ -249,7 +269,8 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
     essay = ctx.notes.essay
     overall = overall_lines(ctx.notes)
     about = judgement.factor_words(essay.question)  # in a causation essay, the clause that names its factor
-    inferred = judgement.infer_overall(essay.thesis, overall, about)
+    inferred = answered_option(ctx.notes)
+    inferred = judgement.infer_overall(essay.thesis, overall, about) if inferred is None else inferred
     factor = _factor_paragraph(paragraphs, about) if inferred is None and not essay.thesis and not overall else None
     if factor:
         inferred = judgement.infer(factor.plan, factor.analysis_text)

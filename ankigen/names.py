@@ -54,7 +54,8 @@ _WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
 _NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]+\d+\b|[{UPPER}]*-\d+\b|{_AFTER_CAPITAL}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])"
               rf"|\.(?<=\.[{UPPER}]\.)|\.(?<=\b[JS]r\.)"
               rf"|\.(?<=\bSt\.)(?= [{UPPER}])|\.(?<=\bNo\.)(?= \d))?)")
-_JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| & (?=[{UPPER}])|, (?=[{UPPER}])|,? (?:and|or) (?=[{UPPER}])"
+_JOIN = (rf"(?:(?<=\.)(?=[{UPPER}])| ?- ?|[–&]| d[’'](?=[{UPPER}])| & (?=[{UPPER}])|, (?=[{UPPER}])"
+         rf"|,? (?:and|or) (?=[{UPPER}])"
          rf"| (?:(?:{'|'.join(sorted(CONNECTORS - {'v.'}))}|v\.) )*)")
 # Where a run may end with a number: Article 10, Field Order No. 15, Civil Rights Act 1866.
 # Not the day of a date that follows (the Lahore Resolution 23 March 1940).
@@ -80,7 +81,9 @@ class Span(NamedTuple):
 
 def with_particle(text: str, start: int) -> int:
     """Where a run of capitals that starts at `start` really starts: before its particle (`de Launay`,
-    `von Bismarck`) when one stands alone before it."""
+    `von Bismarck`, `d’Artois`) when one stands alone before it."""
+    if start >= 2 and text[start - 1] in "’'" and text[start - 2] == "d" and (start == 2 or text[start - 3] in " \n"):
+        return start - 2
     if start < 3 or text[start - 1] != " ":
         return start
     before = max(text.rfind(" ", max(0, start - 7), start - 1), text.rfind("\n", max(0, start - 7), start - 1))
@@ -168,6 +171,10 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
     Macleod | Colonial Secretary`, `George Grenville | PM`, `John Dickinson | Letters from a Farmer`, `Bernard
     Bailyn | The Ideological Origins ...`, `Arthur Scargill | the NUM president`? They are two facts."""
     word = tokens[i].group()
+    if len(item) == 1 and word.lower() in OFFICES and i + 1 < len(tokens) and tokens[i + 1].group() in ("of", "for"):
+        # (a surname alone before an office of something: `Fouché | Minister of Police`)
+        alone = item[0].group()
+        return alone[:1].isupper() and not is_plain(alone) and alone.lower() not in OFFICES
     if not 2 <= len(item) <= 4 or not word[:1].isalpha():  # (the cheap questions first: a run may be long)
         return False
     # (a particle inside the name: Gaspard de Coligny | the Admiral of France)
@@ -204,8 +211,8 @@ def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> 
     """Is the run's first word, opening a sentence, an ordinary word rather than the start of a name? A word
     of grammar is (`Similarly`, `Became`); another ordinary word is when nothing capitalised follows it."""
     word = t.group()
-    if word.lower() in run.known or not word[0].isupper():
-        return False
+    if word.lower() in run.known or not word[0].isupper() or (word == "United" and len(tokens) > 1):
+        return False  # (no participle: the United States, the United Nations, the United Irishmen)
     if is_grammar(word):
         return True
     return is_plain(word) and len(tokens) == 1
@@ -234,14 +241,15 @@ def _owned_name(before: list[re.Match[str]], owner: str) -> bool:
 
 
 def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:
-    """A person's name without the offices before it while a whole name is left (President Andrew Johnson:
+    """A person's name without the offices before it where a whole name is left (President Andrew Johnson:
     Andrew Johnson); an office before a surname alone is how the notes name the person (General Maxwell,
-    Cardinal Pole), and stays."""
+    Cardinal Pole, Prime Minister Attlee, Empress Dowager Longyu), and stays whole."""
     if any(w.group().lower() in CONNECTORS or w.group()[0].isdigit() for w in words):
         return words  # General Secretary of the Party, Commissar for Heavy Industry: an office, no person
-    while len(words) > 2 and words[0].group().lower().rstrip(".") in OFFICES:
-        words = words[1:]
-    return words
+    offices = 0
+    while offices < len(words) and words[offices].group().lower().rstrip(".") in OFFICES:
+        offices += 1
+    return words[offices:] if len(words) - offices >= 2 else words
 
 
 def _pieces(words: list[re.Match[str]]) -> list[str]:

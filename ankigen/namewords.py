@@ -25,7 +25,7 @@ nevertheless firstly secondly finally eventually""".split())
 OFFICES = frozenset("""president vice-president governor general chief justice senator congressman judge colonel
 captain admiral marshal field chancellor prime minister secretary ambassador commissar chairman premier tsar
 tsarina czar kaiser king queen emperor empress pope cardinal archbishop bishop prince princess duke
-mayor governor-general reverend dr mr mrs ms lieutenant commander""".split())
+mayor governor-general reverend dr mr mrs ms lieutenant commander dowager regent""".split())
 
 
 # Bodies that an English noun names: Parliament and Cromwell are two facts (the first no name to ask).
@@ -96,7 +96,7 @@ OWNERS = frozenset("king queen prince princess people lord lords lady duke pope 
 GROUPS = frozenset("people women men children workers peasants soldiers".split())
 
 PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn",
-             "fitz")
+             "fitz", "d")  # "d" as in d’Artois, Urse d’Abetot
 
 # The little words inside a name in another language: Umkhonto we Sizwe, Chama cha Mapinduzi, Ortega y Gasset,
 # Movimento dos Trabalhadores.

@@ -29,6 +29,10 @@ _ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did
 _SUBJECT_START = rx.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
 
 
+# A joining word before a question's own first word (`so how far ...`, `And why did ...`).
+_JOINED = rx.compile(r"^(?:so|and|but|then)\b,? +(?=(?:how|what|why|when|where|who|which|to what extent)\b)", re.I)
+
+
 def question_front(text: str) -> bool:
     """A bare question used as a front: `How can you describe change`, `What happened at Little Rock?`.
 
@@ -38,6 +42,8 @@ def question_front(text: str) -> bool:
     """
     if not text or text[-1] in ".,;:":
         return False
+    if (m := _JOINED.match(text)) and question_front(text[m.end():]):
+        return True  # the essay's question asked again at the end: `so how far was it luther`
     if not text[:1].isupper():
         return lowercase_question(text)
     words = text.rstrip("?").split()

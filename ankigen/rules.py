@@ -59,11 +59,13 @@ def marker_front(text: str) -> tuple[str, str] | None:
     return f"P{int(m.group(1))}", rest
 
 
-# A slip in a marker: the letter l or I for the digit 1 (`Pl -`, `PI-`), a space inside (`P 2-`), or a
-# semicolon for the separator (`P2;`). A real separator and a word must follow: `Pl analysis` is text.
+# A slip in a marker: the letter l or I for the digit 1 (`Pl -`, `PI-`), the digit key pressed with shift
+# (`P£-` for P3 on a British keyboard, `P#-` on an American one), a space inside (`P 2-`), or a semicolon for
+# the separator (`P2;`). A real separator and a word must follow: `Pl analysis` is text.
+_SHIFTED = {"!": 1, '"': 2, "@": 2, "£": 3, "#": 3, "$": 4, "%": 5, "^": 6}
 _TYPO = rx.compile(
-    r"^[Pp](?:(?P<letter>[lI])|\s+(?P<spaced>\d{1,2})|(?P<digit>\d{1,2})(?=\s*;))"
-    r"\s*[-:–—;]\s*(?P<rest>[^\W\d_].*)$"
+    r"^[Pp](?:(?P<letter>[lI])|(?P<shifted>[!\"@£#$%^])|\s+(?P<spaced>\d{1,2})|(?P<digit>\d{1,2})(?=\s*;))"
+    r"\s*[-:–—;)]\s*(?P<rest>[^\W\d_].*)$"
 )
 
 
@@ -78,7 +80,8 @@ def marker_typo(text: str) -> Typo | None:
     m = _TYPO.match(text)
     if not m or marker_front(text):
         return None
-    number = int(m.group("spaced") or m.group("digit") or 1)
+    shifted = m.group("shifted")
+    number = _SHIFTED[shifted] if shifted else int(m.group("spaced") or m.group("digit") or 1)
     if number == 0:
         return None
     return Typo(f"P{number}", m.group("rest").strip(), text[: m.start("rest")].strip())
@@ -86,7 +89,8 @@ def marker_typo(text: str) -> Typo | None:
 
 def split_glued(line: Line) -> list[Line]:
     """Split a front glued onto the end of a sentence into a line of its own; with no full stop before it,
-    not after a word a phrase goes on from (`this links to P1 - the Liberals`: a mention)."""
+    not after a word a phrase goes on from (`this links to P1 - the Liberals`: a mention), and never inside a
+    bracket (`Butler 1936 (see P2) showed ...`: a cross-reference)."""
     if not _GLUED_HINT.search(line.text):
         return [line]
     parts = _GLUED.split(line.text)
@@ -94,7 +98,8 @@ def split_glued(line: Line) -> list[Line]:
         return [line]
     pieces: list[str] = []
     for part in parts:
-        if pieces and pieces[-1].rstrip()[-1:] not in ".!?”\"" and ends_dangling(pieces[-1]):
+        if pieces and ((pieces[-1].rstrip()[-1:] not in ".!?”\"" and ends_dangling(pieces[-1]))
+                       or pieces[-1].count("(") > pieces[-1].count(")")):
             pieces[-1] = f"{pieces[-1].rstrip()} {part.lstrip()}"
         else:
             pieces.append(part)
@@ -221,7 +226,8 @@ _DANGLING_WORDS = frozenset(
     was were is are be been being had has have would could should will shall can may might must
     very more most less least not no""".split()
 )
-_WORD_AT_END = rx.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)\W*$")  # a whole word (not the end of one)
+# A whole word, accents and all (not the end of one: `Napoléon` does not end on "on", nor `Pétain` on "in").
+_WORD_AT_END = rx.compile(r"(?<![^\W\d_’'])((?:[^\W\d_]|[’'])+)\W*$")
 
 
 _ASKED_START = frozenset("who what how why where which when".split())

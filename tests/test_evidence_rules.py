@@ -54,6 +54,9 @@ def test_a_word_of_grammar_opening_a_sentence_is_no_part_of_a_name(sentence):
 @pytest.mark.parametrize(("sentence", "name"), [
     ("ambassador Otto von Bismarck went", "Otto von Bismarck"),
     ("the governor de Launay was killed", "de Launay"),
+    ("by the 1080s Urse d'Abetot was sheriff", "Urse d'Abetot"),  # an elided particle
+    ("the comte d’Artois fled in 1789", "d’Artois"),
+    ("the Palazzo d’Accursio in Bologna", "Palazzo d’Accursio"),
     ("Marshal Pétain led Vichy", "Marshal Pétain"),  # an office before a surname alone stays (names.py)
     ("the chancellor Hermann Müller fell", "Hermann Müller"),
     ("troops under Ulysses S. Grant won", "Ulysses S. Grant"),
@@ -215,6 +218,9 @@ def test_a_name_inside_a_longer_name_of_its_sentence_is_not_asked_apart():
     ("Between 3 and 12 May 1916 General Maxwell had 14 leaders shot", "General Maxwell"),
     ("Mary made Cardinal Pole her archbishop", "Cardinal Pole"),
     ("President Andrew Johnson vetoed it", "Andrew Johnson"),  # a whole name is left: the office goes
+    ("Prime Minister Attlee won in 1945", "Prime Minister Attlee"),  # an office of two words, never half
+    ("Empress Dowager Longyu signed the edict", "Empress Dowager Longyu"),
+    ("Field Marshal Haig ordered the attack", "Field Marshal Haig"),
 ])
 def test_an_office_before_a_surname_alone_is_part_of_the_name(sentence, name):
     assert name in deletions(sentence)
@@ -655,3 +661,23 @@ def test_no_acronym_of_a_bracket_that_does_not_spell_it_and_no_day_past_31():
     assert not [d for d in deletions("the tuc (the unions) met in may 1926") if "(" in d]
     assert "45 june 1917" not in deletions("the vote was 45 june 1917")
     assert "The Great Hunger 1962" not in deletions("The Great Hunger 1962 was a book")  # (opening a sentence)
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("proclaimed 15/12/1799 by the consuls", "15/12/1799"),  # a date in figures, day/month/year
+    ("the Wall fell 9.11.1989 at night", "9.11.1989"),
+    ("FDR won the 1936 election 523 to 8 in the electoral college", "523 to 8"),  # a vote with "to"
+    ("On 19 Brumaire at Saint-Cloud the Council of Five Hundred shouted", "Council of Five Hundred"),
+    ("Fouché Minister of Police 1799-1802, then Savary", "Fouché"),  # a surname, then an office of something
+    ("United States v. Butler January 1936 struck the AAA down", "United States v. Butler"),
+])
+def test_dates_votes_and_names_cut_where_they_end(sentence, fact):
+    assert fact in deletions(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "facts"), [
+    ("electorate went from about 435,000 to 652,000 in 1832", ["435,000", "652,000"]),  # a change: two facts
+    ("Frederick the Wise and Peter the Great", ["Frederick the Wise", "Peter the Great"]),  # epithets stay
+])
+def test_what_stays_two_facts_or_one_name(sentence, facts):
+    assert all(f in deletions(sentence) for f in facts)

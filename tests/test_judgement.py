@@ -506,3 +506,49 @@ def test_a_lower_case_so_overall_after_a_full_stop_is_the_essays():
     line = ("Not much changed here, there was very little change in housing and schools. so overall Labour only "
             "partly transformed the welfare state")
     assert [judgement.is_overall(s) for s in judgement.sentences(line)] == [False, True]
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("Only a partial change, all the men at the top were Normans now, but the parish priests stayed English and "
+     "the king kept the Church under him just as Edward had", judgement.PARTIAL),
+    ("A massive change - the peasants lost their land but a few kept a private plot", judgement.FUNDAMENTAL),
+])
+def test_a_verdict_stated_first_outweighs_the_reasons_after_it(sentence, level):
+    assert judgement.sentence_verdict(sentence) == level
+
+
+@pytest.mark.parametrize("sentence, level", [
+    ("Some change, but mostly continuity", judgement.SUPERFICIAL),  # the clause after "but" concludes
+    ("The biggest change, collectivisation, was brutal but only partly carried out", judgement.PARTIAL),
+])
+def test_an_opening_that_is_no_verdict_of_its_own(sentence, level):
+    assert judgement.sentence_verdict(sentence) == level
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Not much different from before 1789, the préfets were just the old intendants", judgement.SUPERFICIAL),
+    ("This was a total break with the revolution's idea that the people are sovereign", judgement.FUNDAMENTAL),
+    ("only half a change, the Code kept the gains of 1789", judgement.PARTIAL),
+    ("But he was important rather than the main reason, Hus had said the same", judgement.PARTIAL),
+])
+def test_more_words_of_degree(text, level):
+    assert judgement.verdict(text) == level
+
+
+def test_no_word_of_importance_is_left_on_a_claim():
+    assert claims.neutral("Charles V distracted by France and the Turks, minor") == (
+        "Charles V distracted by France and the Turks")
+    assert claims.neutral("Not much different from before 1789") == "Different from before 1789"
+
+
+@pytest.mark.parametrize("answer, level", [
+    ("important - he started it but the princes were the main reason", judgement.PARTIAL),  # the middle option
+    ("main reason, without him nothing", judgement.FUNDAMENTAL),
+    ("minor really", judgement.SUPERFICIAL),
+    ("he mattered but not most", None),  # no option opens the answer: the other rules judge it
+])
+def test_the_option_an_answer_under_a_scale_opens_with(answer, level):
+    notes = parse_text("3 - Luther\nHow far was Luther responsible for the Reformation 1517-55\nP1) ideas\n"
+                       "he wrote a lot\nso how far was it luther\nmain reason / important / minor\n"
+                       f"{answer}\n")
+    assert judgement_notes.answered_option(notes) == level

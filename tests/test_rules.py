@@ -46,6 +46,8 @@ def test_split_glued_front():
 
 def test_split_glued_leaves_a_mention_alone():
     assert len(rules.split_glued(Line(1, "as I argue in P2 the purges mattered"))) == 1
+    # a cross-reference in a bracket
+    assert len(rules.split_glued(Line(1, "Schechter 1935 and Butler 1936 (see P2) showed the court could"))) == 1
 
 
 @pytest.mark.parametrize("text, front", [
@@ -125,6 +127,9 @@ def test_split_glued_leaves_page_references_alone(text):
     ("Pl - Austro-Prussian war 1866", ("P1", "Austro-Prussian war 1866", "Pl -")),
     ("PI- the Emancipation Proclamation", ("P1", "the Emancipation Proclamation", "PI-")),
     ("P2; economic growth", ("P2", "economic growth", "P2;")),
+    ("P£- Railway Protection Movement", ("P3", "Railway Protection Movement", "P£-")),
+    ("p# - the New Deal", ("P3", "the New Deal", "p# -")),
+    ("Pl) the 95 theses", ("P1", "the 95 theses", "Pl)")),
     ("P 2- opposition", ("P2", "opposition", "P 2-")),
 ])
 def test_marker_typo(text, typo):
@@ -132,7 +137,8 @@ def test_marker_typo(text, typo):
 
 
 @pytest.mark.parametrize("text", ["P2- a real marker", "Pl analysis", "Plans for the railways", "PI 3.14",
-                                  "P2; 1936", "Pl - 1866", "P 0- none"])
+                                  "P2; 1936", "Pl - 1866", "P 0- none",
+                                  "P£5 a week", "P$ 400"])
 def test_not_a_marker_typo(text):
     assert rules.marker_typo(text) is None
 
@@ -184,6 +190,9 @@ def test_ends_dangling(text, dangling):
     ("how much the party had changed by then", False),
     ("who were the ras", True),  # `who`, a verb and its subject: a question's word order
     ("why didnt the king declare martial law", True),  # a negative typed without its apostrophe
+    ("so how far was it luther", True),  # the essay's question asked again, after a joining word
+    ("So who was to blame", False),
+    ("and then the war came", False),
 ])
 def test_question_front(text, is_question):
     assert questions.question_front(text) is is_question
@@ -269,6 +278,40 @@ def test_back_keep_rule_typed_sentence():
     # inside a hard-wrapped textbook paragraph a sentence ends at a line break by chance
     assert not backs.typed_sentence(prev, "he was therefore able to create", backs.BlockShape(True, 100))
     assert not backs.typed_sentence("impossible for him to survey all the", "material", backs.BlockShape(False, 0))
+
+
+def test_a_line_that_ends_on_an_accented_word_does_not_dangle():
+    assert not rules.ends_dangling("P3: Code Napoléon")  # not "on"
+    assert not rules.ends_dangling("troops under Marshal Pétain")  # not "in"
+    assert rules.ends_dangling("the Code of the")
+
+
+def test_a_lower_case_question_after_a_bullet_is_a_front():
+    notes = parse_text("1- Luther\nHow far was Luther responsible for the Reformation 1517-55\nP3) the towns\n"
+                       "- over 50 of the 65 imperial cities protestant by the 1540s\n- councils liked control\n"
+                       "did the peasants war help or hurt luther\n- Twelve Articles at Memmingen March 1525\n")
+    assert [c.front for c in notes.cards] == ["the towns", "did the peasants war help or hurt luther"]
+
+
+def test_back_keep_rule_typed_point():
+    lines = ["sheriff comes from shire reeve (scir-gerefa), the king's officer in each shire",
+             "collected the geld and the king's rents from his estates, paid a fixed sum (the farm) and kept the rest",
+             "by the 1080s nearly all Normans: Urse d'Abetot in Worcestershire, Picot in Cambridgeshire, Geoffrey de "
+             "Mandeville in London",
+             "after 1075 only a few earls were left (Chester, Shrewsbury, Kent until 1082) so the sheriffs answered to "
+             "the king"]
+    shape = backs.block_shape(lines)
+    assert backs.typed_point(lines[0], lines[1], shape)  # the next point's first word would have fitted
+    assert backs.join_back(lines)[0] == lines[0]
+    # a line that stops mid-phrase, inside a bracket or on a word that goes on; a next line that goes on
+    assert not backs.typed_point("only 2 done by 1884 (secret ballot and no property", "qualification), annual", shape)
+    assert not backs.typed_point("elections every 7 years till", "the Parliament Act 1911", shape)
+    assert not backs.typed_point("After the removal", "of the Left and Right Opposition groups", shape)
+    assert not backs.typed_point("impossible for him to survey all the", "material", shape)
+    # a full-width line (a wrap), a textbook paragraph, a back of two lines: no width to judge by
+    assert not backs.typed_point(lines[1][:90], "kept the rest", shape)
+    assert not backs.typed_point(lines[0], lines[1], backs.BlockShape(True, 100))
+    assert not backs.typed_point(lines[0], lines[1], backs.BlockShape(False, 0))
 
 
 def test_back_keep_rule_scale_line():
