@@ -172,12 +172,21 @@ def _the(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     return before[:1].isupper() and beyond not in (",", "and", "or", "&", "-", "–") and not beyond.isdigit()
 
 
+def _of_the(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
+    """An `of the` after a person's whole name is where the body they led or spoke for starts: two facts
+    (Thomas Attwood | the Birmingham Political Union); not an office's (Secretary of the Party, Henry Supreme Head
+    of the Church of England: a surname is no English word), nor a place's (Catherine of Aragon: no `the`)."""
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    return (after == "the" and 2 <= i <= 3 and tokens[0].group().lower() in FIRST_NAMES
+            and all(t.group()[:1].isupper() and not is_plain(t.group()) for t in tokens[1:i]))
+
+
 def _after_little_words(tokens: list[re.Match[str]], i: int) -> str:
     """The first word after token i that is no little word of a name (`FET y de las | JONS`)."""
     return next((t.group() for t in tokens[i + 1:] if t.group() not in CONNECTORS), "")
 
 
 # Where a run is cut, by the token there (any other token: a capitalised -ing verb, a month).
-CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash, "the": _the,
+CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash, "the": _the, "of": _of_the,
          **{p: _preposition for p in _PREPOSITIONS}, **{w: _foreign_join for w in FOREIGN_JOINS},
          **{w: _noble_title for w in NOBLE_TITLES}}

@@ -23,7 +23,13 @@ from typing import NamedTuple
 from . import english, rx
 from .english import COMMON, is_ordinary
 from .figures import YEAR, Piece, distinct_words, figures, forget
-from .lowercase import lower_case_initials, lower_case_names, lower_case_offices, lower_case_operations
+from .lowercase import (
+    lower_case_events,
+    lower_case_initials,
+    lower_case_names,
+    lower_case_offices,
+    lower_case_operations,
+)
 from .names import (
     CAP_RUN,
     CAPITAL_WORD,
@@ -234,7 +240,7 @@ class Finder:
             yield start, stop, Priority.NAME, text[start:stop]
         for start, stop in lower_case_initials(text) if "." in text else ():
             yield start, stop, Priority.NAME, text[start:stop]
-        for start, stop in chain(lower_case_operations(text), lower_case_offices(text)):
+        for start, stop in chain(lower_case_operations(text), lower_case_offices(text), lower_case_events(text)):
             yield start, stop, Priority.NAME, text[start:stop]
 
     def _terms(self, text: str, words: set[str], acronyms: set[str], spelt: set[str]) -> tuple[str, ...]:

@@ -36,7 +36,8 @@ _SCALE = r"(?: ?(?:million|billion|trillion|thousand|bn|m)\b)"
 # Units that belong to their figure, as a teacher writes the fact: money, measures and spans of time
 # (`4 billion livres`, `2.3 million tons`, `381 days`, `11,000km`); what is counted (men, members) does not.
 _UNIT_WORD = (r"(?:livres?|francs?|marks?|Reichsmarks?|Deutschmarks?|lire|roubles?|rubles?|dollars?|pounds?|"
-              r"pesos?|yen|yuan|crowns?|ducats?|florins?|guilders?|thalers?|shillings?|pence|guineas?|tons?|"
+              r"pesos?|yen|yuan|crowns?|ducats?|florins?|guilders?|gulden|thalers?|kopecks?|kopeks?|taels?|rupees?|annas?|"
+              r"piastres?|drachmas?|shillings?|pence|guineas?|tons?|"
               r"tonnes?|acres?|hectares?|miles?|kilometres?|kilometers?|metres?|meters?|feet|foot|yards?|"
               r"barrels?|bushels?|days?|weeks?|months?|years?|hours?|minutes?|decades?|centuries|century|"
               r"gold (?:marks|francs|roubles|dollars))")
@@ -68,6 +69,8 @@ _FIGURE_RULES = (
     # a currency written with its letters before the sum: rand (R644, R2 billion), rupees (Rs 500, Rs. 20)
     rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
+    # shillings alone, with what they are paid for (not a decade: the 70s): 25s a week, wheat at 70s a quarter
+    r"\b\d{1,3}s (?:a|per|each) (?:year|month|week|day|head|quarter)\b",
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
     # a vote or a score with "to": 523 to 8 (not a change: from 435,000 to 652,000 is two facts, as teachers write it)

@@ -91,6 +91,60 @@ def lower_case_initials(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(), m.end()
 
 
+# A place or an event typed in lower case at the start of a point or after `at`, straight before its date
+# (`omdurman 2 september 1898`, `fashoda sept 1898`, `maji maji 1905–07`, `herero and nama 1904–08`); a treaty, a
+# battle or a congress of a place before its year (`the treaty of fez 1912`); a name after `von` or `van`.
+_MONTH_WORD = rf"(?:{'|'.join(LOWER_MONTHS)})\b"
+_DATED = rf"(?:(?:\d{{1,2}} )?{_MONTH_WORD}\.? )?1[0-9]{{3}}\b"
+# (the pattern is searched for only just before a year, in a line typed in lower case: `_events`)
+_EVENT = rx.compile(rf"(?:(?<![^\n])|(?<=[,;] )|(?<=\bat ))(?!(?:at|in|on|the|an?|and|of|to|by|for|from|with)\b)"
+                    rf"(?P<name>[a-z][a-z’'-]+(?: (?:and )?(?!{_MONTH_WORD})[a-z][a-z’'-]+)?)"
+                    rf"(?: \d{{1,2}})?(?: {_MONTH_WORD}\.?)?$")
+_A_YEAR = rx.compile(r"1[0-9]{3}\b")
+_OF_PLACE_WORDS = ("treaty of", "peace of", "battle of", "siege of", "congress of", "conference of", "convention of")
+_OF_PLACE = rx.compile(rf"(?<![\w’'-])(?:{'|'.join(w.split()[0] for w in _OF_PLACE_WORDS)}) of "
+                       rf"[a-z][a-z’'-]+(?= (?:{_DATED}))")
+_PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:von|van) ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
+
+
+def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text names, in lower case, a place or an event before its date, or a person after `von`:
+    (start, end) of each. The words must be no ordinary English (`fashoda`, not `riots 1842`)."""
+    for m in _events(text):
+        words = m.group("name").split()
+        if words[0] != "and" and all(_place(w) for w in words if w != "and"):
+            yield m.start(), m.end("name")
+    for m in in_lines(_OF_PLACE, text, _OF_PLACE_WORDS):
+        if _surname(m.group().rsplit(" ", 1)[1]):
+            yield m.start(), m.end()
+    for m in in_lines(_PARTICLE_NAME, text, ("von ", "van ")):
+        if _surname(m.group(1)):
+            yield m.start(), m.end()
+
+
+# How English words end, which no place's name does: `hyperinflation 1923`, `ratified january 1919`.
+_ENGLISH_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ist", "ed", "ing", "ance", "ence", "ive", "ous",
+                    "ship", "al", "ly", "er", "ers", "es")
+
+
+def _events(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _EVENT: looked for in the few words before each year that a word or a month precedes, in a
+    line typed in lower case. (Searched for everywhere, the pattern cost 230 ms over the 10,000 cards of
+    bench/make_notes.py, its lookbehinds tried at every letter; so, 25 ms.)"""
+    for year in _A_YEAR.finditer(text) if " 1" in text else ():
+        at = year.start()
+        if at < 2 or text[at - 1] != " " or not text[at - 2].isalpha() and text[at - 2] != ".":
+            continue
+        line = text.rfind("\n", 0, at) + 1
+        if text[line:line + 1].islower() and (m := _EVENT.search(text, max(line, at - 50), at - 1)):
+            yield m
+
+
+def _place(word: str) -> bool:
+    """A word that may name a place or an event: no ordinary English, nor shaped as an English word is."""
+    return _surname(word) and word not in GRAMMAR and not word.endswith(_ENGLISH_ENDINGS)
+
+
 def _surname(word: str) -> bool:
     """A word that is no ordinary English: a surname (`pankhurst`, `hardie`) or another name (`napoleon`)."""
     return len(word) >= 3 and not is_plain(word)

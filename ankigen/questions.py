@@ -145,7 +145,26 @@ _LINKS = frozenset("to a an the of in on at for with by from as and or but not s
 def noun_question(text: str) -> bool:
     """`did monetarism get inflation down`: a lower-case question about a thing a noun names (`_noun_asked`),
     whose word order no line that goes on from the one above has."""
-    return auxiliary_question(text) and not _SUBJECT_START.match(text.split()[1]) and _noun_asked(text.split())
+    words = text.split()
+    return auxiliary_question(text) and (
+        (not _SUBJECT_START.match(words[1]) and _noun_asked(words)) or _named_asked(words))
+
+
+def _named_asked(words: Sequence[str]) -> bool:
+    """`did the Table of Ranks open up the nobility`: did, `the` and a name in capitals (no possessive), then a
+    lower-case word: a question about the thing named (a line going on from the one above does no such thing:
+    `did the work`, `did the Tsar’s bidding`)."""
+    if len(words) < 5 or words[0].lower() not in ("did", "does", "do") or words[1] != "the":
+        return False
+    named = 0
+    for word in words[2:]:
+        if word[:1].isupper() and not word.endswith(("’s", "'s")):
+            named += 1
+        elif named and word in ("of", "and"):
+            continue
+        else:
+            return named > 0 and word[:1].islower() and word not in GRAMMAR
+    return False
 
 
 def _noun_asked(words: Sequence[str]) -> bool:

@@ -681,3 +681,28 @@ def test_dates_votes_and_names_cut_where_they_end(sentence, fact):
 ])
 def test_what_stays_two_facts_or_one_name(sentence, facts):
     assert all(f in deletions(sentence) for f in facts)
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("omdurman 2 september 1898, kitchener's army killed over 10,000", "omdurman"),  # lower case, before its date
+    ("fashoda sept 1898, marchand and kitchener face to face", "fashoda"),
+    ("maji maji 1905–07 in german east africa", "maji maji"),
+    ("destroyed an italian army at adwa 1 march 1896", "adwa"),
+    ("then the treaty of fez 1912 made morocco a french protectorate", "treaty of fez"),
+    ("herero and nama 1904–08, von trotha's extermination order", "von trotha"),
+    ("Presented by Thomas Attwood of the Birmingham Political Union, rejected", "Thomas Attwood"),
+    ("A Bolton weaver earned 25s a week in 1800", "25s a week"),  # shillings alone, with their rate
+    ("from 1724 a tax of 74 kopecks per soul", "74 kopecks"),
+])
+def test_lower_case_places_people_before_bodies_and_money(sentence, fact):
+    assert fact in deletions(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "hyperinflation 1923, 1 dollar = 4.2 trillion marks",  # an English word before a date is no place
+    "ratified january 1919, banned making alcohol",
+    "riots 1842 in the north",
+    "the 70s and 80s saw strikes",  # a decade, no sum of shillings
+])
+def test_no_lower_case_place_or_sum_where_there_is_none(sentence):
+    assert not any(d.split()[0] in ("hyperinflation", "ratified", "riots", "70s") for d in deletions(sentence))

@@ -59,6 +59,7 @@ def test_split_glued_leaves_a_mention_alone():
     ("the KPD got 100 seats in November 1932. P1 )how did the nazi vote change", "P1 )how did the nazi vote change"),
     ("Nazis had no chance to get elected. p3- 1928 election", "p3- 1928 election"),  # a year opens the front
     ("South Carolina seceded 20 December 1860 p3 - Fort Sumter", "p3 - Fort Sumter"),  # no full stop, lower case
+    ("the general act was signed on the last day P2. how was the land taken", "P2. how was the land taken"),
 ])
 def test_split_glued_lower_case_and_spaced_markers(text, front):
     assert [p.text for p in rules.split_glued(Line(1, text))][-1] == front
@@ -196,6 +197,15 @@ def test_ends_dangling(text, dangling):
 ])
 def test_question_front(text, is_question):
     assert questions.question_front(text) is is_question
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("did the Table of Ranks open up the nobility", True),  # did, the, a name in capitals, then its verb
+    ("did the work of ten men", False),
+    ("did the Tsar’s bidding for years", False),
+])
+def test_a_question_about_a_thing_named_in_capitals(text, asked):
+    assert questions.noun_question(text) is asked
 
 
 def test_title():
