@@ -49,15 +49,16 @@ class Floor:
     false_fronts_max: float = 0.0
 
 
-# Measured at the end of the fifth session's quality work (issue 12), then the sixth's and the seventh's: forty-seven
-# files, thirty-five of them written blind. Held out: norman_conquest, sun_yatsen, twenties_america (written blind
-# in the seventh session, never read; their floors are their first scores, taken at that session's end). Read and
-# tuned on: labour_welfare, reform_acts, russian_civil_war (written blind at the seventh session's start, read
-# once scored), cuban_revolution, french_wars_religion, irish_famine, spanish_civil_war, vietnam_war, ww1_women
-# (held out in the sixth session, read in the seventh); earlier american_revolution, meiji_japan,
-# thatcher_economy, apartheid, nicholas_ii, weimar_recovery, hitler_rise, suffrage, khrushchev; english_civil_war,
-# seen by accident. A cloze card's give-away is its answer shown on its front outside the gap (the context line,
-# the sentence).
+# Measured at the end of the fifth session's quality work (issue 12), then the sixth's, the seventh's and the
+# eighth's: fifty-six files, forty-four of them written blind. Held out: detente, glorious_revolution,
+# india_after_1857 (written blind in the eighth session, never read; their floors are their first scores, taken
+# once that session's rules were written). Read and tuned on in the eighth session: napoleon, new_deal,
+# luther_reformation, peter_great, chartism, scramble_africa (written blind in it, read once scored) and
+# norman_conquest, sun_yatsen, twenties_america (held out in the seventh); in the seventh labour_welfare,
+# reform_acts, russian_civil_war, cuban_revolution, french_wars_religion, irish_famine, spanish_civil_war,
+# vietnam_war, ww1_women; earlier american_revolution, meiji_japan, thatcher_economy, apartheid, nicholas_ii,
+# weimar_recovery, hitler_rise, suffrage, khrushchev; english_civil_war, seen by accident. A cloze card's
+# give-away is its answer shown on its front outside the gap (the context line, the sentence).
 FLOORS = {
     "american_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "apartheid": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -69,14 +70,17 @@ FLOORS = {
     "cold_war_origins": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "cuban_revolution": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "deng_china": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
+    "detente": Floor(1.00, 1.00, 0.90, 0.05, 0.80, 0.00, 0.05),
     "elizabeth_religion": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "english_civil_war": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
     "french_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "french_wars_religion": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "german_unification_1848": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
+    "glorious_revolution": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00, 0.05),
     "henry_vii": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "hitler_rise": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "india_after_1857": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "india_independence": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "industrial_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "irish_famine": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
@@ -114,7 +118,7 @@ FLOORS = {
     "ww1_women": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.10),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05, 0.05)
-HELD_OUT = ("norman_conquest", "sun_yatsen", "twenties_america")
+HELD_OUT = ("detente", "glorious_revolution", "india_after_1857")
 
 
 @pytest.fixture(scope="module")
@@ -151,9 +155,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_forty_seven_files_three_held_out() -> None:
+def test_fifty_six_files_three_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 47
+    assert len(files) == 56
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 
