@@ -99,6 +99,11 @@ def is_scale(line: str) -> bool:
     return scale is not None and sum(1 for o in scale if _names_degree(o)) >= 2
 
 
+def analysis_front(front: str) -> bool:
+    """Is a marker front's text an analysis (`analysis`, `evaluation`, `so what`)?"""
+    return _ANALYSIS.match(front) is not None
+
+
 def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tuple[str, ...] | None]:
     """The card's kind and, for a scale question, the options of its scale: a back of options when the
     front asks how much (`How can you describe change`), or when two of the options name degrees."""

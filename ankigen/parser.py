@@ -36,7 +36,7 @@ from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
 from .fronts import Front, find_front, next_text, skip_blank
-from .kinds import card_paragraph, paragraph_after, questions_after_analysis, scale_in_front
+from .kinds import analysis_front, card_paragraph, paragraph_after, questions_after_analysis, scale_in_front
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
 from .plans import read_plan
@@ -66,7 +66,7 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
     then `read_plan` finds it whole, and if the header ends before it (a question card comes first) it
     stays one front instead of fronts with no backs. This looks at markers only, not at the header."""
     lines: list[Line] = []
-    before_fronts = True
+    before_fronts, analysing = True, False
     for no, text in enumerate(physical, start=1):
         line = Line(no, text)
         if before_fronts and plan_items(line) is not None:
@@ -75,9 +75,11 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
             continue
         glued = split_glued(line)
         # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
-        answered = [a for piece in glued for a in split_answered(piece)] if not before_fronts else glued
+        answered = [a for piece in glued for a in split_answered(piece, analysing)] if not before_fronts else glued
         pieces = [part for piece in answered for part in split_section(piece)]
-        before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
+        fronts = [found for p in pieces if (found := marker_front(p.text))]
+        before_fronts = before_fronts and not fronts
+        analysing = analysis_front(fronts[-1][1]) if fronts else analysing
         lines.extend(pieces)
     return lines
 

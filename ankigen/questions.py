@@ -191,10 +191,22 @@ _SELF_ANSWER = rx.compile(r"(?:yes|no|not|nope|partly|maybe|perhaps|probably|pos
 _ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set_off>\S.*)|(?P<answer>[^\W\d_].*))$")
 
 
-def split_answered(line: Line) -> list[Line]:
+# A question with no question mark, its answer set off by a spaced dash: `was it free - yes at first, but ...`.
+_DASHED = rx.compile(r"^(?P<question>[^?\-–—]{3,80}?) [-–—] (?P<answer>\S.*)$")
+
+
+def split_answered(line: Line, analysing: bool = False) -> list[Line]:
     """A question with its answer after it on the same line (`why did Amritsar matter? turned moderates
-    against the Raj`) -> the question and its answer, two lines: a front and the start of its back."""
-    m = _ANSWERED.match(line.text) if "? " in line.text else None
+    against the Raj`; `was it free - yes at first, but ...`) -> the question and its answer, two lines: a front
+    and the start of its back. In an analysis (`analysing`) a question answered after a dash is the argument
+    asking itself, a line of the back; after a question mark, one it answers itself (`Was it really about
+    religion? not really, ...`) is, anywhere."""
+    if "? " not in line.text:
+        dashed = _DASHED.match(line.text) if not analysing and line.text[:1].islower() else None
+        if dashed and question_front(dashed.group("question")) and len(dashed.group("question").split()) <= 8:
+            return [Line(line.no, dashed.group("question")), Line(line.no, dashed.group("answer"))]
+        return [line]
+    m = _ANSWERED.match(line.text)
     answer = m and (m.group("answer") or m.group("set_off"))
     if m is None or not answer or not question_front(m.group("question")) or _SELF_ANSWER.match(answer):
         return [line]

@@ -87,7 +87,7 @@ FLOORS = {
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
     "khrushchev": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "labour_welfare": Floor(0.90, 0.90, 0.90, 0.05, 1.00, 0.00, 0.05),
+    "labour_welfare": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "league_of_nations": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "luther_reformation": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "mao_china": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),

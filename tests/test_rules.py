@@ -99,6 +99,19 @@ def test_paragraph_rule_conclusion():
     assert kinds.conclusion(None, Kind.QUESTION, "P4") is None
 
 
+def test_a_question_answered_after_a_dash_is_a_front_but_in_an_analysis():
+    line = Line(24, "was it free - yes at first, but Gaitskell's 1951 budget brought in charges")
+    assert [p.text for p in questions.split_answered(line)] == [
+        "was it free", "yes at first, but Gaitskell's 1951 budget brought in charges"]
+    assert questions.split_answered(line, analysing=True) == [line]  # the argument asking itself
+    notes = parse_text("1- NHS\nHow far did Labour transform welfare 1945-51\nP1: e.g. demand\n187 million "
+                       "prescriptions by 1951\nwas it free - yes at first, but charges came in 1951\n"
+                       "P1: analysis\nwas it a success - partly, but the cost rose\n")
+    assert [c.front for c in notes.cards] == ["e.g. demand", "was it free", "analysis"]
+    plain = Line(1, "the NHS - set up 5 July 1948")
+    assert questions.split_answered(plain) == [plain]  # no question before the dash: one line
+
+
 def test_split_answered_question():
     parts = questions.split_answered(Line(16, "why did Amritsar matter? turned moderates against the Raj"))
     assert [(p.no, p.text) for p in parts] == [(16, "why did Amritsar matter?"),
