@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import rx
+from .figures import ascii_lowered
 from .judgement import MATTERED_A_LOT, MATTERED_LITTLE, NOT_IMPORTANT, QUITE_IMPORTANT, SURFACE
 
 _STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|revolutionary|" \
@@ -85,6 +86,10 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("a noun of degree", r"\btransformation\b", "change"),
 )
 _NEUTRAL = [(rx.compile(p, re.IGNORECASE), r) for _, p, r in NEUTRAL_RULES]
+# Each rule's strings, one of which every match of it holds (`rx.needed`): a rule whose strings a text does not
+# hold is not searched (most texts hold few words of degree). The course of 30 files: 5,236 searches for
+# `tilts` and 5,975 substitutions for `neutral`, 0.04 s of its 0.86 s of CPU; the same texts come out.
+_NEEDED = [rx.needed(p, re.IGNORECASE) for _, p, _ in NEUTRAL_RULES]
 _SPACE_BEFORE_STOP = rx.compile(r"\s+([,;:.])")
 _STOPS = rx.compile(r"([,;:])(?:\s*[,;:])+")
 _DANGLING = rx.compile(r"^(?:[\s,;:.–—-]|(?:so|and|but|a|an)\b)+|(?:[\s,;:.–—-]|\b(?:so|and|but|a|an|the)\b)+$",
@@ -95,9 +100,13 @@ def neutral(claim: str) -> str:
     """A plan line or front without its words of degree, for a front that must not give the verdict away:
     `a lot, secured his position` -> `Secured his position`; `work, women only partly pushed out of jobs` ->
     `work, women pushed out of jobs`. Empty when nothing else is left."""
-    text = claim
-    for regex, replacement in _NEUTRAL:
-        text = regex.sub(replacement, text)
+    text, lowered = claim, ascii_lowered(claim)
+    for (regex, replacement), needed in zip(_NEUTRAL, _NEEDED, strict=True):
+        if not _may_hold(lowered, needed):
+            continue
+        changed = regex.sub(replacement, text)
+        if changed != text:  # (a replacement may bring a rule below its strings: "transformed" -> "changed")
+            text, lowered = changed, ascii_lowered(changed)
     text = _SPACE_BEFORE_STOP.sub(r"\1", " ".join(text.split()))
     text = _STOPS.sub(r"\1", text)
     text = _DANGLING.sub("", text).strip()
@@ -112,4 +121,14 @@ _HEDGES = rx.compile(r"\b(?:only|some)\b", re.IGNORECASE)
 def tilts(text: str) -> bool:
     """Does a text lean towards a verdict: a word of degree, or a hedge ("only", "some")? Key evidence that
     does would answer the card for the student."""
-    return bool(_HEDGES.search(text)) or any(regex.search(text) for regex, _ in _NEUTRAL)
+    if _HEDGES.search(text):
+        return True
+    lowered = ascii_lowered(text)
+    return any(regex.search(text) for (regex, _), needed in zip(_NEUTRAL, _NEEDED, strict=True)
+               if _may_hold(lowered, needed))
+
+
+def _may_hold(lowered: str | None, needed: tuple[str, ...]) -> bool:
+    """May a rule match a text, given the text lower-cased (`ascii_lowered`: None, any rule may) and the rule's
+    strings (`rx.needed`: none known, any text may hold a match)?"""
+    return lowered is None or not needed or any(s in lowered for s in needed)

@@ -6,7 +6,8 @@ own, and the .apkg zip is written with fixed entry dates so that an unchanged re
 
 genanki is used through its public classes and their `write_to_db`/`to_json` methods (given a cursor that
 writes its rows in batches: see _Rows). Two private methods of genanki.Note are overridden because it
-pays, each with what it saves: see _Note.
+pays, each with what it saves: see _Note. genanki's import of PyYAML, which ankigen never needs it for, is
+left unloaded until something uses it (`unloaded.py`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-import genanki
-
 from . import notetypes, rx
 from .anki_notes import AnkiDeck
 from .files import write_atomic
 from .lock import Stamped
+from .unloaded import defer
+
+defer("yaml")  # genanki.model imports PyYAML, which ankigen never needs it for: see unloaded.py
+import genanki  # noqa: E402  (after the placeholder)
 
 
 class _Model(genanki.Model):
@@ -47,12 +50,18 @@ class _Model(genanki.Model):
         self.mod = mod
         # The fields the front template's `{{cloze:...}}` names, found as genanki.Note._cloze_cards finds them.
         qfmt = self.templates[0]["qfmt"]
-        names = set(re.findall(r"{{[^}]*?cloze:(?:[^}]?:)*(.+?)}}", qfmt) + re.findall("<%cloze:(.+?)%>", qfmt))
+        names = set(_CLOZE_FIELD.findall(qfmt) + _CLOZE_FIELD_OLD.findall(qfmt))
         self.cloze_fields = tuple(next((i for i, f in enumerate(self.fields) if f["name"] == name), -1)
                                   for name in names)
 
     def to_json(self, timestamp: float, deck_id: int) -> dict:
         return super().to_json(self.mod, deck_id)
+
+
+# genanki.Note._cloze_cards's patterns for the fields a cloze template names, compiled once (rx.compile: kept
+# beside ankigen's bytecode, where `re.findall` compiled both in every process: 0.7 M instructions a build).
+_CLOZE_FIELD = rx.compile(r"{{[^}]*?cloze:(?:[^}]?:)*(.+?)}}")
+_CLOZE_FIELD_OLD = rx.compile("<%cloze:(.+?)%>")
 
 
 @cache

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,17 +46,30 @@ def _own_files() -> str:
     keeps bytecode: reading and hashing the 1.7 MB of them was 54 M of the 767 M instructions of building the
     shipped notes (cachegrind)."""
     folder = Path(__file__).parent
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    names = [path.relative_to(folder).as_posix() for path in files]
-    stats = tuple((name, st.st_size, st.st_mtime_ns) for name, st in zip(names, map(os.stat, files), strict=True))
+    found = [] if "__pycache__" in folder.parts else sorted(_files(str(folder), ()))  # (in Path's order: by parts)
+    names = ["/".join(parts) for parts, _ in found]
+    stats = tuple((name, st.st_size, st.st_mtime_ns) for name, (_, st) in zip(names, found, strict=True))
     digest = kept.read(_KEPT, stats)
     if isinstance(digest, str):
         return digest
     own = hashlib.sha256()
-    for name, path in zip(names, files, strict=True):
-        own.update(name.encode() + b"\x1f" + path.read_bytes())
+    for name in names:
+        own.update(name.encode() + b"\x1f" + (folder / name).read_bytes())
     kept.write(_KEPT, stats, own.hexdigest())
     return own.hexdigest()
+
+
+def _files(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], os.stat_result]]:
+    """Each file under the folder but in `__pycache__`, as its path's parts below the top folder and its stat (as
+    `Path.rglob` and `os.stat` find them; os.scandir, not pathlib: building the shipped notes 613 M -> 605 M
+    instructions, cachegrind)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    yield from _files(entry.path, (*parts, entry.name))
+            elif entry.is_file():
+                yield (*parts, entry.name), entry.stat()
 
 
 def _ankigen() -> str:

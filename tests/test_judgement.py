@@ -552,3 +552,32 @@ def test_the_option_an_answer_under_a_scale_opens_with(answer, level):
                        "he wrote a lot\nso how far was it luther\nmain reason / important / minor\n"
                        f"{answer}\n")
     assert judgement_notes.answered_option(notes) == level
+
+
+def _every_rule_neutral(claim: str) -> str:
+    """`claims.neutral` as it was before rules were skipped by their strings: every rule, in turn."""
+    text = claim
+    for regex, replacement in claims._NEUTRAL:
+        text = regex.sub(replacement, text)
+    text = claims._SPACE_BEFORE_STOP.sub(r"\1", " ".join(text.split()))
+    text = claims._STOPS.sub(r"\1", text)
+    text = claims._DANGLING.sub("", text).strip()
+    if text and not claim.startswith(text[:1]):
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+def test_neutral_and_tilts_skip_only_rules_that_cannot_match():
+    """The rules of `claims` are searched only in texts holding their strings (`rx.needed`): the same claims, and
+    the same texts tilt, as when every rule is searched; over every plan line, front and back sentence of the
+    fixture notes, and texts whose replacements bring another rule's words."""
+    texts = ["the Terror transformed government", "Stalin's power remained LIMITED, mostly", "ſome change",
+             "It was only a small change, the most important factor", "a TRANSFORMATION that barely changed"]
+    for path in sorted(FIXTURES.glob("*.txt")):
+        notes = parse_text(path.read_text(encoding="utf-8"), path)
+        texts += [item.text for item in notes.essay.plan]
+        texts += [s for card in notes.cards for s in [card.front, *judgement.sentences(card.back_text)]]
+    for text in texts:
+        assert claims.neutral(text) == _every_rule_neutral(text), text
+        expected = bool(claims._HEDGES.search(text)) or any(r.search(text) for r, _ in claims._NEUTRAL)
+        assert claims.tilts(text) == expected, text

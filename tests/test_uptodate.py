@@ -61,3 +61,21 @@ def test_a_course_is_up_to_date_only_as_a_whole(tmp_path, runner):
     assert again.stdout == (f"{out / 'a-level-history.apkg'}: course “A-level History” up to date: nothing changed "
                             "since it was built\n")
     assert not is_up_to_date([source / "stalin-power.txt"], out / "a-level-history.apkg")  # other settings
+
+
+def test_ankigens_own_files_are_found_as_pathlib_finds_them():
+    """The digest of ankigen's own files reads them in `sorted(Path.rglob)` order, leaving out `__pycache__`."""
+    import hashlib
+    from pathlib import Path
+
+    from ankigen import uptodate
+
+    folder = Path(uptodate.__file__).parent
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    assert [parts for parts, _ in sorted(uptodate._files(str(folder), ()))] == [
+        p.relative_to(folder).parts for p in files]
+    own = hashlib.sha256()
+    for path in files:
+        own.update(path.relative_to(folder).as_posix().encode() + b"\x1f" + path.read_bytes())
+    uptodate._own_files.cache_clear()
+    assert uptodate._own_files() == own.hexdigest()
