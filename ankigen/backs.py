@@ -57,10 +57,11 @@ def scale_line(prev: str, nxt: str, shape: BlockShape) -> bool:
     return is_scale(prev) or is_scale(nxt)
 
 
-# Words a line goes on with from the line above (`After the removal` / `of the Left and Right ...`).
+# Words a line goes on with from the line above (`After the removal` / `of the Left and Right ...`, `most
+# english sheriffs` / `were replaced by normans by 1071`).
 _GOES_ON = frozenset("""of to in on at by for with from into onto over about against between than as under within
 without towards toward through during upon via and or but nor that which who whose whom because while although
-though whereas if until till unless since""".split())
+though whereas if until till unless since was were is are had has have would could should will""".split())
 
 
 def typed_point(prev: str, nxt: str, shape: BlockShape) -> bool:
@@ -143,14 +144,14 @@ def block_shape(lines: Sequence[str]) -> BlockShape:
     lengths = sorted(len(ln) for ln in plain[:-1])
     width = lengths[-1]
     median = lengths[len(lengths) // 2]
+    prose = any(ends_sentence(a) or _STOP_INSIDE.search(a) for a in plain)
     if not 35 <= median <= 110 or width > 130:
-        return BlockShape(False, width)
+        return BlockShape(False, width, prose=prose)
     breaks = list(zip(plain, plain[1:], strict=False))
     # a break after a full stop is no sign of wrapping: students start sentences in lower case too
     midway = sum(1 for a, b in breaks if not ends_sentence(a)
                  and (lowercase_start(a, b, BlockShape(False, 0)) or ends_dangling(a)))
     full = sum(1 for n in lengths if n >= 0.8 * width)
-    prose = any(ends_sentence(a) or _STOP_INSIDE.search(a) for a in plain)
     # a textbook's breaks are forced: a line with room left for the next one's first word was typed so
     typed = not prose and any(typed_point(a, b, BlockShape(False, width)) for a, b in breaks)
     return BlockShape(midway * 2 >= len(breaks) and not typed, width, midway, full, prose)
@@ -163,7 +164,7 @@ _STOP_INSIDE = rx.compile(r"[a-z]{2}[.!?] [A-Z]")  # a sentence that ends inside
 def join_lines(prev: str, nxt: str) -> str:
     """Two pieces of one sentence, joined with a space; a word broken at a hyphen (`five-` / `year plan`,
     `Schleswig-` / `Holstein`) is joined without one."""
-    if _BROKEN_WORD.search(prev) and nxt[:1].isalpha():
+    if _BROKEN_WORD.search(prev[-2:]) and nxt[:1].isalpha():  # (the tail only: a block can grow long)
         return prev + nxt
     return prev + " " + nxt
 

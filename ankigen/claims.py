@@ -14,10 +14,8 @@ from .judgement import MATTERED_A_LOT, MATTERED_LITTLE, NOT_IMPORTANT, QUITE_IMP
 
 _STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|revolutionary|" \
           r"limited|partial|superficial|little|some|much|strong|no real|no|lot of|significant|considerable|" \
-          r"substantial|enormous|profound|sweeping|drastic|moderate|half-way|halfway|half a|half|total|complete|" \
-          r"clean|" \
-          r"sharp)"
-_NOUN = r"(?:change|continuity|shift|break|role|part|impact|effect|difference|turning point|recovery|improvement)"
+          r"substantial|enormous|profound|sweeping|drastic|moderate|half-way|halfway|half a|half)"
+_NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point|recovery|improvement)"
 
 # What a judgement card's front (and every card's context line) must not show: each word of degree in any
 # sense, taken out with the little words that hang on it (", so only a limited change" goes whole). A verb
@@ -28,7 +26,7 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("limits of someone", r"\blimits? (?:of|on|to)\b", "power of"),
     ("a plan's leading already-before", r"^already (?:\w+ ){0,3}?before\b", ""),
     ("a degree of change", rf"(?:(?<=,)\s*|\s+|^)(?:(?:so|and|but|which was|this was|was|were|brought|saw|meant|"
-     rf"showed)\s+)?(?:(?:not|only|very|quite|mostly|largely|a|an)\s+)*{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
+     rf"showed)\s+)?(?:(?:not|only|very|quite|mostly|largely|a|an)\s+){{0,4}}{_STRONG}\s+(?:\w+\s+)?{_NOUN}\b"
      r"(?:\s+in the long run)?", ""),
     ("one of several", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|as)\s+)?(?:one of (?:several|many|a number of) (?:\w+ )?"
      r"(?:factors|causes|reasons)|not the only (?:one|factor|cause|reason))\b|,?\s*(?:but|yet) not (?:decisive|crucial|"
@@ -48,8 +46,7 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     # `, the most important`, `, important but only partly responsible`, `was most significant of all`: how
     # much a factor mattered, said at the end of its clause
     ("a factor's importance", r"(?:(?<=,)\s*|\s+)(?:(?:was|were|is|as)\s+)?(?:the |a |an )?(?:(?:(?:most|least|"
-     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial|vital|essential|minor|"
-     r"insignificant|marginal)|"
+     r"very|quite|really|less|more|not very) )?(?:important|significant|decisive|crucial|vital|essential)|"
      r"(?:(?:only )?(?:partly|partially|fully|wholly|mostly|largely) )(?:responsible|to blame)|"
      r"(?:small|minor|little|tiny|major|big|main|"
      r"key) (?:factor|cause|reason|part|role))(?: (?:but|and|yet) (?:only |not )?(?:(?:partly|partially|fully|"
@@ -72,8 +69,13 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:important|significant) as|mattered less than)\b[^,;.]*|(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?"
      r"(?:the )?least (?:important|significant)(?: (?:factor|cause|reason|part))?\b", ""),
     ("changed everything", r"\bchanged everything\b", "changed"),
-    ("not much different", r"\b(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|(?<!a )little) "
-     r"(?=differen(?:t|ce)\b)", ""),
+    # (a comparison kept as one, not turned into its opposite: "not that different from the Directory")
+    ("not much different", r"\b(?:(?:was|were|is|are)\s+)?(?:not (?:much|very|that|really|all that)|hardly|barely|"
+     r"scarcely|(?<!a )little) differen(?:t|ce) (?:from|to|than)\b", "compared with"),
+    ("not much different at the end", r"(?:,\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?:not (?:much|very|that|really|"
+     r"all that)|hardly|barely|scarcely|(?<!a )little) differen(?:t|ce)\b", ""),
+    ("a total break", r"\b(?:total|complete|clean|sharp)\s+(?=(?:break|change|transformation)\b)", ""),
+    ("a bare weight", r",\s*(?:only\s+)?(?:minor|insignificant|marginal)(?=\s*(?:[,;.]|$))", ""),
     ("a small change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:only\s+)?(?:a\s+)?(?:small|"
      r"slight|minor) change\b", ""),
     ("a verb of degree", r"\btransform(?:ed|s)\b|\brevolutioni[sz]ed\b|"

@@ -165,11 +165,18 @@ def _noble_title(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> b
 
 
 def _the(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
-    """A `the` between names joins a name and its epithet, the run's last word (Frederick the Wise, Edward the
-    Confessor), not two names a wrapped line brought together (Saint-Cloud | the Council of Five Hundred)."""
+    """A `the` between names joins a name and its epithet (Frederick the Wise, Edward the Black Prince, Frederick
+    the Great of Prussia), not two names a wrapped line brought together: a body, an office or another name
+    after it, or a body later in the run (Saint-Cloud | the Council of Five Hundred, Koveenko | the Lenin
+    Enrolment, Drenanov | the Red Army)."""
     before = tokens[i - 1].group() if i else ""
-    beyond = tokens[i + 2].group() if i + 2 < len(tokens) else ","  # what follows the epithet, if any
-    return before[:1].isupper() and beyond not in (",", "and", "or", "&", "-", "–") and not beyond.isdigit()
+    after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    beyond = tokens[i + 2].group() if i + 2 < len(tokens) else ","  # what follows the word after `the`, if any
+    if not before[:1].isupper() or beyond in (",", "and", "or", "&", "-", "–") or beyond.isdigit():
+        return False
+    word = after.lower()
+    return (word in BODIES or word in OFFICES or word in NUMBER_WORDS or not is_plain(after)
+            or any(t.group().lower() in BODIES for t in tokens[i + 2:]))  # (Drenanov | the Red Army)
 
 
 def _of_the(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
 # A student's shorthand, no term: "approx. 850km", "the govt", "esp. in the south".
-SHORTHAND = frozenset("approx govt esp etc incl dept yrs mins hrs info intro cos cuz tho thru shd wd".split())
+SHORTHAND = frozenset("approx govt govts esp etc incl dept yrs mins hrs info intro cos cuz tho thru shd wd prob probs "
+                      "poss libs".split())
 MIN_TERM = 5  # a shorter unknown lower-case word is more likely a slip than a term
 DATA = Path(__file__).with_name("data")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"

@@ -70,12 +70,13 @@ _FIGURE_RULES = (
     rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
     r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
     # shillings alone, with what they are paid for (not a decade: the 70s): 25s a week, wheat at 70s a quarter
-    r"\b\d{1,3}s (?:a|per|each) (?:year|month|week|day|head|quarter)\b",
+    r"(?<!the )\b\d{1,3}s (?:a|per|each) (?:year|month|week|day|head|quarter)\b",
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
     # a vote or a score with "to": 523 to 8 (not a change: from 435,000 to 652,000 is two facts, as teachers write it)
     r"(?<!from )(?<!about )(?<!around )(?<!roughly )\b\d{1,3}(?:,\d{3})* to \d{1,3}(?:,\d{3})*\b"
-    r"(?![,.]?\d|%| ?(?:per|million|billion|thousand|bn|m)\b)",
+    r"(?![,.]?\d| ?%| ?(?:per|percent|million|billion|thousand|bn|m)\b"
+    r"| (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",  # (not 10 to 20 percent, 17 to 21 August)
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}(?:{_UNIT}{_RATE}?)?",  # 1.8 million, 2.3 million tons
     r"\b\d+[- ]year plans?\b",  # a plan named by its years: the 7 year plan

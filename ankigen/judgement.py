@@ -120,11 +120,13 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     # (a part or a role of the factor's, not a share of something: "played a big part", not "owned a big part of
     # the economy")
     DegreeRule("strong change", rf"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|"
-               rf"revolutionary|significant|considerable|substantial|enormous|profound|sweeping|drastic|total|"
-               rf"complete|clean|sharp) (?:\w+ )?(?:{_CHANGE}(?<!part)(?<!role)|(?:part|role)"
+               rf"revolutionary|significant|considerable|substantial|enormous|profound|sweeping|drastic) "
+               rf"(?:\w+ )?(?:{_CHANGE}(?<!part)(?<!role)|(?:part|role)"
                r"(?! of (?:the|a|an|its|their|his|her) "
                r"(?!reasons?\b|causes?\b|story\b|explanation\b)))|"
                r"(?:real|major|key) turning point|a turning point|watershed", FUNDAMENTAL),
+    # (said of a change itself: not "total war changed British society")
+    DegreeRule("a total break", r"(?:total|complete|clean|sharp) (?:break|change|transformation)", FUNDAMENTAL),
     DegreeRule("changed a lot", r"a lot of (?:\w+ )?change|(?:change[ds]?|modern[iz]sed|moderni[sz]ed|recovered|"
                r"improved|westerni[sz]ed|industriali[sz]ed|grew|declined|weakened|strengthened) (?:\w+ ){0,2}?"
                r"(?:a lot|massively|hugely|completely|totally|dramatically|fundamentally|radically|enormously)|"
@@ -214,7 +216,8 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
                 return found.level
             if outweighed and _MATTERED.search(clauses[i]):
                 return PARTIAL  # "the war was important but the tsar himself was more to blame"
-    if (stated := _STATED.match(sentence)) and (found := _first(stated.group(1))):
+    if ((stated := _STATED.match(sentence)) and (found := _first(stated.group(1)))
+            and not ((drawn := _DRAWN.search(sentence, stated.end())) and _first(sentence[drawn.end():]))):
         return found.level  # "Only a partial change, the men at the top were Normans ..., but the priests ..."
     # The last cut before the sentence's last word of degree, found once: a search from every cut took time
     # as the square of the sentence's length (10,000 characters of "x but x but ...": 17 s, now 0.03 s).

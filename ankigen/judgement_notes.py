@@ -243,11 +243,12 @@ def overall_lines(notes: ParsedNotes) -> list[str]:
 
 
 def answered_option(notes: ParsedNotes) -> int | None:
-    """The level of the option the student's answer under a scale card opens with (`main reason / important /
-    minor` / `important - he started it ...`): an option that names a degree has its level, any other its
-    place on the scale (the middle of three is partial)."""
+    """The level of the option the student's answer under the essay's scale card opens with (`main reason /
+    important / minor` / `important - he started it ...`): an option that names a degree has its level, any
+    other its place on the scale (the middle of three is partial). A scale card in a paragraph weighs that
+    paragraph's factor, not the essay."""
     for card in notes.cards:
-        if card.kind is not Kind.SCALE:
+        if card.kind is not Kind.SCALE or card.paragraph is not None:
             continue
         inline = scale_in_front(card.front)
         options = inline.options if inline else scale_options(card.back[:1])
@@ -269,7 +270,10 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
     essay = ctx.notes.essay
     overall = overall_lines(ctx.notes)
     about = judgement.factor_words(essay.question)  # in a causation essay, the clause that names its factor
-    inferred = answered_option(ctx.notes)
+    # An "Overall ..." line first, then the option the essay's scale card was answered with, then the rest
+    explicit = [s for s in overall if judgement.is_overall(s)]
+    inferred = judgement.infer_overall(None, explicit, about)
+    inferred = answered_option(ctx.notes) if inferred is None else inferred
     inferred = judgement.infer_overall(essay.thesis, overall, about) if inferred is None else inferred
     factor = _factor_paragraph(paragraphs, about) if inferred is None and not essay.thesis and not overall else None
     if factor:

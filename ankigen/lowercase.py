@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from . import rx
-from .english import is_plain
+from .english import SHORTHAND, is_plain
 from .figures import LOWER_MONTHS, in_lines, in_lines_at
-from .namewords import FIRST_NAMES, GRAMMAR
+from .namewords import FIRST_NAMES, GRAMMAR, OFFICES
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
@@ -97,14 +97,15 @@ def lower_case_initials(text: str) -> Iterator[tuple[int, int]]:
 _MONTH_WORD = rf"(?:{'|'.join(LOWER_MONTHS)})\b"
 _DATED = rf"(?:(?:\d{{1,2}} )?{_MONTH_WORD}\.? )?1[0-9]{{3}}\b"
 # (the pattern is searched for only just before a year, in a line typed in lower case: `_events`)
-_EVENT = rx.compile(rf"(?:(?<![^\n])|(?<=[,;] )|(?<=\bat ))(?!(?:at|in|on|the|an?|and|of|to|by|for|from|with)\b)"
+_EVENT = rx.compile(rf"(?:(?<![^\n])|(?<=[,;] )|(?<=\bat )|(?<=[-–•*] ))"
+                    rf"(?!(?:at|in|on|the|an?|and|of|to|by|for|from|with)\b)"
                     rf"(?P<name>[a-z][a-z’'-]+(?: (?:and )?(?!{_MONTH_WORD})[a-z][a-z’'-]+)?)"
                     rf"(?: \d{{1,2}})?(?: {_MONTH_WORD}\.?)?$")
 _A_YEAR = rx.compile(r"1[0-9]{3}\b")
 _OF_PLACE_WORDS = ("treaty of", "peace of", "battle of", "siege of", "congress of", "conference of", "convention of")
 _OF_PLACE = rx.compile(rf"(?<![\w’'-])(?:{'|'.join(w.split()[0] for w in _OF_PLACE_WORDS)}) of "
                        rf"[a-z][a-z’'-]+(?= (?:{_DATED}))")
-_PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:von|van) ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
+_PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:von|van)(?: der| den| de)? ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
 
 def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
@@ -136,13 +137,16 @@ def _events(text: str) -> Iterator[re.Match[str]]:
         if at < 2 or text[at - 1] != " " or not text[at - 2].isalpha() and text[at - 2] != ".":
             continue
         line = text.rfind("\n", 0, at) + 1
-        if text[line:line + 1].islower() and (m := _EVENT.search(text, max(line, at - 50), at - 1)):
+        opening = text[line:line + 3].lstrip("-–•* ")[:1]  # (a bullet's mark aside)
+        if opening.islower() and (m := _EVENT.search(text, max(line, at - 50), at - 1)):
             yield m
 
 
 def _place(word: str) -> bool:
-    """A word that may name a place or an event: no ordinary English, nor shaped as an English word is."""
-    return _surname(word) and word not in GRAMMAR and not word.endswith(_ENGLISH_ENDINGS)
+    """A word that may name a place or an event: no ordinary English, nor shaped as an English word is, nor
+    shorthand (`govt 1906`, `prob 1848`) or an office (`tsar 1905`)."""
+    return (len(word) >= 4 and _surname(word) and word not in GRAMMAR and word not in SHORTHAND
+            and word not in OFFICES and not word.endswith(_ENGLISH_ENDINGS))
 
 
 def _surname(word: str) -> bool:

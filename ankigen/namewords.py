@@ -25,7 +25,7 @@ nevertheless firstly secondly finally eventually""".split())
 OFFICES = frozenset("""president vice-president governor general chief justice senator congressman judge colonel
 captain admiral marshal field chancellor prime minister secretary ambassador commissar chairman premier tsar
 tsarina czar kaiser king queen emperor empress pope cardinal archbishop bishop prince princess duke
-mayor governor-general reverend dr mr mrs ms lieutenant commander dowager regent""".split())
+mayor governor-general reverend dr mr mrs ms lieutenant commander dowager""".split())
 
 
 # Bodies that an English noun names: Parliament and Cromwell are two facts (the first no name to ask).

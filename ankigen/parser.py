@@ -75,13 +75,22 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
             continue
         glued = split_glued(line)
         # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
-        answered = [a for piece in glued for a in split_answered(piece, analysing)] if not before_fronts else glued
+        # (a question answered after a dash splits nowhere in an analysis, nor as the first line under a front:
+        # that line is the front's back whatever it asks, and keeps its dash)
+        plain = analysing or (bool(lines) and marker_front(lines[-1].text) is not None)
+        answered = [a for piece in glued for a in split_answered(piece, plain)] if not before_fronts else glued
         pieces = [part for piece in answered for part in split_section(piece)]
-        fronts = [found for p in pieces if (found := marker_front(p.text))]
-        before_fronts = before_fronts and not fronts
+        fronts = [found for p in pieces if (found := marker_front(p.text) or _mistyped(p.text))]
+        before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
         analysing = analysis_front(fronts[-1][1]) if fronts else analysing
         lines.extend(pieces)
     return lines
+
+
+def _mistyped(text: str) -> tuple[str, str] | None:
+    """A marker slip's paragraph and front (`Pl- analysis`), where `mend_typos` will read it as a marker."""
+    typo = marker_typo(text) if text[:1] in ("P", "p") else None
+    return (typo.paragraph, typo.rest) if typo else None
 
 
 # `Point 1 -` on a line of its own, as some students head a paragraph (then `P1-` fronts under it).

@@ -195,14 +195,14 @@ _ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set
 _DASHED = rx.compile(r"^(?P<question>[^?\-–—]{3,80}?) [-–—] (?P<answer>\S.*)$")
 
 
-def split_answered(line: Line, analysing: bool = False) -> list[Line]:
+def split_answered(line: Line, kept: bool = False) -> list[Line]:
     """A question with its answer after it on the same line (`why did Amritsar matter? turned moderates
     against the Raj`; `was it free - yes at first, but ...`) -> the question and its answer, two lines: a front
-    and the start of its back. In an analysis (`analysing`) a question answered after a dash is the argument
-    asking itself, a line of the back; after a question mark, one it answers itself (`Was it really about
-    religion? not really, ...`) is, anywhere."""
+    and the start of its back. A question answered after a dash is `kept` a line of the back in an analysis
+    (the argument asking itself) and as the first line under a front (its back, dash and all); after a question
+    mark, one the notes answer themselves (`Was it really about religion? not really, ...`) is, anywhere."""
     if "? " not in line.text:
-        dashed = _DASHED.match(line.text) if not analysing and line.text[:1].islower() else None
+        dashed = _DASHED.match(line.text) if not kept and line.text[:1].islower() else None
         if dashed and question_front(dashed.group("question")) and len(dashed.group("question").split()) <= 8:
             return [Line(line.no, dashed.group("question")), Line(line.no, dashed.group("answer"))]
         return [line]

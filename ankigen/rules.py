@@ -34,8 +34,9 @@ _GLUED = rx.compile(
     # with no full stop before it, a P and a separator, then a space: "... handed the south to the king P3 -
     # Napoleon", "... banned 8 April 1960 P2: Rivonia trial", "... 20 December 1860 p3 - Fort Sumter" (a student
     # who writes no full stops); a marker with a full stop so glued, where a lower-case front follows it ("... on
-    # the last day P2. how was the land taken": a sentence after a mention of P2 would start with a capital)
-    r"|(?<=[^\W_] )(?=[Pp]\d{1,2}(?: [-:–—]|[-:–—)]|\.(?= [a-z])) [^\W\d_])"
+    # the last day P2. how was the land taken": a sentence after a mention of P2 would start with a capital; a
+    # capital P, not a page: "see textbook p45. the left was split")
+    r"|(?<=[^\W_] )(?=(?:[Pp]\d{1,2}(?: [-:–—]|[-:–—)])|P\d{1,2}\.(?= [a-z])) [^\W\d_])"
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
@@ -98,12 +99,14 @@ def split_glued(line: Line) -> list[Line]:
     if len(parts) == 1:
         return [line]
     pieces: list[str] = []
+    unclosed = 0  # brackets opened and not closed in the last piece (counted a part at a time: no rescans)
     for part in parts:
-        if pieces and ((pieces[-1].rstrip()[-1:] not in ".!?”\"" and ends_dangling(pieces[-1]))
-                       or pieces[-1].count("(") > pieces[-1].count(")")):
+        if pieces and (unclosed > 0 or (pieces[-1].rstrip()[-1:] not in ".!?”\"" and ends_dangling(pieces[-1][-200:]))):
             pieces[-1] = f"{pieces[-1].rstrip()} {part.lstrip()}"
         else:
             pieces.append(part)
+            unclosed = 0
+        unclosed += part.count("(") - part.count(")")
     return [Line(line.no, p.strip()) for p in pieces if p.strip()]
 
 

@@ -538,7 +538,12 @@ def test_more_words_of_degree(text, level):
 def test_no_word_of_importance_is_left_on_a_claim():
     assert claims.neutral("Charles V distracted by France and the Turks, minor") == (
         "Charles V distracted by France and the Turks")
-    assert claims.neutral("Not much different from before 1789") == "Different from before 1789"
+    assert claims.neutral("Edward VI was a minor, so Somerset ruled") == "Edward VI was a minor, so Somerset ruled"
+    # a comparison stays one, never its opposite; a break stays, its degree goes
+    assert claims.neutral("Not much different from before 1789") == "Compared with before 1789"
+    assert claims.neutral("the government was not that different from the Directory") == (
+        "the government compared with the Directory")
+    assert claims.neutral("it was a total break with Rome") == "it was a break with Rome"
 
 
 @pytest.mark.parametrize("answer, level", [
@@ -581,3 +586,25 @@ def test_neutral_and_tilts_skip_only_rules_that_cannot_match():
         assert claims.neutral(text) == _every_rule_neutral(text), text
         expected = bool(claims._HEDGES.search(text)) or any(r.search(text) for r, _ in claims._NEUTRAL)
         assert claims.tilts(text) == expected, text
+
+
+@pytest.mark.parametrize("text, level", [
+    ("total war changed British society", None),  # a total war, no total change
+    ("complete victory changed the balance of power", None),
+    ("Little change, except for the elite which was replaced completely, so overall a fundamental change",
+     judgement.FUNDAMENTAL),  # the conclusion drawn after the opening outweighs it
+])
+def test_degree_words_that_are_about_something_else(text, level):
+    assert judgement.verdict(text) == level
+
+
+def test_an_overall_line_outweighs_the_answer_under_a_scale(tmp_path):
+    text = ("1- WW1\nHow far were alliances responsible for the First World War\nP1- alliances\n"
+            "the triple entente 1907\nhow important were alliances\nmain cause / contributory / minor\n"
+            "minor - they were defensive\nP2- militarism\nthe naval race 1906-14\nP2- analysis\n"
+            "Overall the alliances were the main cause, they turned a local war into a world war\n")
+    judged, _ = _judgements(tmp_path, text)
+    assert judged["Whole essay"].fields[5].lower() == "main cause"  # on the notes' scale, not the answer's "minor"
+    without = text.replace("Overall the alliances were the main cause", "the alliances mattered")
+    judged, _ = _judgements(tmp_path, without)
+    assert judged["Whole essay"].fields[5].lower() == "minor"  # with no Overall line, the answer settles it

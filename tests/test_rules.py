@@ -46,6 +46,7 @@ def test_split_glued_front():
 
 def test_split_glued_leaves_a_mention_alone():
     assert len(rules.split_glued(Line(1, "as I argue in P2 the purges mattered"))) == 1
+    assert len(rules.split_glued(Line(1, "he used the post, see textbook p45. the left was split by 1927"))) == 1
     # a cross-reference in a bracket
     assert len(rules.split_glued(Line(1, "Schechter 1935 and Butler 1936 (see P2) showed the court could"))) == 1
 
@@ -103,11 +104,13 @@ def test_a_question_answered_after_a_dash_is_a_front_but_in_an_analysis():
     line = Line(24, "was it free - yes at first, but Gaitskell's 1951 budget brought in charges")
     assert [p.text for p in questions.split_answered(line)] == [
         "was it free", "yes at first, but Gaitskell's 1951 budget brought in charges"]
-    assert questions.split_answered(line, analysing=True) == [line]  # the argument asking itself
+    assert questions.split_answered(line, kept=True) == [line]  # the argument asking itself
     notes = parse_text("1- NHS\nHow far did Labour transform welfare 1945-51\nP1: e.g. demand\n187 million "
                        "prescriptions by 1951\nwas it free - yes at first, but charges came in 1951\n"
-                       "P1: analysis\nwas it a success - partly, but the cost rose\n")
-    assert [c.front for c in notes.cards] == ["e.g. demand", "was it free", "analysis"]
+                       "Pl: analysis\nwas it a success - partly, but the cost rose\nP2- housing\n"
+                       "how many houses were built - about 1 million by 1951\n")
+    assert [c.front for c in notes.cards] == ["e.g. demand", "was it free", "analysis", "housing"]
+    assert notes.cards[-1].back == ("how many houses were built - about 1 million by 1951",)  # the dash kept
     plain = Line(1, "the NHS - set up 5 July 1948")
     assert questions.split_answered(plain) == [plain]  # no question before the dash: one line
 
@@ -335,6 +338,12 @@ def test_back_keep_rule_typed_point():
     assert not backs.typed_point(lines[1][:90], "kept the rest", shape)
     assert not backs.typed_point(lines[0], lines[1], backs.BlockShape(True, 100))
     assert not backs.typed_point(lines[0], lines[1], backs.BlockShape(False, 0))
+    # a next line that goes on with a verb; a back of sentences with a line longer than a textbook's
+    assert not backs.typed_point("most english sheriffs", "were replaced by normans by 1071", shape)
+    prose = ["Kirov was the most popular member and at the 17th party Congress in 1934 when Kirov",
+             "received a wave of support. Some delegates wanted him to replace Stalin as General Secretary of the "
+             "party in 1934 and this frightened him a lot", "x y z."]
+    assert backs.join_back(prose)[0].startswith(prose[0] + " received")
 
 
 def test_back_keep_rule_scale_line():
