@@ -76,12 +76,14 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
         glued = split_glued(line)
         # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
         # (a question answered after a dash splits nowhere in an analysis, nor as the first line under a front:
-        # that line is the front's back whatever it asks, and keeps its dash)
-        plain = analysing or (bool(lines) and marker_front(lines[-1].text) is not None)
-        answered = [a for piece in glued for a in split_answered(piece, plain)] if not before_fronts else glued
+        # that line is the front's back whatever it asks, and keeps its dash; asked only of a line with a dash)
+        dashed = " - " in text or " – " in text
+        kept = analysing or (dashed and bool(lines) and marker_front(lines[-1].text) is not None)
+        answered = [a for piece in glued for a in split_answered(piece, kept)] if not before_fronts else glued
         pieces = [part for piece in answered for part in split_section(piece)]
-        fronts = [found for p in pieces if (found := marker_front(p.text) or _mistyped(p.text))]
-        before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
+        markers = [marker_front(p.text) for p in pieces]
+        before_fronts = before_fronts and not any(markers)
+        fronts = [found for p, m in zip(pieces, markers, strict=True) if (found := m or _mistyped(p.text))]
         analysing = analysis_front(fronts[-1][1]) if fronts else analysing
         lines.extend(pieces)
     return lines

@@ -192,7 +192,7 @@ _ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set
 
 
 # A question with no question mark, its answer set off by a spaced dash: `was it free - yes at first, but ...`.
-_DASHED = rx.compile(r"^(?P<question>[^?\-–—]{3,80}?) [-–—] (?P<answer>\S.*)$")
+_DASHED = rx.compile(r"^(?P<question>[^?\-–—]{3,80}?) [-–] (?P<answer>\S.*)$")
 
 
 def split_answered(line: Line, kept: bool = False) -> list[Line]:
@@ -202,7 +202,8 @@ def split_answered(line: Line, kept: bool = False) -> list[Line]:
     (the argument asking itself) and as the first line under a front (its back, dash and all); after a question
     mark, one the notes answer themselves (`Was it really about religion? not really, ...`) is, anywhere."""
     if "? " not in line.text:
-        dashed = _DASHED.match(line.text) if not kept and line.text[:1].islower() else None
+        dashed = (_DASHED.match(line.text) if not kept and line.text[:1].islower() and (
+            " - " in line.text or " – " in line.text) else None)
         if dashed and question_front(dashed.group("question")) and len(dashed.group("question").split()) <= 8:
             return [Line(line.no, dashed.group("question")), Line(line.no, dashed.group("answer"))]
         return [line]
