@@ -5,6 +5,7 @@ an essay question, a question front, a bullet, a line that stops mid-phrase). Pu
 from __future__ import annotations
 
 import re
+import string
 from typing import NamedTuple
 
 from . import rx
@@ -222,6 +223,8 @@ _DANGLING_WORDS = frozenset(
     very more most less least not no""".split()
 )
 _WORD_AT_END = rx.compile(r"(?<![A-Za-z’'])([A-Za-z’']+)\W*$")  # a whole word (not the end of one)
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_WORD_LETTERS = string.ascii_letters + "’'"  # what _WORD_AT_END's word is made of
 
 
 _ASKED_START = frozenset("who what how why where which when".split())
@@ -242,10 +245,15 @@ def ends_dangling(text: str) -> bool:
         return True
     if stripped[-1] in ".!?:;)]”\"":
         return False
-    m = _WORD_AT_END.search(stripped[-80:])  # the tail only: a regex over a 1 MB line would be quadratic
-    if not m:
+    tail = stripped[-80:]  # the tail only: a regex over a 1 MB line would be quadratic
+    # Most lines end on a letter: then the word _WORD_AT_END finds is the run of its letters at the end, found in C
+    # (over the 31,000 lines of 10,000 cards, 45 -> 18 ms).
+    if stripped[-1] in _ASCII_LETTERS:
+        word = tail[len(tail.rstrip(_WORD_LETTERS)):].lower()
+    elif m := _WORD_AT_END.search(tail):
+        word = m.group(1).lower()
+    else:
         return False
-    word = m.group(1).lower()
     if word in _DANGLING_WORDS:  # (but a word said twice ends a phrase: `divided up more and more`)
         return not stripped.lower().endswith(f" {word} and {word}") and not _asked_clause(stripped, word)
     return word.endswith(("’s", "'s", "s’", "s'"))
