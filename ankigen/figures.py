@@ -94,11 +94,21 @@ _ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: (?!{_MONTH}\b)[
 # currency sign (R for rand and Rs for rupees among them); only the first date rule can start with another
 # letter (a month), so the others are tried at digits and currency signs only.
 _FIRST = "0-9£$€¥JFMASONDcR"  # what a match of _NUMBERS may start with (but the short year's apostrophe)
+
+
+def _one_of(rules: Sequence[str]) -> str:
+    """Rules tried in turn at a digit, an R or a currency sign after no letter or digit, as one alternation.
+    There a rule's opening \\b holds exactly where a digit or an R follows, as the rest of every rule that opens
+    so needs: it is left out, and a rule that opens with a character the regex engine passes over at a glance
+    where that character is not there. (One group a kind of rule, not a group each: matching the 52,000 digits
+    of 10,000 cards' sentences, 129 -> 98 ms.)"""
+    return "|".join(r.removeprefix(r"\b") for r in rules)
+
+
 _NUMBERS = rx.compile(
     rf"(?=[{_FIRST}])(?<![\w£$€¥])(?:(?=[\d£$€¥R])(?:"
-    + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
-               + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
-               + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])
+    + f"(?P<date>{_one_of(_DATE_RULES[:2])})|(?P<title>{_one_of([_ORDINAL_TITLE])})"
+    + f"|(?P<date_year>{_one_of(_DATE_RULES[2:])})|(?P<figure>{_one_of(_FIGURE_RULES)})"
     + r")|(?P<date_month>" + _DATE_RULES[0] + ")|(?P<date_circa>" + _CIRCA + "))"
     + r"|(?<![\w’'])(?P<date_short>" + _SHORT_YEAR + ")"
 )
