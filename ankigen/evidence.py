@@ -31,9 +31,9 @@ from .names import (
     Priority,
     Run,
     Span,
+    particle_starts,
     run_spans,
     strip_possessive,
-    with_particle,
 )
 from .namewords import GRAMMAR
 from .phrases import PUNCTUATION, lower_acronym, phrases, said_terms, spelt_out
@@ -254,8 +254,9 @@ class Finder:
         opens = {m.end() for m in _OPENER.finditer(text)}
         opens.add(len(text) - len(text.lstrip(' “"(')))
         places: dict[tuple[str, bool], list[int]] = {}  # names recur: each distinct run, judged once
+        particles = particle_starts(text, distinct_words(text))
         for m in CAP_RUN.finditer(text):
-            at = with_particle(text, m.start())
+            at = particles.get(m.start(), m.start())
             places.setdefault((text[at : m.end()], at in opens), []).append(at)
         known, subject = self.known, self.subject
         if learn:
