@@ -266,6 +266,8 @@ def in_lines_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 def ascii_lowered(text: str) -> str | None:
     """The text in lower case for a search that stands for a case-blind pattern's; None where a character of
     it would fool that search (`FOLDS_TO_ASCII`)."""
+    if text.isascii():  # (most lines: none of FOLDS_TO_ASCII, looked for in C)
+        return text.lower()
     return None if any(c in text for c in FOLDS_TO_ASCII) else text.lower()
 
 
@@ -326,8 +328,10 @@ def figures(text: str, subject: frozenset[str], every_year: bool = False) -> Ite
     """Every date and figure of the text (a notes file's sentences, one a line). Not a year the essay names
     (`subject`: "from 1928 to 53"), unless `every_year` (as ankigen 0.1 asked them)."""
     for m in _numbers(text):
-        if (every_year or m.group() not in subject) and not _list_number(text, m):
-            yield m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group()
+        number = m.group()
+        # (an item's number has ". " after it: looked at here first, 40,000 calls of _list_number fewer)
+        if (every_year or number not in subject) and not (text.startswith(". ", m.end()) and _list_number(text, m)):
+            yield m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], number
     if any(word in _vocabulary(text)[0] for word in _FRACTION_WORDS):  # most files have none: skip the pass
         for m in in_lines(_FRACTIONS, text, _FRACTION_WORDS):
             yield m.start(), m.end(), Priority.FIGURE, m.group()
