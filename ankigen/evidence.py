@@ -187,26 +187,21 @@ class Finder:
         text = "\n".join(sentences_)
         starts = [0, *accumulate(len(s) + 1 for s in sentences_)]
         found: dict[int, list[_Ranked]] = {}
-
-        def add(start: int, end: int, priority: int, piece: str) -> None:
+        pieces: Iterable[Piece] = ()
+        if self.auto:
+            names = ((at + s, at + e, p, run[s:e]) for at, run, spans in self._names(text, starts, learn)
+                     for s, e, p in spans)
+            pieces = chain(figures(text, self.subject, every_year=self.as_01), phrases(text, self.subject),
+                           self._words(text), names)
+        if self.always is not None:
+            always = ((m.start(), m.end(), Priority.ALWAYS, m.group()) for m in self.always.finditer(text))
+            pieces = chain(always, pieces)
+        # (Every rule’s pieces in one loop, no call of a function each: 10,000 cards, find 517 -> 506 ms.)
+        for start, end, priority, piece in pieces:
             i = bisect.bisect_right(starts, start) - 1
             found.setdefault(i, []).append((priority, start - starts[i], start - end, piece))
-
-        if self.always is not None:
-            for m in self.always.finditer(text):
-                add(m.start(), m.end(), Priority.ALWAYS, m.group())
-        if self.auto:
-            for piece in figures(text, self.subject, every_year=self.as_01):
-                add(*piece)
-            for piece in phrases(text, self.subject):
-                add(*piece)
-            for piece in self._words(text):
-                add(*piece)
-            for at, run, spans in self._names(text, starts, learn):
-                for s, e, p in spans:
-                    add(at + s, at + e, p, run[s:e])
         forget()  # the lower-cased text the rules shared
-        return {i: self._choose(pieces) for i, pieces in found.items()}
+        return {i: self._choose(ranked) for i, ranked in found.items()}
 
     def _words(self, text: str) -> Iterator[Piece]:
         """The terms of the text (`_terms`; two side by side are one: zhuada fangxiao), and the people it names
