@@ -266,7 +266,7 @@ def in_lines_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 def ascii_lowered(text: str) -> str | None:
     """The text in lower case for a search that stands for a case-blind pattern's; None where a character of
     it would fool that search (`FOLDS_TO_ASCII`)."""
-    if text.isascii():  # (most lines: none of FOLDS_TO_ASCII, looked for in C)
+    if text.isascii():  # (none of FOLDS_TO_ASCII then: 10,000 fronts, 4.4 -> 1.7 ms)
         return text.lower()
     return None if any(c in text for c in FOLDS_TO_ASCII) else text.lower()
 
