@@ -73,10 +73,11 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
             lines.append(line)
             before_fronts = False
             continue
-        glued = split_glued(line)
-        # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
-        answered = [a for piece in glued for a in split_answered(piece)] if not before_fronts else glued
-        pieces = [part for piece in answered for part in split_section(piece)]
+        pieces: list[Line] = []  # (loops, not comprehensions: a line is mostly one piece; 10,000 cards, 55 -> 47 ms)
+        for glued in split_glued(line):
+            # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
+            for answered in split_answered(glued) if not before_fronts else (glued,):
+                pieces.extend(split_section(answered))
         before_fronts = before_fronts and not any(marker_front(p.text) for p in pieces)
         lines.extend(pieces)
     return lines
