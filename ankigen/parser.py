@@ -73,18 +73,20 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
             lines.append(line)
             before_fronts = False
             continue
-        glued = split_glued(line)
-        # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
         # (a question answered after a dash splits nowhere in an analysis, nor as the first line under a front:
         # that line is the front's back whatever it asks, and keeps its dash; asked only of a line with a dash)
         dashed = " - " in text or " – " in text
         kept = analysing or (dashed and bool(lines) and marker_front(lines[-1].text) is not None)
-        answered = [a for piece in glued for a in split_answered(piece, kept)] if not before_fronts else glued
-        pieces = [part for piece in answered for part in split_section(piece)]
-        markers = [marker_front(p.text) for p in pieces]
-        before_fronts = before_fronts and not any(markers)
-        fronts = [found for p, m in zip(pieces, markers, strict=True) if (found := m or _mistyped(p.text))]
-        analysing = analysis_front(fronts[-1][1]) if fronts else analysing
+        pieces: list[Line] = []  # (loops, not comprehensions: a line is mostly one piece; 10,000 cards, 55 -> 47 ms)
+        for glued in split_glued(line):
+            # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
+            for answered in split_answered(glued, kept) if not before_fronts else (glued,):
+                pieces.extend(split_section(answered))
+        for piece in pieces:
+            if (found := marker_front(piece.text)) is not None:
+                before_fronts = False
+            if found or (found := _mistyped(piece.text)):
+                analysing = analysis_front(found[1])
         lines.extend(pieces)
     return lines
 

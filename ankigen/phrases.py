@@ -66,6 +66,7 @@ _QUOTED = rx.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,70}?(?=[”\"])")
 _GLOSS = rx.compile(r" (?:\(|= )")
 _GLOSSED = rx.compile(rf"(?:^|(?<=[\n (“\"‘]))[a-zß-öø-ÿĀ-ɏ][{LETTER}-]+[{LETTER}]$")  # (its accents too: daimyō)
 _NAMED = rx.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
+_NAMING = ("called", "known as", "nicknamed", "termed")  # (one of which every match of _NAMED holds)
 # A short phrase in quotation marks that the notes say something is called, or name with an article: the
 # "november criminals", the "iron rice bowl".
 _NAMED_QUOTE = rx.compile(r"\b(?:(?P<verb>called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
@@ -172,7 +173,7 @@ def _initials(word: str, spelt: list[str]) -> bool:
 def said_terms(text: str) -> set[str]:
     """The lower-case words the text glosses (`satyagraha (truth force)`, `kolkhoz = ...`) or says something is
     called (`called a diktat`): terms, where they are rare words (english.is_rare)."""
-    said = {m.group(1) for m in _NAMED.finditer(text)}
+    said = {m.group(1) for m in in_lines(_NAMED, text, _NAMING)}  # (such lines only: 10,000 cards, 18 -> 5 ms)
     for m in _GLOSS.finditer(text):
         before = _GLOSSED.search(text, max(0, m.start() - 30), m.start())
         if before:

@@ -51,7 +51,7 @@ def question_front(text: str) -> bool:
         return False
     if text.endswith("?"):
         return True
-    lowered = [w.lower().strip(",") for w in words]
+    lowered = [w.lower().strip(",") for w in words[:4]]  # (the words asked about: the first four)
     head = lowered[0]
     if head in _IMPERATIVE:
         return len(words) > 1
@@ -109,8 +109,10 @@ def auxiliary_question(text: str) -> bool:
     more (`did the armed struggle change anything`, `was the army still loyal`). A line of a back may start
     so too when it goes on from the line above (`... the purges` / `did the most damage to ...`), so this is
     a front only on a line of its own after a sentence has ended (`read_question_front`)."""
+    if not text[:1].islower() or "," in text or "?" in text:  # (cheap questions first, asked of most lines: 23 -> 8 ms)
+        return False
     words = text.split()
-    if not 4 <= len(words) <= 10 or not text[:1].islower() or "," in text or "?" in text or ends_dangling(text):
+    if not 4 <= len(words) <= 10 or ends_dangling(text):
         return False
     if words[0] not in _AUXILIARY:
         return False
