@@ -10,7 +10,7 @@ import re
 
 from . import rx
 from .figures import ascii_lowered
-from .judgement import MATTERED_A_LOT, MATTERED_LITTLE, NOT_IMPORTANT, QUITE_IMPORTANT, SURFACE
+from .judgement import MATTERED_A_LOT, MATTERED_LITTLE, NOT_IMPORTANT, NOT_MUCH, QUITE_IMPORTANT, SURFACE
 
 _STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|revolutionary|" \
           r"limited|partial|superficial|little|some|much|strong|no real|no|lot of|significant|considerable|" \
@@ -70,10 +70,9 @@ NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
      r"(?:the )?least (?:important|significant)(?: (?:factor|cause|reason|part))?\b", ""),
     ("changed everything", r"\bchanged everything\b", "changed"),
     # (a comparison kept as one, not turned into its opposite: "not that different from the Directory")
-    ("not much different", r"\b(?:(?:was|were|is|are)\s+)?(?:not (?:much|very|that|really|all that)|hardly|barely|"
-     r"scarcely|(?<!a )little) differen(?:t|ce) (?:from|to|than)\b", "compared with"),
-    ("not much different at the end", r"(?:,\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?:not (?:much|very|that|really|"
-     r"all that)|hardly|barely|scarcely|(?<!a )little) differen(?:t|ce)\b", ""),
+    ("not much different", rf"\b(?:(?:was|were|is|are)\s+)?{NOT_MUCH} differen(?:t|ce) (?:from|to|than)\b",
+     "compared with"),
+    ("not much different at the end", rf"(?:,\s*|\s+|^)(?:(?:was|were|is|are)\s+)?{NOT_MUCH} differen(?:t|ce)\b", ""),
     ("a total break", r"\b(?:total|complete|clean|sharp)\s+(?=(?:break|change|transformation)\b)", ""),
     ("a bare weight", r",\s*(?:only\s+)?(?:minor|insignificant|marginal)(?=\s*(?:[,;.]|$))", ""),
     ("a small change", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are|brought|saw|meant)\s+)?(?:only\s+)?(?:a\s+)?(?:small|"

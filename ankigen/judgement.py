@@ -27,6 +27,7 @@ _CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|
 
 
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).
+NOT_MUCH = r"(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|(?<!a )little)"  # ... different (from)
 SURFACE = (r"(?:hardly|barely|scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|"
             r"skin[- ]deep")  # superficial
 NOT_IMPORTANT = (r"not (?:very |really |that |particularly |especially )?(?:important|significant)|unimportant|"
@@ -49,8 +50,7 @@ class DegreeRule(NamedTuple):
 # Words of degree, each a class of phrasing. Where two match at the same place the earlier rule wins, so
 # negated and "continuity" phrasings come before the words they contain ("not a lot", "a lot of continuity").
 DEGREE_RULES: tuple[DegreeRule, ...] = (
-    DegreeRule("not much different", r"(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|"
-               r"(?<!a )little) (?:different|difference)", SUPERFICIAL),  # "Not much different from before 1789"
+    DegreeRule("not much different", rf"{NOT_MUCH} (?:different|difference)", SUPERFICIAL),
     DegreeRule("negated strong change", r"not (?:a lot|much|(?:a |an )?(?:real|fundamental|massive|huge|big) "
                rf"{_CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
     DegreeRule("little or no change", rf"(?<!\ba )(?:very )?little (?:real )?{_CHANGE}|no (?:real )?change|"
