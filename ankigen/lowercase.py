@@ -131,7 +131,7 @@ _ENGLISH_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ist", "ed", "
 def _events(text: str) -> Iterator[re.Match[str]]:
     """The matches of _EVENT: looked for in the few words before each year that a word or a month precedes, in a
     line typed in lower case. (Searched for everywhere, the pattern cost 230 ms over the 10,000 cards of
-    bench/make_notes.py, its lookbehinds tried at every letter; so, 25 ms.)"""
+    bench/make_notes.py, its lookbehinds tried at every letter; so, about 20 ms.)"""
     for year in _A_YEAR.finditer(text) if " 1" in text else ():
         at = year.start()
         if at < 2 or text[at - 1] != " " or not text[at - 2].isalpha() and text[at - 2] != ".":
