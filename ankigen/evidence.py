@@ -42,7 +42,7 @@ from .names import (
     strip_possessive,
 )
 from .namewords import GRAMMAR
-from .phrases import PUNCTUATION, lower_acronym, phrases, said_terms, spelt_out
+from .phrases import PUNCTUATION, glossed_phrases, lower_acronym, phrases, said_terms, spelt_out
 from .rules import ABBREVIATIONS
 
 __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
@@ -228,6 +228,8 @@ class Finder:
             else:
                 joined = m.start()
             end = m.end()
+        for start, stop in glossed_phrases(text):  # a phrase of another language the notes gloss: one term
+            yield start, stop, Priority.TITLE, text[start:stop]
         for spans in spelt.values():  # a body's acronym and its name in full: as an act's name ranks
             for start, stop in spans:
                 yield start, stop, Priority.TITLE, text[start:stop]

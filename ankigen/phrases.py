@@ -170,6 +170,32 @@ def _initials(word: str, spelt: list[str]) -> bool:
     return len(spelt) >= len(word) - 1 and re.fullmatch(pattern, word) is not None
 
 
+def glossed_phrases(text: str) -> list[tuple[int, int]]:
+    """Where the text glosses a phrase of two to four words of no ordinary English (`sola fide = saved by faith
+    alone`, `cuius regio, eius religio (whose realm, his religion)`, `laissez faire (leave alone)`): (start,
+    end) of each, one term to ask, though a word of it is short or looks like a misspelling. Not before a
+    bracket that opens with a figure (`natal, lagos (1861)`)."""
+    found: list[tuple[int, int]] = []
+    for m in _GLOSS.finditer(text) if " (" in text or " = " in text else ():
+        if not text[m.end():m.end() + 1].isalpha():
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        start = max(line, m.start() - 60)
+        words = list(_PHRASE_WORD.finditer(text, start, m.start()))
+        phrase: list[re.Match[str]] = []
+        for word in reversed(words[-4:]):
+            bare = word.group().rstrip(",")
+            if not bare.isalpha() or not bare.islower() or english.is_plain(bare) or bare in GRAMMAR:
+                break
+            phrase.append(word)
+        if len(phrase) >= 2 and not phrase[-1].group().endswith(","):
+            found.append((phrase[-1].start(), phrase[0].end()))
+    return found
+
+
+_PHRASE_WORD = rx.compile(r"\S+")
+
+
 def said_terms(text: str) -> set[str]:
     """The lower-case words the text glosses (`satyagraha (truth force)`, `kolkhoz = ...`) or says something is
     called (`called a diktat`): terms, where they are rare words (english.is_rare)."""

@@ -716,3 +716,18 @@ def test_lower_case_places_people_before_bodies_and_money(sentence, fact):
 def test_no_lower_case_place_or_sum_where_there_is_none(sentence):
     assert not any(d.split()[0] in ("hyperinflation", "ratified", "riots", "70s", "60s", "govt", "lib", "prob", "tsar")
                    for d in deletions(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("sola fide = saved by faith alone not good works", "sola fide"),  # a phrase the notes gloss: one term
+    ("Peace of Augsburg 1555 - cuius regio, eius religio (whose realm, his religion)", "cuius regio, eius religio"),
+    ("sheriff comes from shire reeve (scir-gerefa), the king's officer", "shire reeve"),
+    ("laissez faire (leave alone) was the idea", "laissez faire"),
+])
+def test_a_glossed_phrase_of_another_language_is_one_term(sentence, term):
+    assert term in deletions(sentence)
+
+
+def test_a_bracket_of_figures_glosses_nothing():
+    assert "natal, lagos" not in deletions("the cape colony and natal, lagos (1861) and forts")
+    assert "poor law" not in " ".join(deletions("the new poor law (1834) was hated"))
