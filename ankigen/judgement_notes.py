@@ -14,7 +14,7 @@ from typing import NamedTuple
 from . import align, claims, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
-from .kinds import scale_answer, scale_in_front
+from .kinds import scale_answer
 from .lock import Entry
 from .parser import scale_options
 from .records import Card, Kind, ParsedNotes
@@ -248,14 +248,10 @@ def answered_option(notes: ParsedNotes) -> int | None:
     other its place on the scale (the middle of three is partial). A scale card in a paragraph weighs that
     paragraph's factor, not the essay."""
     for card in notes.cards:
-        if card.kind is not Kind.SCALE or card.paragraph is not None:
+        answers = scale_answer(card)
+        if not answers or card.paragraph is not None or not card.scale or len(card.scale) < 2:
             continue
-        inline = scale_in_front(card.front)
-        options = inline.options if inline else scale_options(card.back[:1])
-        answers = card.back if inline else card.back[1:]
-        if not options or len(options) < 2 or not answers:
-            continue
-        answer = answers[0].lower()
+        answer, options = answers[0].lower(), card.scale
         for i, option in enumerate(options):
             if answer.startswith(option.lower()) and not answer[len(option):len(option) + 1].isalpha():
                 named = judgement.degree(option)

@@ -559,6 +559,12 @@ def test_the_option_an_answer_under_a_scale_opens_with(answer, level):
     assert judgement_notes.answered_option(notes) == level
 
 
+def test_a_scale_on_its_question_s_line_is_no_answer_to_itself():
+    notes = parse_text("3 - Luther\nHow far was Luther responsible for the Reformation 1517-55\nP1) ideas\n"
+                       "he wrote a lot\nhow important: main cause / one of several / minor\nminor really\n")
+    assert judgement_notes.answered_option(notes) == judgement.SUPERFICIAL  # "minor", not the scale's "main cause"
+
+
 def _every_rule_neutral(claim: str) -> str:
     """`claims.neutral` as it was before rules were skipped by their strings: every rule, in turn."""
     text = claim
