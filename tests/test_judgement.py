@@ -508,6 +508,18 @@ def test_a_lower_case_so_overall_after_a_full_stop_is_the_essays():
     assert [judgement.is_overall(s) for s in judgement.sentences(line)] == [False, True]
 
 
+def test_a_lower_case_in_conclusion_with_no_full_stop_before_it_is_the_essays():
+    """`... back to the cold war` / `in conclusion relations only partly changed ...`: the line start the back's
+    unwrapping joined still opens the essay's conclusion; "overall" mid-sentence does not."""
+    notes = parse_text("#2 detente\nHow far did relations change\nP1- analysis\na massive change\nP2- analysis\n"
+                       "very little changed underneath, it was back to the cold war\nin conclusion relations only "
+                       "partly changed\n")
+    assert judgement_notes.overall_lines(notes) == ["in conclusion relations only partly changed"]
+    p2 = judgement_notes.paragraph_of(notes, "P2")
+    assert judgement.infer(None, p2.analysis_text) == judgement.SUPERFICIAL
+    assert judgement.sentences("the overall death toll was huge") == ["the overall death toll was huge"]
+
+
 @pytest.mark.parametrize("sentence, level", [
     ("Only a partial change, all the men at the top were Normans now, but the parish priests stayed English and "
      "the king kept the Church under him just as Edward had", judgement.PARTIAL),
