@@ -137,8 +137,19 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
             yield m.start(), m.end(), Priority.TITLE, m.group()  # (after a word: mid-sentence)
     for m in in_lines(_SAYS, text, _SAYING):  # (only lines with such a verb: 123 -> 27 ms at 10,000 cards)
         word = m.group(1).lower()
+        if _ends_name(text, m.start(1)):
+            continue  # the last word of a longer name, asked whole or not at all: `the Test Act | said`
         if word not in GRAMMAR and word not in OFFICES and word not in BODIES and word not in subject:
             yield m.start(1), m.end(1), Priority.COMMON_NAME, m.group(1)  # (a longer name wins)
+
+
+def _ends_name(text: str, at: int) -> bool:
+    """Does a capitalised word (not an initial) stand just before `at`: the word there ends a longer name?"""
+    before = text[max(0, at - 40):at]
+    if not before.endswith(" "):
+        return False
+    word = before[:-1].rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+    return len(word) > 1 and word[0].isupper() and not word.endswith(".")
 
 
 # A word before a bracket, perhaps with its year between: `vad (voluntary ...`, `dora 1914 (defence ...`.
