@@ -25,6 +25,7 @@ from .namewords import (
     BODIES,
     EVENT_NOUNS,
     FIRST_NAMES,
+    GRAMMAR,
     GROUPS,
     OF_YEAR,
     OFFICE_LETTERS,
@@ -32,6 +33,7 @@ from .namewords import (
     OWNERS,
     PARTICLES,
     REGIONS,
+    TITLE_HEADS,
     WORKS,
 )
 from .text import LETTER, UPPER
@@ -219,9 +221,22 @@ def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> 
     word = t.group()
     if word.lower() in run.known or not word[0].isupper() or (word == "United" and len(tokens) > 1):
         return False  # (no participle: the United States, the United Nations, the United Irishmen)
-    if is_grammar(word):
-        return True
+    if is_grammar(word):  # (but a comparative or a participle that opens a title: the Outer Space Treaty, the
+        return word.lower() in GRAMMAR or not _opens_title(tokens)  # Limited Test Ban Treaty)
     return is_plain(word) and len(tokens) == 1
+
+
+_TITLES = TITLE_HEADS - {"Law", "Laws"}  # (Tougher Laws were passed: no name)
+
+
+def _opens_title(tokens: list[re.Match[str]]) -> bool:
+    """Do capitalised words after the first lead straight to a title's head (`Outer Space Treaty`)?"""
+    for t in tokens[1:4]:
+        if t.group() in _TITLES:
+            return True
+        if not t.group()[:1].isupper():
+            return False
+    return False
 
 
 def _possessives(run: Run, words: list[re.Match[str]]) -> list[list[re.Match[str]]]:

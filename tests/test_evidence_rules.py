@@ -738,3 +738,15 @@ def test_a_glossed_phrase_of_another_language_is_one_term(sentence, term):
 def test_a_bracket_of_figures_glosses_nothing():
     assert "natal, lagos" not in deletions("the cape colony and natal, lagos (1861) and forts")
     assert "poor law" not in " ".join(deletions("the new poor law (1834) was hated"))
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("Outer Space Treaty 1967, no nuclear weapons in orbit", "Outer Space Treaty"),
+    ("Limited Test Ban Treaty signed in Moscow", "Limited Test Ban Treaty"),
+])
+def test_a_comparative_or_participle_that_opens_a_title_is_part_of_it(sentence, fact):
+    assert fact in deletions(sentence)
+
+
+def test_a_comparative_that_opens_a_sentence_is_still_no_name():
+    assert deletions("Tougher Laws were passed in 1834") == ["1834"]
