@@ -185,6 +185,21 @@ def _verdict_html(verdict: str | None) -> str:
     return esc(verdict) if verdict else f'<span class="ag-none">{esc(NO_VERDICT)}</span>'
 
 
+# A verb of little change: "The revolt itself changed very little, the charters were cancelled ...". In a
+# causation essay it tells what a factor did, not how much it mattered ("court victories changed little").
+_CHANGED_LITTLE = rx.compile(r"\bchange[ds]? (?:very |so )?little\b", re.IGNORECASE)
+
+
+def _paragraph_verdict(ctx: DeckContext, para: Paragraph) -> int | None:
+    """The paragraph's level of change from the notes' words of degree, else, in an essay about change, from
+    its verb of little change."""
+    inferred = judgement.infer(para.plan, para.analysis_text)
+    if inferred is None and not judgement.is_causal(ctx.notes.essay.question) and any(
+            _CHANGED_LITTLE.search(text) for text in (*para.analysis_text, para.plan or "")):
+        return judgement.SUPERFICIAL
+    return inferred
+
+
 def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
                         with_facts: Sequence[WithFacts], guid: str,
                         remembered: str | None = None) -> list[AnkiNote | Finding]:
@@ -192,7 +207,7 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
     settle no verdict but the paragraph has an analysis, the card is still made: the student practises
     the judgement and compares it with the analysis."""
     conf = ctx.sidecar.paragraph(para.label)
-    inferred = judgement.infer(para.plan, para.analysis_text)
+    inferred = _paragraph_verdict(ctx, para)
     verdict, problem = _verdict(ctx, conf.judgement, scale, inferred, f"paragraphs.{para.label}.judgement")
     if problem:
         return [problem]

@@ -626,3 +626,16 @@ def test_an_overall_line_outweighs_the_answer_under_a_scale(tmp_path):
     without = text.replace("Overall the alliances were the main cause", "the alliances mattered")
     judged, _ = _judgements(tmp_path, without)
     assert judged["Whole essay"].fields[5].lower() == "minor"  # with no Overall line, the answer settles it
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("To what extent did the lives of peasants change 1348-1450", "superficial"),
+    ("How far was the revolt responsible for the end of serfdom", None),  # what it did, not how much it mattered
+])
+def test_a_verb_of_little_change_is_a_verdict_in_an_essay_about_change(tmp_path, question, verdict):
+    notes = tmp_path / "peasants.txt"
+    notes.write_text(f"{question}\nP1- the revolt\n1381, the charters were cancelled\nP1- analysis\nThe revolt "
+                     "itself changed very little, the leaders were executed\n", encoding="utf-8")
+    deck = prepare(notes).deck
+    verdicts = {n.fields[2]: n.fields[5] for n in deck.notes if n.notetype.key == "judgement"}
+    assert (verdicts["P1"] == verdict) if verdict else judgement_notes.NO_VERDICT in verdicts["P1"]
