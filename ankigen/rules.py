@@ -53,8 +53,9 @@ def marker_front(text: str) -> tuple[str, str] | None:
     if not m or int(m.group(1)) == 0:
         return None
     rest = m.group("rest").strip()
-    # "P1 analysis" has no separator: accept it only when a word follows, never "P1 1936 ...".
-    if not rest[:1].isalpha() and not m.group("sep").strip():
+    # "P1 analysis" has no separator: accept it only when a word follows, never "P1 1936 ...", nor after a
+    # number no essay reaches that ends in 0 (`P30 Vauban`: a slip, `marker_typo`).
+    if not m.group("sep").strip() and (not rest[:1].isalpha() or _UNSHIFTED.fullmatch(m.group(1))):
         return None
     again = _REPEATED.match(rest)
     if again and int(again.group(1)) == int(m.group(1)):
@@ -64,11 +65,13 @@ def marker_front(text: str) -> tuple[str, str] | None:
 
 # A slip in a marker: the letter l or I for the digit 1 (`Pl -`, `PI-`), the digit key pressed with shift
 # (`P£-` for P3 on a British keyboard, `P#-` on an American one), a space inside (`P 2-`), or a semicolon for
-# the separator (`P2;`). A real separator and a word must follow: `Pl analysis` is text.
+# the separator (`P2;`). A real separator and a word must follow: `Pl analysis` is text. Or the separator key
+# without shift: `P30 Vauban` for `P3) Vauban` (the ")" is shift-0).
 _SHIFTED = {"!": 1, '"': 2, "@": 2, "£": 3, "#": 3, "$": 4, "%": 5, "^": 6}
+_UNSHIFTED = rx.compile(r"[1-9]0")
 _TYPO = rx.compile(
-    r"^[Pp](?:(?P<letter>[lI])|(?P<shifted>[!\"@£#$%^])|\s+(?P<spaced>\d{1,2})|(?P<digit>\d{1,2})(?=\s*;))"
-    r"\s*[-:–—;)]\s*(?P<rest>[^\W\d_].*)$"
+    r"^[Pp](?:(?:(?P<letter>[lI])|(?P<shifted>[!\"@£#$%^])|\s+(?P<spaced>\d{1,2})|(?P<digit>\d{1,2})(?=\s*;))"
+    r"\s*[-:–—;)]|(?P<unshifted>[1-9])0(?= ))\s*(?P<rest>[^\W\d_].*)$"
 )
 
 
@@ -84,7 +87,7 @@ def marker_typo(text: str) -> Typo | None:
     if not m or marker_front(text):
         return None
     shifted = m.group("shifted")
-    number = _SHIFTED[shifted] if shifted else int(m.group("spaced") or m.group("digit") or 1)
+    number = _SHIFTED[shifted] if shifted else int(m.group("spaced") or m.group("digit") or m.group("unshifted") or 1)
     if number == 0:
         return None
     return Typo(f"P{number}", m.group("rest").strip(), text[: m.start("rest")].strip())

@@ -148,6 +148,7 @@ def test_split_glued_leaves_page_references_alone(text):
     ("p# - the New Deal", ("P3", "the New Deal", "p# -")),
     ("Pl) the 95 theses", ("P1", "the 95 theses", "Pl)")),
     ("P 2- opposition", ("P2", "opposition", "P 2-")),
+    ("P30 Vauban", ("P3", "Vauban", "P30")),  # `P3)` typed without shift
 ])
 def test_marker_typo(text, typo):
     assert rules.marker_typo(text) == typo
@@ -155,7 +156,7 @@ def test_marker_typo(text, typo):
 
 @pytest.mark.parametrize("text", ["P2- a real marker", "Pl analysis", "Plans for the railways", "PI 3.14",
                                   "P2; 1936", "Pl - 1866", "P 0- none",
-                                  "P£5 a week", "P$ 400"])
+                                  "P£5 a week", "P$ 400", "P30 1707", "P10 - a tenth paragraph"])
 def test_not_a_marker_typo(text):
     assert rules.marker_typo(text) is None
 
