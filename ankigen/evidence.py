@@ -88,6 +88,8 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 
 # A lower-case word and `de` before a term: the start of a phrase in French (`places de` sûreté).
 _FRENCH_BEFORE = rx.compile(r"(?:(?<=[\s(“\"])|^)([a-zé]{3,}) (?:de|du|des|de la) $")
+# And after one: surintendant des finances, conseil d’en haut.
+_FRENCH_AFTER = rx.compile(r" (?:de la|des|du|de|d[’'](?=en )|d[’'](?=[a-zé])) ?(?:en )?[a-zà-ÿ]{3,}(?![\w’'-])")
 
 
 def _french_noun(word: str) -> bool:
@@ -223,6 +225,8 @@ class Finder:
             if (phrase := _FRENCH_BEFORE.search(text, max(0, m.start() - 24), m.start())) and _french_noun(
                     phrase.group(1)):  # a French phrase: places de sûreté, cahiers de doléances
                 yield phrase.start(), m.end(), Priority.NAME, text[phrase.start():m.end()]
+            elif text.startswith((" d", " du"), m.end()) and (after := _FRENCH_AFTER.match(text, m.end())):
+                yield m.start(), after.end(), Priority.NAME, text[m.start():after.end()]
             if m.start() == end + 1 and text[end] == " ":  # two terms side by side: zhuada fangxiao
                 yield joined, m.end(), Priority.NAME, text[joined:m.end()]
             else:
