@@ -8,12 +8,13 @@ onto the next line."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from . import rx
 from .backs import TYPED_LINE, ends_sentence, join_lines
-from .kinds import is_scale, scale_in_front
+from .kinds import analysis_front, is_scale, scale_in_front
 from .namewords import GRAMMAR
 from .questions import auxiliary_question, modal_question, noun_question, question_front
 from .rules import Line, bullet, ends_dangling, heading, marker_front, plan_items, section_heading
@@ -62,7 +63,7 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     text = lines[i].text
     inline = scale_in_front(text) is not None  # (`how important: main cause / one of several / minor`)
     if not (question_front(text) or inline or (auxiliary_question(text) and (
-            i == 0 or _ended(lines, i - 1)
+            i == 0 or _ended(lines, i - 1) or _answered_below(lines, i)
             or ((noun_question(text) or modal_question(text)) and not ends_dangling(lines[i - 1].text))))):
         return None
     nxt = next_text(lines, i + 1)
@@ -78,6 +79,21 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     if (not nxt or marker_front(nxt) is not None or question_front(nxt)) and not inline:
         return None  # (a scale on the question's line is a back of its own: `how important: main cause / ...`)
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+# An answer that opens its line: `no, Italy stayed out in 1914 ...`, `yes - the army ...`.
+_ANSWER = rx.compile(r"^(?:yes|no|not really|partly)\b\s*[,:;–—-]", re.IGNORECASE)
+
+
+def _answered_below(lines: Sequence[Line], i: int) -> bool:
+    """Does the next line answer line i (`did the alliances make war certain` / `no, Italy stayed out ...`),
+    outside an analysis (where the argument asks itself and answers: one card)?"""
+    if not _ANSWER.match(next_text(lines, i + 1)):
+        return False
+    for j in range(i - 1, max(-1, i - 40), -1):
+        if (found := marker_front(lines[j].text)) and plan_items(lines[j]) is None:
+            return not analysis_front(found[1])
+    return True
 
 
 def _ended(lines: Sequence[Line], k: int) -> bool:

@@ -115,6 +115,23 @@ def test_a_question_answered_after_a_dash_is_a_front_but_in_an_analysis():
     assert questions.split_answered(plain) == [plain]  # no question before the dash: one line
 
 
+def test_a_question_answered_on_the_line_below_is_a_front_but_in_an_analysis():
+    """`did the alliances make war certain` after a back with no full stop, then `no, ...`: the answer below
+    shows it was asked; in an analysis the argument asks itself and answers, one card."""
+    notes = parse_text("6 - ww1\nHow far was Germany responsible for the war\nP2 - armies\nThree Year Law 1913, "
+                       "Germany 761,000 (Army Bill 1913 added 136,000), Austria-Hungary\n478,000, Britain only "
+                       "247,000 and the BEF was 6 divisions about 100,000 men.\n"
+                       "Russia's Great Programme 1913 would make its army 40% bigger by 1917 - M of MAIN\n"
+                       "did the alliances make war certain\n"
+                       "no, Italy stayed out in 1914\n"
+                       "P2 - analysis\nthe alliances mattered less than the plans of the generals, who had\n"
+                       "planned since 1905 to attack France first and so turned a Balkan war into a\nworld war "
+                       "that the alliances on their own would never have made - A of MAIN\n"
+                       "did the alliances make war certain\nno, they were defensive\n")
+    assert [c.front for c in notes.cards] == ["armies", "did the alliances make war certain", "analysis"]
+    assert notes.cards[-1].back[-1].endswith("no, they were defensive")
+
+
 def test_split_answered_question():
     parts = questions.split_answered(Line(16, "why did Amritsar matter? turned moderates against the Raj"))
     assert [(p.no, p.text) for p in parts] == [(16, "why did Amritsar matter?"),
