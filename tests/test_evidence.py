@@ -31,6 +31,8 @@ def deletions(sentence: str, **kw) -> list[str]:
 def test_dates_and_ranges():
     assert deletions("in 1937- 38 there were purges") == ["1937- 38"]
     assert deletions("the boycott of 1955-56 and the 1930s") == ["1955-56", "1930s"]
+    # a short end no later than the year is no range's end: a year, then a count
+    assert deletions("the first law 1898 - 19 battleships") == ["1898", "19"]
 
 
 def test_figures():
