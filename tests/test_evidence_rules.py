@@ -432,6 +432,7 @@ def test_days_after_a_name_group_possessives_and_pairs_with_an_english_word(sent
     # a little word of another language inside a name of that language
     ("Umkhonto we Sizwe (MK) set up December 1961 by Mandela", ["Umkhonto we Sizwe", "MK", "December 1961", "Mandela"]),
     ("Chama cha Mapinduzi won in 1977", ["Chama cha Mapinduzi", "1977"]),
+    ("Fritz Fischer, Griff nach der Weltmacht 1961", ["Fritz Fischer", "Griff nach der Weltmacht", "1961"]),
 ])
 def test_number_words_ending_a_name_rand_and_rupees_and_names_in_another_language(sentence, facts):
     assert sorted(deletions(sentence)) == sorted(facts)
