@@ -257,14 +257,24 @@ def overall_lines(notes: ParsedNotes) -> list[str]:
     return list(dict.fromkeys(lines))  # a sentence said twice (an "Overall" sentence of the conclusion card), once
 
 
-def answered_option(notes: ParsedNotes) -> int | None:
+# The words of a scale card's question that name nothing it weighs: `how important was this factor`.
+_ASKING = frozenset("how far much important significant was were is are it this that the a an factor cause reason "
+                    "responsible change changed describe can could would you we to what extent did do does of "
+                    "overall".split())
+
+
+def answered_option(notes: ParsedNotes, about: frozenset[str] = frozenset()) -> int | None:
     """The level of the option the student's answer under the essay's scale card opens with (`main reason /
     important / minor` / `important - he started it ...`): an option that names a degree has its level, any
     other its place on the scale (the middle of three is partial). A scale card in a paragraph weighs that
-    paragraph's factor, not the essay."""
+    paragraph's factor, not the essay; so does one whose question names another factor than the essay's
+    (`about`: `how important was the naval race` in an essay on how far Germany was responsible)."""
     for card in notes.cards:
         answers = scale_answer(card)
         if not answers or card.paragraph is not None or not card.scale or len(card.scale) < 2:
+            continue
+        asked_of = set(re.findall(r"\w+", card.front.lower())) - _ASKING
+        if about and asked_of and not about & asked_of:
             continue
         answer, options = answers[0].lower(), card.scale
         for i, option in enumerate(options):
@@ -284,7 +294,7 @@ def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Se
     # An "Overall ..." line first, then the option the essay's scale card was answered with, then the rest
     explicit = [s for s in overall if judgement.is_overall(s)]
     inferred = judgement.infer_overall(None, explicit, about)
-    inferred = answered_option(ctx.notes) if inferred is None else inferred
+    inferred = answered_option(ctx.notes, about) if inferred is None else inferred
     inferred = judgement.infer_overall(essay.thesis, overall, about) if inferred is None else inferred
     factor = _factor_paragraph(paragraphs, about) if inferred is None and not essay.thesis and not overall else None
     if factor:

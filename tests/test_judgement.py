@@ -639,3 +639,14 @@ def test_a_verb_of_little_change_is_a_verdict_in_an_essay_about_change(tmp_path,
     deck = prepare(notes).deck
     verdicts = {n.fields[2]: n.fields[5] for n in deck.notes if n.notetype.key == "judgement"}
     assert (verdicts["P1"] == verdict) if verdict else judgement_notes.NO_VERDICT in verdicts["P1"]
+
+
+def test_a_scale_card_that_asks_about_another_factor_is_not_the_essays():
+    """`how important was the naval race` in an essay on how far Germany was responsible: its answer weighs
+    the naval race; `so how far was it germany` weighs the essay's factor."""
+    question = "How far was Germany responsible for the outbreak of war in 1914"
+    about = judgement.factor_words(question)
+    for asked, level in (("how important was the naval race", None), ("so how far was it germany", 2)):
+        notes = parse_text(f"6 - WW1\n{question}\nP1 - Weltpolitik\nfrom 1897\n{asked}\n"
+                           "main cause / one of several / minor\nminor - explains why Britain was against Germany\n")
+        assert judgement_notes.answered_option(notes, about) == level
