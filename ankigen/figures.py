@@ -68,7 +68,8 @@ _FIGURE_RULES = (
     rf"[£$€¥] ?{_NUMBER}{_SCALE}?{_UNIT}?(?: \d{{1,2}}s)?(?: \d{{1,2}}d)?\b{_RATE}?",
     # a currency written with its letters before the sum: rand (R644, R2 billion), rupees (Rs 500, Rs. 20)
     rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
-    r"\b\d{1,2}s \d{1,2}d\b|\b\d{1,3}d\b",  # old money: 6s 8d, 12d
+    r"\b\d{1,2}s \d{1,2}[½¼¾]?d\b|\b\d{1,3}[½¼¾]?d\b",  # old money: 6s 8d, 12d, 1½d
+    r"(?<!the )\b[1-9]s\b(?!['’])",  # shillings: 1s (one figure: no decade, the 70s)
     # shillings alone, with what they are paid for (not a decade: the 70s): 25s a week, wheat at 70s a quarter
     r"(?<!the )\b\d{1,3}s (?:a|per|each) (?:year|month|week|day|head|quarter)\b",
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18

@@ -28,6 +28,11 @@ def deletions(sentence: str, **kw) -> list[str]:
     return [piece.text for piece in found(sentence, **kw)]
 
 
+def test_old_money_with_a_half_and_shillings_alone():
+    assert sorted(deletions("a labourer got ~1½d a day, by 1400 3d")) == ["1400", "1½d", "3d"]
+    assert sorted(deletions("in 1380 1s (12d) a head in the 70s")) == ["12d", "1380", "1s"]  # (not the decade)
+
+
 def test_dates_and_ranges():
     assert deletions("in 1937- 38 there were purges") == ["1937- 38"]
     assert deletions("the boycott of 1955-56 and the 1930s") == ["1955-56", "1930s"]
