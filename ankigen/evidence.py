@@ -273,6 +273,9 @@ class Finder:
             spans = run_spans(Run(run, first, known, subject))
             for at in places_ if spans else ():
                 yield at, run, spans
+            if not spans and learn and " " not in run and run.lower() not in self.subject:
+                yield from _dated_event(text, run, places_)
+
 
     def _choose(self, pieces: list[_Ranked]) -> list[Evidence]:
         """The best non-overlapping pieces (at most `limit` distinct texts, with their repeats), best first."""
@@ -296,6 +299,18 @@ class Finder:
             texts.add(key)
             chosen.append(Evidence(start, end, priority, text))
         return _without_parts(chosen, texts) if len(texts) > 1 and not self.as_01 else chosen
+
+
+# An event's years after its name: the Fronde 1648–53.
+_EVENT_YEARS = rx.compile(rf" {YEAR} ?[-–] ?(?:{YEAR}|\d\d)\b")
+
+
+def _dated_event(text: str, run: str, places: list[int]) -> Iterator[tuple[int, str, tuple[Span, ...]]]:
+    """The furniture's one-word name of an event (`the Fronde`), asked with its years where they follow it:
+    `the Fronde 1648–53` is a fact, as `the Test Act 1673` is."""
+    for at in places:
+        if text.endswith("the ", 0, at) and (years := _EVENT_YEARS.match(text, at + len(run))):
+            yield at, run + years.group(), (Span(0, years.end() - at, Priority.TITLE),)
 
 
 _ESSAY_YEAR = rx.compile(rf"(?<![\d.,])(?:{YEAR}s?)(?![\d,]|\.\d)")

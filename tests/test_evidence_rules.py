@@ -753,3 +753,12 @@ def test_a_comparative_or_participle_that_opens_a_title_is_part_of_it(sentence, 
 
 def test_a_comparative_that_opens_a_sentence_is_still_no_name():
     assert deletions("Tougher Laws were passed in 1834") == ["1834"]
+
+
+def test_an_event_the_deck_names_everywhere_is_asked_with_its_years():
+    """`the Fronde` in four sentences is the deck's furniture, but `the Fronde 1648–53` is a fact."""
+    sentences = ["He remembered the Fronde 1648–53 when the princes rebelled", "got rid of in the Fronde",
+                 "the nobles stopped rebelling after the Fronde", "not through the great nobles like in the Fronde"]
+    found = evidence.Finder().find(sentences, learn=True)
+    assert [e.text for e in found[0]] == ["Fronde 1648–53"]
+    assert all(i not in found for i in (1, 2, 3))
