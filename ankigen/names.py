@@ -165,8 +165,8 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         rule = CUTS.get(t.group()) or (verb_cut if t.group().endswith("ing") and t.group()[0].isupper() else month_cut)
         if rule is month_cut and all(w.group().lower() == "the" for w in tokens[:i]) and month_names(tokens, i):
             items[-1].append(t)
-        elif _office_after_name(items[-1], tokens, i):
-            items.append([t])  # Iain Macleod | Colonial Secretary
+        elif _office_after_name(items[-1], tokens, i) or _person_after_place(items[-1], tokens, i):
+            items.append([t])  # Iain Macleod | Colonial Secretary; Salisbury | Lord Churchill
         elif rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
             items.append([])
         else:
@@ -197,6 +197,22 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
     first_names = item[1:] if len(item) == 2 and after.lower() in ("of", "for", "to") else item
     return ((word.lower() in OFFICES or after.lower() in OFFICES) and is_plain(word)
             and not any(is_plain(w.group()) and w.group().lower() not in FIRST_NAMES for w in first_names))
+
+
+_HONOURS = frozenset("Lord Lady Sir Archbishop Bishop Cardinal General Admiral Earl".split())
+
+
+def _person_after_place(item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
+    """Does a person's name start at token i, after a place (a rare word alone: `at Salisbury | Lord Churchill`)
+    or after an office of a place (`Archbishop of Canterbury | William Sancroft`)? They are two facts."""
+    word, after = tokens[i].group(), tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if not item or not after[:1].isupper():
+        return False
+    last = item[-1].group()
+    if word in _HONOURS:
+        return len(item) == 1 and last[:1].isupper() and not is_plain(last) and last.lower() not in OFFICES
+    return (word.lower() in FIRST_NAMES and len(item) >= 3 and item[0].group().lower() in OFFICES
+            and item[-2].group() == "of" and last[:1].isupper())
 
 
 def _is_pair(tokens: list[re.Match[str]]) -> bool:

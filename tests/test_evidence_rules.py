@@ -762,3 +762,12 @@ def test_an_event_the_deck_names_everywhere_is_asked_with_its_years():
     found = evidence.Finder().find(sentences, learn=True)
     assert [e.text for e in found[0]] == ["Fronde 1648–53"]
     assert all(i not in found for i in (1, 2, 3))
+
+
+@pytest.mark.parametrize(("sentence", "facts"), [
+    ("at Salisbury Lord Churchill went over", ["Salisbury", "Lord Churchill"]),
+    ("Archbishop of Canterbury William Sancroft petitioned", ["Archbishop of Canterbury", "William Sancroft"]),
+    ("the Crown Prince Rupprecht led the army", ["Crown Prince Rupprecht"]),  # a title of two words: one name
+])
+def test_a_person_after_a_place_or_an_office_of_a_place_is_a_fact_of_its_own(sentence, facts):
+    assert deletions(sentence) == facts
