@@ -80,12 +80,17 @@ def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> b
     return " " in run.text[t.start() - 1 : t.end() + 1] and i == 1 and len(tokens[0].group()) < 3
 
 
+_HONOURS = frozenset("Lord Lady Sir Dame Earl Baron Count".split())
+
+
 def verb_cut(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """A capitalised -ing word of English with no capital after it is a verb, not part of a name ("Yezhov
     Purging 3000"); it is left out of the run."""
     word = tokens[i].group()
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     stem = word.lower()[:-3]
+    if i and (tokens[i - 1].group().lower() in OFFICES or tokens[i - 1].group() in _HONOURS):
+        return False  # a name after an office or an honour: Lord Canning, Cardinal Manning
     return (word.endswith("ing") and not after[:1].isupper()
             and any(is_ordinary(s) for s in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else "")))
 

@@ -771,3 +771,11 @@ def test_an_event_the_deck_names_everywhere_is_asked_with_its_years():
 ])
 def test_a_person_after_a_place_or_an_office_of_a_place_is_a_fact_of_its_own(sentence, facts):
     assert deletions(sentence) == facts
+
+
+@pytest.mark.parametrize("sentence, fact", [
+    ("Lord Canning was Governor-General", "Lord Canning"),
+    ("Cardinal Manning backed the strikers", "Cardinal Manning"),
+])
+def test_an_ing_word_after_an_honour_or_an_office_is_a_name_not_a_verb(sentence, fact):
+    assert fact in deletions(sentence)
