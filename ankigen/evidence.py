@@ -88,6 +88,9 @@ def card_sentences(backs: Iterable[Sequence[str]], as_01: bool = False) -> list[
 
 # A lower-case word and `de` before a term: the start of a phrase in French (`places de` sûreté).
 _FRENCH_BEFORE = rx.compile(r"(?:(?<=[\s(“\"])|^)([a-zé]{3,}) (?:de|du|des|de la) $")
+# A place a term names, with the noun of what it is: the ussuri river, the ogaden desert.
+_PLACE_NOUN = rx.compile(r" (?:river|sea|lake|mountains|hills|island|islands|valley|canal|strait|straits|desert|gulf|"
+                         r"bay|peninsula|plain|plains|basin|delta|coast|province|region)\b")
 # And after one: surintendant des finances, conseil d’en haut.
 _FRENCH_AFTER = rx.compile(r" (?:de la|des|du|de|d[’'](?=en )|d[’'](?=[a-zé])) ?(?:en )?[a-zà-ÿ]{3,}(?![\w’'-])")
 
@@ -227,6 +230,8 @@ class Finder:
                 yield phrase.start(), m.end(), Priority.NAME, text[phrase.start():m.end()]
             elif text.startswith((" d", " du"), m.end()) and (after := _FRENCH_AFTER.match(text, m.end())):
                 yield m.start(), after.end(), Priority.NAME, text[m.start():after.end()]
+            elif (place := _PLACE_NOUN.match(text, m.end())) is not None:
+                yield m.start(), place.end(), Priority.NAME, text[m.start():place.end()]
             if m.start() == end + 1 and text[end] == " ":  # two terms side by side: zhuada fangxiao
                 yield joined, m.end(), Priority.NAME, text[joined:m.end()]
             else:

@@ -527,6 +527,7 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     ("grasp the large (zhuada fangxiao) and let go", "zhuada fangxiao"),  # two terms side by side: one
     ("Fouquet the surintendant des finances held a fête", "surintendant des finances"),  # a French phrase
     ("the conseil d’en haut (high council) met daily", "conseil d’en haut"),
+    ("border clashes on the ussuri river in 1969", "ussuri river"),  # a place in lower case, with its noun
     ('the danwei gave workers the "iron rice bowl", a job for life', "iron rice bowl"),
     ("Deng took over at the Third Plenum of the 11th Central Committee in 1978",
      "Third Plenum of the 11th Central Committee"),
