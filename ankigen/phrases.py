@@ -68,8 +68,9 @@ _GLOSSED = rx.compile(rf"(?:^|(?<=[\n (“\"‘]))[a-zß-öø-ÿĀ-ɏ][{LETTER}-
 _NAMED = rx.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][a-z-]+[a-z])\b(?!-)")
 _NAMING = ("called", "known as", "nicknamed", "termed")  # (one of which every match of _NAMED holds)
 # A short phrase in quotation marks that the notes say something is called, or name with an article: the
-# "november criminals", the "iron rice bowl".
-_NAMED_QUOTE = rx.compile(r"\b(?:(?P<verb>called|known as|nicknamed|termed|dubbed) (?:an? |the )?|(?:the|an?) )[“\"]"
+# "november criminals", the "iron rice bowl", called them "a fraud and a hoax".
+_NAMED_QUOTE = rx.compile(r"\b(?:(?P<verb>called|known as|nicknamed|termed|dubbed) (?P<object>(?:them|it|him|her|this) )?"
+                          r"(?:an? |the )?|(?:the|an?) )[“\"]"
                           r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
 # A slogan or a campaign's name in quotation marks, in lower case: "dig for victory" campaign, a line of its own
 # that opens with one ("keep calm and carry on" posters).
@@ -114,11 +115,13 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
     line); not the essay's subject."""
     quoted = "“" in text or '"' in text
     for m in _QUOTED.finditer(text) if quoted else ():
-        if _is_title(m.group()):
-            yield m.start(), m.end(), Priority.NAME, m.group()
+        if _is_title(m.group()) and not all(w.lower() in subject for w in m.group().split()):
+            yield m.start(), m.end(), Priority.NAME, m.group()  # (not the subject quoted: "McCarthyism")
     for m in _NAMED_QUOTE.finditer(text) if quoted else ():
         # (one word only where the notes say it is called so: nicknamed "canaries")
-        if 2 <= len(m.group("quote").split()) <= 5 or (m.group("verb") and " " not in m.group("quote")):
+        # (what someone called it, one word, is their word, not a name: Robespierre called it "virtue")
+        if 2 <= len(m.group("quote").split()) <= 5 or (m.group("verb") and not m.group("object")
+                                                        and " " not in m.group("quote")):
             yield m.start("quote"), m.end("quote"), Priority.NAME, m.group("quote")
     for m in _SLOGAN.finditer(text) if quoted else ():
         group = "quote" if m.group("quote") else "named"

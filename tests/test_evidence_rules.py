@@ -781,3 +781,9 @@ def test_a_person_after_a_place_or_an_office_of_a_place_is_a_fact_of_its_own(sen
 ])
 def test_an_ing_word_after_an_honour_or_an_office_is_a_name_not_a_verb(sentence, fact):
     assert fact in deletions(sentence)
+
+
+def test_what_someone_called_it_in_quotation_marks():
+    assert "a fraud and a hoax" in deletions('the committee called them "a fraud and a hoax" in July')
+    assert "virtue" not in deletions('Robespierre called it "virtue" but it was a dictatorship')  # their word
+    assert deletions('and "McCarthyism" became the word for it', subject={"mccarthyism"}) == []  # the subject
