@@ -301,8 +301,8 @@ def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
     """One item's name: its words without connectors at either end, or None when it is no name."""
     while words and (words[0].group().lower() in _OPENING_CONNECTORS or words[0].group() in "-–,&"):
         words = words[1:]
-    while words and (words[-1].group().lower() in CONNECTORS or words[-1].group() in "-–,&"):
-        words = words[:-1]
+    while words and (words[-1].group() in CONNECTORS or words[-1].group() in "-–,&"):
+        words = words[:-1]  # (as written: a capital is a word, not a particle: the Hollywood Ten)
     words = _without_office(words)
     if len(words) > 1 and words[-1].group() in EVENT_NOUNS and (
             is_plain(words[-2].group()) or words[-2].group().lower() in REGIONS):

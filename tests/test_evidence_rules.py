@@ -787,3 +787,7 @@ def test_what_someone_called_it_in_quotation_marks():
     assert "a fraud and a hoax" in deletions('the committee called them "a fraud and a hoax" in July')
     assert "virtue" not in deletions('Robespierre called it "virtue" but it was a dictatorship')  # their word
     assert deletions('and "McCarthyism" became the word for it', subject={"mccarthyism"}) == []  # the subject
+
+
+def test_a_capitalised_word_that_is_also_a_particle_ends_a_name():
+    assert "Hollywood Ten" in deletions("in October 1947 the Hollywood Ten refused to answer")
