@@ -69,8 +69,8 @@ _NAMED = rx.compile(r"(?:called|known as|nicknamed|termed) (?:an? |the )?([a-z][
 _NAMING = ("called", "known as", "nicknamed", "termed")  # (one of which every match of _NAMED holds)
 # A short phrase in quotation marks that the notes say something is called, or name with an article: the
 # "november criminals", the "iron rice bowl", called them "a fraud and a hoax".
-_NAMED_QUOTE = rx.compile(r"\b(?:(?P<verb>called|known as|nicknamed|termed|dubbed) (?P<object>(?:them|it|him|her|this) )?"
-                          r"(?:an? |the )?|(?:the|an?) )[“\"]"
+_NAMED_QUOTE = rx.compile(r"\b(?:(?P<verb>called|known as|nicknamed|termed|dubbed) "
+                          r"(?P<object>(?:them|it|him|her|this) )?(?:an? |the )?|(?:the|an?) )[“\"]"
                           r"(?P<quote>[a-z][^”\"\n.!?]{2,40}?)[”\"]")
 # A slogan or a campaign's name in quotation marks, in lower case: "dig for victory" campaign, a line of its own
 # that opens with one ("keep calm and carry on" posters).
