@@ -91,6 +91,9 @@ _FRENCH_BEFORE = rx.compile(r"(?:(?<=[\s(“\"])|^)([a-zé]{3,}) (?:de|du|des|de
 # A place a term names, with the noun of what it is: the ussuri river, the ogaden desert.
 _PLACE_NOUN = rx.compile(r" (?:river|sea|lake|mountains|hills|island|islands|valley|canal|strait|straits|desert|gulf|"
                          r"bay|peninsula|plain|plains|basin|delta|coast|province|region)\b")
+# A figure with decimals before a term is a measure in a unit of another language: 3.4 desyatinas (a whole
+# number counts things, asked apart: 83 départements).
+_MEASURE_BEFORE = rx.compile(r"(?<![\w.,])\d+\.\d+ $")
 # And after one: surintendant des finances, conseil d’en haut.
 _FRENCH_AFTER = rx.compile(r" (?:de la|des|du|de|d[’'](?=en )|d[’'](?=[a-zé])) ?(?:en )?[a-zà-ÿ]{3,}(?![\w’'-])")
 
@@ -232,6 +235,9 @@ class Finder:
                 yield m.start(), after.end(), Priority.NAME, text[m.start():after.end()]
             elif (place := _PLACE_NOUN.match(text, m.end())) is not None:
                 yield m.start(), place.end(), Priority.NAME, text[m.start():place.end()]
+            if text[m.start() - 2 : m.start() - 1].isdigit() and (
+                    measure := _MEASURE_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+                yield measure.start(), m.end(), Priority.FIGURE, text[measure.start():m.end()]  # 3.4 desyatinas
             if m.start() == end + 1 and text[end] == " ":  # two terms side by side: zhuada fangxiao
                 yield joined, m.end(), Priority.NAME, text[joined:m.end()]
             else:

@@ -529,6 +529,7 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     ("the conseil d’en haut (high council) met daily", "conseil d’en haut"),
     ("border clashes on the ussuri river in 1969", "ussuri river"),  # a place in lower case, with its noun
     ("Lord Dalhousie’s doctrine of lapse (if a ruler died) took Satara", "doctrine of lapse"),  # a named policy
+    ("the average allotment was about 3.4 desyatinas per male soul", "3.4 desyatinas"),  # a measure, its unit
     ('the danwei gave workers the "iron rice bowl", a job for life', "iron rice bowl"),
     ("Deng took over at the Third Plenum of the 11th Central Committee in 1978",
      "Third Plenum of the 11th Central Committee"),
