@@ -91,6 +91,8 @@ def verb_cut(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     stem = word.lower()[:-3]
     if i and (tokens[i - 1].group().lower() in OFFICES or tokens[i - 1].group() in _HONOURS):
         return False  # a name after an office or an honour: Lord Canning, Cardinal Manning
+    if pair:
+        return False  # a place and its region: Wheeling, West Virginia
     return (word.endswith("ing") and not after[:1].isupper()
             and any(is_ordinary(s) for s in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else "")))
 

@@ -32,6 +32,7 @@ from .namewords import (
     OFFICES,
     OWNERS,
     PARTICLES,
+    PLACE_STARTS,
     REGIONS,
     TITLE_HEADS,
     WORKS,
@@ -223,8 +224,11 @@ def _is_pair(tokens: list[re.Match[str]]) -> bool:
     head = next((i for i, t in enumerate(tokens) if MONTH.match(t.group())), len(tokens))
     segments = "".join("," if t.group() == "," else "w" if t.group()[0].isupper() else "" for t in tokens[:head])
     names = [t for t in tokens[:head] if t.group()[0].isupper()]
-    return (segments.count(",") == 1 and all(len(seg) == 1 for seg in segments.split(","))
-            and all(_pair_word(t) for t in names) and names[-1].group().lower() in REGIONS)
+    # (a region of two words, its first a place's: Wheeling, West Virginia)
+    two_word_region = segments.endswith(",ww") and names[-2].group() in PLACE_STARTS
+    return (segments.count(",") == 1 and (all(len(seg) == 1 for seg in segments.split(",")) or two_word_region)
+            and all(_pair_word(t) for t in names[:-2 if two_word_region else None])
+            and names[-1].group().lower() in REGIONS)
 
 
 def _pair_word(t: re.Match[str]) -> bool:
