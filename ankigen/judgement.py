@@ -23,7 +23,7 @@ FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule 
 
 # What a word of degree can be about: change itself, or how much a factor mattered.
 _CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement|"
-           r"moderni[sz]ation|westerni[sz]ation)")
+           r"decline|moderni[sz]ation|westerni[sz]ation)")
 
 
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).

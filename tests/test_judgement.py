@@ -25,6 +25,8 @@ from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
     ("continuity with Tsarist Russia", 2),
     ("doctrine stayed mostly Catholic", 2),
     ("not a lot changed", 1),
+    ("a massive decline in territory", 0),  # the essay's measure of change: decline, as recovery
+    ("very little decline in the core of the empire", 2),
 ])
 def test_degree(text, level):
     assert judgement.degree(text)[0] == level
@@ -326,6 +328,7 @@ def test_what_the_essay_weighs(question, kind):
     ("long term problems, only partly to blame", "long term problems"),
     ("the revolutionaries, a minor factor", "the revolutionaries"),
     ("the economy, a real recovery", "the economy"),
+    ("the empire's territory, a massive decline", "the empire's territory"),
     ("foreign policy, barely any change", "foreign policy"),
     ("the army, vital", "the army"),
     ("the Bolsheviks, not important until later", "the Bolsheviks, until later"),
