@@ -91,6 +91,8 @@ _FRENCH_BEFORE = rx.compile(r"(?:(?<=[\s(“\"])|^)([a-zé]{3,}) (?:de|du|des|de
 # A place a term names, with the noun of what it is: the ussuri river, the ogaden desert.
 _PLACE_NOUN = rx.compile(r" (?:river|sea|lake|mountains|hills|island|islands|valley|canal|strait|straits|desert|gulf|"
                          r"bay|peninsula|plain|plains|basin|delta|coast|province|region)\b")
+# A ruler's number after a name in lower case: abdülhamid II, abdülmecid I (not "I" the writer: `... I think`).
+_REGNAL_AFTER = rx.compile(r" (?:I(?=[,.;:)]|$)|(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\b)", re.MULTILINE)
 # A figure with decimals before a term is a measure in a unit of another language: 3.4 desyatinas (a whole
 # number counts things, asked apart: 83 départements).
 _MEASURE_BEFORE = rx.compile(r"(?<![\w.,])\d+\.\d+ $")
@@ -233,7 +235,7 @@ class Finder:
                 yield phrase.start(), m.end(), Priority.NAME, text[phrase.start():m.end()]
             elif text.startswith((" d", " du"), m.end()) and (after := _FRENCH_AFTER.match(text, m.end())):
                 yield m.start(), after.end(), Priority.NAME, text[m.start():after.end()]
-            elif (place := _PLACE_NOUN.match(text, m.end())) is not None:
+            elif (place := _PLACE_NOUN.match(text, m.end()) or _REGNAL_AFTER.match(text, m.end())) is not None:
                 yield m.start(), place.end(), Priority.NAME, text[m.start():place.end()]
             if text[m.start() - 2 : m.start() - 1].isdigit() and (
                     measure := _MEASURE_BEFORE.search(text, max(0, m.start() - 16), m.start())):

@@ -34,7 +34,11 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
                 else:
                     yield m.start(), after.end()
             elif after and _surname(after.group(1)):
-                yield m.start(), after.end()
+                third = _AFTER.match(text, after.end()) if first in _TITLES else None
+                if third and third.group(1) in ("von", "van", "de", "der"):
+                    continue  # the name goes on after its particle: general | liman von sanders (lower_case_events)
+                # (a title, then a first name and a surname: sir hamilton seymour)
+                yield m.start(), (third.end() if third and _surname(third.group(1)) else after.end())
 
 
 # Titles a person is named by, as a student who types in lower case writes them before the surname.
@@ -111,10 +115,12 @@ _EVENT = rx.compile(rf"(?:(?<![^\n])|(?<=[,;] )|(?<=\bat )|(?<=[-–•*] ))"
                     rf"(?P<name>[a-z][a-z’'-]+(?: (?:and )?(?!{_MONTH_WORD})[a-z][a-z’'-]+)?)"
                     rf"(?: \d{{1,2}})?(?: {_MONTH_WORD}\.?)?$")
 _A_YEAR = rx.compile(r"1[0-9]{3}\b")
-_OF_PLACE_WORDS = ("treaty of", "peace of", "battle of", "siege of", "congress of", "conference of", "convention of")
+_OF_PLACE_WORDS = ("treaty of", "peace of", "battle of", "siege of", "congress of", "conference of", "convention of",
+                   "decree of", "edict of")
 _OF_PLACE = rx.compile(rf"(?<![\w’'-])(?:{'|'.join(w.split()[0] for w in _OF_PLACE_WORDS)}) of "
                        rf"[a-z][a-z’'-]+(?= (?:{_DATED}))")
-_PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:von|van)(?: der| den| de)? ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
+_PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:(?P<given>[a-z][a-z-]*[a-z]) )?(?:von|van)(?: der| den| de)? "
+                            r"([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
 
 def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
@@ -128,8 +134,10 @@ def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
         if _surname(m.group().rsplit(" ", 1)[1]):
             yield m.start(), m.end()
     for m in in_lines(_PARTICLE_NAME, text, ("von ", "van ")):
-        if _surname(m.group(1)):
-            yield m.start(), m.end()
+        if _surname(m.group(2)):  # (with the given name before it, where that is no English: liman von sanders)
+            given = m.group("given")
+            named = given is not None and (_surname(given) or given in FIRST_NAMES)
+            yield (m.start() if named else m.start() + (len(given) + 1 if given else 0)), m.end()
 
 
 # How English words end, which no place's name does: `hyperinflation 1923`, `ratified january 1919`.

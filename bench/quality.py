@@ -411,8 +411,9 @@ def junk_reason(d: Deletion, facts: Sequence[str], subject: set[str], common: se
         return "fragment"
     if (d.before and d.before.isalnum()) or (d.after and d.after.isalnum()):
         return "cut word"
-    if d.after == "." and re.search(r"(?:^|\s)[A-Z][a-z]?$", d.text.strip()):
-        return "cut at an initial"  # Ulysses S|. Grant, St|. Petersburg
+    if d.after == "." and re.search(r"(?:^|\s)[A-Z][a-z]?$", d.text.strip()) and re.match(
+            r"\.\s*[A-Z]", d.sentence[d.start + len(d.text):]):
+        return "cut at an initial"  # Ulysses S|. Grant, St|. Petersburg (not a sentence's end: mehmed V|.)
     if not re.search(r"\d", d.text):
         sentence = norm(d.sentence)
         for fact in set(facts) - set(asked_facts):

@@ -543,6 +543,11 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     # from probe notes in a held-out file's suggested habits (a student who types in lower case)
     ("operation pied piper started 1 september 1939", "operation pied piper"),
     ("operation torch landed in november 1942", "operation torch"),
+    ("talking to the british ambassador sir hamilton seymour.", "sir hamilton seymour"),  # title, first, surname
+    ("the army rebuilt by the german general liman von sanders from 1913", "liman von sanders"),
+    ("set up by the decree of muharrem december 1881", "decree of muharrem"),
+    ("abdülhamid II suspended it february 1878", "abdülhamid II"),  # a ruler's number
+    ("for the new 16 year old sultan abdülmecid I, promised security", "abdülmecid I"),
     ("the ministry of food under lord woolton", "lord woolton"),
     ("mrs pankhurst and the wspu stopped campaigning", "mrs pankhurst"),
     ("nearly a million women worked in munitions", "a million"),
