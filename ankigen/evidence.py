@@ -42,7 +42,15 @@ from .names import (
     strip_possessive,
 )
 from .namewords import GRAMMAR
-from .phrases import PUNCTUATION, glossed_phrases, lower_acronym, phrases, said_terms, spelt_out
+from .phrases import (
+    PUNCTUATION,
+    glossed_phrases,
+    lower_acronym,
+    named_in_full,
+    phrases,
+    said_terms,
+    spelt_out,
+)
 from .rules import ABBREVIATIONS
 
 __all__ = ["COMMON", "MAX_DELETIONS", "Evidence", "Finder", "Priority", "card_sentences", "is_ordinary",
@@ -250,6 +258,8 @@ class Finder:
         for spans in spelt.values():  # a body's acronym and its name in full: as an act's name ranks
             for start, stop in spans:
                 yield start, stop, Priority.TITLE, text[start:stop]
+        for start, stop in named_in_full(text):  # a body's name in full before its acronym's bracket
+            yield start, stop, Priority.TITLE, text[start:stop]
         for start, stop in lower_case_names(text, words):
             yield start, stop, Priority.NAME, text[start:stop]
         for start, stop in lower_case_initials(text) if "." in text else ():

@@ -176,6 +176,29 @@ def spelt_out(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+# An acronym in a bracket after the name it stands for: committee of union and progress (CUP).
+_ACRONYM_BRACKET = rx.compile(r" \(([A-Z]{2,6})\)")
+
+
+def named_in_full(text: str) -> Iterator[tuple[int, int]]:
+    """The names typed in lower case before the acronym in the bracket after them, whose initials it spells:
+    `committee of union and progress (CUP)`, `ottoman public debt administration (OPDA)`: (start, end) of each
+    name (the acronym is asked on its own)."""
+    for m in _ACRONYM_BRACKET.finditer(text) if " (" in text else ():
+        base = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 80)
+        window = text[base : m.start()]
+        words = list(re.finditer(r"[a-z][a-z’'-]*", window))
+        acronym = m.group(1).lower()
+        if not words or words[-1].end() != len(window):
+            continue
+        for n in range(len(acronym) - 1, min(len(words), 2 * len(acronym)) + 1):
+            spelt = [w.group() for w in words[-n:]] if n else []
+            if (spelt and spelt[0] not in _SMALL and _initials(acronym, spelt)
+                    and re.fullmatch(r"[a-z’' -]+", window[words[-n].start():])):
+                yield base + words[-n].start(), m.start()
+                break
+
+
 def _initials(word: str, spelt: list[str]) -> bool:
     """Does `word` spell the initials of these words, each small word's initial taken or left out?"""
     if not 2 <= len(spelt) <= 8:

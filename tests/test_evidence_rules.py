@@ -547,6 +547,7 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     ("the army rebuilt by the german general liman von sanders from 1913", "liman von sanders"),
     ("set up by the decree of muharrem december 1881", "decree of muharrem"),
     ("abdülhamid II suspended it february 1878", "abdülhamid II"),  # a ruler's number
+    ("committee of union and progress (CUP) set up 1889", "committee of union and progress"),  # its acronym after
     ("for the new 16 year old sultan abdülmecid I, promised security", "abdülmecid I"),
     ("the ministry of food under lord woolton", "lord woolton"),
     ("mrs pankhurst and the wspu stopped campaigning", "mrs pankhurst"),
