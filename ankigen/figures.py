@@ -69,9 +69,11 @@ _FIGURE_RULES = (
     # a currency written with its letters before the sum: rand (R644, R2 billion), rupees (Rs 500, Rs. 20)
     rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
     r"\b\d{1,2}s \d{1,2}[½¼¾]?d\b|\b\d{1,3}[½¼¾]?d\b",  # old money: 6s 8d, 12d, 1½d
-    r"(?<!the )\b[1-9]s\b(?!['’])",  # shillings: 1s (one figure: no decade, the 70s)
     # shillings alone, with what they are paid for (not a decade: the 70s): 25s a week, wheat at 70s a quarter
     r"(?<!the )\b\d{1,3}s (?:a|per|each) (?:year|month|week|day|head|quarter)\b",
+    # or of one figure (no decade), or after a verb of paying: 1s (12d) a head, fined 20s
+    r"(?<!the )\b[1-9]s\b(?!['’])",
+    r"(?<=fined )\d{1,3}s\b|(?<=paid )\d{1,3}s\b|(?<=cost )\d{1,3}s\b|(?<=worth )\d{1,3}s\b",
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
     # a vote or a score with "to": 523 to 8 (not a change: from 435,000 to 652,000 is two facts, as teachers write it)

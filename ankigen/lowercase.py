@@ -119,19 +119,28 @@ _OF_PLACE_WORDS = ("treaty of", "peace of", "battle of", "siege of", "congress o
                    "decree of", "edict of")
 _OF_PLACE = rx.compile(rf"(?<![\w’'-])(?:{'|'.join(w.split()[0] for w in _OF_PLACE_WORDS)}) of "
                        rf"[a-z][a-z’'-]+(?= (?:{_DATED}))")
+# A doctrine, a plan or an accord named, in lower case, after a person or a place: the sinatra doctrine, the
+# schlieffen plan, the belovezha accords.
+_NAMED_AFTER = rx.compile(r"(?<![\w’'-])([a-z]{3,}) (?:doctrine|plan|accords?|pact|line)\b")
+_NAMED_AFTER_WORDS = (" doctrine", " plan", " accord", " pact", " line")
+_ADJECTIVE_ENDINGS = ("ant", "ic", "ian", "ish", "ese", "an")
 _PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:(?P<given>[a-z][a-z-]*[a-z]) )?(?:von|van)(?: der| den| de)? "
                             r"([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
 
 def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
-    """Where the text names, in lower case, a place or an event before its date, or a person after `von`:
-    (start, end) of each. The words must be no ordinary English (`fashoda`, not `riots 1842`)."""
+    """Where the text names, in lower case, a place or an event before its date, a doctrine or a plan after its
+    name (`the sinatra doctrine`), or a person after `von`: (start, end) of each. The words must be no ordinary
+    English (`fashoda`, not `riots 1842`)."""
     for m in _events(text):
         words = m.group("name").split()
         if words[0] != "and" and all(_place(w) for w in words if w != "and"):
             yield m.start(), m.end("name")
     for m in in_lines(_OF_PLACE, text, _OF_PLACE_WORDS):
         if _surname(m.group().rsplit(" ", 1)[1]):
+            yield m.start(), m.end()
+    for m in in_lines(_NAMED_AFTER, text, _NAMED_AFTER_WORDS):
+        if _place(m.group(1)) and not m.group(1).endswith(_ADJECTIVE_ENDINGS):  # (not protestant doctrine)
             yield m.start(), m.end()
     for m in in_lines(_PARTICLE_NAME, text, ("von ", "van ")):
         if _surname(m.group(2)):  # (with the given name before it, where that is no English: liman von sanders)

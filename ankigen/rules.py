@@ -21,7 +21,7 @@ class Line(NamedTuple):
 
 # --------------------------------------------------------------------------------------------- markers
 
-MARKER = rx.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)]\s*|\s+)(?P<rest>.*)$")
+MARKER = rx.compile(r"^(?:[Pp]|[Pp]ara(?:graph)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)=]\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in

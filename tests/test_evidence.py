@@ -31,6 +31,8 @@ def deletions(sentence: str, **kw) -> list[str]:
 def test_old_money_with_a_half_and_shillings_alone():
     assert sorted(deletions("a labourer got ~1½d a day, by 1400 3d")) == ["1400", "1½d", "3d"]
     assert sorted(deletions("in 1380 1s (12d) a head in the 70s")) == ["12d", "1380", "1s"]  # (not the decade)
+    assert deletions("overseers fined 20s if they did not") == ["20s"]  # (after a verb of paying)
+    assert deletions("paid 5s a week") == ["5s a week"]
 
 
 def test_dates_and_ranges():

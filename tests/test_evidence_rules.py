@@ -548,6 +548,10 @@ def test_a_regnal_number_of_the_essay_s_subject_is_the_subject():
     ("set up by the decree of muharrem december 1881", "decree of muharrem"),
     ("abdülhamid II suspended it february 1878", "abdülhamid II"),  # a ruler's number
     ("committee of union and progress (CUP) set up 1889", "committee of union and progress"),  # its acronym after
+    ("the sinatra doctrine october 1989 replaced it", "sinatra doctrine"),  # a doctrine after its name
+    ("belovezha accords 8 december 1991 set up the CIS", "belovezha accords"),
+    ("about 200 MiG-15 jets and 230 tanks", "MiG-15"),  # a designation in mixed case
+    ("Dulles came up with the Suez Canal Users' Association to buy time", "Suez Canal Users' Association"),
     ("for the new 16 year old sultan abdülmecid I, promised security", "abdülmecid I"),
     ("the ministry of food under lord woolton", "lord woolton"),
     ("mrs pankhurst and the wspu stopped campaigning", "mrs pankhurst"),

@@ -26,6 +26,7 @@ from ankigen.text import tidy_text
     ("P2 – Paragraph 2: League of Nations", ("P2", "League of Nations")),
     ("P1 - Para 1 weaknesses", ("P1", "weaknesses")),
     ("P1 - Paragraph 2: a slip", ("P1", "Paragraph 2: a slip")),  # another number: the student's words
+    ("P2 = poor relief act 1552", ("P2", "poor relief act 1552")),  # "=" for a separator
 ])
 def test_marker_front(text, expected):
     assert rules.marker_front(text) == expected
