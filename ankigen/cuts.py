@@ -15,6 +15,7 @@ from .namewords import (
     FIRST_NAMES,
     FOREIGN_JOINS,
     GRAMMAR,
+    HONOURS,
     MONTH_NAMED,
     NOBLE_TITLES,
     NUMBER_WORDS,
@@ -80,16 +81,13 @@ def _spaced_dash(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> b
     return " " in run.text[t.start() - 1 : t.end() + 1] and i == 1 and len(tokens[0].group()) < 3
 
 
-_HONOURS = frozenset("Lord Lady Sir Dame Earl Baron Count".split())
-
-
 def verb_cut(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """A capitalised -ing word of English with no capital after it is a verb, not part of a name ("Yezhov
     Purging 3000"); it is left out of the run."""
     word = tokens[i].group()
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
     stem = word.lower()[:-3]
-    if i and (tokens[i - 1].group().lower() in OFFICES or tokens[i - 1].group() in _HONOURS):
+    if i and (tokens[i - 1].group().lower() in OFFICES or tokens[i - 1].group() in HONOURS):
         return False  # a name after an office or an honour: Lord Canning, Cardinal Manning
     if pair:
         return False  # a place and its region: Wheeling, West Virginia

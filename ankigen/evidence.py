@@ -105,7 +105,7 @@ _REGNAL_AFTER = rx.compile(r" (?:I(?=[,.;:)]|$)|(?:II|III|IV|V|VI|VII|VIII|IX|X|
 # number counts things, asked apart: 83 départements).
 _MEASURE_BEFORE = rx.compile(r"(?<![\w.,])\d+\.\d+ $")
 # And after one: surintendant des finances, conseil d’en haut.
-_FRENCH_AFTER = rx.compile(r" (?:de la|des|du|de|d[’'](?=en )|d[’'](?=[a-zé])) ?(?:en )?[a-zà-ÿ]{3,}(?![\w’'-])")
+_FRENCH_AFTER = rx.compile(r" (?:(?:de la|des|du|de) |d[’'])(?:en )?[a-zà-ÿ]{3,}(?![\w’'-])")
 
 
 def _french_noun(word: str) -> bool:
@@ -241,7 +241,7 @@ class Finder:
             if (phrase := _FRENCH_BEFORE.search(text, max(0, m.start() - 24), m.start())) and _french_noun(
                     phrase.group(1)):  # a French phrase: places de sûreté, cahiers de doléances
                 yield phrase.start(), m.end(), Priority.NAME, text[phrase.start():m.end()]
-            elif text.startswith((" d", " du"), m.end()) and (after := _FRENCH_AFTER.match(text, m.end())):
+            elif text.startswith(" d", m.end()) and (after := _FRENCH_AFTER.match(text, m.end())):
                 yield m.start(), after.end(), Priority.NAME, text[m.start():after.end()]
             elif (place := _PLACE_NOUN.match(text, m.end()) or _REGNAL_AFTER.match(text, m.end())) is not None:
                 yield m.start(), place.end(), Priority.NAME, text[m.start():place.end()]
@@ -296,7 +296,8 @@ class Finder:
             spans = run_spans(Run(run, first, known, subject))
             for at in places_ if spans else ():
                 yield at, run, spans
-            if not spans and learn and " " not in run and run.lower() not in self.subject:
+            if not spans and learn and " " not in run and run[1:].islower() and not run.endswith("s") and (
+                    run.lower() not in self.subject):  # (an event's name, not a people's: the Germans 1914-18)
                 yield from _dated_event(text, run, places_)
 
 

@@ -49,7 +49,8 @@ _DATE_RULES = (
     rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? (?:{_YEAR}\b|{_SHORT_YEAR})",
     rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
     rf"\b{_DAY1}/{_DAY1}/(?:{_YEAR}|[0-9]{{2}})\b(?!/)|\b{_DAY1}\.{_DAY1}\.{_YEAR}\b",  # 15/12/1799, 9.11.1989
-    rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}})\b",  # 1937- 38, 1955-56, 1928-1953
+    # 1937- 38, 1955-56, 1928-1953 (not 1935 - 35,000 shot, 1945 - 45% Labour, 1918 - 11 November)
+    rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}}(?![,.]\d|\s?%| (?i:{_MONTH})))\b",
     rf"\b{_YEAR}s\b",  # 1930s
     rf"(?<![\d,£$€¥])(?<!\d\.)\b{_YEAR}\b(?![,.]\d)(?!{_UNIT})",  # 1922, c.1790 (not 1000 Reichsmarks)
 )
@@ -72,8 +73,9 @@ _FIGURE_RULES = (
     # shillings alone, with what they are paid for (not a decade: the 70s): 25s a week, wheat at 70s a quarter
     r"(?<!the )\b\d{1,3}s (?:a|per|each) (?:year|month|week|day|head|quarter)\b",
     # or of one figure (no decade), or after a verb of paying: 1s (12d) a head, fined 20s
-    r"(?<!the )\b[1-9]s\b(?!['’])",
-    r"(?<=fined )\d{1,3}s\b|(?<=paid )\d{1,3}s\b|(?<=cost )\d{1,3}s\b|(?<=worth )\d{1,3}s\b",
+    # (not a plural of a name or of a number: V-2s, in 2s and 3s, 100s of lives)
+    r"(?<!the )(?<!in )(?<!and )(?<![\w-])[1-9]s\b(?!['’]| of\b)",
+    r"(?:(?<=fined )|(?<=paid )|(?<=cost )|(?<=worth ))\d{1,3}s\b(?! of\b)",
     rf"\b{_NUMBER} votes? to {_NUMBER}\b",  # a vote in words: 21 votes to 18
     rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
     # a vote or a score with "to": 523 to 8 (not a change: from 435,000 to 652,000 is two facts, as teachers write it)

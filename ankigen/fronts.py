@@ -82,7 +82,7 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
 
 
 # An answer that opens its line: `no, Italy stayed out in 1914 ...`, `yes - the army ...`.
-_ANSWER = rx.compile(r"^(?:yes|no|not really|partly)\b\s*[,:;–—-]", re.IGNORECASE)
+_ANSWER = rx.compile(r"^(?:yes|no|not really|partly)(?:\s*[,:;]|\s+[-–—])", re.IGNORECASE)  # (not no-one)
 
 
 def _answered_below(lines: Sequence[Line], i: int) -> bool:

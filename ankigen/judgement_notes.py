@@ -187,7 +187,7 @@ def _verdict_html(verdict: str | None) -> str:
 
 # A verb of little change: "The revolt itself changed very little, the charters were cancelled ...". In a
 # causation essay it tells what a factor did, not how much it mattered ("court victories changed little").
-_CHANGED_LITTLE = rx.compile(r"\bchange[ds]? (?:very |so )?little\b", re.IGNORECASE)
+_CHANGED_LITTLE = rx.compile(r"\bchange[ds]? (?:very |so )?little\b(?! by little)", re.IGNORECASE)
 
 
 def _paragraph_verdict(ctx: DeckContext, para: Paragraph) -> int | None:
@@ -260,7 +260,7 @@ def overall_lines(notes: ParsedNotes) -> list[str]:
 # The words of a scale card's question that name nothing it weighs: `how important was this factor`.
 _ASKING = frozenset("how far much important significant was were is are it this that the a an factor cause reason "
                     "responsible change changed describe can could would you we to what extent did do does of "
-                    "overall".split())
+                    "overall they them he she his her their who most main really blame to blame for".split())
 
 
 def answered_option(notes: ParsedNotes, about: frozenset[str] = frozenset()) -> int | None:
@@ -273,7 +273,7 @@ def answered_option(notes: ParsedNotes, about: frozenset[str] = frozenset()) -> 
         answers = scale_answer(card)
         if not answers or card.paragraph is not None or not card.scale or len(card.scale) < 2:
             continue
-        asked_of = set(re.findall(r"\w+", card.front.lower())) - _ASKING
+        asked_of = set(_WORD.findall(card.front.lower())) - _ASKING
         if about and asked_of and not about & asked_of:
             continue
         answer, options = answers[0].lower(), card.scale

@@ -37,8 +37,10 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
                 third = _AFTER.match(text, after.end()) if first in _TITLES else None
                 if third and third.group(1) in ("von", "van", "de", "der"):
                     continue  # the name goes on after its particle: general | liman von sanders (lower_case_events)
-                # (a title, then a first name and a surname: sir hamilton seymour)
-                yield m.start(), (third.end() if third and _surname(third.group(1)) else after.end())
+                # (a knight's or a lady's first name and surname, or a title's first name and surname: sir hamilton
+                # seymour, lord john russell; not general dyer | amritsar)
+                named = first in ("sir", "lady", "dame") or after.group(1) in FIRST_NAMES
+                yield m.start(), (third.end() if third and named and _surname(third.group(1)) else after.end())
 
 
 # Titles a person is named by, as a student who types in lower case writes them before the surname.
@@ -68,8 +70,9 @@ _OFFICE_WORDS = ("minister", "ministry", "secretary", "chancellor")
 
 
 # A person's named policy in lower case: Dalhousie’s doctrine of lapse, Stalin’s cult of personality.
-_DOCTRINE = rx.compile(r"(?<=[A-Za-z][’']s )(?:doctrine|policy|cult|theory|principle) of ([a-z]{3,})\b")
-_DOCTRINE_WORDS = ("doctrine of", "policy of", "cult of", "theory of", "principle of")
+# (not a policy of an ordinary word: Chamberlain’s policy of rearmament)
+_DOCTRINE = rx.compile(r"(?<=[A-Za-z][’']s )(?:doctrine|cult|theory|principle) of ([a-z]{3,})\b")
+_DOCTRINE_WORDS = ("doctrine of", "cult of", "theory of", "principle of")
 
 
 def lower_case_offices(text: str) -> Iterator[tuple[int, int]]:
@@ -123,7 +126,7 @@ _OF_PLACE = rx.compile(rf"(?<![\w’'-])(?:{'|'.join(w.split()[0] for w in _OF_P
 # schlieffen plan, the belovezha accords.
 _NAMED_AFTER = rx.compile(r"(?<![\w’'-])([a-z]{3,}) (?:doctrine|plan|accords?|pact|line)\b")
 _NAMED_AFTER_WORDS = (" doctrine", " plan", " accord", " pact", " line")
-_ADJECTIVE_ENDINGS = ("ant", "ic", "ian", "ish", "ese", "an")
+_ADJECTIVE_ENDINGS = ("ant", "ic", "ik", "ian", "ish", "ese", "an")  # (not the bolshevik line)
 _PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:(?P<given>[a-z][a-z-]*[a-z]) )?(?:von|van)(?: der| den| de)? "
                             r"([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 

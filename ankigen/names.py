@@ -27,12 +27,12 @@ from .namewords import (
     FIRST_NAMES,
     GRAMMAR,
     GROUPS,
+    HONOURS,
     OF_YEAR,
     OFFICE_LETTERS,
     OFFICES,
     OWNERS,
     PARTICLES,
-    PLACE_STARTS,
     REGIONS,
     TITLE_HEADS,
     WORKS,
@@ -51,14 +51,13 @@ class Priority:
 
 _AFTER_CAPITAL = rf"(?:[{LETTER}’'\-]*[{LETTER}])?"  # the rest of a capitalised word
 _WORD_CORE = rf"[{UPPER}]{_AFTER_CAPITAL}"
-# A capitalised word, with the full stop of an initial (S. Grant, G.R. Elton), of Jr., of St. Petersburg and
-# of No. 15; or a designation (U-2). It starts with its capital, outside any alternation: a pattern that
-# starts so lets the regex engine skip from capital to capital (CAP_RUN at 10,000 cards: 39 ms -> 30 ms).
 # What a body of people is called after whose it is: the Suez Canal Users’ Association, the Workers’ Party.
 _BODY_HEADS = frozenset("Association Union Party League Federation Council Committee Movement Front Society Club "
                         "Guild Alliance Institute".split())
-
-
+# A capitalised word, with the full stop of an initial (S. Grant, G.R. Elton), of Jr., of St. Petersburg and
+# of No. 15; or a designation (U-2, MiG-15); or a plural possessive before a body's head. It starts with its
+# capital, outside any alternation: a pattern that starts so lets the regex engine skip from capital to capital
+# (CAP_RUN at 10,000 cards: 39 ms -> 30 ms).
 _NAME_WORD = (rf"[{UPPER}](?:[{UPPER}]+\d+\b|[{UPPER}]*-\d+\b|[a-z]{{1,2}}[{UPPER}]-\d+\b"  # (U-2, MiG-15)
               rf"|[{LETTER}]*s[’'](?= (?:{'|'.join(sorted(_BODY_HEADS))})\b)"  # (the Users’ Association)
               rf"|{_AFTER_CAPITAL}(?:\.(?<=\b[{UPPER}]\.)(?=[ ]?[{UPPER}])"
@@ -207,7 +206,11 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
             and not any(is_plain(w.group()) and w.group().lower() not in FIRST_NAMES for w in first_names))
 
 
-_HONOURS = frozenset("Lord Lady Sir Archbishop Bishop Cardinal General Admiral Earl".split())
+_NAMED_BY = HONOURS | {"Archbishop", "Bishop", "Cardinal", "General", "Admiral"}  # (who a person after a place is)
+# The words of a party, a side or a people a person is named after: no place before them.
+_SIDES = frozenset("whig tory liberal labour conservative unionist royalist parliamentarian yorkist lancastrian "
+                   "jacobite anglican catholic protestant puritan union confederate federal".split())
+_SIDE_ENDINGS = ("ist", "ite", "ian", "ate", "an", "ic", "ish", "ese")
 
 
 def _person_after_place(item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
@@ -217,10 +220,15 @@ def _person_after_place(item: list[re.Match[str]], tokens: list[re.Match[str]], 
     if not item or not after[:1].isupper():
         return False
     last = item[-1].group()
-    if word in _HONOURS:
-        return len(item) == 1 and last[:1].isupper() and not is_plain(last) and last.lower() not in OFFICES
+    if word in _NAMED_BY:  # (not after a party, a side or a people: the Whig Lord Grey, Confederate General Lee)
+        return (len(item) == 1 and last[:1].isupper() and not is_plain(last) and last.lower() not in OFFICES
+                and last.lower() not in _SIDES and not last.lower().endswith(_SIDE_ENDINGS))
     return (word.lower() in FIRST_NAMES and len(item) >= 3 and item[0].group().lower() in OFFICES
             and item[-2].group() == "of" and last[:1].isupper())
+
+
+_TWO_WORD_STATES = frozenset({"West Virginia", "North Carolina", "South Carolina", "North Dakota", "South Dakota",
+                              "New York", "New Jersey", "New Mexico", "New Hampshire", "Rhode Island"})
 
 
 def _is_pair(tokens: list[re.Match[str]]) -> bool:
@@ -232,7 +240,7 @@ def _is_pair(tokens: list[re.Match[str]]) -> bool:
     segments = "".join("," if t.group() == "," else "w" if t.group()[0].isupper() else "" for t in tokens[:head])
     names = [t for t in tokens[:head] if t.group()[0].isupper()]
     # (a region of two words, its first a place's: Wheeling, West Virginia)
-    two_word_region = segments.endswith(",ww") and names[-2].group() in PLACE_STARTS
+    two_word_region = segments.endswith(",ww") and f"{names[-2].group()} {names[-1].group()}" in _TWO_WORD_STATES
     return (segments.count(",") == 1 and (all(len(seg) == 1 for seg in segments.split(",")) or two_word_region)
             and all(_pair_word(t) for t in names[:-2 if two_word_region else None])
             and names[-1].group().lower() in REGIONS)
@@ -249,11 +257,14 @@ def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> 
     if word.lower() in run.known or not word[0].isupper() or (word == "United" and len(tokens) > 1):
         return False  # (no participle: the United States, the United Nations, the United Irishmen)
     if is_grammar(word):  # (but a comparative or a participle that opens a title: the Outer Space Treaty, the
-        return word.lower() in GRAMMAR or not _opens_title(tokens)  # Limited Test Ban Treaty)
+        return word.lower() in GRAMMAR or word not in _TITLE_OPENERS or not _opens_title(tokens)  # Limited ...)
     return is_plain(word) and len(tokens) == 1
 
 
 _TITLES = TITLE_HEADS - {"Law", "Laws"}  # (Tougher Laws were passed: no name)
+# The comparatives and participles that open titles (not Improved | Factory Acts, Harsher | Treaty).
+_TITLE_OPENERS = frozenset("Outer Inner Upper Lower Greater Lesser Limited Combined Revised Amended Reformed "
+                           "Consolidated Extended".split())
 
 
 def _opens_title(tokens: list[re.Match[str]]) -> bool:
@@ -309,12 +320,17 @@ def _pieces(words: list[re.Match[str]]) -> list[str]:
 _OPENING_CONNECTORS = CONNECTORS - set(PARTICLES)  # (made once, not at every name: 8% of run_spans)
 
 
+def _capital_particle(word: str) -> bool:
+    return word[:1].isupper() and word.lower() in PARTICLES
+
+
 def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
     """One item's name: its words without connectors at either end, or None when it is no name."""
     while words and (words[0].group().lower() in _OPENING_CONNECTORS or words[0].group() in "-–,&"):
         words = words[1:]
-    while words and (words[-1].group() in CONNECTORS or words[-1].group() in "-–,&"):
-        words = words[:-1]  # (as written: a capital is a word, not a particle: the Hollywood Ten)
+    while words and ((words[-1].group().lower() in CONNECTORS and not _capital_particle(words[-1].group()))
+                     or words[-1].group() in "-–,&"):
+        words = words[:-1]  # (a particle with a capital is a word: the Hollywood Ten; not the Reform Act Of)
     words = _without_office(words)
     if len(words) > 1 and words[-1].group() in EVENT_NOUNS and (
             is_plain(words[-2].group()) or words[-2].group().lower() in REGIONS):

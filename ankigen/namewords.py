@@ -88,6 +88,9 @@ WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".
 TITLE_HEADS = frozenset("Law Laws Act Acts Treaty Declaration Convention Statute Decree Edict Charter Conference "
                         "Commission Committee Agreement Pact Report Resolution Ordinance Proclamation".split())
 
+# The honours a person is named by, before their name (no office): Lord Canning, Sir Edward Grey.
+HONOURS = frozenset("Lord Lady Sir Dame Earl Baron Count".split())
+
 # Whose possessive makes a name with what follows: the King’s African Rifles, the People’s Budget.
 OWNERS = frozenset("king queen prince princess people lord lords lady duke pope emperor tsar".split())
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from . import english, rx
+from .cuts import MONTH, is_grammar
 from .figures import Piece, in_lines
 from .names import Priority
 from .namewords import BODIES, GRAMMAR, OFFICES, REGIONS
@@ -152,7 +153,9 @@ def _ends_name(text: str, at: int) -> bool:
     if not before.endswith(" "):
         return False
     word = before[:-1].rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
-    return len(word) > 1 and word[0].isupper() and not word.endswith(".")
+    # (not a word of grammar or a month before the speaker: Then Baker said, In March Baker said)
+    return (len(word) > 1 and word[0].isupper() and not word.endswith(".") and not is_grammar(word)
+            and MONTH.match(word) is None)
 
 
 # A word before a bracket, perhaps with its year between: `vad (voluntary ...`, `dora 1914 (defence ...`.
@@ -178,6 +181,8 @@ def spelt_out(text: str) -> dict[str, list[tuple[int, int]]]:
 
 # An acronym in a bracket after the name it stands for: committee of union and progress (CUP).
 _ACRONYM_BRACKET = rx.compile(r" \(([A-Z]{2,6})\)")
+_LOWER_WORD = rx.compile(r"[a-z][a-z’'-]*")
+_WORDS_ONLY = rx.compile(r"[a-z’' -]+")
 
 
 def named_in_full(text: str) -> Iterator[tuple[int, int]]:
@@ -187,14 +192,14 @@ def named_in_full(text: str) -> Iterator[tuple[int, int]]:
     for m in _ACRONYM_BRACKET.finditer(text) if " (" in text else ():
         base = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 80)
         window = text[base : m.start()]
-        words = list(re.finditer(r"[a-z][a-z’'-]*", window))
+        words = list(_LOWER_WORD.finditer(window))
         acronym = m.group(1).lower()
         if not words or words[-1].end() != len(window):
             continue
-        for n in range(len(acronym) - 1, min(len(words), 2 * len(acronym)) + 1):
-            spelt = [w.group() for w in words[-n:]] if n else []
-            if (spelt and spelt[0] not in _SMALL and _initials(acronym, spelt)
-                    and re.fullmatch(r"[a-z’' -]+", window[words[-n].start():])):
+        for n in range(max(1, len(acronym) - 1), min(len(words), 2 * len(acronym)) + 1):
+            spelt = [w.group() for w in words[-n:]]
+            if (spelt[0] not in _SMALL and _initials(acronym, spelt)
+                    and _WORDS_ONLY.fullmatch(window, words[-n].start())):
                 yield base + words[-n].start(), m.start()
                 break
 

@@ -121,7 +121,7 @@ def split_glued(line: Line) -> list[Line]:
 # (An introduction is no such heading: what stands under it before the first front is the essay's argument.)
 CONCLUDING = ("conclusion", "conclusions", "in conclusion", "to conclude", "to sum up", "in summary", "overall",
               "on balance", "final judgement", "final judgment")
-OPENS_CONCLUSION = ("in conclusion", "to conclude", "to sum up", "in summary")  # never a sentence's middle
+OPENS_CONCLUSION = ("in conclusion", "to sum up")  # never a sentence's middle (as "hard to conclude that" is)
 _SECTION = rx.compile(rf"^(?P<word>{'|'.join(CONCLUDING)})\s*(?:[-:–—.]\s*(?P<rest>.*))?$", re.IGNORECASE)
 
 

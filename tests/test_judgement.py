@@ -653,3 +653,8 @@ def test_a_scale_card_that_asks_about_another_factor_is_not_the_essays():
         notes = parse_text(f"6 - WW1\n{question}\nP1 - Weltpolitik\nfrom 1897\n{asked}\n"
                            "main cause / one of several / minor\nminor - explains why Britain was against Germany\n")
         assert judgement_notes.answered_option(notes, about) == level
+
+
+def test_to_conclude_in_a_sentences_middle_opens_no_conclusion():
+    assert judgement.sentences("it is hard to conclude that the war changed everything") == [
+        "it is hard to conclude that the war changed everything"]
