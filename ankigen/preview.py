@@ -130,26 +130,37 @@ def _cards_by_guid(col) -> dict[str, list[int]]:
 
 def _views(col, notes: Sequence[Sequence[int]]) -> list[CardView]:
     """The cards of one deck: `notes` holds each note's card ids, the notes in deck order."""
+    from anki.template import TemplateRenderContext
+
     out: list[CardView] = []
     ids = [(cid, len(cards)) for cards in notes for cid in cards]
+    note = notetype = None
     for number, (cid, siblings) in enumerate(ids, 1):
         card = col.get_card(cid)
-        note = card.note()
-        name = card.note_type()["name"]
-        key = _NOTETYPE_KEYS.get(name, name)
-        fields = dict(note.items())
-        kind = f"qa:{fields.get('Kind', '') or 'question'}" if key == "qa" else key
+        if note is None or note.id != card.nid:
+            # A note's cards follow each other: it is read once for all of them, where `card.question()` reads
+            # it for each card (a 30-file course: 11,500 cards of 6,400 notes; the preview of 4 of its files
+            # 4,688 M -> 4,597 M instructions, cachegrind).
+            note = col.get_note(card.nid)
+            notetype = col.models.get(note.mid)
+            name = notetype["name"]
+            key = _NOTETYPE_KEYS.get(name, name)
+            fields = dict(note.items())
+            kind = f"qa:{fields.get('Kind', '') or 'question'}" if key == "qa" else key
+            group, theme, tags = group_of(note.tags), plain_text(fields.get("Theme", "")), tuple(note.tags)
+        # What card.question() and card.answer() render, given the note already read.
+        rendered = TemplateRenderContext(col, card, note, notetype=notetype).render()
         out.append(CardView(
             number=number,
             notetype=key,
             kind=kind,
             ord=card.ord,
             siblings=siblings,
-            group=group_of(note.tags),
-            theme=plain_text(fields.get("Theme", "")),
-            tags=tuple(note.tags),
-            question=card.question(),
-            answer=card.answer(),
+            group=group,
+            theme=theme,
+            tags=tags,
+            question=rendered.question_and_style(),
+            answer=rendered.answer_and_style(),
         ))
     return out
 
