@@ -16,13 +16,15 @@ script are `ankigen/assets/preview.css` and `preview.js`, inlined in the page.
 
 from __future__ import annotations
 
+import re
 import shlex
 import tempfile
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import notetypes
+from . import notetypes, rx
 from .anki_notes import AnkiDeck
 from .build import Prepared, clock, prepare, stamp_deck
 from .errors import BuildError
@@ -128,8 +130,44 @@ def _cards_by_guid(col) -> dict[str, list[int]]:
     return out
 
 
+# Anki's LaTeX step (`anki.latex.on_card_did_render`, the one hook Anki puts on `card_did_render`) looks for
+# `[latex]`, `[$]` and `[$$]` (in any case) in both sides of every card, four calls into Anki's backend a
+# card, and changes nothing in a side without them: the preview takes the hook off while it renders and runs
+# it itself on the cards whose sides hold `[$` or `[latex]` (the pages unchanged; 4 files of the course's
+# preview 4,597 M -> 4,368 M instructions, cachegrind; the 30-file course 13.35 s -> 12.51 s CPU, medians of
+# 5 interleaved runs).
+_LATEX = rx.compile(r"\[(?:\$|latex\])", re.IGNORECASE)
+
+
+@contextmanager
+def _latex_where_written():
+    """Anki's LaTeX hook off `card_did_render` while the block runs (put back after, if it was on); yields
+    the hook, for the cards `_may_hold_latex` names, or None when it was not on."""
+    from anki import hooks, latex
+
+    hook = latex.on_card_did_render
+    before = hooks.card_did_render.count()
+    hooks.card_did_render.remove(hook)
+    if hooks.card_did_render.count() == before:  # not on: nothing to do in its place
+        yield None
+        return
+    try:
+        yield hook
+    finally:
+        hooks.card_did_render.append(hook)
+
+
+def _may_hold_latex(rendered) -> bool:
+    return bool(_LATEX.search(rendered.question_text) or _LATEX.search(rendered.answer_text))
+
+
 def _views(col, notes: Sequence[Sequence[int]]) -> list[CardView]:
     """The cards of one deck: `notes` holds each note's card ids, the notes in deck order."""
+    with _latex_where_written() as latex:
+        return _render_views(col, notes, latex)
+
+
+def _render_views(col, notes: Sequence[Sequence[int]], latex) -> list[CardView]:
     from anki.template import TemplateRenderContext
 
     out: list[CardView] = []
@@ -149,7 +187,10 @@ def _views(col, notes: Sequence[Sequence[int]]) -> list[CardView]:
             kind = f"qa:{fields.get('Kind', '') or 'question'}" if key == "qa" else key
             group, theme, tags = group_of(note.tags), plain_text(fields.get("Theme", "")), tuple(note.tags)
         # What card.question() and card.answer() render, given the note already read.
-        rendered = TemplateRenderContext(col, card, note, notetype=notetype).render()
+        context = TemplateRenderContext(col, card, note, notetype=notetype)
+        rendered = context.render()
+        if latex is not None and _may_hold_latex(rendered):
+            latex(rendered, context)
         out.append(CardView(
             number=number,
             notetype=key,
