@@ -297,7 +297,6 @@ def _check(paths: tuple[Path, ...], strict: bool) -> None:
 @DEBUG_OPTION
 def preview(paths: tuple[Path, ...], out: Path | None, open_: bool) -> None:
     """Write build/<name>.html showing every card as Anki renders it (needs the `anki` package)."""
-    gc.enable()  # (held off by `main`): anki's objects may make reference cycles
     from .findings import plural
     from .preview import preview_paths
 
@@ -329,7 +328,8 @@ def main() -> None:
     """Entry point of the `ankigen` console script."""
     # The process ends with its command, so the collector is held off for good: as Python tears its modules
     # down at exit it would otherwise collect, going over every object left (cachegrind, `ankigen check` of the
-    # shipped notes: 519 -> 507 M instructions). `preview` turns it back on (anki's objects are not ankigen's).
+    # shipped notes: 519 -> 507 M instructions). `preview` turns it on while Anki renders (anki's objects are
+    # not ankigen's).
     gc.disable()
     cli(prog_name="ankigen")
 

@@ -16,13 +16,16 @@ script are `ankigen/assets/preview.css` and `preview.js`, inlined in the page.
 
 from __future__ import annotations
 
+import gc
+import re
 import shlex
 import tempfile
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import notetypes
+from . import notetypes, rx
 from .anki_notes import AnkiDeck
 from .build import Prepared, clock, prepare, stamp_deck
 from .errors import BuildError
@@ -81,9 +84,25 @@ def render_all(prepared: Sequence[Prepared]) -> list[list[CardView]]:
         if p.deck is None or p.errors:
             raise BuildError(f"has errors, so no preview: run `{_check_command(p.path)}` to see them", p.path)
     views: dict[int, list[CardView]] = {}
-    for batch in _batches([p.deck for p in prepared if p.deck is not None]):
-        views.update(zip(batch, _render_batch([prepared[i] for i in batch]), strict=True))
+    with _collecting():
+        for batch in _batches([p.deck for p in prepared if p.deck is not None]):
+            views.update(zip(batch, _render_batch([prepared[i] for i in batch]), strict=True))
     return [views[i] for i in range(len(prepared))]
+
+
+@contextmanager
+def _collecting():
+    """The cyclic garbage collector on while Anki's objects live (they may make reference cycles), and left as
+    it was after: ankigen holds it off (`cli.main`; its own objects make none), so that the build of the decks
+    and the pages around the rendering run without it (4 files of the course: 4,189 M -> 4,152 M instructions,
+    cachegrind; the 30-file course 11.44 s -> 11.24 s CPU, medians of 5 interleaved runs)."""
+    collecting = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not collecting:
+            gc.disable()
 
 
 def _batches(decks: Sequence[AnkiDeck]) -> list[list[int]]:
@@ -128,28 +147,78 @@ def _cards_by_guid(col) -> dict[str, list[int]]:
     return out
 
 
+# Anki's LaTeX step (`anki.latex.on_card_did_render`, the one hook Anki puts on `card_did_render`) looks for
+# `[latex]`, `[$]` and `[$$]` (in any case) in both sides of every card, four calls into Anki's backend a
+# card, and changes nothing in a side without them: the preview takes the hook off while it renders and runs
+# it itself on the cards whose sides hold `[$` or `[latex]` (the pages unchanged; 4 files of the course's
+# preview 4,597 M -> 4,368 M instructions, cachegrind; the 30-file course 13.35 s -> 12.51 s CPU, medians of
+# 5 interleaved runs).
+_LATEX = rx.compile(r"\[(?:\$|latex\])", re.IGNORECASE)
+
+
+@contextmanager
+def _latex_where_written():
+    """Anki's LaTeX hook off `card_did_render` while the block runs (put back after, if it was on); yields
+    the hook, for the cards `_may_hold_latex` names, or None when it was not on."""
+    from anki import hooks, latex
+
+    hook = latex.on_card_did_render
+    before = hooks.card_did_render.count()
+    hooks.card_did_render.remove(hook)
+    if hooks.card_did_render.count() == before:  # not on: nothing to do in its place
+        yield None
+        return
+    try:
+        yield hook
+    finally:
+        hooks.card_did_render.append(hook)
+
+
+def _may_hold_latex(rendered) -> bool:
+    return bool(_LATEX.search(rendered.question_text) or _LATEX.search(rendered.answer_text))
+
+
 def _views(col, notes: Sequence[Sequence[int]]) -> list[CardView]:
     """The cards of one deck: `notes` holds each note's card ids, the notes in deck order."""
+    with _latex_where_written() as latex:
+        return _render_views(col, notes, latex)
+
+
+def _render_views(col, notes: Sequence[Sequence[int]], latex) -> list[CardView]:
+    from anki.template import TemplateRenderContext
+
     out: list[CardView] = []
     ids = [(cid, len(cards)) for cards in notes for cid in cards]
+    note = notetype = None
     for number, (cid, siblings) in enumerate(ids, 1):
         card = col.get_card(cid)
-        note = card.note()
-        name = card.note_type()["name"]
-        key = _NOTETYPE_KEYS.get(name, name)
-        fields = dict(note.items())
-        kind = f"qa:{fields.get('Kind', '') or 'question'}" if key == "qa" else key
+        if note is None or note.id != card.nid:
+            # A note's cards follow each other: it is read once for all of them, where `card.question()` reads
+            # it for each card (a 30-file course: 11,500 cards of 6,400 notes; the preview of 4 of its files
+            # 4,688 M -> 4,597 M instructions, cachegrind).
+            note = col.get_note(card.nid)
+            notetype = col.models.get(note.mid)
+            name = notetype["name"]
+            key = _NOTETYPE_KEYS.get(name, name)
+            fields = dict(note.items())
+            kind = f"qa:{fields.get('Kind', '') or 'question'}" if key == "qa" else key
+            group, theme, tags = group_of(note.tags), plain_text(fields.get("Theme", "")), tuple(note.tags)
+        # What card.question() and card.answer() render, given the note already read.
+        context = TemplateRenderContext(col, card, note, notetype=notetype)
+        rendered = context.render()
+        if latex is not None and _may_hold_latex(rendered):
+            latex(rendered, context)
         out.append(CardView(
             number=number,
             notetype=key,
             kind=kind,
             ord=card.ord,
             siblings=siblings,
-            group=group_of(note.tags),
-            theme=plain_text(fields.get("Theme", "")),
-            tags=tuple(note.tags),
-            question=card.question(),
-            answer=card.answer(),
+            group=group,
+            theme=theme,
+            tags=tags,
+            question=rendered.question_and_style(),
+            answer=rendered.answer_and_style(),
         ))
     return out
 

@@ -202,6 +202,20 @@ def test_markup_in_the_notes_is_shown_as_text(project):
     assert not any("<script>x()" in b for b in backs)  # never a live tag
 
 
+def test_latex_in_the_notes_goes_through_ankis_latex_step(project):
+    """The preview runs Anki's LaTeX hook itself, only on the cards that may hold LaTeX: those cards are
+    still drawn as Anki draws them (an image in the place of the LaTeX, or Anki's message why not)."""
+    notes = project.seed(lock=False)
+    back = "Trial of 16 – left 1936 Zin and Kam"
+    notes.write_text(notes.read_text(encoding="utf-8").replace(back, back + " [$]x^2[/$] [LaTeX]y[/latex]"),
+                     encoding="utf-8")
+    (page,) = preview_paths([notes], project.out)
+    backs = [html.unescape(f["srcdoc"]) for f in Frames(page.output.read_text(encoding="utf-8")).side("back")]
+    latex = [b for b in backs if "Zin and Kam" in b and "<img" in b]
+    assert latex and not any("[$]x^2[/$]" in b or "[LaTeX]y" in b for b in latex)
+    assert not any("[$]" in b for b in backs)
+
+
 def test_a_file_with_errors_is_not_previewed(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("", encoding="utf-8")
