@@ -5,9 +5,9 @@ an essay question, a question front, a bullet, a line that stops mid-phrase). Pu
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from . import rx
+from .namedtuples import NamedTuple
 from .records import PlanItem
 
 
