@@ -18,12 +18,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from . import kept
+
 COMMON = 1000  # pyspellchecker count at and above which a word is ordinary English
 # A student's shorthand, no term: "approx. 850km", "the govt", "esp. in the south".
 SHORTHAND = frozenset("approx govt govts esp etc incl dept yrs mins hrs info intro cos cuz tho thru shd wd prob probs "
                       "poss libs".split())
 MIN_TERM = 5  # a shorter unknown lower-case word is more likely a slip than a term
 DATA = Path(__file__).with_name("data")
+_KEPT = kept.path_for(__file__)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 # British spellings the (American) word list lacks: organisation, labour, centralised, theatre, defence.
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
@@ -42,21 +45,35 @@ def _common() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _rare() -> tuple[str, dict[str, tuple[int, int]]]:
+def _rare() -> tuple[bytes, dict[str, tuple[int, int]]]:
     """The other words of letters (110,000): for each first two letters, one line of the words that start so,
     each with a space either side, searched in C. They are asked of a few dozen words a notes file: a frozenset
     of them took about 20 ms to build; the file is kept whole, each line found by where it starts and ends
     (split into its 500 lines, `ankigen check` took 8 M instructions more: cachegrind); a search is of 4,000
-    words at most."""
-    text = (DATA / "rare.txt").read_text(encoding="utf-8")
+    words at most. Its bytes are searched, not its text, and where its lines are is kept from one run to the
+    next (`kept.py`, under the file's size and time): decoding the 1 MB took 1.4 M instructions, finding its
+    lines 3.4 M (`check` of the shipped notes 422 M -> 418 M, its build 588 M -> 584 M: cachegrind)."""
+    path = DATA / "rare.txt"
+    text = path.read_bytes()
+    key = (len(text), path.stat().st_mtime_ns)
+    spans = kept.read(_KEPT, key)
+    if not isinstance(spans, dict):
+        spans = _lines(text)
+        kept.write(_KEPT, key, spans)
+    return text, spans
+
+
+def _lines(text: bytes) -> dict[str, tuple[int, int]]:
+    """Where each line of the list starts and ends, by the first two letters of its words."""
     spans: dict[str, tuple[int, int]] = {}
     start = 0
     while start < len(text):
-        end = text.find("\n", start)
+        end = text.find(b"\n", start)
         end = len(text) if end < 0 else end
-        spans[text[start + 1:min(start + 3, end)].rstrip()] = (start, end)  # (" b " is the line of the word "b")
+        first = text[start + 1:text.find(b" ", start + 1, end)].decode("utf-8")  # (" b " is the line of "b")
+        spans[first[:2]] = (start, end)
         start = end + 1
-    return text, spans
+    return spans
 
 
 def word_lists() -> None:
@@ -77,8 +94,8 @@ def is_known(word: str) -> bool:
     if " " in word:
         return False
     text, spans = _rare()
-    span = spans.get(word[:2])
-    return span is not None and text.find(f" {word} ", *span) >= 0
+    span = spans.get(word[:2])  # (a lone surrogate, from a file of no encoding, is in no line of the file)
+    return span is not None and text.find(f" {word} ".encode("utf-8", "surrogatepass"), *span) >= 0
 
 
 def _base(word: str) -> str:
