@@ -166,12 +166,15 @@ def is_term(word: str) -> bool:
     """A lower-case word that is no English word: a foreign or technical term (`assignats`, `zemstva`,
     `sans-culottes`), not a misspelling, a run-together pair or a compound of common words (`sit-ins`)."""
     w = _base(word)
-    if w in SHORTHAND:
+    # The cheap questions first, and the spellings made only for a word they leave: a third of the words asked
+    # are short (`check` of the shipped notes 418 M -> 411 M instructions, its build 584 M -> 578 M: cachegrind).
+    if w in SHORTHAND or len(w) < MIN_TERM or not w.replace("-", "").isalpha():
+        return False
+    if _common_variant(w):
         return False
     spellings = [w, *(w[: -len(uk)] + us for uk, us in _BRITISH if w.endswith(uk)),
                  *(w.replace(uk, us) for uk, us in _BRITISH_WITHIN if uk in w)]  # as written, and American
-    if len(w) < MIN_TERM or not w.replace("-", "").isalpha() or _common_variant(w) or any(
-            is_known(v) for v in spellings):
+    if any(is_known(v) for v in spellings):
         return False
     if "-" in w:
         return not all(_common_variant(p) for p in w.split("-") if p)
