@@ -20,12 +20,12 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from typing import NamedTuple
 
 from . import notetypes, rewrites
 from .evidence import Evidence
 from .identity import GuidMaker, front_key
 from .lock import Entry
+from .namedtuples import NamedTuple
 from .records import Card
 from .rewrites import holds, occurrence
 

@@ -9,12 +9,12 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
 
 from . import claims, notetypes, rx
 from .evidence import Evidence
 from .figures import ascii_lowered
 from .lock import Entry
+from .namedtuples import NamedTuple
 from .records import ParsedNotes
 from .sidecar import Sidecar
 

@@ -6,10 +6,10 @@ blocks: at each line break a rule of `BACK_KEEP_RULES` keeps the break, else any
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from . import rx
 from .kinds import is_scale
+from .namedtuples import NamedTuple
 from .rules import ABBREVIATIONS, bullet, ends_dangling
 
 

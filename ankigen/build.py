@@ -9,7 +9,6 @@ import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from . import description, notetypes
 from .anki_notes import AnkiDeck
@@ -20,6 +19,7 @@ from .files import Spool, ensure_out_dir, write_bytes_if_changed
 from .findings import Finding, Level, error, plural, warning
 from .inputs import NOTES_SUFFIXES, default_out, lock_path, notes_files
 from .lock import Changes, Lock, Stamped, parse_lock, stamp, write_lock_to
+from .namedtuples import NamedTuple
 from .parser import read_notes
 from .records import ParsedNotes
 from .sidecar import Sidecar, load_sidecar

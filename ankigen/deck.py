@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from . import evidence, notetypes, rewrites, rx
 from .align import Aligned, Cloze, align, back_digest, retire
@@ -17,6 +16,7 @@ from .findings import Finding, plural, warning
 from .identity import GuidMaker, deck_id_for, new_deck_uid
 from .judgement_notes import judged_paragraphs, judgement_notes, scale_of
 from .lock import DeckMemory, Entry, Lock
+from .namedtuples import NamedTuple
 from .records import Card, Kind, ParsedNotes
 from .retired import retired_note
 from .sidecar import Sidecar

@@ -4,7 +4,7 @@ pattern: an unchanged course rebuild, which reads no notes, 11 M instructions fe
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .namedtuples import NamedTuple
 
 
 class Document(NamedTuple):

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain
-from typing import NamedTuple
 
 from . import english, rx
 from .english import COMMON, is_ordinary
@@ -30,6 +29,7 @@ from .lowercase import (
     lower_case_offices,
     lower_case_operations,
 )
+from .namedtuples import NamedTuple
 from .names import (
     CAP_RUN,
     CAPITAL_WORD,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import NamedTuple
+
+from .namedtuples import NamedTuple
 
 
 class Level(str, Enum):

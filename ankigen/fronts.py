@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from . import rx
 from .backs import TYPED_LINE, ends_sentence, join_lines
 from .kinds import analysis_front, is_scale, scale_in_front
+from .namedtuples import NamedTuple
 from .namewords import GRAMMAR
 from .questions import auxiliary_question, modal_question, noun_question, question_front
 from .rules import Line, bullet, ends_dangling, heading, marker_front, plan_items, section_heading

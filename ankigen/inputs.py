@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from .documents import SAVE_AS_TEXT, document_named
 from .errors import BuildError, NotesError
+from .namedtuples import NamedTuple
 from .skeleton import slug
 
 NOTES_SUFFIXES = (".txt", ".md", ".text")

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from . import rx
 from .figures import ascii_lowered
+from .namedtuples import NamedTuple
 from .rules import CONCLUDING, OPENS_CONCLUSION
 
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")

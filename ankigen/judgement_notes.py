@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
-from typing import NamedTuple
 
 from . import align, claims, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
 from .kinds import scale_answer
 from .lock import Entry
+from .namedtuples import NamedTuple
 from .parser import scale_options
 from .records import Card, Kind, ParsedNotes
 

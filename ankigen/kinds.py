@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from . import rx
+from .namedtuples import NamedTuple
 from .records import Card, Kind
 from .rules import CONCLUDING, section_heading
 

@@ -17,9 +17,10 @@ import json
 import json.encoder
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from .errors import LockError
+from .namedtuples import NamedTuple
 
 VERSION = 2
 

@@ -16,11 +16,11 @@ named rules, as a person would read it:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from . import rx
 from .cuts import CONNECTORS, CUTS, MONTH, is_grammar, month_cut, month_names, title_and, verb_cut
 from .english import is_ordinary, is_plain
+from .namedtuples import NamedTuple
 from .namewords import (
     BODIES,
     EVENT_NOUNS,

@@ -18,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from typing import NamedTuple
+
+from .namedtuples import NamedTuple
 
 # Named tuples, not frozen dataclasses: as immutable, and far cheaper to define on import (cachegrind, `ankigen
 # check`: a frozen dataclass costs about 3.7 M instructions to make, a named tuple under 1 M).

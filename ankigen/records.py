@@ -7,9 +7,9 @@ from __future__ import annotations
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
 
 from .findings import Finding
+from .namedtuples import NamedTuple
 
 
 class Kind(str, Enum):

@@ -18,10 +18,11 @@ import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from . import kept_yaml, rx
 from .errors import SidecarError
+from .namedtuples import NamedTuple
 
 if TYPE_CHECKING:
     import yaml

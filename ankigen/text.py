@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from . import rx
 from .documents import SAVE_AS_TEXT, document_kind
+from .namedtuples import NamedTuple
 
 # Apostrophes students type (or Word substitutes) between two letters: Stalin‘s, Stalin’s, Stalin`s, Stalin´s.
 # These three patterns start with what they consume and look behind afterwards, so that the engine skips
