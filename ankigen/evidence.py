@@ -243,8 +243,8 @@ class Finder:
                 yield phrase.start(), m.end(), Priority.NAME, text[phrase.start():m.end()]
             elif text.startswith(" d", m.end()) and (after := _FRENCH_AFTER.match(text, m.end())):
                 yield m.start(), after.end(), Priority.NAME, text[m.start():after.end()]
-            elif (place := _PLACE_NOUN.match(text, m.end()) or _REGNAL_AFTER.match(text, m.end())) is not None:
-                yield m.start(), place.end(), Priority.NAME, text[m.start():place.end()]
+            elif (noun := _PLACE_NOUN.match(text, m.end()) or _REGNAL_AFTER.match(text, m.end())) is not None:
+                yield m.start(), noun.end(), Priority.NAME, text[m.start():noun.end()]  # ussuri river, abdülhamid II
             if text[m.start() - 2 : m.start() - 1].isdigit() and (
                     measure := _MEASURE_BEFORE.search(text, max(0, m.start() - 16), m.start())):
                 yield measure.start(), m.end(), Priority.FIGURE, text[measure.start():m.end()]  # 3.4 desyatinas

@@ -260,7 +260,7 @@ def overall_lines(notes: ParsedNotes) -> list[str]:
 # The words of a scale card's question that name nothing it weighs: `how important was this factor`.
 _ASKING = frozenset("how far much important significant was were is are it this that the a an factor cause reason "
                     "responsible change changed describe can could would you we to what extent did do does of "
-                    "overall they them he she his her their who most main really blame to blame for".split())
+                    "overall they them he she his her their who most main really blame for".split())
 
 
 def answered_option(notes: ParsedNotes, about: frozenset[str] = frozenset()) -> int | None:

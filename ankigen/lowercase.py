@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from . import rx
 from .english import SHORTHAND, is_plain
 from .figures import LOWER_MONTHS, in_lines, in_lines_at
-from .namewords import FIRST_NAMES, GRAMMAR, OFFICES
+from .namewords import FIRST_NAMES, GRAMMAR, OFFICES, PARTICLES
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
@@ -35,7 +35,7 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
                     yield m.start(), after.end()
             elif after and _surname(after.group(1)):
                 third = _AFTER.match(text, after.end()) if first in _TITLES else None
-                if third and third.group(1) in ("von", "van", "de", "der"):
+                if third and third.group(1) in PARTICLES:
                     continue  # the name goes on after its particle: general | liman von sanders (lower_case_events)
                 # (a knight's or a lady's first name and surname, or a title's first name and surname: sir hamilton
                 # seymour, lord john russell; not general dyer | amritsar)
@@ -127,8 +127,8 @@ _OF_PLACE = rx.compile(rf"(?<![\w’'-])(?:{'|'.join(w.split()[0] for w in _OF_P
 _NAMED_AFTER = rx.compile(r"(?<![\w’'-])([a-z]{3,}) (?:doctrine|plan|accords?|pact|line)\b")
 _NAMED_AFTER_WORDS = (" doctrine", " plan", " accord", " pact", " line")
 _ADJECTIVE_ENDINGS = ("ant", "ic", "ik", "ian", "ish", "ese", "an")  # (not the bolshevik line)
-_PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:(?P<given>[a-z][a-z-]*[a-z]) )?(?:von|van)(?: der| den| de)? "
-                            r"([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
+_PARTICLE_NAME = rx.compile(r"(?<![\w’'-])(?:(?P<given>[a-z][a-z-]*[a-z]) )?(?P<particle>von|van)(?: der| den| de)? "
+                            r"(?P<surname>[a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
 
 def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
@@ -146,10 +146,10 @@ def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
         if _place(m.group(1)) and not m.group(1).endswith(_ADJECTIVE_ENDINGS):  # (not protestant doctrine)
             yield m.start(), m.end()
     for m in in_lines(_PARTICLE_NAME, text, ("von ", "van ")):
-        if _surname(m.group(2)):  # (with the given name before it, where that is no English: liman von sanders)
+        if _surname(m.group("surname")):  # (with the given name before it, where that is no English: liman von sanders)
             given = m.group("given")
             named = given is not None and (_surname(given) or given in FIRST_NAMES)
-            yield (m.start() if named else m.start() + (len(given) + 1 if given else 0)), m.end()
+            yield (m.start() if named else m.start("particle")), m.end()
 
 
 # How English words end, which no place's name does: `hyperinflation 1923`, `ratified january 1919`.

@@ -25,7 +25,6 @@ from .namewords import (
     BODIES,
     EVENT_NOUNS,
     FIRST_NAMES,
-    GRAMMAR,
     GROUPS,
     HONOURS,
     OF_YEAR,
@@ -210,7 +209,7 @@ _NAMED_BY = HONOURS | {"Archbishop", "Bishop", "Cardinal", "General", "Admiral"}
 # The words of a party, a side or a people a person is named after: no place before them.
 _SIDES = frozenset("whig tory liberal labour conservative unionist royalist parliamentarian yorkist lancastrian "
                    "jacobite anglican catholic protestant puritan union confederate federal".split())
-_SIDE_ENDINGS = ("ist", "ite", "ian", "ate", "an", "ic", "ish", "ese")
+_SIDE_ENDINGS = ("ist", "ite", "ate", "an", "ic", "ish", "ese")
 
 
 def _person_after_place(item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
@@ -257,7 +256,7 @@ def _opener_is_word(run: Run, t: re.Match[str], tokens: list[re.Match[str]]) -> 
     if word.lower() in run.known or not word[0].isupper() or (word == "United" and len(tokens) > 1):
         return False  # (no participle: the United States, the United Nations, the United Irishmen)
     if is_grammar(word):  # (but a comparative or a participle that opens a title: the Outer Space Treaty, the
-        return word.lower() in GRAMMAR or word not in _TITLE_OPENERS or not _opens_title(tokens)  # Limited ...)
+        return word not in _TITLE_OPENERS or not _opens_title(tokens)  # Limited Test Ban Treaty)
     return is_plain(word) and len(tokens) == 1
 
 
