@@ -28,6 +28,7 @@ from .lowercase import (
     lower_case_names,
     lower_case_offices,
     lower_case_operations,
+    with_neighbour,
 )
 from .namedtuples import NamedTuple
 from .names import (
@@ -248,6 +249,8 @@ class Finder:
             if text[m.start() - 2 : m.start() - 1].isdigit() and (
                     measure := _MEASURE_BEFORE.search(text, max(0, m.start() - 16), m.start())):
                 yield measure.start(), m.end(), Priority.FIGURE, text[measure.start():m.end()]  # 3.4 desyatinas
+            elif (beside := with_neighbour(text, m.start(), m.end())) is not None:
+                yield beside[0], beside[1], Priority.NAME, text[beside[0]:beside[1]]  # mangal pandey
             if m.start() == end + 1 and text[end] == " ":  # two terms side by side: zhuada fangxiao
                 yield joined, m.end(), Priority.NAME, text[joined:m.end()]
             else:

@@ -25,7 +25,6 @@ FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule 
 _CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement|"
            r"decline|moderni[sz]ation|westerni[sz]ation)")
 
-
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).
 NOT_MUCH = r"(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|(?<!a )little)"  # ... different (from)
 SURFACE = (r"(?:hardly|barely|scarcely) any (?:real )?change|not really (?:a |any )?change|(?:only )?on the surface|"
@@ -82,14 +81,15 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                FUNDAMENTAL),
     # A factor's weight, said of the factor ("played a small part", "was a minor factor", "only a small part of
     # unification"), not a share of something ("A small part of the army mutinied").
-    DegreeRule("a small part", r"(?<!\w)(?:(?<=only )|(?<=just )|(?<=played )|(?<=was )|(?<=were )|(?<=is )|"
-               r"(?<=are )|(?<=had )|(?<=as ))(?:a )?(?:very )?(?:small|minor|little|tiny) (?:\w+ )?"
-               r"(?:part|role|factor|cause|reason|contribution)", SUPERFICIAL),
+    DegreeRule("a small part", r"(?<!\w)(?:(?<=only )|(?<=just )|(?<=played )|(?<=was )|(?<=were )|(?<=is )|(?<=are )|"
+               r"(?<=had )|(?<=as )|(?<=∴ )|(?<=so )|(?<=therefore ))(?:a )?(?:very )?(?:small|minor|little|tiny) "
+               r"(?:\w+ )?(?:part|role|factor|cause|reason|contribution)", SUPERFICIAL),
     DegreeRule("part of the reason", r"(?:only|just) (?:a |one )?part of (?:the )?(?:reasons?|why|causes?|story|"
                r"explanation|it)|(?:one|a) (?:contributing|contributory) (?:factor|cause)|"
                r"one (?:factor|cause|reason) among (?:many|several|others)|one of (?:several|many|a number of|the) "
                r"(?!(?:main|most|key|biggest|major|chief|greatest)\b)(?:\w+ )?(?:factors|causes|reasons)|"
                r"not the only (?:one|factor|cause|reason)", PARTIAL),
+    DegreeRule("little to do with it", r"(?:very )?(?:little|nothing) to do with (?:it|this|the)\b", SUPERFICIAL),
     # A cause that only set things off: "religion and the Irish rebellion, only a trigger".
     DegreeRule("only a trigger", r"(?:only|just|merely) (?:a |the )?(?:trigger|spark|catalyst|final straw|last "
                r"straw|short[- ]term cause)", SUPERFICIAL),

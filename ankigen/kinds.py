@@ -58,7 +58,7 @@ def scale_options(back: Sequence[str]) -> tuple[str, ...] | None:
 
 def _options(line: str) -> tuple[str, ...] | None:
     parts = [p.strip() for p in _SCALE_SPLIT.split(line.rstrip(".")) if p.strip()]
-    if 2 <= len(parts) <= 6 and all(_SCALE_OPTION.match(p) and len(p.split()) <= 3 for p in parts):
+    if 2 <= len(parts) <= 6 and all(_SCALE_OPTION.match(p) and len(p.split()) <= 4 for p in parts):
         return tuple(parts)
     return None
 
@@ -93,8 +93,9 @@ def scale_answer(card: Card) -> tuple[str, ...]:
 
 def is_scale(line: str) -> bool:
     """Is the line a scale of change, two of its options naming degrees (`fundamental - partial - superficial`)?"""
-    # (six options of three words at most: a longer line is no scale, and most lines of a back are longer or hold
-    # a figure; asked of every line of every back, this look first took parsing 10,000 cards 0.30 s -> 0.05 s)
+    # (six options of four words at most, `one of several causes`: a longer line is no scale, and most lines of
+    # a back are longer or hold a figure; asked of every line of every back, this look first took parsing 10,000
+    # cards 0.30 s -> 0.05 s)
     scale = _options(line) if line and len(line) <= 200 and _SCALE_LETTERS.fullmatch(line) else None
     return scale is not None and sum(1 for o in scale if _names_degree(o)) >= 2
 

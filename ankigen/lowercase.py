@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from . import rx
 from .english import SHORTHAND, is_plain
 from .figures import LOWER_MONTHS, in_lines, in_lines_at
-from .namewords import FIRST_NAMES, GRAMMAR, OFFICES, PARTICLES
+from .namewords import FIRST_NAMES, GRAMMAR, OFFICES, PARTICLES, RULERS
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
 
@@ -150,6 +150,35 @@ def lower_case_events(text: str) -> Iterator[tuple[int, int]]:
             given = m.group("given")
             named = given is not None and (_surname(given) or given in FIRST_NAMES)
             yield (m.start() if named else m.start("particle")), m.end()
+
+
+# The lower-case word just before a term, or just after it (no punctuation between).
+_WORD_BEFORE = rx.compile(r"(?<![\w’'-])([a-z][a-z’'-]*[a-z]) $")
+_WORD_AFTER = rx.compile(r" ([a-z][a-z’'-]*[a-z])(?![\w’'-])")
+
+
+def with_neighbour(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A term (text[start:end]: `pandey`, no English word) with the word beside it that may be a name too, as a
+    place's may (lowercase `_place`, no month): one name, as a student who types in lower case writes it:
+    `mangal pandey`, `wajid ali`. The word before is looked at first; None where neither is such a word."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before and _beside(before.group(1)):
+        return before.start(), end
+    after = _WORD_AFTER.match(text, end)
+    if after and _beside(after.group(1)):
+        return start, after.end()
+    return None
+
+
+def _beside(word: str) -> bool:
+    """A word beside a term that is part of its name: no ordinary English, no month, title or shorthand, and not
+    shaped as an English verb or noun is (`mangal`, not `conscripted`, `nawab` or `govt`)."""
+    return (len(word) >= 4 and _surname(word) and word not in GRAMMAR and word not in SHORTHAND
+            and word not in OFFICES and word not in RULERS and word not in LOWER_MONTHS
+            and not word.endswith(_VERB_ENDINGS))
+
+
+_VERB_ENDINGS = ("ed", "ing", "tion", "sion", "ment", "ly", "ness")
 
 
 # How English words end, which no place's name does: `hyperinflation 1923`, `ratified january 1919`.

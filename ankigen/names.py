@@ -33,6 +33,7 @@ from .namewords import (
     OWNERS,
     PARTICLES,
     REGIONS,
+    RULERS,
     TITLE_HEADS,
     WORKS,
 )
@@ -222,8 +223,17 @@ def _person_after_place(item: list[re.Match[str]], tokens: list[re.Match[str]], 
     if word in _NAMED_BY:  # (not after a party, a side or a people: the Whig Lord Grey, Confederate General Lee)
         return (len(item) == 1 and last[:1].isupper() and not is_plain(last) and last.lower() not in OFFICES
                 and last.lower() not in _SIDES and not last.lower().endswith(_SIDE_ENDINGS))
-    return (word.lower() in FIRST_NAMES and len(item) >= 3 and item[0].group().lower() in OFFICES
-            and item[-2].group() == "of" and last[:1].isupper())
+    if not (word.lower() in FIRST_NAMES or word.lower() in _ENGLISH_FIRST_NAMES):
+        return False
+    if len(item) == 1:  # (a place alone before a first name and a surname: at Antioch | Peter Bartholomew)
+        return (last[:1].isupper() and not is_plain(last) and not is_plain(after) and last.lower() not in OFFICES
+                and last.lower() not in FIRST_NAMES and last.lower() not in _SIDES and last.lower() not in RULERS
+                and not last.lower().endswith(_SIDE_ENDINGS))  # (not Lloyd George, Prussian Otto, Archduke Franz)
+    return len(item) >= 3 and item[0].group().lower() in OFFICES and item[-2].group() == "of" and last[:1].isupper()
+
+
+# First names that are English words too, capitalised after a place: Peter Bartholomew, John Adams.
+_ENGLISH_FIRST_NAMES = frozenset("peter john mark frank victor".split())
 
 
 _TWO_WORD_STATES = frozenset({"West Virginia", "North Carolina", "South Carolina", "North Dakota", "South Dakota",

@@ -90,6 +90,9 @@ TITLE_HEADS = frozenset("Law Laws Act Acts Treaty Declaration Convention Statute
 
 # The honours a person is named by, before their name (no office): Lord Canning, Sir Edward Grey.
 HONOURS = frozenset("Lord Lady Sir Dame Earl Baron Count".split())
+# Rulers' titles that OFFICES leaves out, before a name: Archduke Franz Ferdinand, the nawab wajid ali shah.
+RULERS = frozenset("archduke archduchess sultan emir shah khan caliph tsarevich grand doge marquis dauphin rajah "
+                   "raja maharaja nawab nizam shogun ayatollah imam sheikh bey pasha vizier elector".split())
 
 # Whose possessive makes a name with what follows: the King’s African Rifles, the People’s Budget.
 OWNERS = frozenset("king queen prince princess people lord lords lady duke pope emperor tsar".split())

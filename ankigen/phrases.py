@@ -58,7 +58,8 @@ def _no_onset(word: str) -> bool:
 
 # A short title or slogan in quotation marks, capitalised: Stalin's article "Dizzy with Success", "Self-Government
 # Now" (a longer quotation is a quotation, not a name).
-_QUOTED = rx.compile(r"(?<=[“\"])[A-Z][^”\"\n.!?]{2,70}?(?=[”\"])")
+# (A title's abbreviated title holds its full stop: "The Cabinet of Dr. Caligari", "St. Louis Blues".)
+_QUOTED = rx.compile(r"(?<=[“\"])[A-Z](?:[^”\"\n.!?]|(?<= )(?:Dr|St|Mr|Mrs|Jr)\. ){2,70}?(?=[”\"])")
 
 
 # A rare word the notes say is a term (english.is_rare): glossed in a bracket or with "=" (`satyagraha (truth
@@ -139,12 +140,35 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
         if m.start() >= 2 and text[m.start() - 1] == " " and (text[m.start() - 2].isalnum() or
                                                                text[m.start() - 2] in "’'"):
             yield m.start(), m.end(), Priority.TITLE, m.group()  # (after a word: mid-sentence)
+    for start, end in renderings(text) if " (" in text else ():
+        yield start, end, Priority.NAME, text[start:end]
     for m in in_lines(_SAYS, text, _SAYING):  # (only lines with such a verb: 123 -> 27 ms at 10,000 cards)
         word = m.group(1).lower()
         if _ends_name(text, m.start(1)):
             continue  # the last word of a longer name, asked whole or not at all: `the Test Act | said`
         if word not in GRAMMAR and word not in OFFICES and word not in BODIES and word not in subject:
             yield m.start(1), m.end(1), Priority.COMMON_NAME, m.group(1)  # (a longer name wins)
+
+
+# The bracket after a quoted title or a term, up to its comma: what it is called in its own language.
+_RENDERING = rx.compile(r"(?<=[\w”\"] \()[^()\n,;=]{3,60}?(?=[,)])")
+
+
+def renderings(text: str) -> Iterator[tuple[int, int]]:
+    """A work's or a term's name in its own language, in the bracket after it, one term to ask: "The Blue Angel"
+    (Der blaue Engel, 1930), epic theatre (episches Theater), the floating population (liudong renkou): (start,
+    end) of each. Two to six words, none a word of English grammar, at least half of them no ordinary English,
+    and one no English word at all unless the bracket follows a quoted title (not a gloss in English: landless
+    labourers, kulak helper; not a place: near calcutta)."""
+    for m in _RENDERING.finditer(text):
+        words = [w.strip(".’'").lower() for w in m.group().split()]
+        if not 2 <= len(words) <= 6 or not all(w.replace("-", "").isalpha() for w in words):
+            continue
+        if any(w in GRAMMAR for w in words) or (english.is_plain(words[0]) and m.group()[0].islower()):
+            continue
+        odd = [w for w in words if not english.is_plain(w)]
+        if len(odd) * 2 >= len(words) and (text[m.start() - 3] in "”\"" or any(map(english.is_term, odd))):
+            yield m.start(), m.end()
 
 
 def _ends_name(text: str, at: int) -> bool:
@@ -227,8 +251,10 @@ def glossed_phrases(text: str) -> list[tuple[int, int]]:
         phrase: list[re.Match[str]] = []
         for word in reversed(words[-4:]):
             bare = word.group().rstrip(",")
-            if not bare.isalpha() or not bare.islower() or english.is_plain(bare) or bare in GRAMMAR:
+            if not bare.isalpha() or not bare.islower() or bare in GRAMMAR:
                 break
+            if english.is_plain(bare) and (phrase or len(words) < 2 or not _rare_before(words[-2].group())):
+                break  # (an English noun ends the phrase only after a rare word: a plenary indulgence (...))
             phrase.append(word)
         if len(phrase) >= 2 and not phrase[-1].group().endswith(","):
             found.append((phrase[-1].start(), phrase[0].end()))
@@ -236,6 +262,15 @@ def glossed_phrases(text: str) -> list[tuple[int, int]]:
 
 
 _PHRASE_WORD = rx.compile(r"\S+")
+
+
+def _rare_before(word: str) -> bool:
+    """A rare adjective before an English noun, the two glossed: plenary, ecclesiastical (not a noun: `reparations
+    payments (coal and timber)`)."""
+    return word.isalpha() and word.islower() and word.endswith(_ADJECTIVE_ENDINGS) and english.is_rare(word)
+
+
+_ADJECTIVE_ENDINGS = ("ary", "al", "ic", "ous", "ive", "ile", "ory", "ant", "ent")
 
 
 def said_terms(text: str) -> set[str]:

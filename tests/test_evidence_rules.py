@@ -824,3 +824,33 @@ def test_what_the_ninth_sessions_rules_leave_alone(sentence, facts):
 def test_an_event_with_its_years_is_one_word_in_the_singular():
     sentences = ["the Germans 1914-18 lost", "the Germans attacked", "the Germans retreated", "the Germans won"]
     assert [e.text for e in evidence.Finder().find(sentences, learn=True).get(0, [])] == ["1914-18"]
+
+
+@pytest.mark.parametrize(("sentence", "facts"), [
+    # a work's or a term's name in its own language, in the bracket after it: one term
+    ('"The Seventh Seal" (Det sjunde inseglet, 1957) was shown', ["The Seventh Seal", "Det sjunde inseglet", "1957"]),
+    ("the work unit system (danwei zhidu) gave jobs", ["danwei zhidu"]),
+    ('Stevenson wrote "The Strange Case of Dr. Jekyll" in 1886',  # a title's abbreviated title, whole
+     ["Stevenson", "The Strange Case of Dr. Jekyll", "1886"]),
+    # a place alone before a person's first name and surname: two facts (not a title before a name)
+    ("from Moscow Mikhail Gorbachev sent orders", ["Moscow", "Mikhail Gorbachev"]),
+    ("at Antioch Peter Bartholomew found the lance", ["Antioch", "Peter Bartholomew"]),
+    ("Archduke Franz Ferdinand was shot", ["Archduke Franz Ferdinand"]),
+    ("David Lloyd George won", ["David Lloyd George"]),
+    # a lower-case term with the name word beside it: one name
+    ("the rebel leader tantia tope fled south", ["tantia tope"]),
+    # a rare adjective and its noun, glossed
+    ("a plenary indulgence (remission of all penance) was offered", ["plenary indulgence"]),
+])
+def test_what_the_tenth_session_asks_whole(sentence, facts):
+    assert sorted(deletions(sentence)) == sorted(facts)
+
+
+@pytest.mark.parametrize(("sentence", "facts"), [
+    ("the braccianti (landless labourers) struck in 1920", ["braccianti", "1920"]),  # a gloss in English
+    ("made at the arsenal (near calcutta, now kolkata)", ["kolkata"]),  # a place, not a rendering
+    ("they fell behind with reparations payments (coal and timber) in 1922", ["1922"]),  # a noun, no adjective
+    ("the serfs conscripted for 25 years", ["25 years"]),  # a verb beside no term
+])
+def test_what_the_tenth_sessions_rules_leave_alone(sentence, facts):
+    assert sorted(deletions(sentence)) == sorted(facts)

@@ -118,6 +118,10 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("Bose and the mutiny were only part of why Britain left but they sped it up", judgement.PARTIAL),
     ("the elites only played a small part in the end", judgement.SUPERFICIAL),
     ("religion was a minor factor", judgement.SUPERFICIAL),
+    ("only a few wanted land ∴ a minor factor", judgement.SUPERFICIAL),  # after "therefore", as a sign
+    ("so a minor factor overall", judgement.SUPERFICIAL),
+    ("loot had very little to do with it for most of them", judgement.SUPERFICIAL),
+    ("the Tsar had nothing to do with the strikes", judgement.SUPERFICIAL),
     ("his government was only a very small part of why the famine got so bad", judgement.SUPERFICIAL),
     ("It was not the main cause", judgement.PARTIAL),  # negated
     ("Propaganda played no small part", judgement.FUNDAMENTAL),

@@ -948,6 +948,7 @@ def test_a_question_put_as_a_clause_ends_a_front():
 def test_a_scale_of_importance_is_a_line_of_its_own():
     assert kinds.is_scale("main reason / important / minor")
     assert kinds.is_scale("main cause / one of several / minor")
+    assert kinds.is_scale("main cause / one of several causes / minor cause")  # an option of four words
     assert not kinds.is_scale("Lenin / Trotsky / Stalin")
 
 
