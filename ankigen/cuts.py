@@ -89,6 +89,8 @@ def verb_cut(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     stem = word.lower()[:-3]
     if i and (tokens[i - 1].group().lower() in OFFICES or tokens[i - 1].group() in HONOURS):
         return False  # a name after an office or an honour: Lord Canning, Cardinal Manning
+    if i >= 2 and tokens[i - 2].group() in HONOURS and tokens[i - 1].group().lower() in FIRST_NAMES:
+        return False  # and after an honour and a first name: Sir Evelyn Baring
     if pair:
         return False  # a place and its region: Wheeling, West Virginia
     return (word.endswith("ing") and not after[:1].isupper()

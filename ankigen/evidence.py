@@ -69,11 +69,12 @@ _frequencies = english.word_lists  # bench/breakdown.py times the word lists' lo
 # Cruikshank, St. Petersburg, Jr., incl., c., e.g., No. 15). Inside a back every space is " " (text.tidy_text
 # makes it so), and the pattern starts with that space: the regex engine skips quickly from space to space.
 # A sentence a student starts in lower case (`... the power struggle. he was therefore able ...`) ends there
-# too, but only after a word of three letters or more: `e.g. the`, `approx. a third`, `no. of` go on.
+# too, but only after a word of three letters or more: `e.g. the`, `approx. a third`, `no. of` go on (and old
+# money's rate: `80s. a quarter`).
 _SENTENCE_END = rx.compile(
     r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
     + "".join(rf"(?<!\b{a}\. )" for a in ABBREVIATIONS)
-    + r"(?:(?=[“\"(]?[A-Z0-9])|(?<=[a-z0-9]{3}[.!?] )(?=[a-z]))")
+    + r"(?:(?=[“\"(]?[A-Z0-9])|(?<=[a-z0-9]{3}[.!?] )(?=[a-z])(?!(?<=\d[sd]\. )(?:a|per|each) ))")
 # As ankigen 0.1 split them, word for word (a version 1 lock names its notes by their sentence's place in the
 # back): at any full stop before a capital, initials and abbreviations too.
 _SENTENCE_END_01 = rx.compile(r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?=[“\"(]?[A-Z0-9])")
@@ -214,9 +215,15 @@ class Finder:
         found: dict[int, list[_Ranked]] = {}
         pieces: Iterable[Piece] = ()
         if self.auto:
-            names = ((at + s, at + e, p, run[s:e]) for at, run, spans in self._names(text, starts, learn)
-                     for s, e, p in spans)
-            pieces = chain(figures(text, self.subject, every_year=self.as_01), phrases(text, self.subject),
+            places = self._places(text)
+            known, subject = self.known, self.subject
+            if learn:
+                mid_sentence, ubiquitous = _learn(places, starts)
+                known, subject = known | mid_sentence, subject | ubiquitous
+            names = ((at + s, at + e, p, run[s:e]) for at, run, spans in self._names(text, places, known, subject,
+                                                                                     learn) for s, e, p in spans)
+            # (the phrases' rules skip the deck's furniture too: not `Peel said` where Peel is on every card)
+            pieces = chain(figures(text, self.subject, every_year=self.as_01), phrases(text, subject),
                            self._words(text), names)
         if self.always is not None:
             always = ((m.start(), m.end(), Priority.ALWAYS, m.group()) for m in self.always.finditer(text))
@@ -281,20 +288,21 @@ class Finder:
                             and (english.is_term(w) or (w in said and english.is_glossable(w))
                                  or lower_acronym(w, acronyms) or (w in spelt and not english.is_plain(w)))))
 
-    def _names(self, text: str, starts: list[int],
-               learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:
-        """Each run of capitals in the text that holds names: (where it starts, the run, the names' spans)."""
+    def _places(self, text: str) -> dict[tuple[str, bool], list[int]]:
+        """Each distinct run of capitals in the text ((the run, whether it opens a sentence) -> where it stands):
+        names recur, and each distinct run is judged once."""
         opens = {m.end() for m in _OPENER.finditer(text)}
         opens.add(len(text) - len(text.lstrip(' “"(')))
-        places: dict[tuple[str, bool], list[int]] = {}  # names recur: each distinct run, judged once
+        places: dict[tuple[str, bool], list[int]] = {}
         particles = particle_starts(text, distinct_words(text))
         for m in CAP_RUN.finditer(text):
             at = particles.get(m.start(), m.start())
             places.setdefault((text[at : m.end()], at in opens), []).append(at)
-        known, subject = self.known, self.subject
-        if learn:
-            mid_sentence, ubiquitous = _learn(places, starts)
-            known, subject = known | mid_sentence, subject | ubiquitous
+        return places
+
+    def _names(self, text: str, places: dict[tuple[str, bool], list[int]], known: frozenset[str],
+               subject: frozenset[str], learn: bool) -> Iterable[tuple[int, str, tuple[Span, ...]]]:
+        """Each run of capitals in the text that holds names: (where it starts, the run, the names' spans)."""
         for (run, first), places_ in places.items():
             spans = run_spans(Run(run, first, known, subject))
             for at in places_ if spans else ():

@@ -32,7 +32,7 @@ _REPUBLICAN = (r"(?:Vend[ée]miaire|Brumaire|Frimaire|Niv[ôo]se|Pluvi[ôo]se|Ve
 _DAY1 = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _DAY = rf"(?<![\d][-–]){_DAY1}(?: ?[-–] ?{_DAY1})?"  # 7, 10–11, 1st
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"  # 26,000  1.8  3000
-_SCALE = r"(?: ?(?:million|billion|trillion|thousand|bn|m)\b)"
+_SCALE = r"(?: ?(?:million|billion|trillion|thousand|bn|m|k)\b)"  # (k: 80k, as students write thousands)
 # Units that belong to their figure, as a teacher writes the fact: money, measures and spans of time
 # (`4 billion livres`, `2.3 million tons`, `381 days`, `11,000km`); what is counted (men, members) does not.
 _UNIT_WORD = (r"(?:livres?|francs?|marks?|Reichsmarks?|Deutschmarks?|lire|roubles?|rubles?|dollars?|pounds?|"
@@ -71,7 +71,7 @@ _FIGURE_RULES = (
     rf"\b(?:R(?=\d)|Rs\.? ?(?=\d)){_NUMBER}{_SCALE}?\b{_RATE}?",
     r"\b\d{1,2}s \d{1,2}[½¼¾]?d\b|\b\d{1,3}[½¼¾]?d\b",  # old money: 6s 8d, 12d, 1½d
     # shillings alone, with what they are paid for (not a decade: the 70s): 25s a week, wheat at 70s a quarter
-    r"(?<!the )\b\d{1,3}s (?:a|per|each) (?:year|month|week|day|head|quarter)\b",
+    r"(?<!the )\b\d{1,3}s\.? (?:a|per|each) (?:year|month|week|day|head|quarter)\b",  # (80s. a quarter)
     # or of one figure (no decade), or after a verb of paying: 1s (12d) a head, fined 20s
     # (not a plural of a name or of a number: V-2s, in 2s and 3s, 100s of lives)
     r"(?<!the )(?<!in )(?<!and )(?<![\w-])[1-9]s\b(?!['’]| of\b)",
@@ -80,7 +80,7 @@ _FIGURE_RULES = (
     rf"\b\d{{1,3}} to \d{{1,3}}{_UNIT}",  # two figures of one unit: cut from 48 to 41 hours
     # a vote or a score with "to": 523 to 8 (not a change: from 435,000 to 652,000 is two facts, as teachers write it)
     r"(?<!from )(?<!about )(?<!around )(?<!roughly )\b\d{1,3}(?:,\d{3})* to \d{1,3}(?:,\d{3})*\b"
-    r"(?![,.]?\d| ?%| ?(?:per|percent|million|billion|thousand|bn|m)\b"
+    r"(?![,.]?\d| ?%| ?(?:per|percent|million|billion|thousand|bn|m|k)\b"
     r"| (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",  # (not 10 to 20 percent, 17 to 21 August)
     r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
     rf"\b{_NUMBER}{_SCALE}(?:{_UNIT}{_RATE}?)?",  # 1.8 million, 2.3 million tons

@@ -170,7 +170,9 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     items: list[list[re.Match[str]]] = [[]]
     for i, t in enumerate(tokens):
         rule = CUTS.get(t.group()) or (verb_cut if t.group().endswith("ing") and t.group()[0].isupper() else month_cut)
-        if rule is month_cut and all(w.group().lower() == "the" for w in tokens[:i]) and month_names(tokens, i):
+        owned = i and strip_possessive(tokens[i - 1].group()) != tokens[i - 1].group()  # (Lenin’s April Theses)
+        if rule is month_cut and (owned or all(w.group().lower() == "the" for w in tokens[:i])) and month_names(
+                tokens, i):
             items[-1].append(t)
         elif _office_after_name(items[-1], tokens, i) or _person_after_place(items[-1], tokens, i):
             items.append([t])  # Iain Macleod | Colonial Secretary; Salisbury | Lord Churchill
@@ -186,7 +188,8 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
     Macleod | Colonial Secretary`, `George Grenville | PM`, `John Dickinson | Letters from a Farmer`, `Bernard
     Bailyn | The Ideological Origins ...`, `Arthur Scargill | the NUM president`? They are two facts."""
     word = tokens[i].group()
-    if len(item) == 1 and word.lower() in OFFICES and i + 1 < len(tokens) and tokens[i + 1].group() in ("of", "for"):
+    if (len(item) == 1 and (word.lower() in OFFICES or word in OFFICE_LETTERS) and i + 1 < len(tokens)
+            and tokens[i + 1].group() in ("of", "for")):
         # (a surname alone before an office of something: `Fouché | Minister of Police`)
         alone = item[0].group()
         return alone[:1].isupper() and not is_plain(alone) and alone.lower() not in OFFICES
@@ -196,6 +199,8 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
     if not all(w.group()[:1].isupper() or w.group() in PARTICLES for w in item) or is_plain(item[-1].group()):
         return False
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if word in WORKS and any(strip_possessive(w.group()) != w.group() for w in item):
+        return False  # a work a person owns, whole: Russell’s | Edinburgh Letter
     if word in ("the", "The") or word in WORKS or word in OFFICE_LETTERS:
         return True  # (a surname and first names, the first names perhaps English words: John, Grace)
     # (a first name that is an English word too is still a first name: Charles Trevelyan | Assistant Secretary;
@@ -226,7 +231,8 @@ def _person_after_place(item: list[re.Match[str]], tokens: list[re.Match[str]], 
     if not (word.lower() in FIRST_NAMES or word.lower() in _ENGLISH_FIRST_NAMES):
         return False
     if len(item) == 1:  # (a place alone before a first name and a surname: at Antioch | Peter Bartholomew)
-        return (last[:1].isupper() and not is_plain(last) and not is_plain(after) and last.lower() not in OFFICES
+        return (last[:1].isupper() and last[1:].islower() and not is_plain(last) and not is_plain(after)
+                and last.lower() not in OFFICES
                 and last.lower() not in FIRST_NAMES and last.lower() not in _SIDES and last.lower() not in RULERS
                 and not last.lower().endswith(_SIDE_ENDINGS))  # (not Lloyd George, Prussian Otto, Archduke Franz)
     return len(item) >= 3 and item[0].group().lower() in OFFICES and item[-2].group() == "of" and last[:1].isupper()

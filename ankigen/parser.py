@@ -53,6 +53,7 @@ from .rules import (
     split_glued,
     split_section,
     title,
+    unbracket,
     without_label,
 )
 from .text import NotText, decode, tidy_text
@@ -68,7 +69,7 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
     lines: list[Line] = []
     before_fronts, analysing = True, False
     for no, text in enumerate(physical, start=1):
-        line = Line(no, text)
+        line = Line(no, unbracket(text))
         if before_fronts and plan_items(line) is not None:
             lines.append(line)
             before_fronts = False
@@ -118,6 +119,56 @@ def point_headings(lines: Sequence[Line]) -> list[Line]:
                     out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
                 break
     return out
+
+
+# A card numbered under its paragraph's number, as some students number theirs: `1.2 the second land act`,
+# `2.3 analysis` (not a figure: `1.5 million acres`, `2.5m`).
+_NUMBERED = rx.compile(r"^([1-9])\.([1-9]\d?)\.?(?:\s*[-:)])?\s+(?P<rest>[^\W\d_].*)$")
+_UNITS = frozenset("million millions billion bn m k thousand per percent acres tons tonnes km miles hectares "
+                   "times men people".split())
+
+
+def numbered_cards(lines: Sequence[Line]) -> list[Line]:
+    """`1.2 the second land act` read as `P1- the second land act` where the notes number their cards so: under
+    the paragraph's own marker (`PARA 1 - the land acts`), or with no marker anywhere, two or more numbered
+    so with no paragraph's number going down. Where they do, the next number glued to the end of a line is a
+    card of its own too (`... out of the city 1.5 detention and villagisation`)."""
+    found = [(i, m) for i, ln in enumerate(lines) if ln.text[:1].isdigit() and (m := _NUMBERED.match(ln.text))
+             and _no_unit(m.group("rest"))]
+    if not found:
+        return list(lines)
+    out: list[list[Line]] = [[ln] for ln in lines]
+    paragraph, marked, last, at = None, False, None, 0
+    numbers = [int(m.group(1)) for _, m in found]
+    in_order = len(found) >= 2 and numbers == sorted(numbers)
+    for i, m in found:
+        for k in range(at, i):
+            if (marker := marker_front(lines[k].text)) is not None:
+                paragraph, marked = marker[0], True
+            elif last is not None and (glued := _glued_number(lines[k], last)) is not None:
+                out[k], last = glued, None
+        at = i
+        if paragraph == f"P{m.group(1)}" or (not marked and in_order):
+            out[i] = [Line(lines[i].no, f"P{m.group(1)}- {m.group('rest')}")]
+            last = (int(m.group(1)), int(m.group(2)))
+    return [ln for group in out for ln in group]
+
+
+_GLUED_NUMBER = rx.compile(r"(?<=\S )([1-9])\.([1-9]\d?) (?=[^\W\d_])")
+
+
+def _glued_number(line: Line, last: tuple[int, int]) -> list[Line] | None:
+    """The line split before the card number that follows `last` (1.4 -> 1.5 or 2.1), glued to its end."""
+    for m in _GLUED_NUMBER.finditer(line.text) if "." in line.text else ():
+        number = (int(m.group(1)), int(m.group(2)))
+        if number in ((last[0], last[1] + 1), (last[0] + 1, 1)) and _no_unit(line.text[m.end():]):
+            return [Line(line.no, line.text[: m.start()].rstrip()),
+                    Line(line.no, f"P{number[0]}- {line.text[m.end():]}")]
+    return None
+
+
+def _no_unit(rest: str) -> bool:
+    return rest.split(None, 1)[0].lower().rstrip(".,") not in _UNITS
 
 
 def mend_typos(lines: Sequence[Line]) -> tuple[list[Line], list[tuple[int, Typo]]]:
@@ -268,7 +319,7 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    lines, typos = mend_typos(point_headings(logical_lines(tidy_text(text))))
+    lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(tidy_text(text)))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
              for no, t in typos]
     essay, start = read_header(lines)

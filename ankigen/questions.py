@@ -23,8 +23,9 @@ _WH = frozenset("how what why when where who whom which whose".split())
 _IMPERATIVE = frozenset("describe explain outline assess evaluate summarise summarize define identify".split())
 _NOT_A_VERB = frozenset("he she it they we you i the a an this that these those his her their its".split())
 _HOW_WHAT_NEXT = frozenset(
-    "far much many important significant successful effective happened extent caused led".split()
+    "far much many long often important significant successful effective happened extent caused led".split()
 )
+_PAST = frozenset("died fled left fought lost won went came took fell rose grew paid".split())  # (no -ed)
 _ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did he ...`: a question's word order
 _SUBJECT_START = rx.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
 
@@ -97,6 +98,9 @@ def lowercase_question(text: str) -> bool:
             return True
         if head == "how" and lowered[1] in ("much", "many") and lowered[2:3] == ["of"]:
             return any(w in _AUXILIARY for w in lowered[3:8])  # `how much of the crop was lost`
+        if head == "how" and lowered[1] in ("many", "much") and len(words) <= 4 and (
+                lowered[-1].endswith("ed") or lowered[-1] in _PAST):
+            return True  # `how many died`: a short question whose verb is its last word
         return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])
     if head in _AUXILIARY:  # `did the army support Ulster?`; `was it charles fault` with no question mark
         return (text.endswith("?") and bool(_SUBJECT_START.match(words[1]))) or (

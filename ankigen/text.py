@@ -94,7 +94,14 @@ def tidy_text(text: str) -> list[str]:
             text = _PLURAL_POSSESSIVE.sub("’", text)
     text = text.replace(" ,", ",").replace(" ;", ";")  # no space before a comma (blanks are single now)
     text = _GLUED_SENTENCE.sub(r"\1 ", text)
+    if "o " in text or "\uf0b7" in text or "\uf0a7" in text:
+        text = _WORD_BULLET.sub("• ", text)
     return [line.strip() for line in text.split("\n")]
+
+
+# The bullets a list pasted from a word processor keeps: `o` (its second level), and its symbol font's dot and
+# square, in Unicode's private area. At a line's start and before a space only: `o` is no English word there.
+_WORD_BULLET = rx.compile(r"^ ?(?:o|\uf0b7|\uf0a7) (?=\S)", re.MULTILINE)
 
 
 # ------------------------------------------------------------------------------------- letters

@@ -343,6 +343,8 @@ def test_what_the_essay_weighs(question, kind):
     ("women, it changed everything", "women, it changed"),
     ("foreign help, less important than the divisions on the left", "foreign help"),
     ("the church, the least important factor", "the church"),
+    ("pressure from the West (only explains Pearl Harbor?)", "pressure from the West"),  # an aside of degree
+    ("Witte (the main reformer) and industry", "Witte and industry"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert claims.neutral(claim) == shown
@@ -662,3 +664,7 @@ def test_a_scale_card_that_asks_about_another_factor_is_not_the_essays():
 def test_to_conclude_in_a_sentences_middle_opens_no_conclusion():
     assert judgement.sentences("it is hard to conclude that the war changed everything") == [
         "it is hard to conclude that the war changed everything"]
+
+
+def test_a_bracket_that_weighs_nothing_stays_in_the_claim():
+    assert claims.neutral("the army (Kwantung) acting on its own") == "the army (Kwantung) acting on its own"

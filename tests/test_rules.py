@@ -981,3 +981,43 @@ def test_a_list_of_main_and_key_things_is_no_scale():
     assert kinds.front_kind("Why did the rising fail", ["main leaders arrested, several towns lost"], False)[0] \
         is not Kind.SCALE
     assert not kinds.is_scale("key industries, main railways, coal")
+
+
+
+# From probe notes in the habits the writer of the fifteenth batch reported (before its files were read).
+def test_markers_in_brackets_are_markers_where_a_marker_may_stand():
+    text = ("How far was gold responsible for the Boer War\n[P1] gold [P2] Rhodes [P3} Milner\n"
+            "[P1] the gold fields\ngold found on the Witwatersrand 1886\n[p2] the Jameson Raid\n"
+            "500 men rode in 29 December 1895, it failed. [P2} the telegram\nthe Kaiser sent it 3 January 1896\n"
+            "(P3) Milner\nhe was High Commissioner from 1897, the army (P2) was loyal\n")
+    notes = parse_text(text)
+    assert [(i.paragraph, i.text) for i in notes.essay.plan] == [("P1", "gold"), ("P2", "Rhodes"), ("P3", "Milner")]
+    assert fronts_of(text) == [("P1", "the gold fields"), ("P2", "the Jameson Raid"), ("P2", "the telegram"),
+                               ("P3", "Milner")]
+    assert notes.cards[-1].back == ("he was High Commissioner from 1897, the army (P2) was loyal",)  # a mention
+
+
+def test_cards_numbered_under_their_paragraph_number_are_marked_cards():
+    text = ("How far did tenants' lives change 1870-1903\nPARA 1 - the land acts\n1.1 the first act\n"
+            "compensation 1870\nonly 1.5 million acres sold\n1.2 the second act\nfair rents 1881, cut by 20% "
+            "1.3 arrears\ndebts wiped 1882\nPARA 2 - the League\n2.1 Davitt\nthe League set up 1879\n"
+            "2.2 analysis\na real change.\n")
+    assert fronts_of(text) == [("P1", "the first act"), ("P1", "the second act"), ("P1", "arrears"),
+                               ("P2", "Davitt"), ("P2", "analysis")]
+    assert parse_text(text).cards[0].back == ("compensation 1870 only 1.5 million acres sold",)  # a figure
+
+
+def test_numbered_lines_without_paragraphs_numbered_so_are_back_lines():
+    text = "How far did it change 1900-10\nP1- the army\n1.5 million men in 1905\n2.5 per cent died\n"
+    assert fronts_of(text) == [("P1", "the army")]
+
+
+def test_bullets_pasted_from_a_word_processor_are_bullets():
+    text = "How far did it change 1880-94\nP1 - Witte\no Witte was finance minister 1892\no the rouble on gold 1897\n"
+    assert parse_text(text).cards[0].back == ("• Witte was finance minister 1892", "• the rouble on gold 1897")
+
+
+def test_a_short_how_many_question_is_a_front():
+    assert questions.question_front("how many died")
+    assert questions.question_front("how long did it last")
+    assert not questions.question_front("how many of them")
