@@ -189,8 +189,13 @@ def _the(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
 def _of_the(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """An `of the` after a person's whole name is where the body they led or spoke for starts: two facts
     (Thomas Attwood | the Birmingham Political Union); not an office's (Secretary of the Party, Henry Supreme Head
-    of the Church of England: a surname is no English word), nor a place's (Catherine of Aragon: no `the`)."""
+    of the Church of England: a surname is no English word), nor a place's (Catherine of Aragon: no `the`). So is
+    the `of` of the place after a first name and a surname (Thomas Baker | of Fobbing; not Mary Queen of Scots)."""
     after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+    if (after[:1].isupper() and i == 2 and tokens[0].group().lower() in FIRST_NAMES and tokens[1].group()[:1].isupper()
+            and tokens[1].group().lower() not in OFFICES and tokens[1].group() not in HONOURS
+            and tokens[1].group().strip("IVX")):  # (a ruler's number is no surname: Francis I of France)
+        return True  # a first name and a surname, then the place they came from: Thomas Baker | of Fobbing
     return (after == "the" and 2 <= i <= 3 and tokens[0].group().lower() in FIRST_NAMES
             and all(t.group()[:1].isupper() and not is_plain(t.group()) for t in tokens[1:i]))
 

@@ -32,7 +32,7 @@ _REPUBLICAN = (r"(?:Vend[ée]miaire|Brumaire|Frimaire|Niv[ôo]se|Pluvi[ôo]se|Ve
 _DAY1 = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _DAY = rf"(?<![\d][-–]){_DAY1}(?: ?[-–] ?{_DAY1})?"  # 7, 10–11, 1st
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"  # 26,000  1.8  3000
-_SCALE = r"(?: ?(?:million|billion|trillion|thousand|bn|m|k)\b)"  # (k: 80k, as students write thousands)
+_SCALE = r"(?: ?(?:million|billion|trillion|thousand|bn|m|k|mil|mln)\b)"  # (k: 80k; mil, mln: million)
 # Units that belong to their figure, as a teacher writes the fact: money, measures and spans of time
 # (`4 billion livres`, `2.3 million tons`, `381 days`, `11,000km`); what is counted (men, members) does not.
 _UNIT_WORD = (r"(?:livres?|francs?|marks?|Reichsmarks?|Deutschmarks?|lire|roubles?|rubles?|dollars?|pounds?|"
@@ -48,13 +48,16 @@ _DATE_RULES = (
     # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923, Oct '50
     rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? (?:{_YEAR}\b|{_SHORT_YEAR})",
     rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
-    rf"\b{_DAY1}/{_DAY1}/(?:{_YEAR}|[0-9]{{2}})\b(?!/)|\b{_DAY1}\.{_DAY1}\.{_YEAR}\b",  # 15/12/1799, 9.11.1989
+    # 15/12/1799, 9.11.1989, 13.12.81
+    rf"\b{_DAY1}/{_DAY1}/(?:{_YEAR}|[0-9]{{2}})\b(?!/)|\b{_DAY1}\.{_DAY1}\.(?:{_YEAR}|[0-9]{{2}}(?![.,]?\d))\b",
     # 1937- 38, 1955-56, 1928-1953 (not 1935 - 35,000 shot, 1945 - 45% Labour, 1918 - 11 November)
     rf"\b{_YEAR} ?[-–—/] ?(?:{_YEAR}|[0-9]{{2}}(?![,.]\d|\s?%| (?i:{_MONTH})))\b",
     rf"\b{_YEAR}s\b",  # 1930s
     rf"(?<![\d,£$€¥])(?<!\d\.)\b{_YEAR}\b(?![,.]\d)(?!{_UNIT})",  # 1922, c.1790 (not 1000 Reichsmarks)
 )
 # A year with "about" before it: c.1495, c. 1500, ca. 1780, circa 1600 (and its range: c.1780-1850).
+# The month first, as Americans date: Jan 4 1959, July 4, 1776 (asked where a month may open a date).
+_MONTH_DAY = rf"\b{_MONTH} {_DAY1},? {_YEAR}\b"
 _CIRCA = rf"\b(?:c|ca|circa)(?:\. ?| )(?={_YEAR}){_YEAR}s?\b(?: ?[-–] ?(?:{_YEAR}|[0-9]{{2}})\b)?"
 # A rate is part of its sum or measure: a pension of "£5,000 a year" is not £5,000 (nor "a year later").
 _RATE = r"(?: (?:a|per|each) (?:year|month|week|day|head)\b(?! (?:later|after|before|earlier|ago|on)\b))"
@@ -122,7 +125,7 @@ _NUMBERS = rx.compile(
     rf"(?=[{_FIRST}])(?<![\w£$€¥])(?:(?=[\d£$€¥R])(?:"
     + f"(?P<date>{_one_of(_DATE_RULES[:2])})|(?P<title>{_one_of([_ORDINAL_TITLE])})"
     + f"|(?P<date_year>{_one_of(_DATE_RULES[2:])})|(?P<figure>{_one_of(_FIGURE_RULES)})"
-    + r")|(?P<date_month>" + _DATE_RULES[0] + ")|(?P<date_circa>" + _CIRCA + "))"
+    + r")|(?P<date_month>" + _DATE_RULES[0] + "|" + _MONTH_DAY + ")|(?P<date_circa>" + _CIRCA + "))"
     + r"|(?<![\w’'])(?P<date_short>" + _SHORT_YEAR + ")"
 )
 # Where a match of _NUMBERS may start: one of the characters its lookahead (or the short year's apostrophe)

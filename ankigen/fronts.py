@@ -62,7 +62,10 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     nor the first line under a front) and is followed by its back (not by another front)."""
     text = lines[i].text
     inline = scale_in_front(text) is not None  # (`how important: main cause / one of several / minor`)
-    if not (question_front(text) or inline or (auxiliary_question(text) and (
+    # (a short heading over a scale is the scale card's front whatever it asks: `judging success` / `total
+    # success -- qualified success -- ...`)
+    heads_scale = len(text.split()) <= 6 and not text.endswith(".") and is_scale(next_text(lines, i + 1))
+    if not (question_front(text) or inline or heads_scale or (auxiliary_question(text) and (
             i == 0 or _ended(lines, i - 1) or _answered_below(lines, i)
             or ((noun_question(text) or modal_question(text)) and not ends_dangling(lines[i - 1].text))))):
         return None
@@ -72,13 +75,20 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
         # `... which group you look at` / `how can you describe the change` / `fundamental - partial - ...`)
         # (a line typed as one paragraph that stops on `over` or `to` ended there: it was not wrapped)
         if (ends_dangling(above.text) and not is_scale(nxt) and len(above.text) <= TYPED_LINE) or (
-                above.no == lines[i].no):
-            return None  # it goes on from the line above, or was split from the middle of a line
-        if marker_front(above.text) and plan_items(above) is None:
-            return None  # the first line under a front is its back
+                above.no == lines[i].no and not (above.text.endswith(".") and text.endswith("?"))):
+            return None  # it goes on from the line above, or was split from the middle of a line (not a question
+            # asked after the line's last sentence: `... in Oslo. Who was Father Popiełuszko?`)
+        if marker_front(above.text) and plan_items(above) is None and not heads_scale and not (
+                PARAGRAPH_HEADING.match(above.text) and question_front(text)):
+            return None  # the first line under a front is its back (a paragraph's heading heads its questions)
     if (not nxt or marker_front(nxt) is not None or question_front(nxt)) and not inline:
         return None  # (a scale on the question's line is a back of its own: `how important: main cause / ...`)
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+# A paragraph's heading in words (`Paragraph 1 - 1980-81`, `PARA 2: martial law`): a heading over the fronts
+# under it, which may be questions.
+PARAGRAPH_HEADING = rx.compile(r"^\s*Para(?:graph)?\s*\d", re.IGNORECASE)
 
 
 # An answer that opens its line: `no, Italy stayed out in 1914 ...`, `yes - the army ...`.
@@ -162,8 +172,8 @@ def _ends_back(lines: Sequence[Line], k: int) -> bool:
     text = lines[k].text
     if marker_front(text) or question_front(text) or ends_dangling(text):
         return False
-    if text.endswith(tuple(_SENTENCE_END)) or len(text) > TYPED_LINE:
-        return True
+    if text.endswith(tuple(_SENTENCE_END)) or len(text) > TYPED_LINE or bullet(text) is not None:
+        return True  # (a list's item ends on its line)
     width = 0
     for j in range(k - 1, max(-1, k - 9), -1):  # the back's lines above, up to its front or a blank line
         if not lines[j].text or marker_front(lines[j].text) or question_front(lines[j].text):

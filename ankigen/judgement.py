@@ -23,7 +23,7 @@ FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule 
 
 # What a word of degree can be about: change itself, or how much a factor mattered.
 _CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement|"
-           r"decline|moderni[sz]ation|westerni[sz]ation)")
+           r"decline|moderni[sz]ation|westerni[sz]ation|success)")
 
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).
 NOT_MUCH = r"(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|(?<!a )little)"  # ... different (from)
@@ -89,6 +89,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"one (?:factor|cause|reason) among (?:many|several|others)|one of (?:several|many|a number of|the) "
                r"(?!(?:main|most|key|biggest|major|chief|greatest)\b)(?:\w+ )?(?:factors|causes|reasons)|"
                r"not the only (?:one|factor|cause|reason)", PARTIAL),
+    DegreeRule("a labelled weight", r"(?<=judgement)(?: -|:) (?:minor|insignificant|marginal)", SUPERFICIAL),
     DegreeRule("little to do with it", r"(?:very )?(?:little|nothing) to do with (?:it|this|the)\b", SUPERFICIAL),
     # A cause that only set things off: "religion and the Irish rebellion, only a trigger".
     DegreeRule("only a trigger", r"(?:only|just|merely) (?:a |the )?(?:trigger|spark|catalyst|final straw|last "
@@ -105,8 +106,7 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("a decisive factor", r"(?:(?<=was )|(?<=were )|(?<=is )|(?<=are ))(?:(?:very|extremely|hugely|really|"
                r"absolutely) important|(?:very |absolutely )?(?:crucial|vital|essential|decisive|key)|"
                r"(?:mostly|largely|mainly|chiefly|primarily|massively|hugely|heavily|overwhelmingly) "
-               r"(?:to blame|responsible))",
-               FUNDAMENTAL),
+               r"(?:to blame|responsible))", FUNDAMENTAL),
     # How much it mattered, said with the verb: "the effects of the war mattered a lot", "hardly mattered".
     DegreeRule("mattered little", MATTERED_LITTLE, SUPERFICIAL),
     # Weighed against another factor in the same clause: "less important than the divisions on the left".

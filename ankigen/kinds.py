@@ -14,17 +14,17 @@ from .rules import CONCLUDING, section_heading
 
 # ------------------------------------------------------------------------------------------- kind rules
 
-_ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|judgement|judgment|so what|link)\b", re.I)
+_ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement|judgment|so what|link)\b", re.I)
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
-_SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|"
+_SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|scale\b|"
                           r"how (?:can|would|do|should) you (?:describe|rate|judge))", re.I)
-_SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan")  # what _SCALE_FRONT needs one of
+_SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan", "scale")  # what _SCALE_FRONT needs one of
 # A scale written on the question's own line, after a dash, a colon or the question mark: `How much change was
 # there - fundamental / partial / superficial`, `how important: main cause / one of several / minor`.
 _SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*")
 # Options are split at a slash, a pipe, a comma, `or`, an arrow, an en or em dash, or a hyphen with spaces around
 # it (`fundamental - partial`; never the hyphen of `short-term`).
-_SCALE_SPLIT = rx.compile(r"\s*(?:/|\||,|\bor\b|->|→|>|[–—])\s*|\s+-\s+")
+_SCALE_SPLIT = rx.compile(r"\s*(?:/|\||,|\bor\b|->|→|>|[–—])\s*|\s+--?\s+")
 _SCALE_OPTION = rx.compile(r"^[A-Za-z][A-Za-z ’'-]{0,30}$")
 _SCALE_LETTERS = rx.compile(r"[A-Za-z ’'/|,.>→–—-]+")  # all a scale may hold: words, spaces and separators
 # Words that name a degree: a back of options made of them is a scale whatever the front asks
@@ -114,6 +114,8 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
         if _EXAMPLE.match(front):
             return Kind.EXAMPLE, None
         return Kind.POINT, None
+    if front.lower().rstrip("? ") == "so what":
+        return Kind.ANALYSIS, None  # (a paragraph's analysis as some students head it, with no marker)
     scale = scale_options(back)
     # (a scale and the student's answer under it only where the front asks how much: `how much did their
     # lives change` / `fundamental - partial - superficial` / `in the end only a partial change ...`)
@@ -167,7 +169,8 @@ PARAGRAPH_RULES: tuple[tuple[str, ParagraphRule], ...] = (
 def questions_after_analysis(cards: Sequence[Card]) -> list[Card]:
     """A bare question after a paragraph's analysis (the analysis closes its paragraph) opens the next one: it is
     the paragraph of the card that follows the questions (`P1) analysis` / `why did the liberals fail` / `P2)
-    1919 election`), where that card has one."""
+    1919 election`), where that card has one; after the last paragraph's analysis, a question of how much (`how
+    much did it change out of 10`) asks the whole essay's."""
     out = list(cards)
     after: Card | None = None  # the next card that is no bare question, walking back from the end
     nexts: list[Card | None] = [None] * len(out)
@@ -184,6 +187,9 @@ def questions_after_analysis(cards: Sequence[Card]) -> list[Card]:
         if (before and before.kind is Kind.ANALYSIS and card.paragraph == before.paragraph and nxt
                 and nxt.paragraph and nxt.kind not in (Kind.SCALE, Kind.CONCLUSION)):
             out[i] = card._replace(paragraph=nxt.paragraph)
+        elif (before and before.kind is Kind.ANALYSIS and card.paragraph == before.paragraph and nxt is None
+              and _SCALE_FRONT.search(card.front)):
+            out[i] = card._replace(paragraph=None)
     return out
 
 

@@ -317,14 +317,22 @@ def _owned_name(before: list[re.Match[str]], owner: str) -> bool:
 
 def _without_office(words: list[re.Match[str]]) -> list[re.Match[str]]:
     """A person's name without the offices before it where a whole name is left (President Andrew Johnson:
-    Andrew Johnson); an office before a surname alone is how the notes name the person (General Maxwell,
-    Cardinal Pole, Prime Minister Attlee, Empress Dowager Longyu), and stays whole."""
+    Andrew Johnson; deputy PM Mieczysław Jagielski); an office before a surname alone is how the notes name the
+    person (General Maxwell, Cardinal Pole, Prime Minister Attlee, Empress Dowager Longyu), and stays whole."""
     if any(w.group().lower() in CONNECTORS or w.group()[0].isdigit() for w in words):
         return words  # General Secretary of the Party, Commissar for Heavy Industry: an office, no person
     offices = 0
-    while offices < len(words) and words[offices].group().lower().rstrip(".") in OFFICES:
+    if len(words) >= 4 and words[1].group().lower() in OFFICES and words[0].group().lower() not in FIRST_NAMES:
+        offices = 1  # an office of two words, its field first: Interior Minister Czesław Kiszczak
+    while offices < len(words) and (words[offices].group().lower().rstrip(".") in OFFICES
+                                    or words[offices].group().lower().rstrip(".") in _SHORT_OFFICES
+                                    or words[offices].group() in OFFICE_LETTERS):
         offices += 1
     return words[offices:] if len(words) - offices >= 2 else words
+
+
+# Ranks and offices as notes shorten them before a name: Lt-Gen Émile Janssens, Gov. Wallace.
+_SHORT_OFFICES = frozenset("lt gen col maj capt brig sgt cpl adm lt-gen maj-gen lt-col brig-gen gov pres sen".split())
 
 
 def _pieces(words: list[re.Match[str]]) -> list[str]:
@@ -352,8 +360,8 @@ def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
         words = words[:-1]  # the Crimean war, the RIN mutiny; not the Nazi Party | campaign, Germany | war
     pieces = _pieces(words)
     person = not any(w.group().lower() in CONNECTORS for w in words)  # (General Secretary of the Party: an office)
-    if not pieces or not any(strip_possessive(p).lower() not in run.subject and not (person and p.lower() in OFFICES)
-                             for p in pieces):
+    if not pieces or not any(strip_possessive(p).lower() not in run.subject and not (
+            person and (p.lower() in OFFICES or p.lower().rstrip(".") in _SHORT_OFFICES)) for p in pieces):
         return None  # the subject (or nothing), with its office or without (President Roosevelt)
     letters = [p for p in pieces if not p.isdigit()]
     if all(len(p.rstrip(".")) <= 1 for p in letters) or (

@@ -35,10 +35,11 @@ from . import rx
 from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
-from .fronts import Front, find_front, next_text, skip_blank
+from .fronts import PARAGRAPH_HEADING, Front, find_front, next_text, skip_blank
 from .kinds import analysis_front, card_paragraph, paragraph_after, questions_after_analysis, scale_in_front
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
+from .layouts import numbered_cards, question_and_answer, spelt_numbers, unbracket_lines
 from .plans import read_plan
 from .questions import question_front, split_answered
 from .records import Card, Essay, Kind, ParsedNotes, PlanItem
@@ -53,7 +54,6 @@ from .rules import (
     split_glued,
     split_section,
     title,
-    unbracket,
     without_label,
 )
 from .text import NotText, decode, tidy_text
@@ -69,7 +69,7 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
     lines: list[Line] = []
     before_fronts, analysing = True, False
     for no, text in enumerate(physical, start=1):
-        line = Line(no, unbracket(text))
+        line = Line(no, text)
         if before_fronts and plan_items(line) is not None:
             lines.append(line)
             before_fronts = False
@@ -119,56 +119,6 @@ def point_headings(lines: Sequence[Line]) -> list[Line]:
                     out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
                 break
     return out
-
-
-# A card numbered under its paragraph's number, as some students number theirs: `1.2 the second land act`,
-# `2.3 analysis` (not a figure: `1.5 million acres`, `2.5m`).
-_NUMBERED = rx.compile(r"^([1-9])\.([1-9]\d?)\.?(?:\s*[-:)])?\s+(?P<rest>[^\W\d_].*)$")
-_UNITS = frozenset("million millions billion bn m k thousand per percent acres tons tonnes km miles hectares "
-                   "times men people".split())
-
-
-def numbered_cards(lines: Sequence[Line]) -> list[Line]:
-    """`1.2 the second land act` read as `P1- the second land act` where the notes number their cards so: under
-    the paragraph's own marker (`PARA 1 - the land acts`), or with no marker anywhere, two or more numbered
-    so with no paragraph's number going down. Where they do, the next number glued to the end of a line is a
-    card of its own too (`... out of the city 1.5 detention and villagisation`)."""
-    found = [(i, m) for i, ln in enumerate(lines) if ln.text[:1].isdigit() and (m := _NUMBERED.match(ln.text))
-             and _no_unit(m.group("rest"))]
-    if not found:
-        return list(lines)
-    out: list[list[Line]] = [[ln] for ln in lines]
-    paragraph, marked, last, at = None, False, None, 0
-    numbers = [int(m.group(1)) for _, m in found]
-    in_order = len(found) >= 2 and numbers == sorted(numbers)
-    for i, m in found:
-        for k in range(at, i):
-            if (marker := marker_front(lines[k].text)) is not None:
-                paragraph, marked = marker[0], True
-            elif last is not None and (glued := _glued_number(lines[k], last)) is not None:
-                out[k], last = glued, None
-        at = i
-        if paragraph == f"P{m.group(1)}" or (not marked and in_order):
-            out[i] = [Line(lines[i].no, f"P{m.group(1)}- {m.group('rest')}")]
-            last = (int(m.group(1)), int(m.group(2)))
-    return [ln for group in out for ln in group]
-
-
-_GLUED_NUMBER = rx.compile(r"(?<=\S )([1-9])\.([1-9]\d?) (?=[^\W\d_])")
-
-
-def _glued_number(line: Line, last: tuple[int, int]) -> list[Line] | None:
-    """The line split before the card number that follows `last` (1.4 -> 1.5 or 2.1), glued to its end."""
-    for m in _GLUED_NUMBER.finditer(line.text) if "." in line.text else ():
-        number = (int(m.group(1)), int(m.group(2)))
-        if number in ((last[0], last[1] + 1), (last[0] + 1, 1)) and _no_unit(line.text[m.end():]):
-            return [Line(line.no, line.text[: m.start()].rstrip()),
-                    Line(line.no, f"P{number[0]}- {line.text[m.end():]}")]
-    return None
-
-
-def _no_unit(rest: str) -> bool:
-    return rest.split(None, 1)[0].lower().rstrip(".,") not in _UNITS
 
 
 def mend_typos(lines: Sequence[Line]) -> tuple[list[Line], list[tuple[int, Typo]]]:
@@ -319,7 +269,8 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(tidy_text(text)))))
+    physical = unbracket_lines(question_and_answer(spelt_numbers(tidy_text(text))))
+    lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(physical))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
              for no, t in typos]
     essay, start = read_header(lines)
@@ -333,8 +284,9 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
         if inline:  # `how important: main cause / one of several / minor`: the question, its scale its back
             d.front, d.body = d.front._replace(text=inline.question), [inline.written, *d.body]
         back = join_back(d.body)
-        if not back and d.front.line in headings:
-            continue  # a heading of the plan (`headings_as_plan`): no card, and nothing missing
+        if not back and (d.front.line in headings or _heads_questions(d, lines)):
+            current = d.front.paragraph or current
+            continue  # a heading of the plan (`headings_as_plan`) or of its questions: no card, nothing missing
         if not back:
             found.append(warning(path, d.front.line, "no-back", f"the front “{_short(d.front.text)}” has no back "
                                  "yet: that card is left out until you write it"))
@@ -359,7 +311,6 @@ def _short(text: str, n: int = 50) -> str:
 # How a student opens the essay's argument: "It could be argued that ...", "I will argue ...".
 _ARGUES = rx.compile(r"^(?:it (?:could|can|may|might) be argued|i (?:would |will )?argue"
                      r"|this essay (?:will )?argues?)\b", re.IGNORECASE)
-_PARAGRAPH_HEADING = rx.compile(r"^\s*Para(?:graph)?\s*\d", re.IGNORECASE)
 
 
 def argument_under_heading(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) -> tuple[Essay, list[_Draft]]:
@@ -371,7 +322,7 @@ def argument_under_heading(essay: Essay, drafts: list[_Draft], lines: Sequence[L
     first, after = drafts[0], drafts[1]
     heading = next((ln.text for ln in lines if ln.no == first.front.line), "")
     texts = [t for t in first.body if t]
-    if not (texts and _ARGUES.match(texts[0]) and _PARAGRAPH_HEADING.match(heading)
+    if not (texts and _ARGUES.match(texts[0]) and PARAGRAPH_HEADING.match(heading)
             and after.front.paragraph == first.front.paragraph):
         return essay, drafts
     line = next((ln.no for ln in lines if ln.no > first.front.line and ln.text == texts[0]), first.front.line)
@@ -387,12 +338,22 @@ def headings_as_plan(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) 
     texts = {ln.no: ln.text for ln in lines if ln.no in alone}
     items: dict[str, PlanItem] = {}
     for d in drafts:
-        if not d.body and d.front.paragraph and _PARAGRAPH_HEADING.match(texts.get(d.front.line, "")):
+        if not d.body and d.front.paragraph and PARAGRAPH_HEADING.match(texts.get(d.front.line, "")):
             items.setdefault(d.front.paragraph, PlanItem(d.front.paragraph, d.front.text, d.front.line))
     if not items or {d.front.paragraph for d in drafts if d.body and d.front.paragraph} - set(items):
         return essay  # (a heading for every paragraph, or the plan would leave one out)
     plan = tuple(items.values())
     return essay._replace(plan=plan, plan_line=plan[0].line)
+
+
+def _heads_questions(d: _Draft, lines: Sequence[Line]) -> bool:
+    """Is a front with no back a paragraph's heading in words over the questions that follow it (`PARAGRAPH ONE
+    - 1980-81` / `Why did the strikes start in 1980?`)?"""
+    if not d.front.marked or not d.front.paragraph:
+        return False
+    at = next((i for i, ln in enumerate(lines) if ln.no == d.front.line), None)  # (rare: a front with no back)
+    return at is not None and bool(PARAGRAPH_HEADING.match(lines[at].text)) and question_front(
+        next_text(lines, at + 1))
 
 
 class _Draft:

@@ -142,6 +142,11 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
             yield m.start(), m.end(), Priority.TITLE, m.group()  # (after a word: mid-sentence)
     for start, end in renderings(text) if " (" in text else ():
         yield start, end, Priority.NAME, text[start:end]
+    for m in in_lines(_DEFINED, text, (" = ",)):  # a term of ordinary words the notes define: bastard feudalism
+        if not any(w in GRAMMAR for w in m.group(1).split()):
+            yield m.start(1), m.end(1), Priority.NAME, m.group(1)
+    for m in in_lines(_TOLD, text, _TELLING) if quoted else ():  # what someone told them to do: "enrich yourselves"
+        yield m.start("quote"), m.end("quote"), Priority.NAME, m.group("quote")
     for m in in_lines(_SAYS, text, _SAYING):  # (only lines with such a verb: 123 -> 27 ms at 10,000 cards)
         word = m.group(1).lower()
         if _ends_name(text, m.start(1)):
@@ -150,8 +155,18 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
             yield m.start(1), m.end(1), Priority.COMMON_NAME, m.group(1)  # (a longer name wins)
 
 
+# A term of two or three lower-case words that opens its line and that the notes define: `bastard feudalism = lords
+# with big affinities ...`, `war communism = ...` (one word alone is asked where it is rare: `said_terms`).
+_DEFINED = rx.compile(r"(?:^|(?<=\n)|(?<=• ))([a-z][a-z’'-]+(?: [a-z][a-z’'-]+){1,2}) = ")
+# Words someone told or urged people to take up, in quotation marks, in lower case: told the peasants to
+# "enrich yourselves", urged them to "dig for victory" (two to five words).
+_TELLING = ("told", "urged", "ordered", "asked", "called on")
+_TOLD = rx.compile(r"\b(?:told|urged|ordered|asked|called on) (?:\w+ ){0,3}?to [“\"]"
+                   r"(?P<quote>[a-z][^”\"\n.!?]{3,40}?)[”\"]")
+
+
 # The bracket after a quoted title or a term, up to its comma: what it is called in its own language.
-_RENDERING = rx.compile(r"(?<=[\w”\"] \()[^()\n,;=]{3,60}?(?=[,)])")
+_RENDERING = rx.compile(r"(?<=[\w”\"] \()[^()\n,;=/]{3,60}?(?= ?[,)/])")  # (stan wojenny / state of war)
 
 
 def renderings(text: str) -> Iterator[tuple[int, int]]:
@@ -164,7 +179,8 @@ def renderings(text: str) -> Iterator[tuple[int, int]]:
         words = [w.strip(".’'").lower() for w in m.group().split()]
         if not 2 <= len(words) <= 6 or not all(w.replace("-", "").isalpha() for w in words):
             continue
-        if any(w in GRAMMAR for w in words) or (english.is_plain(words[0]) and m.group()[0].islower()):
+        glossed = text.startswith(("/", " /"), m.end())  # (its gloss after a slash: stan wojenny / state of war)
+        if any(w in GRAMMAR for w in words) or (english.is_plain(words[0]) and m.group()[0].islower() and not glossed):
             continue
         odd = [w for w in words if not english.is_plain(w)]
         if len(odd) * 2 >= len(words) and (text[m.start() - 3] in "”\"" or any(map(english.is_term, odd))):

@@ -27,11 +27,12 @@ _HOW_WHAT_NEXT = frozenset(
 )
 _PAST = frozenset("died fled left fought lost won went came took fell rose grew paid".split())  # (no -ed)
 _ASKED_OF = frozenset("it he she they there this".split())  # `was it ...`, `did he ...`: a question's word order
-_SUBJECT_START = rx.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b)")
+_SUBJECT_START = rx.compile(r"^(?:[A-Z]|the\b|there\b|he\b|she\b|it\b|they\b|this\b|a\b|an\b|i\b|we\b|you\b)")
 
 
-# A joining word before a question's own first word (`so how far ...`, `And why did ...`).
-_JOINED = rx.compile(r"^(?:so|and|but|then)\b,? +(?=(?:how|what|why|when|where|who|which|to what extent)\b)", re.I)
+# A joining word before a question's own first word (`so how far ...`, `And why did ...`, `so do i agree??`).
+_JOINED = rx.compile(r"^(?:so|and|but|then)\b,? +(?=(?:how|what|why|when|where|who|which|to what extent|do|does|did|"
+                     r"was|were|is|are)\b)", re.I)
 
 
 def question_front(text: str) -> bool:
@@ -77,6 +78,8 @@ def lowercase_question(text: str) -> bool:
     and its subject with a question mark. Never a line with a comma or a question mark inside it: that is
     a question the back asks and answers itself (`why did this matter, because TV showed ...`)."""
     head = text.split(None, 1)[0].lower()
+    if text.lower() in ("so what?", "so what??"):
+        return True  # the analysis a student heads so, on a line of its own
     if head not in _WH and head not in _AUXILIARY and head not in ("to", "in"):
         return False  # most lines of a back: decided on the first word
     words = text.rstrip("?").split()
@@ -201,12 +204,20 @@ _ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set
 _DASHED = rx.compile(r"^(?P<question>[^?\-–—]{3,80}?) [-–] (?P<answer>\S.*)$")
 
 
+_TAIL_QUESTION = rx.compile(r"(?<=[.!] )(?P<question>[^.!?]{8,80}\?)$")
+
+
 def split_answered(line: Line, kept: bool = False) -> list[Line]:
     """A question with its answer after it on the same line (`why did Amritsar matter? turned moderates
     against the Raj`; `was it free - yes at first, but ...`) -> the question and its answer, two lines: a front
     and the start of its back. A question answered after a dash is `kept` a line of the back in an analysis
     (the argument asking itself) and as the first line under a front (its back, dash and all); after a question
     mark, one the notes answer themselves (`Was it really about religion? not really, ...`) is, anywhere."""
+    if line.text.endswith("?") and not kept and (tail := _TAIL_QUESTION.search(line.text)) and question_front(
+            tail.group("question")) and tail.group("question")[:1].isupper():
+        # (a question ending a line, after a sentence: `... collected it in Oslo. Who was Father Popiełuszko?`,
+        # its answer on the next line)
+        return [Line(line.no, line.text[: tail.start("question")].rstrip()), Line(line.no, tail.group("question"))]
     if "? " not in line.text:
         dashed = (_DASHED.match(line.text) if not kept and line.text[:1].islower() and (
             " - " in line.text or " – " in line.text) else None)

@@ -20,14 +20,14 @@ class Line(NamedTuple):
 
 # --------------------------------------------------------------------------------------------- markers
 
-MARKER = rx.compile(r"^(?:[Pp]|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)=]\s*|\s+)(?P<rest>.*)$")
+MARKER = rx.compile(r"^(?:[Pp]|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)=>]\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
 # lower case "... were loyal. p2- opposition" (then a word must follow, or a space and a year: "p3- 1928
 # election"; "p2-3" is a page reference).
 _GLUED = rx.compile(
-    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
+    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)>]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
     r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b|"
     # (a marker with a full stop, as a student who writes `P1.` glues it: "... the City. P3. privatisation")
     r"[Pp]\d{1,2} ?\. [^\W\d_])"
@@ -36,35 +36,13 @@ _GLUED = rx.compile(
     # who writes no full stops); a marker with a full stop so glued, where a lower-case front follows it ("... on
     # the last day P2. how was the land taken": a sentence after a mention of P2 would start with a capital; a
     # capital P, not a page: "see textbook p45. the left was split")
-    r"|(?<=[^\W_] )(?=(?:[Pp]\d{1,2}(?: [-:–—]|[-:–—)])|P\d{1,2}\.(?= [a-z])) [^\W\d_])"
+    r"|(?<=[^\W_] )(?=(?:[Pp]\d{1,2}(?: [-:–—>]|[-:–—)>])|P\d{1,2}\.(?= [a-z])) [^\W\d_])"
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
 _GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
 _PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
-
-
-# A marker in brackets, as some students write theirs: `[P1] the Corn Laws`, `(P2) analysis`, `[p4]`, the
-# closing bracket slipped to a brace (`[P3}`).
-_BRACKETED = rx.compile(r"[\[(] ?([Pp]\d{1,2}) ?[\])}] ?(?:[-:–—.] ?)?")
-
-
-def unbracket(text: str) -> str:
-    """A line's markers in brackets written as markers (`[P1] gold` -> `P1- gold`) where a marker may stand: at
-    the line's start, after a sentence's end (`... had to resign. [P2} the telegram`), or anywhere in a line
-    that opens with one and holds two or more (a plan: `[P1] gold [P2] Rhodes`); never a bracket inside a
-    sentence (`the army (P2) was loyal`: a cross-reference)."""
-    if "[" not in text and "(P" not in text and "(p" not in text:  # (most lines: no regex pass)
-        return text
-    marks = list(_BRACKETED.finditer(text))
-    plan = len(marks) >= 2 and marks[0].start() == 0
-    out, at = [], 0
-    for m in marks:
-        if plan or m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?":
-            out += [text[at : m.start()], f"{m.group(1)}- "]
-            at = m.end()
-    return "".join([*out, text[at:]]) if out else text
 
 
 def marker_front(text: str) -> tuple[str, str] | None:
@@ -301,7 +279,7 @@ def ends_dangling(text: str) -> bool:
     return word.endswith(("’s", "'s", "s’", "s'"))
 
 
-_HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'&-]+){1,3}$")
+_HEADING = rx.compile(r"^[^\W\d_][\w’'-]*(?: (?:[+&] )?[\w’'&-]+){1,3}$")  # (`Underground + the Nobel prize`)
 
 
 def heading(text: str) -> bool:
@@ -312,7 +290,7 @@ def heading(text: str) -> bool:
     return len(text) <= 60 and text[:1].isupper() and bool(_HEADING.match(text)) and not ends_dangling(text)
 
 
-_BULLET = rx.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET = rx.compile(r"^(?:--?|[*•▪◦–]|\d{1,2}[.)])\s+(?=\S)")  # (`--` too: a bullet some students type twice)
 
 
 def bullet(text: str) -> str | None:

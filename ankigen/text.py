@@ -96,12 +96,15 @@ def tidy_text(text: str) -> list[str]:
     text = _GLUED_SENTENCE.sub(r"\1 ", text)
     if "o " in text or "\uf0b7" in text or "\uf0a7" in text:
         text = _WORD_BULLET.sub("• ", text)
+    if "---" in text or "===" in text or "___" in text or "***" in text:
+        text = _RULE_LINE.sub("", text)  # a line drawn between parts of the notes is a blank line
     return [line.strip() for line in text.split("\n")]
 
 
 # The bullets a list pasted from a word processor keeps: `o` (its second level), and its symbol font's dot and
 # square, in Unicode's private area. At a line's start and before a space only: `o` is no English word there.
 _WORD_BULLET = rx.compile(r"^ ?(?:o|\uf0b7|\uf0a7) (?=\S)", re.MULTILINE)
+_RULE_LINE = rx.compile(r"^ ?(?:-{3,}|={3,}|_{3,}|(?:\* ?){3,}|~{3,}) ?$", re.MULTILINE)
 
 
 # ------------------------------------------------------------------------------------- letters

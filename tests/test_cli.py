@@ -64,9 +64,7 @@ def weimar_warnings(notes: Path) -> str:
         "in the sidecar (essay: {judgement: ...}) [no-judgement]\n"
         f"{notes}:3: warning: P2: no judgement: the plan and analysis use no words of degree; say it in the "
         "sidecar (paragraphs: {P2: {judgement: ...}}) [no-judgement]\n"
-        f"{notes}:3: warning: P3: no judgement: the plan and analysis use no words of degree; say it in the "
-        "sidecar (paragraphs: {P3: {judgement: ...}}) [no-judgement]\n"
-    )
+    )  # (P3's analysis: "Foreign policy was a big success", a verdict since the tenth session)
 
 
 TUDORS_BUILT = ("deck “Tudors Religion”, 56 notes (1 essay plan, 14 questions, 35 evidence clozes, 6 judgements) "

@@ -847,7 +847,19 @@ def test_an_event_with_its_years_is_one_word_in_the_singular():
     ("Russell's Edinburgh Letter came out", ["Edinburgh Letter"]),  # a work a person owns
     ("Lenin's April Theses said so", ["Lenin", "April Theses"]),  # a month names it after a possessive
     ("Cobden MP for Stockport 1841", ["Cobden", "MP for Stockport", "1841"]),
-    ("the PM Neville Chamberlain flew", ["PM Neville Chamberlain"]),  # an office's letters are no place
+    ("the PM Neville Chamberlain flew", ["Neville Chamberlain"]),  # an office in letters before a whole name
+    ("Jan 4 1959 riots in Léopoldville", ["Jan 4 1959", "Léopoldville"]),  # the month first
+    ("on July 4, 1776 they declared", ["July 4, 1776"]),
+    ("Lt-Gen Émile Janssens wrote it", ["Émile Janssens"]),  # a rank shortened before a whole name
+    ("Gen. Douglas MacArthur landed", ["Douglas MacArthur"]),
+    ("Gen Lee surrendered", ["Gen Lee"]),  # (before a surname alone: how the notes name him)
+    ("the villagers led by Thomas Baker of Fobbing", ["Thomas Baker", "Fobbing"]),  # a person and his place
+    ("Francis I of France fought", ["Francis I of France"]),
+    ("Mary Queen of Scots fled", ["Mary Queen of Scots"]),
+    ("meat prices put up 1.07.80, strikes all over", ["1.07.80"]),  # a date of two-figure year
+    ("martial law (stan wojenny / state of war) declared 13.12.81", ["stan wojenny", "13.12.81"]),
+    ("Interior Minister Czesław Kiszczak met him", ["Czesław Kiszczak"]),  # an office of two words
+    ("Foreign Secretary Grey warned", ["Foreign Secretary Grey"]),  # (before a surname alone: stays whole)
 ])
 def test_what_the_tenth_session_asks_whole(sentence, facts):
     assert sorted(deletions(sentence)) == sorted(facts)

@@ -122,6 +122,9 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("so a minor factor overall", judgement.SUPERFICIAL),
     ("loot had very little to do with it for most of them", judgement.SUPERFICIAL),
     ("the Tsar had nothing to do with the strikes", judgement.SUPERFICIAL),
+    ("a huge success, in 16 months they shared power", judgement.FUNDAMENTAL),  # of a `how successful` essay
+    ("very little success in these years", judgement.SUPERFICIAL),
+    ("only a limited success at first", judgement.PARTIAL),
     ("his government was only a very small part of why the famine got so bad", judgement.SUPERFICIAL),
     ("It was not the main cause", judgement.PARTIAL),  # negated
     ("Propaganda played no small part", judgement.FUNDAMENTAL),
@@ -345,6 +348,7 @@ def test_what_the_essay_weighs(question, kind):
     ("the church, the least important factor", "the church"),
     ("pressure from the West (only explains Pearl Harbor?)", "pressure from the West"),  # an aside of degree
     ("Witte (the main reformer) and industry", "Witte and industry"),
+    ("1988-89 Round Table + elections, only a limited success at first", "1988-89 Round Table + elections, at first"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):
     assert claims.neutral(claim) == shown

@@ -1021,3 +1021,67 @@ def test_a_short_how_many_question_is_a_front():
     assert questions.question_front("how many died")
     assert questions.question_front("how long did it last")
     assert not questions.question_front("how many of them")
+
+
+
+# From the sixteenth batch's misses (read once it was scored).
+def test_a_marker_after_the_front_in_a_file_that_writes_them_so():
+    text = ("To what extent did independence change the Congo, 1959-65?\nBula Matari (P1)\nthe state from 1908\n"
+            "so what? (P1)\na massive change in law.\n----------\nKatanga (P2)\nTshombe broke away 1960, see Lumumba (P3)\n"
+            "so what? (P2)\nonly a partial change.\n")
+    assert fronts_of(text) == [("P1", "Bula Matari"), ("P1", "so what?"), ("P2", "Katanga"), ("P2", "so what?")]
+    assert parse_text(text).cards[2].back == ("Tshombe broke away 1960, see Lumumba (P3)",)  # a back's mention
+
+
+def test_a_file_that_opens_its_lines_with_bracketed_markers_glues_and_mistypes_them_too():
+    text = ("How far was the poll tax responsible for the revolt of 1381?\n(P1) the poll taxes\n4d a head in 1377\n"
+            "(P2) the Black Death\nhalf died 1348-49\n(P3) John Ball\na radical priest\n(P3 what did Ball want\n"
+            "all men equal, so be careful with the source (P3) the church as a landlord\nthe abbeys kept serfs\n")
+    assert fronts_of(text) == [("P1", "the poll taxes"), ("P2", "the Black Death"), ("P3", "John Ball"),
+                               ("P3", "what did Ball want"), ("P3", "the church as a landlord")]
+
+
+def test_a_question_and_its_answer_labelled_q_and_a():
+    text = ("How far was the poll tax responsible for the revolt of 1381?\nP1- the tax\n4d a head in 1377 and the "
+            "rebels burnt the Savoy on 13 June 1381\nQ: who did the rebels kill in London\nA: Archbishop Sudbury\n")
+    cards = parse_text(text).cards
+    assert [(c.front, c.back) for c in cards[1:]] == [("who did the rebels kill in London?", ("Archbishop Sudbury",))]
+
+
+def test_a_question_of_how_much_after_the_last_analysis_is_the_essay_s():
+    text = ("How far did it change 1959-65\nP1- Katanga\nit broke away 1960\nP1- so what?\nonly a partial change.\n"
+            "how much did it change out of 10\n3/10 - more continuity than change\n")
+    assert fronts_of(text)[-1] == (None, "how much did it change out of 10")
+
+
+
+# From the seventeenth batch's misses (read once it was scored).
+def test_a_marker_with_an_arrow_and_a_question_labelled_q_alone():
+    text = ("Q: How far was Britain responsible for the violence of Partition in 1947?\nP1 > Attlee's deadline\n"
+            "he would leave by June 1948.\nQ: why 15 August?\nhe chose it on 4 June 1947.\n"
+            "it was the anniversary of Japan's surrender.P2 > the Radcliffe Line\nLahore went to Pakistan.\n")
+    notes = parse_text(text)
+    assert notes.essay.question == "How far was Britain responsible for the violence of Partition in 1947?"
+    assert fronts_of(text) == [("P1", "Attlee’s deadline"), ("P1", "why 15 August?"), ("P2", "the Radcliffe Line")]
+
+
+def test_paragraphs_spelt_out_over_questions_with_a_plan_numbered_in_brackets():
+    text = ("How successful was Solidarity 1980-89?\n(1) 1980-81 a huge success\n(2) martial law, very little success\n"
+            "judging success\ntotal success -- qualified success -- limited success -- failure\n"
+            "PARAGRAPH ONE - 1980-81\nWhy did the strikes start in 1980?\n-- meat prices put up 1.07.80\n"
+            "-- a strike 14.08.80\nThe Gdansk deal\nthe Gdańsk Agreement was signed on 31.08.80 by both sides\n"
+            "so what?\na huge success.\nPARAGRAPH TWO - martial law\nWhy did Jaruzelski act?\n"
+            "martial law came on 13.12.81. Who was Father Popiełuszko?\na priest murdered 19.10.84\n")
+    notes = parse_text(text)
+    assert [(i.paragraph, i.text) for i in notes.essay.plan] == [("P1", "1980-81 a huge success"),
+                                                                  ("P2", "martial law, very little success")]
+    assert fronts_of(text) == [(None, "judging success"), ("P1", "Why did the strikes start in 1980?"),
+                               ("P1", "The Gdansk deal"), ("P1", "so what?"), ("P2", "Why did Jaruzelski act?"),
+                               ("P2", "Who was Father Popiełuszko?")]
+    assert [c.kind for c in notes.cards][:4] == [Kind.SCALE, Kind.QUESTION, Kind.QUESTION, Kind.ANALYSIS]
+    assert notes.cards[1].back == ("• meat prices put up 1.07.80", "• a strike 14.08.80")  # `--` bullets
+
+
+def test_a_joined_question_of_a_verb_and_its_subject():
+    assert questions.question_front("so do i agree??")
+    assert questions.question_front("so was it worth it")

@@ -1,0 +1,182 @@
+"""How students lay out their paragraph markers and cards, read as the markers the parser knows (`P1- ...`)
+before it reads the lines: markers in brackets (`[P1] gold`, `Katanga (P2)`), questions labelled `Q:` with
+their answers `A:`, cards numbered under their paragraph (`1.2 the second land act`). Each pass looks at the
+whole file first: a layout is read only where the file is written so (three lines opening with a bracketed
+marker, two numbered cards), never from one line that happens to look like it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import rx
+from .rules import MARKER, Line, marker_front
+
+# A marker in brackets, as some students write theirs: `[P1] the Corn Laws`, `(P2) analysis`, `[p4]`, the
+# closing bracket slipped to a brace (`[P3}`); or after the front (`Katanga (P2)`).
+_BRACKETED = rx.compile(r"[\[(] ?([Pp]\d{1,2}) ?[\])}] ?(?:[-:–—.] ?)?")
+_OPENS_BRACKETED = rx.compile(r"^[\[(] ?[Pp]\d{1,2}(?: ?[\])}]| (?=[^\W\d_]))")
+_UNCLOSED = rx.compile(r"^[\[(] ?([Pp]\d{1,2}) (?=[^\W\d_])")  # `(P3 what did Ball want`: its bracket left open
+_TRAILING = rx.compile(r"^(?P<front>[^()\[\]]{1,60}?) [\[(] ?(?P<marker>[Pp]\d{1,2}) ?[\])}]$")
+
+
+def unbracket_lines(lines: list[str]) -> list[str]:
+    """The markers a file writes in brackets written as markers (`[P1] gold` -> `P1- gold`), where a marker may
+    stand: at a line's start, after a sentence's end (`... had to resign. [P2} the telegram`), anywhere in a line
+    that opens with one and holds two or more (a plan: `[P1] gold [P2] Rhodes`). In a file that opens three
+    lines or more so, its own paragraph's marker inside a line too (`... with the source (P3) the church as a
+    landlord`) and one left open (`(P3 what did Ball want`); in a file that ends two short lines or more with
+    one, those lines are fronts (`Katanga (P2)`). Never another bracket inside a sentence (`the army (P2) was
+    loyal`: a cross-reference)."""
+    if not any("[" in ln or "(P" in ln or "(p" in ln for ln in lines):  # (most files: no regex pass)
+        return lines
+    opening = sum(1 for ln in lines if _OPENS_BRACKETED.match(ln)) >= 3
+    trailing = sum(1 for ln in lines if _trailing(ln)) >= 2
+    out, current = [], None
+    for ln in lines:
+        if trailing and (front := _trailing(ln)):
+            ln = front
+        elif opening and (m := _UNCLOSED.match(ln)):
+            ln = f"{m.group(1)}- {ln[m.end():]}"
+        ln = unbracket(ln, current if opening else None)
+        if (found := MARKER.match(ln)) is not None:
+            current = int(found.group(1))
+        out.append(ln)
+    return out
+
+
+def _trailing(line: str) -> str | None:
+    """`Katanga (P2)` -> `P2- Katanga`: a short front of no sentence or list (not `Tshombe broke away 1960, see
+    Lumumba (P3)`)."""
+    m = _TRAILING.match(line) if line.endswith((")", "]", "}")) else None
+    front = m.group("front") if m else ""
+    if not m or len(front.split()) > 8 or front.endswith(".") or "," in front or "see " in front.lower():
+        return None
+    return f"{m.group('marker')}- {front}"
+
+
+# A paragraph's number spelt out (`PARAGRAPH ONE - 1980-81`), and a plan numbered in brackets one a line before
+# any marker (`(1) 1980-81 a huge success` / `(2) martial law ...`).
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SPELT = rx.compile(rf"^(?:paragraph|para)\s+({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+_NUMBERED_ITEM = rx.compile(r"^\((\d)\) (?=\S)")
+
+
+def spelt_numbers(lines: list[str]) -> list[str]:
+    """`PARAGRAPH ONE - 1980-81` -> `Paragraph 1 - 1980-81`; a plan of `(1) ...`, `(2) ...` lines, in order
+    from 1, before the file's first marker -> `P1- ...`, `P2- ...`."""
+    out, marked, plan = list(lines), False, 0
+    for i, ln in enumerate(lines):
+        if ln[:1] in "Pp" and (m := _SPELT.match(ln)):
+            out[i] = ln = f"Paragraph {_NUMBER_WORDS.index(m.group(1).lower()) + 1}{ln[m.end():]}"
+        marked = marked or MARKER.match(ln) is not None
+        m = _NUMBERED_ITEM.match(ln) if not marked and ln[:1] == "(" else None
+        if m and int(m.group(1)) == plan + 1 and (plan or _NUMBERED_ITEM.match(lines[i + 1] if i + 1 < len(lines)
+                                                                             else "")):
+            plan = int(m.group(1))
+            out[i] = f"P{plan}- {ln[m.end():]}"
+        else:
+            plan = 0 if not m else plan
+    return out
+
+
+# A question labelled as some students label their cards: `Q: where did the revolt start`, its answer `A: ...`.
+_Q_LINE = rx.compile(r"^Q\s*[:.)-]\s*(?=\S)")
+_A_LINE = rx.compile(r"^A\s*[:.)-]\s*(?=\S)")
+
+
+def question_and_answer(lines: list[str]) -> list[str]:
+    """Each `Q:` line with an `A:` line under it, or after the file's first marker (the essay's own question may
+    be labelled so above them: `Q: To what extent ...`): the question without its label and with its question
+    mark (a front whatever the line above it: `... on 13 June 1381` / `Q: who did the rebels kill in London`),
+    its answer without its label."""
+    if not any(ln[:1] == "Q" for ln in lines):
+        return lines
+    out, marked = list(lines), False
+    for i, ln in enumerate(lines):
+        marked = marked or MARKER.match(ln) is not None
+        if not (q := _Q_LINE.match(ln)):
+            continue
+        answer = _A_LINE.match(lines[i + 1]) if i + 1 < len(lines) else None
+        if answer or marked:
+            question = ln[q.end():]
+            out[i] = question if question.endswith("?") else f"{question}?"
+        if answer:
+            out[i + 1] = lines[i + 1][answer.end():]
+    return out
+
+
+def unbracket(text: str, current: int | None = None) -> str:
+    """A line's markers in brackets written as markers (`unbracket_lines`); `current`, where the file opens its
+    lines with them, the number of the paragraph the line stands in (its own marker inside the line is one)."""
+    if "[" not in text and "(P" not in text and "(p" not in text:  # (most lines: no regex pass)
+        return text
+    marks = list(_BRACKETED.finditer(text))
+    plan = len(marks) >= 2 and marks[0].start() == 0
+    out, at = [], 0
+    for m in marks:
+        own = current is not None and int(m.group(1)[1:]) in (current, current + 1) and text[m.end():][:1].isalpha()
+        if plan or m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?" or own:
+            out += [text[at : m.start()], f"{m.group(1)}- "]
+            at = m.end()
+    return "".join([*out, text[at:]]) if out else text
+
+
+# A card numbered under its paragraph's number, as some students number theirs: `1.2 the second land act`,
+# `2.3 analysis`, `1a - Toussaint Rouge` (not a figure: `1.5 million acres`, `2.5m`); and the paragraph's own
+# number alone among them (`1 - EVAL`).
+_NUMBERED = rx.compile(r"^([1-9])(?:\.([1-9]\d?)\.?| ?([a-h])\)?)(?:\s*[-:)]\s*|\s+)(?P<rest>[^\W\d_].*)$")
+_BARE_NUMBER = rx.compile(r"^([1-9])\s*[-:)]\s+(?P<rest>[^\W\d_].*)$")
+_UNITS = frozenset("million millions billion bn m k mil mln thousand per percent acres tons tonnes km miles hectares "
+                   "times men people".split())
+
+
+def numbered_cards(lines: Sequence[Line]) -> list[Line]:
+    """`1.2 the second land act` read as `P1- the second land act` where the notes number their cards so: two
+    or more numbered so, no paragraph's number going down, and no other paragraph's marker between them
+    (`PARA 1 - the land acts` heads them; a plan one a line may stand above them). Where they do, the next
+    number glued to the end of a line is a card of its own too (`... out of the city 1.5 detention`), and so
+    is the paragraph's number alone (`1 - EVAL`)."""
+    found = [(i, m) for i, ln in enumerate(lines) if ln.text[:1].isdigit() and (m := _NUMBERED.match(ln.text))
+             and _no_unit(m.group("rest"))]
+    numbers = [int(m.group(1)) for _, m in found]
+    if len(found) < 2 or numbers != sorted(numbers):
+        return list(lines)
+    out: list[list[Line]] = [[ln] for ln in lines]
+    last, at = None, 0
+    for i, m in found:
+        between = [k for k in range(at, i) if marker_front(lines[k].text) and not _in_plan(lines, k)]
+        for k in range(at, i):
+            if last is not None and k not in between and (bare := _BARE_NUMBER.match(lines[k].text)) and int(
+                    bare.group(1)) == last[0]:
+                out[k] = [Line(lines[k].no, f"P{last[0]}- {bare.group('rest')}")]
+            elif last is not None and (glued := _glued_number(lines[k], last)) is not None:
+                out[k], last = glued, None
+        at = i + 1
+        if not between or marker_front(lines[between[-1]].text)[0] == f"P{m.group(1)}":  # type: ignore[index]
+            out[i] = [Line(lines[i].no, f"P{m.group(1)}- {m.group('rest')}")]
+            last = (int(m.group(1)), int(m.group(2)) if m.group(2) else ord(m.group(3)) - 96)
+    return [ln for group in out for ln in group]
+
+
+def _in_plan(lines: Sequence[Line], k: int) -> bool:
+    """Is marker line k one of a plan written one a line (a marker line beside it)?"""
+    return any(0 <= j < len(lines) and marker_front(lines[j].text) is not None for j in (k - 1, k + 1))
+
+
+_GLUED_NUMBER = rx.compile(r"(?<=\S )([1-9])\.([1-9]\d?) (?=[^\W\d_])")
+
+
+def _glued_number(line: Line, last: tuple[int, int]) -> list[Line] | None:
+    """The line split before the card number that follows `last` (1.4 -> 1.5 or 2.1), glued to its end."""
+    for m in _GLUED_NUMBER.finditer(line.text) if "." in line.text else ():
+        number = (int(m.group(1)), int(m.group(2)))
+        if number in ((last[0], last[1] + 1), (last[0] + 1, 1)) and _no_unit(line.text[m.end():]):
+            return [Line(line.no, line.text[: m.start()].rstrip()),
+                    Line(line.no, f"P{number[0]}- {line.text[m.end():]}")]
+    return None
+
+
+def _no_unit(rest: str) -> bool:
+    return rest.split(None, 1)[0].lower().rstrip(".,") not in _UNITS
