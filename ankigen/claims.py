@@ -25,7 +25,7 @@ _NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning 
 NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
     # a bracket that weighs the claim goes whole: "pressure from the West (only explains Pearl Harbor?)"
     ("an aside of degree", r"\s*\([^()]*\b(?:only|just|merely|partly|mostly|largely|main|key|crucial|decisive|"
-     r"massive|huge|limited|little|some|minor|biggest|most)\b[^()]*\)", ""),
+     r"massive|huge|limited|little|some|minor|biggest|most|failure|success)\b[^()]*\)", ""),
     ("limits of someone's power", r"\blimits? (?:of|on|to) ((?:the )?\w+['’]s power)\b", r"\1"),
     ("limits of someone", r"\blimits? (?:of|on|to)\b", "power of"),
     ("a plan's leading already-before", r"^already (?:\w+ ){0,3}?before\b", ""),

@@ -89,8 +89,8 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"one (?:factor|cause|reason) among (?:many|several|others)|one of (?:several|many|a number of|the) "
                r"(?!(?:main|most|key|biggest|major|chief|greatest)\b)(?:\w+ )?(?:factors|causes|reasons)|"
                r"not the only (?:one|factor|cause|reason)", PARTIAL),
-    DegreeRule("a labelled weight", r"(?<=judgement)(?: -|:) (?:minor|insignificant|marginal)", SUPERFICIAL),
-    DegreeRule("little to do with it", r"(?:very )?(?:little|nothing) to do with (?:it|this|the)\b", SUPERFICIAL),
+    DegreeRule("nothing to do with it", r"(?:very )?(?:little|nothing) to do with (?:it|this|the)\b|(?<=judgement)"
+               r"(?: -|:) (?:minor|marginal)|(?:a|an? (?:complete|total|utter)) failure(?! of)", SUPERFICIAL),
     # A cause that only set things off: "religion and the Irish rebellion, only a trigger".
     DegreeRule("only a trigger", r"(?:only|just|merely) (?:a |the )?(?:trigger|spark|catalyst|final straw|last "
                r"straw|short[- ]term cause)", SUPERFICIAL),

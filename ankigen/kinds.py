@@ -17,8 +17,10 @@ from .rules import CONCLUDING, section_heading
 _ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement|judgment|so what|link)\b", re.I)
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
 _SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|scale\b|"
+                          r"do (?:i|you|we) agree|"
                           r"how (?:can|would|do|should) you (?:describe|rate|judge))", re.I)
-_SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan", "scale")  # what _SCALE_FRONT needs one of
+# (what _SCALE_FRONT needs one of)
+_SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan", "scale", "agree")
 # A scale written on the question's own line, after a dash, a colon or the question mark: `How much change was
 # there - fundamental / partial / superficial`, `how important: main cause / one of several / minor`.
 _SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*")

@@ -157,6 +157,12 @@ def numbered_cards(lines: Sequence[Line]) -> list[Line]:
         if not between or marker_front(lines[between[-1]].text)[0] == f"P{m.group(1)}":  # type: ignore[index]
             out[i] = [Line(lines[i].no, f"P{m.group(1)}- {m.group('rest')}")]
             last = (int(m.group(1)), int(m.group(2)) if m.group(2) else ord(m.group(3)) - 96)
+    paragraph = last[0] if last is not None else 0
+    for k in range(at, len(lines)) if paragraph else ():  # (after the last: `4 - EVAL`)
+        if marker_front(lines[k].text):
+            break
+        if (bare := _BARE_NUMBER.match(lines[k].text)) and int(bare.group(1)) == paragraph:
+            out[k] = [Line(lines[k].no, f"P{paragraph}- {bare.group('rest')}")]
     return [ln for group in out for ln in group]
 
 

@@ -125,6 +125,8 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("a huge success, in 16 months they shared power", judgement.FUNDAMENTAL),  # of a `how successful` essay
     ("very little success in these years", judgement.SUPERFICIAL),
     ("only a limited success at first", judgement.PARTIAL),
+    ("2/10 militarily a failure", judgement.SUPERFICIAL),
+    ("Judgement - minor. the wars were about Warwick", judgement.SUPERFICIAL),
     ("his government was only a very small part of why the famine got so bad", judgement.SUPERFICIAL),
     ("It was not the main cause", judgement.PARTIAL),  # negated
     ("Propaganda played no small part", judgement.FUNDAMENTAL),
@@ -348,6 +350,7 @@ def test_what_the_essay_weighs(question, kind):
     ("the church, the least important factor", "the church"),
     ("pressure from the West (only explains Pearl Harbor?)", "pressure from the West"),  # an aside of degree
     ("Witte (the main reformer) and industry", "Witte and industry"),
+    ("the military war inside ALG (failure)", "the military war inside ALG"),
     ("1988-89 Round Table + elections, only a limited success at first", "1988-89 Round Table + elections, at first"),
 ])
 def test_the_front_never_gives_the_answer_away(claim, shown):

@@ -1085,3 +1085,19 @@ def test_paragraphs_spelt_out_over_questions_with_a_plan_numbered_in_brackets():
 def test_a_joined_question_of_a_verb_and_its_subject():
     assert questions.question_front("so do i agree??")
     assert questions.question_front("so was it worth it")
+
+
+def test_cards_lettered_under_their_paragraph_and_its_number_alone():
+    text = ("Algerian War\nHOW SUCCESSFUL WAS THE FLN 1954-62\nplan\nP1 = the war inside (failure)\nP2 = the world\n"
+            "1a - Toussaint Rouge\n1 Nov 1954 the FLN attacked\n1 - EVAL\n2/10 militarily a failure.\n"
+            "2a - Sakiet\nFR planes bombed it 8 Feb 1958\n2c-torture scandal\nLa Question 1958\n2 - EVAL\n"
+            "9/10 a huge success\n")
+    assert fronts_of(text) == [("P1", "Toussaint Rouge"), ("P1", "EVAL"), ("P2", "Sakiet"),
+                               ("P2", "torture scandal"), ("P2", "EVAL")]
+    assert [c.kind for c in parse_text(text).cards][1] == Kind.ANALYSIS
+
+
+def test_do_i_agree_after_the_last_analysis_asks_the_essay():
+    text = ("\"Prohibition failed because it could not be enforced.\" Assess this view.\nP1- the law\n"
+            "the Volstead Act 1919\nP1- link back\nonly a minor reason.\nso do i agree??\nonly partly\n")
+    assert fronts_of(text)[-1] == (None, "so do i agree??")
