@@ -21,7 +21,7 @@ from itertools import accumulate, chain
 
 from . import english, rx
 from .english import COMMON, is_ordinary
-from .figures import YEAR, Piece, distinct_words, figures, forget
+from .figures import YEAR, Piece, distinct_words, figures, forget, is_word_char
 from .lowercase import (
     lower_case_events,
     lower_case_initials,
@@ -361,7 +361,15 @@ def _without_parts(chosen: list[Evidence], texts: set[str]) -> list[Evidence]:
 
 
 def _within(part: str, whole: str) -> bool:
-    return re.search(rf"(?<![\w’'-]){re.escape(part)}(?![\w-])", whole) is not None
+    """Does `part` stand in `whole` as words, `(?<![\\w’'-])part(?![\\w-])`? (Found with str.find: no pattern compiled
+    for each part.)"""
+    at = whole.find(part)
+    while at >= 0:
+        before, after = whole[at - 1 : at], whole[at + len(part) : at + len(part) + 1]  # ("" at either end)
+        if not is_word_char(before) and before not in ("’", "'", "-") and not is_word_char(after) and after != "-":
+            return True
+        at = whole.find(part, at + 1)
+    return False
 
 
 _REGNAL = rx.compile(r" ([IVX]+)\b")

@@ -294,6 +294,12 @@ def _lowered(text: str) -> str | None:
     return ascii_lowered(text)
 
 
+def is_word_char(c: str) -> bool:
+    """Does `\\w` match this character ("" before or after a text: no)? re's own test for a pattern of text: a
+    letter, a digit or a numeral, or the underscore."""
+    return c.isalnum() or c == "_"
+
+
 @lru_cache(maxsize=1)
 def distinct_words(text: str) -> frozenset[str]:
     """The text's distinct words (as str.split finds them), made once for the rules that ask (the evidence's

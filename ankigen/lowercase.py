@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from . import rx
 from .english import SHORTHAND, is_plain
-from .figures import LOWER_MONTHS, in_lines, in_lines_at
+from .figures import LOWER_MONTHS, in_lines, in_lines_at, is_word_char
 from .namewords import FIRST_NAMES, GRAMMAR, OFFICES, PARTICLES, RULERS
 
 _AFTER = rx.compile(r" ([a-z][a-z-]*[a-z])(?=[’']s\b|(?![\w’'-]))")
@@ -25,14 +25,14 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
     (`lord woolton`, `general haig`). `words`: the text's distinct words (only the first names and titles among
     them are looked for)."""
     for first in (FIRST_NAMES | _TITLES).intersection(words):
-        for m in re.finditer(rf"(?<![\w’'-]){first}(?= [a-z])", text):
-            after = _AFTER.match(text, m.end())
+        for start, end in _before_word(first, text):
+            after = _AFTER.match(text, end)
             if after and after.group(1) in FIRST_NAMES and first in FIRST_NAMES:
                 third = _AFTER.match(text, after.end())  # david lloyd george; lloyd george (its surname a first name)
                 if third and (_surname(third.group(1)) or third.group(1) in FIRST_NAMES):
-                    yield m.start(), third.end()
+                    yield start, third.end()
                 else:
-                    yield m.start(), after.end()
+                    yield start, after.end()
             elif after and _surname(after.group(1)):
                 third = _AFTER.match(text, after.end()) if first in _TITLES else None
                 if third and third.group(1) in PARTICLES:
@@ -40,7 +40,20 @@ def lower_case_names(text: str, words: Iterable[str]) -> Iterator[tuple[int, int
                 # (a knight's or a lady's first name and surname, or a title's first name and surname: sir hamilton
                 # seymour, lord john russell; not general dyer | amritsar)
                 named = first in ("sir", "lady", "dame") or after.group(1) in FIRST_NAMES
-                yield m.start(), (third.end() if third and named and _surname(third.group(1)) else after.end())
+                yield start, (third.end() if third and named and _surname(third.group(1)) else after.end())
+
+
+def _before_word(first: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where a word of letters stands in the text before a space and a lower-case word, as
+    `(?<![\\w’'-])first(?= [a-z])` finds it (with str.find: no pattern compiled for each first name)."""
+    at = text.find(first)
+    while at >= 0:
+        end = at + len(first)
+        before, after = text[at - 1 : at], text[end + 1 : end + 2]  # ("" at either end)
+        if not is_word_char(before) and before not in ("’", "'", "-") and text.startswith(" ", end) and (
+                "a" <= after <= "z"):
+            yield at, end
+        at = text.find(first, at + 1)
 
 
 # Titles a person is named by, as a student who types in lower case writes them before the surname.
