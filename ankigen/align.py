@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 
 from . import notetypes, rewrites
 from .evidence import Evidence
-from .identity import GuidMaker, front_key
+from .identity import GuidMaker, front_key, without_label
 from .lock import Entry
 from .namedtuples import NamedTuple
 from .records import Card
@@ -119,8 +119,11 @@ def _match_cards(old: Sequence[Entry], cards: Sequence[Card], new_keys: Sequence
     by_back: dict[str, list[int]] = defaultdict(list)
     for j, entry in enumerate(old):
         by_back[entry.back].append(j)
-    for index, mine in ((by_key, new_keys), (by_back, backs)):  # moved: the same front, else the same back
-        for i in [i for i in range(len(cards)) if i not in matched]:
+    by_label: dict[str, list[int]] = defaultdict(list)  # (a front an older build read with its layout's label)
+    for j, key in enumerate(old_keys):
+        by_label[without_label(key)].append(j)
+    for index, mine in ((by_key, new_keys), (by_back, backs), (by_label, new_keys)):  # moved: the same front, else
+        for i in [i for i in range(len(cards)) if i not in matched]:  # the same back, else the front it labelled
             found = next((j for j in index.get(mine[i], ()) if j not in taken), None)
             if found is not None:
                 take(i, found)

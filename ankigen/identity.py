@@ -34,6 +34,18 @@ def front_key(front: str) -> str:
     return key.strip(" .?!:;,-–—")
 
 
+# A layout's label that an older ankigen left in a front it did not read as a marker: `Q: why 15 August`, `P1 >
+# Attlee's deadline`, `(P1) the poll taxes`, `1a - Toussaint Rouge`, `Katanga (P2)` (as `front_key`s).
+_LABEL = rx.compile(r"^(?:q\s*[:.)-]|[\[(]?p\d{1,2}[\])}]?\s*[-:>=–—]?|\d(?:\.\d{1,2}|\s?[a-h])?\s*[-:)])\s*|"
+                    r"\s*[\[(]p\d{1,2}[\])}]$")
+
+
+def without_label(key: str) -> str:
+    """A front's key without the layout's label an older build kept in it (`q: why 15 august` -> `why 15
+    august`): what a front read since keeps."""
+    return _LABEL.sub("", key).strip(" .?!:;,-–—")
+
+
 def deck_id_for(uid: str) -> int:
     """The Anki deck id of a deck, from its identity."""
     digest = hashlib.sha256(f"ankigen-deck\x1f{uid}".encode()).digest()

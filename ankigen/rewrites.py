@@ -150,8 +150,10 @@ _DIGITS = rx.compile(r"\d")
 
 def split_parts(old: str, matched: Where, left: Sequence[Where], text: Mapping[Where, str]) -> list[Where]:
     """The parts of an old sentence split in two (or more): the sentence it was matched with first, then each
-    other sentence of its card, not yet matched, that stands within the old text."""
-    return [matched, *(p for p in left if p != matched and p[0] == matched[0] and within(text[p], old) >= WITHIN)]
+    other sentence of its card, not yet matched, that stands within the old text; and one of another card that
+    does, not short (a front read inside the sentence since took its end into a card of its own)."""
+    return [matched, *(p for p in left if p != matched and (p[0] == matched[0] or len(text[p]) >= MOVED_LENGTH // 2)
+                       and within(text[p], old) >= WITHIN)]
 
 
 def spread(notes: Sequence[Entry], parts: Sequence[str]) -> list[int]:
@@ -210,6 +212,29 @@ def carved(old: Sequence[Entry], text: Mapping[Where, str],
                  and len(text[w]) >= MOVED_LENGTH // 2 and within(text[w], entry.text) >= WITHIN]
         if homes:
             home = max(homes, key=lambda w: (len(text[w]), w))
+            matched[home].append(j)
+            taken.add(j)
+    _carved_apart(old, text, matched, taken, holding)
+
+
+def _carved_apart(old: Sequence[Entry], text: Mapping[Where, str], matched: dict[Where, list[int]], taken: set[int],
+                  holding: Mapping[str, list[Where]] | None) -> None:
+    """Old notes of a sentence cut into parts that share its facts out (a long back read as several cards once
+    its markers were: `... the "bread tax" [P1] setting Anti-Corn Law League set up ...`): an old note left
+    unmatched goes with the part, in any card, that holds most of its facts; the facts the other parts hold are
+    asked by their own notes, and this note asks them after its sentence (`_kept_clozes`): a fact asked twice
+    rather than a studied card retired."""
+    for j in [j for j, e in enumerate(old) if j not in taken and e.retired is None][:LIMIT] if holding else ():
+        entry = old[j]
+        mine = {t.lower() for t, _ in entry.facts}
+        if len(entry.text) < MOVED_LENGTH or not mine:
+            continue
+        parts = {w for t in mine for w in holding.get(t, ())}  # type: ignore[union-attr]
+        homes = [(sum(holds(text[w], t) for t in mine), len(text[w]), w) for w in sorted(parts)
+                 if all((old[k].card, old[k].text) == (entry.card, entry.text) for k in matched.get(w, ()))
+                 and len(text[w]) >= MOVED_LENGTH // 2 and within(text[w], entry.text) >= WITHIN]
+        if homes:
+            home = max(homes)[2]
             matched[home].append(j)
             taken.add(j)
 

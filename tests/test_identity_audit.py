@@ -436,3 +436,49 @@ def test_a_sentence_a_new_front_cuts_keeps_its_studied_cards(tmp_path, student):
     for card in studied:
         assert not after[card.cid].retired and after[card.cid].fact == card.fact
         assert "the liberals had ruled" in after[card.cid].question
+
+
+LEAGUE = """1- Corn Laws
+How far was the League responsible for repeal in 1846
+P1- the Corn Laws
+Huskisson’s sliding scale came in 1828 and the towns called it the bread tax{cut}setting up the League
+in Manchester on 20 March 1839 by Richard Cobden
+P2- Peel
+Peel repealed the Corn Laws in June 1846.
+"""
+
+
+def test_a_sentence_cut_into_cards_that_share_its_facts_keeps_its_studied_cards(tmp_path, student):
+    """A long back an older build read as one sentence (a marker it did not know stood inside it: `... the bread
+    tax [P1] setting up ...`), read as two cards since: its note goes with the part that holds most of its
+    facts, the other part's fact asked after that sentence, and no studied card is retired."""
+    project = Project(tmp_path / "p")
+    project.write("league.txt", LEAGUE.format(cut=" [P1] "))
+    _, before = first_round(project, student)
+    studied = [c for c in before.values() if c.notetype == CLOZE and c.fact in ("1828", "20 March 1839",
+                                                                                  "Richard Cobden")]
+    assert len(studied) == 3
+    project.write("league.txt", LEAGUE.format(cut="\n[P1] "))
+    built, after = next_round(project, student, before)
+    assert_studied_cards_live(before, built.apkg)
+    assert {after[c.cid].fact for c in studied} >= {"20 March 1839", "Richard Cobden"}
+    cobden = next(c for c in studied if c.fact == "Richard Cobden")
+    assert "in Manchester on 20 March 1839" in after[cobden.cid].question  # with the part that holds it
+
+
+def test_a_front_an_older_build_kept_its_label_in_keeps_its_card(tmp_path, student):
+    """`Q: why 15 August` read by an older build as a front with its label (where its paragraph was not read
+    either), read since as the question alone in its paragraph, its back edited: the same card."""
+    old = ("1- Partition\nHow far was Britain responsible for the violence of 1947\nQ: why 15 August?\nhe chose "
+           "the anniversary of Japan’s surrender in 1945\nP1- Mountbatten\nsworn in on 24 March 1947.\n")
+    new = ("1- Partition\nHow far was Britain responsible for the violence of 1947\nP1- Mountbatten\nsworn in on "
+           "24 March 1947.\nQ: why 15 August\nA: he chose the 2nd anniversary of Japan’s surrender in 1945\n")
+    project = Project(tmp_path / "p")
+    project.write("partition.txt", old)
+    _, before = first_round(project, student)
+    asked = [c for c in before.values() if c.notetype == QUESTION and "15 August" in c.question]
+    assert len(asked) == 1 and "Q:" in asked[0].question
+    project.write("partition.txt", new)
+    built, after = next_round(project, student, before)
+    assert_studied_cards_live(before, built.apkg)
+    assert not after[asked[0].cid].retired and "Q:" not in after[asked[0].cid].question
