@@ -23,9 +23,12 @@ _NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning 
 # of degree becomes the plain verb, so the sentence still reads: "the Terror transformed government" ->
 # "the Terror changed government".
 NEUTRAL_RULES: tuple[tuple[str, str, str], ...] = (
-    # a bracket that weighs the claim goes whole: "pressure from the West (only explains Pearl Harbor?)"
-    ("an aside of degree", r"\s*\([^()]*\b(?:only|just|merely|partly|mostly|largely|main|key|crucial|decisive|"
-     r"massive|huge|limited|little|some|minor|biggest|most|failure|success)\b[^()]*\)", ""),
+    # a short bracket that weighs the claim goes whole: "pressure from the West (only explains Pearl Harbor?)"
+    # (not one that holds a figure: "Night of the Long Knives (85+ killed, most of them SA)")
+    ("an aside of degree", r"\s*\((?=[^()\d]{0,50}\))[^()]*\b(?:only|just|merely|partly|mostly|largely|main|key|"
+     r"crucial|decisive|massive|huge|limited|little|some|minor|biggest|most|failure|success)\b[^()]*\)", ""),
+    ("a failure", r"(?:(?<=,)\s*|\s+|^)(?:(?:was|were|is|are)\s+)?(?<!not )(?:a|an? (?:complete|total|utter))\s+"
+     r"failure(?! of| to)\b", ""),
     ("limits of someone's power", r"\blimits? (?:of|on|to) ((?:the )?\w+['’]s power)\b", r"\1"),
     ("limits of someone", r"\blimits? (?:of|on|to)\b", "power of"),
     ("a plan's leading already-before", r"^already (?:\w+ ){0,3}?before\b", ""),

@@ -17,7 +17,7 @@ from .kinds import analysis_front, is_scale, scale_in_front
 from .namedtuples import NamedTuple
 from .namewords import GRAMMAR
 from .questions import auxiliary_question, modal_question, noun_question, question_front
-from .rules import Line, bullet, ends_dangling, heading, marker_front, plan_items, section_heading
+from .rules import CONCLUDING, Line, bullet, ends_dangling, heading, marker_front, plan_items, section_heading
 
 
 def skip_blank(lines: Sequence[Line], k: int) -> int:
@@ -64,7 +64,8 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     inline = scale_in_front(text) is not None  # (`how important: main cause / one of several / minor`)
     # (a short heading over a scale is the scale card's front whatever it asks: `judging success` / `total
     # success -- qualified success -- ...`)
-    heads_scale = len(text.split()) <= 6 and not text.endswith(".") and is_scale(next_text(lines, i + 1))
+    heads_scale = (len(text.split()) <= 6 and not text.endswith(".") and not text.lower().startswith(CONCLUDING)
+                   and is_scale(next_text(lines, i + 1)))  # (not `Overall Stalin's power changed`: a back's line)
     if not (question_front(text) or inline or heads_scale or (auxiliary_question(text) and (
             i == 0 or _ended(lines, i - 1) or _answered_below(lines, i)
             or ((noun_question(text) or modal_question(text)) and not ends_dangling(lines[i - 1].text))))):
@@ -172,8 +173,8 @@ def _ends_back(lines: Sequence[Line], k: int) -> bool:
     text = lines[k].text
     if marker_front(text) or question_front(text) or ends_dangling(text):
         return False
-    if text.endswith(tuple(_SENTENCE_END)) or len(text) > TYPED_LINE or bullet(text) is not None:
-        return True  # (a list's item ends on its line)
+    if text.endswith(tuple(_SENTENCE_END)) or len(text) > TYPED_LINE or (bullet(text) and not text[-1:].islower()):
+        return True  # (a list's item ends on its line, on a figure or a name: not `... 1936 included` / `Zinoviev`)
     width = 0
     for j in range(k - 1, max(-1, k - 9), -1):  # the back's lines above, up to its front or a blank line
         if not lines[j].text or marker_front(lines[j].text) or question_front(lines[j].text):

@@ -21,9 +21,10 @@ from .rules import CONCLUDING, OPENS_CONCLUSION
 DEFAULT_SCALE = ("fundamental", "partial", "superficial")
 FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule speaks
 
-# What a word of degree can be about: change itself, or how much a factor mattered.
-_CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement|"
-           r"decline|moderni[sz]ation|westerni[sz]ation|success)")
+# What a word of degree can be about: change itself, or how much a factor mattered (or success, said of itself).
+_CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement|decline|"
+           r"moderni[sz]ation|westerni[sz]ation|"
+           r"success(?! (?:with|for|by|among|at|of|to)\b| in (?!the end|th[eo]se\b)))")
 
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).
 NOT_MUCH = r"(?:not (?:much|very|that|really|all that)|hardly|barely|scarcely|(?<!a )little)"  # ... different (from)
@@ -89,8 +90,9 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"one (?:factor|cause|reason) among (?:many|several|others)|one of (?:several|many|a number of|the) "
                r"(?!(?:main|most|key|biggest|major|chief|greatest)\b)(?:\w+ )?(?:factors|causes|reasons)|"
                r"not the only (?:one|factor|cause|reason)", PARTIAL),
-    DegreeRule("nothing to do with it", r"(?:very )?(?:little|nothing) to do with (?:it|this|the)\b|(?<=judgement)"
-               r"(?: -|:) (?:minor|marginal)|(?:a|an? (?:complete|total|utter)) failure(?! of)", SUPERFICIAL),
+    DegreeRule("little to do with it", r"(?:very )?little to do with (?:it|this|the)\b|nothing to do with (?:it|this)\b"
+               r"|(?<=judgement)(?: -|:) (?:minor|marginal)|(?<!not )(?<!from )(?:a|an? (?:complete|total|utter)) "
+               r"failure(?! of| to|\?)", SUPERFICIAL),
     # A cause that only set things off: "religion and the Irish rebellion, only a trigger".
     DegreeRule("only a trigger", r"(?:only|just|merely) (?:a |the )?(?:trigger|spark|catalyst|final straw|last "
                r"straw|short[- ]term cause)", SUPERFICIAL),
@@ -98,8 +100,6 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("the main factor", r"(?:the )?(?:most important|most significant|main|biggest|greatest|decisive|"
                r"crucial|primary|principal|chief|key|major|big|huge|massive) (?:\w+ )?(?:factor|cause|reason)s?",
                FUNDAMENTAL),
-    # How important, in so many words: "were not important in February", "of little importance" (a minor
-    # factor); "quite important", "fairly significant" (partly).
     DegreeRule("not important", NOT_IMPORTANT, SUPERFICIAL),
     DegreeRule("quite important", QUITE_IMPORTANT, PARTIAL),
     # Said of the factor: "the war was crucial", "was very important", "was largely to blame".

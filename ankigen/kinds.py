@@ -168,6 +168,11 @@ PARAGRAPH_RULES: tuple[tuple[str, ParagraphRule], ...] = (
 )
 
 
+# A question of how much the whole changed (not `How significant was the Kirov murder`: its paragraph's).
+_ESSAY_ASKS = rx.compile(r"\bhow much (?:did|has|had|was|were|change)|out of 10\b|\bto what extent|\bhow far\b|"
+                         r"\bdo (?:i|you|we) agree", re.I)
+
+
 def questions_after_analysis(cards: Sequence[Card]) -> list[Card]:
     """A bare question after a paragraph's analysis (the analysis closes its paragraph) opens the next one: it is
     the paragraph of the card that follows the questions (`P1) analysis` / `why did the liberals fail` / `P2)
@@ -190,7 +195,7 @@ def questions_after_analysis(cards: Sequence[Card]) -> list[Card]:
                 and nxt.paragraph and nxt.kind not in (Kind.SCALE, Kind.CONCLUSION)):
             out[i] = card._replace(paragraph=nxt.paragraph)
         elif (before and before.kind is Kind.ANALYSIS and card.paragraph == before.paragraph and nxt is None
-              and _SCALE_FRONT.search(card.front)):
+              and _ESSAY_ASKS.search(card.front)):
             out[i] = card._replace(paragraph=None)
     return out
 

@@ -18,7 +18,7 @@ from .rules import MARKER, Line, marker_front
 _BRACKETED = rx.compile(r"[\[(] ?([Pp]\d{1,2}) ?[\])}] ?(?:[-:–—.] ?)?")
 _OPENS_BRACKETED = rx.compile(r"^[\[(] ?[Pp]\d{1,2}(?: ?[\])}]| (?=[^\W\d_]))")
 _UNCLOSED = rx.compile(r"^[\[(] ?([Pp]\d{1,2}) (?=[^\W\d_])")  # `(P3 what did Ball want`: its bracket left open
-_TRAILING = rx.compile(r"^(?P<front>[^()\[\]]{1,60}?) [\[(] ?(?P<marker>[Pp]\d{1,2}) ?[\])}]$")
+_TRAILING = rx.compile(r"^(?P<front>[^()\[\]]{1,60}?) [\[(] ?(?P<marker>[Pp][1-9]) ?[\])}]$")  # (not a page: (p45))
 
 
 def unbracket_lines(lines: list[str]) -> list[str]:
@@ -32,7 +32,8 @@ def unbracket_lines(lines: list[str]) -> list[str]:
     if not any("[" in ln or "(P" in ln or "(p" in ln for ln in lines):  # (most files: no regex pass)
         return lines
     opening = sum(1 for ln in lines if _OPENS_BRACKETED.match(ln)) >= 3
-    trailing = sum(1 for ln in lines if _trailing(ln)) >= 2
+    ends = [int(front[1]) for ln in lines if (front := _trailing(ln))]
+    trailing = len(ends) >= 2 and ends == sorted(ends)  # (paragraphs in order: not page references)
     out, current = [], None
     for ln in lines:
         if trailing and (front := _trailing(ln)):
@@ -46,12 +47,15 @@ def unbracket_lines(lines: list[str]) -> list[str]:
     return out
 
 
+_MENTION = rx.compile(r"(?:.*\bsee\b|links? (?:to|back|with)\b|cf\b|compare\b|as in\b)", re.IGNORECASE)
+
+
 def _trailing(line: str) -> str | None:
     """`Katanga (P2)` -> `P2- Katanga`: a short front of no sentence or list (not `Tshombe broke away 1960, see
     Lumumba (P3)`)."""
     m = _TRAILING.match(line) if line.endswith((")", "]", "}")) else None
     front = m.group("front") if m else ""
-    if not m or len(front.split()) > 8 or front.endswith(".") or "," in front or "see " in front.lower():
+    if not m or len(front.split()) > 8 or front.endswith(".") or "," in front or _MENTION.match(front):
         return None
     return f"{m.group('marker')}- {front}"
 
@@ -59,19 +63,19 @@ def _trailing(line: str) -> str | None:
 # A paragraph's number spelt out (`PARAGRAPH ONE - 1980-81`), and a plan numbered in brackets one a line before
 # any marker (`(1) 1980-81 a huge success` / `(2) martial law ...`).
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_SPELT = rx.compile(rf"^(?:paragraph|para)\s+({'|'.join(_NUMBER_WORDS)})\b", re.IGNORECASE)
+_SPELT = rx.compile(rf"^(?:paragraph|para)\s+({'|'.join(_NUMBER_WORDS)})(?=\s*[-:–—.)])", re.IGNORECASE)
 _NUMBERED_ITEM = rx.compile(r"^\((\d)\) (?=\S)")
 
 
 def spelt_numbers(lines: list[str]) -> list[str]:
     """`PARAGRAPH ONE - 1980-81` -> `Paragraph 1 - 1980-81`; a plan of `(1) ...`, `(2) ...` lines, in order
-    from 1, before the file's first marker -> `P1- ...`, `P2- ...`."""
-    out, marked, plan = list(lines), False, 0
+    from 1, before the file's first marker (where it has one) -> `P1- ...`, `P2- ...`."""
+    out, plan = list(lines), 0
+    first = next((i for i, ln in enumerate(lines) if MARKER.match(ln) or _SPELT.match(ln)), 0)  # (no marker: no plan)
     for i, ln in enumerate(lines):
         if ln[:1] in "Pp" and (m := _SPELT.match(ln)):
             out[i] = ln = f"Paragraph {_NUMBER_WORDS.index(m.group(1).lower()) + 1}{ln[m.end():]}"
-        marked = marked or MARKER.match(ln) is not None
-        m = _NUMBERED_ITEM.match(ln) if not marked and ln[:1] == "(" else None
+        m = _NUMBERED_ITEM.match(ln) if i < first and ln[:1] == "(" else None
         if m and int(m.group(1)) == plan + 1 and (plan or _NUMBERED_ITEM.match(lines[i + 1] if i + 1 < len(lines)
                                                                              else "")):
             plan = int(m.group(1))
@@ -82,7 +86,7 @@ def spelt_numbers(lines: list[str]) -> list[str]:
 
 
 # A question labelled as some students label their cards: `Q: where did the revolt start`, its answer `A: ...`.
-_Q_LINE = rx.compile(r"^Q\s*[:.)-]\s*(?=\S)")
+_Q_LINE = rx.compile(r"^Q\s*(?::\s*|[.)-]\s+)(?=\S)")  # (not `Q-ships were ...`)
 _A_LINE = rx.compile(r"^A\s*[:.)-]\s*(?=\S)")
 
 
@@ -107,6 +111,9 @@ def question_and_answer(lines: list[str]) -> list[str]:
     return out
 
 
+_GOES_ON = frozenset("was were is are had has have and but which who did could would".split())
+
+
 def unbracket(text: str, current: int | None = None) -> str:
     """A line's markers in brackets written as markers (`unbracket_lines`); `current`, where the file opens its
     lines with them, the number of the paragraph the line stands in (its own marker inside the line is one)."""
@@ -116,7 +123,8 @@ def unbracket(text: str, current: int | None = None) -> str:
     plan = len(marks) >= 2 and marks[0].start() == 0
     out, at = [], 0
     for m in marks:
-        own = current is not None and int(m.group(1)[1:]) in (current, current + 1) and text[m.end():][:1].isalpha()
+        own = (current is not None and int(m.group(1)[1:]) == current and text[m.end():][:1].isalpha()
+               and text[m.end():].split(None, 1)[0].lower() not in _GOES_ON)  # (not `The army (P2) was ...`)
         if plan or m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?" or own:
             out += [text[at : m.start()], f"{m.group(1)}- "]
             at = m.end()
@@ -126,10 +134,11 @@ def unbracket(text: str, current: int | None = None) -> str:
 # A card numbered under its paragraph's number, as some students number theirs: `1.2 the second land act`,
 # `2.3 analysis`, `1a - Toussaint Rouge` (not a figure: `1.5 million acres`, `2.5m`); and the paragraph's own
 # number alone among them (`1 - EVAL`).
-_NUMBERED = rx.compile(r"^([1-9])(?:\.([1-9]\d?)\.?| ?([a-h])\)?)(?:\s*[-:)]\s*|\s+)(?P<rest>[^\W\d_].*)$")
-_BARE_NUMBER = rx.compile(r"^([1-9])\s*[-:)]\s+(?P<rest>[^\W\d_].*)$")
+_NUMBERED = rx.compile(r"^([1-9])(?:\.([1-9]|1\d|20)\.?| ?([a-h])\)?)(?:\s*[-:)]\s*|\s+)(?P<rest>[^\W\d_].*)$")
+# (the paragraph's own number alone heads only its analysis: `1 - EVAL`, not a list's `1) Asquith lost his seat`)
+_BARE_NUMBER = rx.compile(r"^([1-9])\s*[-:–—]\s+(?P<rest>(?i:eval|evaluation|analysis|judgement|link|so what)\b.*)$")
 _UNITS = frozenset("million millions billion bn m k mil mln thousand per percent acres tons tonnes km miles hectares "
-                   "times men people".split())
+                   "times men people am pm a.m p.m hrs".split())
 
 
 def numbered_cards(lines: Sequence[Line]) -> list[Line]:

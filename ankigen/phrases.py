@@ -142,8 +142,9 @@ def phrases(text: str, subject: frozenset[str]) -> Iterator[Piece]:
             yield m.start(), m.end(), Priority.TITLE, m.group()  # (after a word: mid-sentence)
     for start, end in renderings(text) if " (" in text else ():
         yield start, end, Priority.NAME, text[start:end]
-    for m in in_lines(_DEFINED, text, (" = ",)):  # a term of ordinary words the notes define: bastard feudalism
-        if not any(w in GRAMMAR for w in m.group(1).split()):
+    for m in in_lines(_DEFINED, text, (" = ",)):  # a term the notes define: bastard feudalism
+        words = m.group(1).split()  # (a rare word in it: not `bad harvests = high bread prices`, a cause)
+        if not any(w in GRAMMAR for w in words) and any(english.is_rare(w) or not english.is_plain(w) for w in words):
             yield m.start(1), m.end(1), Priority.NAME, m.group(1)
     for m in in_lines(_TOLD, text, _TELLING) if quoted else ():  # what someone told them to do: "enrich yourselves"
         yield m.start("quote"), m.end("quote"), Priority.NAME, m.group("quote")

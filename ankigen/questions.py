@@ -204,7 +204,9 @@ _ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set
 _DASHED = rx.compile(r"^(?P<question>[^?\-–—]{3,80}?) [-–] (?P<answer>\S.*)$")
 
 
-_TAIL_QUESTION = rx.compile(r"(?<=[.!] )(?P<question>[^.!?]{8,80}\?)$")
+# (not one the back asks itself of what it said: `... 10.8 million in 1928. Was this a success?`)
+_TAIL_QUESTION = rx.compile(r"(?<=[.!] )(?!(?:Was|Is|Did|Does|Were|Are) (?:this|it|that|they)\b)"
+                            r"(?P<question>[^.!?]{8,80}\?)$")
 
 
 def split_answered(line: Line, kept: bool = False) -> list[Line]:

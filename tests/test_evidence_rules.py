@@ -870,6 +870,7 @@ def test_what_the_tenth_session_asks_whole(sentence, facts):
     ("made at the arsenal (near calcutta, now kolkata)", ["kolkata"]),  # a place, not a rendering
     ("they fell behind with reparations payments (coal and timber) in 1922", ["1922"]),  # a noun, no adjective
     ("the serfs conscripted for 25 years", ["25 years"]),  # a verb beside no term
+    ("bad harvests = high bread prices and riots in 1789", ["1789"]),  # `=` as a cause
 ])
 def test_what_the_tenth_sessions_rules_leave_alone(sentence, facts):
     assert sorted(deletions(sentence)) == sorted(facts)

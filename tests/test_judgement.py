@@ -121,7 +121,7 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("only a few wanted land ∴ a minor factor", judgement.SUPERFICIAL),  # after "therefore", as a sign
     ("so a minor factor overall", judgement.SUPERFICIAL),
     ("loot had very little to do with it for most of them", judgement.SUPERFICIAL),
-    ("the Tsar had nothing to do with the strikes", judgement.SUPERFICIAL),
+    ("loot had nothing to do with it for most of them", judgement.SUPERFICIAL),
     ("a huge success, in 16 months they shared power", judgement.FUNDAMENTAL),  # of a `how successful` essay
     ("very little success in these years", judgement.SUPERFICIAL),
     ("only a limited success at first", judgement.PARTIAL),
@@ -675,3 +675,22 @@ def test_to_conclude_in_a_sentences_middle_opens_no_conclusion():
 
 def test_a_bracket_that_weighs_nothing_stays_in_the_claim():
     assert claims.neutral("the army (Kwantung) acting on its own") == "the army (Kwantung) acting on its own"
+
+
+
+@pytest.mark.parametrize("sentence", [
+    # a second read's counter-examples: words of degree about something else than how much changed
+    "It was not a failure, the five year plans doubled coal output",
+    "It was a failure to deal with unemployment that let Hitler in",
+    "The Reichstag fire had nothing to do with the Nazis",
+    "Strength through Joy was a success with workers",
+])
+def test_success_and_failure_said_of_something_else_are_no_verdict(sentence):
+    assert judgement.degree(sentence) is None
+
+
+def test_success_in_the_end_is_a_verdict_and_an_aside_with_a_figure_stays_in_the_claim():
+    assert judgement.degree("Overall = a huge success in the end")[0] == judgement.FUNDAMENTAL
+    assert claims.neutral("Night of the Long Knives (85+ killed, most of them SA)") == (
+        "Night of the Long Knives (85+ killed, most of them SA)")
+    assert "failure" not in claims.neutral("the Five Year Plans, a failure for consumers")

@@ -1027,7 +1027,8 @@ def test_a_short_how_many_question_is_a_front():
 # From the sixteenth batch's misses (read once it was scored).
 def test_a_marker_after_the_front_in_a_file_that_writes_them_so():
     text = ("To what extent did independence change the Congo, 1959-65?\nBula Matari (P1)\nthe state from 1908\n"
-            "so what? (P1)\na massive change in law.\n----------\nKatanga (P2)\nTshombe broke away 1960, see Lumumba (P3)\n"
+            "so what? (P1)\na massive change in law.\n----------\nKatanga (P2)\n"
+            "Tshombe broke away 1960, see Lumumba (P3)\n"
             "so what? (P2)\nonly a partial change.\n")
     assert fronts_of(text) == [("P1", "Bula Matari"), ("P1", "so what?"), ("P2", "Katanga"), ("P2", "so what?")]
     assert parse_text(text).cards[2].back == ("Tshombe broke away 1960, see Lumumba (P3)",)  # a back's mention
@@ -1101,3 +1102,34 @@ def test_do_i_agree_after_the_last_analysis_asks_the_essay():
     text = ("\"Prohibition failed because it could not be enforced.\" Assess this view.\nP1- the law\n"
             "the Volstead Act 1919\nP1- link back\nonly a minor reason.\nso do i agree??\nonly partly\n")
     assert fronts_of(text)[-1] == (None, "so do i agree??")
+
+
+
+# A second read's counter-examples to the tenth session's layouts: each stays as the session start read it.
+@pytest.mark.parametrize(("text", "fronts"), [
+    ("P1- opposition\nRyutin platform 1932 called Stalin the evil genius (p45)\nKirov got more votes than Stalin "
+     "in 1934 (p47)\nP2- the purges\n3/5 marshals purged 1937-38 (p52)\n",  # page references
+     [("P1", "opposition"), ("P2", "the purges")]),
+    ("P1- the army\nit was loyal in 1917 and mattered more so P2 > P1 because it acted only after the strikes\n",
+     [("P1", "the army")]),  # a ranking
+    ("1.1 the coupon election\nreasons the coupon hurt them:\n1) Asquith lost his seat\n2) only 36 Liberals\n"
+     "1.2 analysis\na massive change.\n", [("P1", "the coupon election"), ("P1", "analysis")]),  # a list in a back
+    ("P1- the landings 6 June 1944\n6.30 am Americans land on Utah and Omaha\n7.25 am British land on Gold\n",
+     [("P1", "the landings 6 June 1944")]),  # times of day
+    ("P1- Cromwell\nhe ran the government from 1532\nlinks to Anne Boleyn (P3)\nlinks back to the break (P2)\n",
+     [("P1", "Cromwell")]),  # cross-references
+    ("P1- show trials\n- the trial of the 16 in August 1936 included\nZinoviev and Kamenev\nboth shot after "
+     "confessing to a plot\n", [("P1", "show trials")]),  # a wrapped bullet
+    ("P1- the navy\nthe convoy system came in 1917.\nQ-ships were merchant ships with hidden guns.\n",
+     [("P1", "the navy")]),
+    ("P1- the plans\ncoal rose to 64 million tons in 1932. Was this a success?\nnot for the workers\n",
+     [("P1", "the plans")]),  # a back asking itself
+])
+def test_what_the_tenth_sessions_layouts_leave_alone(text, fronts):
+    assert fronts_of("How far did Stalin change the USSR 1928-41\n" + text) == fronts
+
+
+def test_an_own_marker_before_a_verb_is_a_mention_in_a_file_of_bracketed_markers():
+    text = ("How far was Hitler secure by 1934\n[P1] the SA\n3 million men in 1934\n[P2] the army\n"
+            "The army (P2) was relieved as the SA wanted to absorb it.\n[P3] the church\nthe Concordat 1933\n")
+    assert parse_text(text).cards[1].back == ("The army (P2) was relieved as the SA wanted to absorb it.",)
