@@ -85,7 +85,7 @@ _FIGURE_RULES = (
     r"(?<!from )(?<!about )(?<!around )(?<!roughly )\b\d{1,3}(?:,\d{3})* to \d{1,3}(?:,\d{3})*\b"
     r"(?![,.]?\d| ?%| ?(?:per|percent|million|billion|thousand|bn|m|k)\b"
     r"| (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",  # (not 10 to 20 percent, 17 to 21 August)
-    r"\b\d+(?:[.,]\d+)? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent
+    r"\b\d+(?:[.,]\d+)?[½⅓¼¾⅔]? ?(?:%|per ?cent\b|percent\b)",  # 90%, 70 per cent, 33⅓%
     rf"\b{_NUMBER}{_SCALE}(?:{_UNIT}{_RATE}?)?",  # 1.8 million, 2.3 million tons
     r"\b\d+[- ]year plans?\b",  # a plan named by its years: the 7 year plan
     rf"\b{_NUMBER} {_TIME}(?:,? and |, ){_NUMBER} {_TIME}\b",  # a span in two units: 4 years and 3 months

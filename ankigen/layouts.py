@@ -18,6 +18,7 @@ from .rules import MARKER, Line, marker_front
 _BRACKETED = rx.compile(r"[\[(] ?([Pp]\d{1,2}) ?[\])}] ?(?:[-:–—.] ?)?")
 _OPENS_BRACKETED = rx.compile(r"^[\[(] ?[Pp]\d{1,2}(?: ?[\])}]| (?=[^\W\d_]))")
 _UNCLOSED = rx.compile(r"^[\[(] ?([Pp]\d{1,2}) (?=[^\W\d_])")  # `(P3 what did Ball want`: its bracket left open
+_UNOPENED = rx.compile(r"^([Pp]\d{1,2})[\])}] ?(?=[^\W\d_])")  # `P2] why were even Catholic princes worried?`
 _TRAILING = rx.compile(r"^(?P<front>[^()\[\]]{1,60}?) [\[(] ?(?P<marker>[Pp][1-9]) ?[\])}]$")  # (not a page: (p45))
 
 
@@ -38,7 +39,7 @@ def unbracket_lines(lines: list[str]) -> list[str]:
     for ln in lines:
         if trailing and (front := _trailing(ln)):
             ln = front
-        elif opening and (m := _UNCLOSED.match(ln)):
+        elif opening and (m := _UNCLOSED.match(ln) or _UNOPENED.match(ln)):
             ln = f"{m.group(1)}- {ln[m.end():]}"
         ln = unbracket(ln, current if opening else None)
         if (found := MARKER.match(ln)) is not None:

@@ -269,7 +269,7 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    physical = unbracket_lines(question_and_answer(spelt_numbers(tidy_text(text))))
+    physical = question_and_answer(unbracket_lines(spelt_numbers(tidy_text(text))))
     lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(physical))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
              for no, t in typos]

@@ -20,7 +20,9 @@ class Line(NamedTuple):
 
 # --------------------------------------------------------------------------------------------- markers
 
-MARKER = rx.compile(r"^(?:[Pp]|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})(?P<sep>\s*[-:–—.)=>]\s*|\s+)(?P<rest>.*)$")
+# (a card lettered under its paragraph's marker too: `P1a - why did Labour fall`, `P2 b - Ottawa Conference`)
+MARKER = rx.compile(r"^(?:[Pp]|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})(?: ?[a-h](?=\s*[-:–—]))?"
+                    r"(?P<sep>\s*[-:–—.)=>]\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
@@ -36,7 +38,7 @@ _GLUED = rx.compile(
     # who writes no full stops); a marker with a full stop so glued, where a lower-case front follows it ("... on
     # the last day P2. how was the land taken": a sentence after a mention of P2 would start with a capital; a
     # capital P, not a page: "see textbook p45. the left was split")
-    r"|(?<=[^\W_] )(?=(?:[Pp]\d{1,2}(?: [-:–—>]|[-:–—)>])|P\d{1,2}\.(?= [a-z])) [^\W\d_])"
+    r"|(?<=[^\W_] )(?=(?:[Pp]\d{1,2}(?: [-:–—>]|[-:–—)>])|P\d{1,2}\.(?= [a-z])|P\d[a-h] [-:–—]) [^\W\d_])"
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).

@@ -860,6 +860,7 @@ def test_an_event_with_its_years_is_one_word_in_the_singular():
     ("martial law (stan wojenny / state of war) declared 13.12.81", ["stan wojenny", "13.12.81"]),
     ("Interior Minister Czesław Kiszczak met him", ["Czesław Kiszczak"]),  # an office of two words
     ("Foreign Secretary Grey warned", ["Foreign Secretary Grey"]),  # (before a surname alone: stays whole)
+    ("most went up to 20% and steel to 33⅓%", ["20%", "33⅓%"]),  # a percentage with a fraction
 ])
 def test_what_the_tenth_session_asks_whole(sentence, facts):
     assert sorted(deletions(sentence)) == sorted(facts)
