@@ -126,6 +126,7 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("very little success in these years", judgement.SUPERFICIAL),
     ("only a limited success at first", judgement.PARTIAL),
     ("2/10 militarily a failure", judgement.SUPERFICIAL),
+    ("Leaving gold and cheap money were a huge help to recovery", judgement.FUNDAMENTAL),  # a factor's help
     ("Judgement - minor. the wars were about Warwick", judgement.SUPERFICIAL),
     ("his government was only a very small part of why the famine got so bad", judgement.SUPERFICIAL),
     ("It was not the main cause", judgement.PARTIAL),  # negated

@@ -50,12 +50,13 @@ class Floor:
 
 
 # Measured at the end of the fifth session's quality work (issue 12), then at the end of each session since (the
-# tenth's: eighty-three files, seventy-one of them written blind). Held out: great_depression_britain, korean_war,
-# thirty_years_war (written blind in the tenth session, never read; their floors are their first scores, taken
-# once that session's rules were written). Read and tuned on in the tenth session: crusades, indian_mutiny,
+# tenth's: eighty-six files, seventy-four of them written blind). Held out: american_civil_war, apartheid_end,
+# russian_revolution_1905 (written blind in the tenth session, never read; their floors are their first scores,
+# taken once that session's rules were written). Read and tuned on in the tenth session: crusades, indian_mutiny,
 # weimar_culture (held out in the ninth), corn_laws, japan_militarism, mau_mau, peasants_revolt,
 # cultural_revolution, congo_crisis, partition_india, prohibition, polish_solidarity, wars_of_roses,
-# new_economic_policy, algerian_war (written blind in it, each batch read once scored); in the ninth ww1_causes,
+# new_economic_policy, algerian_war, great_depression_britain, korean_war, thirty_years_war (written blind in it,
+# each batch read once scored; the last of them held out until the one after was written); in the ninth ww1_causes,
 # black_death, louis_xiv, alexander_ii, mccarthyism, ottoman_decline, nasser_suez, tudor_poor_law, gorbachev,
 # detente, glorious_revolution, india_after_1857; in the eighth napoleon, new_deal, luther_reformation,
 # peter_great, chartism, scramble_africa, norman_conquest, sun_yatsen, twenties_america; in the seventh
@@ -65,9 +66,11 @@ class Floor:
 # card's give-away is its answer shown on its front outside the gap (the context line, the sentence).
 FLOORS = {
     "alexander_ii": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "algerian_war": Floor(0.90, 0.90, 0.95, 0.05, 0.80, 0.00, 0.00),
+    "algerian_war": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
+    "american_civil_war": Floor(0.15, 0.15, 0.85, 0.00, 0.40, 0.00, 0.05, 0.40),
     "american_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "apartheid": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
+    "apartheid_end": Floor(0.10, 0.05, 0.85, 0.00, 0.00, 0.00, 0.05),
     "bismarck": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "black_death": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "british_empire_decolonisation": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
@@ -89,7 +92,7 @@ FLOORS = {
     "german_unification_1848": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
     "glorious_revolution": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "gorbachev": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "great_depression_britain": Floor(0.10, 0.05, 0.90, 0.00, 0.20, 0.00, 0.05, 0.70),
+    "great_depression_britain": Floor(1.00, 1.00, 0.90, 0.00, 0.60, 0.00, 0.05),
     "henry_vii": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "hitler_rise": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
@@ -102,7 +105,7 @@ FLOORS = {
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
     "japan_militarism": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "khrushchev": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "korean_war": Floor(0.70, 0.70, 0.90, 0.00, 0.80, 0.00, 0.05, 0.35),
+    "korean_war": Floor(0.90, 0.90, 0.90, 0.00, 0.80, 0.00, 0.05, 0.15),
     "labour_welfare": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "league_of_nations": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "louis_xiv": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
@@ -124,18 +127,19 @@ FLOORS = {
     "peasants_revolt": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "peter_great": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "polish_solidarity": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00, 0.10),
-    "prohibition": Floor(1.00, 0.90, 1.00, 0.00, 1.00, 0.00, 0.00),
+    "prohibition": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "reconstruction": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "reform_acts": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "russia_tsars": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "russian_civil_war": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "russian_revolution_1905": Floor(0.05, 0.00, 0.95, 0.00, 0.25, 0.00, 0.05, 0.95),
     "scramble_africa": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "spanish_civil_war": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.00),
     "stalin_economy": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "suffrage": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "sun_yatsen": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "thatcher_economy": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "thirty_years_war": Floor(0.95, 0.95, 0.90, 0.05, 1.00, 0.00, 0.00, 0.05),
+    "thirty_years_war": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
     "trade_unions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "tudor_poor_law": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
     "tudor_rebellions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
@@ -149,7 +153,7 @@ FLOORS = {
     "ww1_women": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05, 0.05)
-HELD_OUT = ("great_depression_britain", "korean_war", "thirty_years_war")
+HELD_OUT = ("american_civil_war", "apartheid_end", "russian_revolution_1905")
 
 
 @pytest.fixture(scope="module")
@@ -186,9 +190,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_eighty_three_files_three_held_out() -> None:
+def test_eighty_six_files_three_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 83
+    assert len(files) == 86
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 
