@@ -35,9 +35,10 @@ def front_key(front: str) -> str:
 
 
 # A layout's label that an older ankigen left in a front it did not read as a marker: `Q: why 15 August`, `P1 >
-# Attlee's deadline`, `(P1) the poll taxes`, `1a - Toussaint Rouge`, `Katanga (P2)` (as `front_key`s).
-_LABEL = rx.compile(r"^(?:q\s*[:.)-]|[\[(]?p\d{1,2}[\])}]?\s*[-:>=–—]?|\d(?:\.\d{1,2}|\s?[a-h])?\s*[-:)])\s*|"
-                    r"\s*[\[(]p\d{1,2}[\])}]$")
+# Attlee's deadline`, `(P1) the poll taxes`, `1a - Toussaint Rouge`, `P1a - why did Labour fall`, the letter of
+# `P2 b - Ottawa`, `Katanga (P2)` (as `front_key`s).
+_LABEL = rx.compile(r"^(?:q\s*[:.)-]|[\[(]?p\d{1,2}(?:\s?[a-h](?=\s*[-:–—]))?[\])}]?\s*[-:>=–—]?|"
+                    r"\d(?:\.\d{1,2}|\s?[a-h])?\s*[-:)]|[a-h]\s+[-–—])\s*|\s*[\[(]p\d{1,2}[\])}]$")
 
 
 def without_label(key: str) -> str:

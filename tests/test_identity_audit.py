@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ankigen import identity
 from tests.student import (
     SEED_STEM,
     Project,
@@ -482,3 +483,13 @@ def test_a_front_an_older_build_kept_its_label_in_keeps_its_card(tmp_path, stude
     built, after = next_round(project, student, before)
     assert_studied_cards_live(before, built.apkg)
     assert not after[asked[0].cid].retired and "Q:" not in after[asked[0].cid].question
+
+
+@pytest.mark.parametrize(("front", "key"), [
+    ("Q: why 15 August?", "why 15 august"), ("P1a - why did Labour fall in 1931??", "why did labour fall in 1931"),
+    ("b - Ottawa Conference 1932", "ottawa conference 1932"), ("(P1) the poll taxes", "the poll taxes"),
+    ("1a - Toussaint Rouge", "toussaint rouge"), ("Katanga (P2)", "katanga"),
+    ("a lot of change", "a lot of change"), ("Phase 1", "phase 1"),  # no label
+])
+def test_a_front_s_key_without_its_layout_s_label(front, key):
+    assert identity.without_label(identity.front_key(front)) == key
