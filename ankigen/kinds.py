@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from . import rx
 from .namedtuples import NamedTuple
 from .records import Card, Kind
-from .rules import CONCLUDING, section_heading
+from .rules import ANALYSIS_ALONE, CONCLUDING, section_heading
 
 # ------------------------------------------------------------------------------------------- kind rules
 
@@ -116,7 +116,7 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
         if _EXAMPLE.match(front):
             return Kind.EXAMPLE, None
         return Kind.POINT, None
-    if front.lower().rstrip("? ") == "so what":
+    if front.lower().rstrip("? ") in ANALYSIS_ALONE:
         return Kind.ANALYSIS, None  # (a paragraph's analysis as some students head it, with no marker)
     scale = scale_options(back)
     # (a scale and the student's answer under it only where the front asks how much: `how much did their

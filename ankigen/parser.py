@@ -52,6 +52,7 @@ from .rules import (
     marker_typo,
     plan_items,
     split_glued,
+    split_labelled,
     split_section,
     title,
     without_label,
@@ -82,7 +83,7 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
         for glued in split_glued(line):
             # (not the essay question: `How far was Stalin responsible? Explain your answer.`)
             for answered in split_answered(glued, kept) if not before_fronts else (glued,):
-                pieces.extend(split_section(answered))
+                pieces.extend(piece for part in split_section(answered) for piece in split_labelled(part))
         for piece in pieces:
             if (found := marker_front(piece.text)) is not None:
                 before_fronts = False

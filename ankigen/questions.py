@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from . import rx
 from .english import is_plain
 from .namewords import GRAMMAR
-from .rules import Line, ends_dangling
+from .rules import ANALYSIS_ALONE, Line, ends_dangling
 
 _AUXILIARY = frozenset(
     "did does do was were is are can could should would will has have had might may must".split()
@@ -78,8 +78,8 @@ def lowercase_question(text: str) -> bool:
     and its subject with a question mark. Never a line with a comma or a question mark inside it: that is
     a question the back asks and answers itself (`why did this matter, because TV showed ...`)."""
     head = text.split(None, 1)[0].lower()
-    if text.lower() in ("so what?", "so what??"):
-        return True  # the analysis a student heads so, on a line of its own
+    if text.lower().rstrip("?") in ANALYSIS_ALONE:
+        return True  # the analysis a student heads so, on a line of its own: `so what?`, `eval`
     if head not in _WH and head not in _AUXILIARY and head not in ("to", "in"):
         return False  # most lines of a back: decided on the first word
     words = text.rstrip("?").split()

@@ -21,8 +21,9 @@ class Line(NamedTuple):
 # --------------------------------------------------------------------------------------------- markers
 
 # (a card lettered under its paragraph's marker too: `P1a - why did Labour fall`, `P2 b - Ottawa Conference`)
-MARKER = rx.compile(r"^(?:[Pp]|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})(?: ?[a-h](?=\s*[-:–—]))?"
-                    r"(?P<sep>\s*[-:–—.)=>]\s*|\s+)(?P<rest>.*)$")
+# (`P.1 - ...` and `P1 => ...` too; not a ranking: `P1>P2>P3, the war ...`)
+MARKER = rx.compile(r"^(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})(?: ?[a-h](?=\s*[-:–—]))?"
+                    r"(?P<sep>\s*(?:=>|->|→)\s*|\s*[-:–—.)=]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
@@ -44,7 +45,21 @@ _GLUED = rx.compile(
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
 _GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
-_PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})\s*[-:–—.)]\s*")
+_PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
+                        r"\s*(?:=>|[-:–—.)]|(?<=P\.\d)(?= \w))\s*")  # (`P.1 slavery // P.2 the parties`)
+
+
+# The headings of a paragraph's analysis that stand alone on their line, unmarked (`so what?`, `eval`).
+ANALYSIS_ALONE = frozenset({"so what", "eval", "evaluation", "analysis", "judgement", "judgment", "link back"})
+# An analysis heading with its text after it on its line: `eval: so Mandela was only partly responsible ...`.
+_LABELLED = rx.compile(r"^(eval|evaluation|analysis|so what\??)\s*[:\-–—]\s+(?=\S+ \S+ \S)",
+                       re.IGNORECASE)
+
+
+def split_labelled(line: Line) -> list[Line]:
+    """`eval: so Mandela was only partly responsible` -> the heading and its text, two lines (a front, a back)."""
+    m = _LABELLED.match(line.text) if line.text[:1] in "EeAaSs" else None
+    return [line] if m is None else [Line(line.no, m.group(1)), Line(line.no, line.text[m.end():])]
 
 
 def marker_front(text: str) -> tuple[str, str] | None:
@@ -170,7 +185,7 @@ def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
     items = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(line.text)
-        body = line.text[m.end() : end].strip().rstrip(".;,").strip()
+        body = line.text[m.end() : end].strip().rstrip(".;,/").strip()  # (`P.1 slavery // P.2 ...`)
         items.append(PlanItem(f"P{numbers[i]}", body, line.no))
     return tuple(items)
 

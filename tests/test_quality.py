@@ -50,13 +50,14 @@ class Floor:
 
 
 # Measured at the end of the fifth session's quality work (issue 12), then at the end of each session since (the
-# tenth's: eighty-six files, seventy-four of them written blind). Held out: american_civil_war, apartheid_end,
-# russian_revolution_1905 (written blind in the tenth session, never read; their floors are their first scores,
-# taken once that session's rules were written). Read and tuned on in the tenth session: crusades, indian_mutiny,
-# weimar_culture (held out in the ninth), corn_laws, japan_militarism, mau_mau, peasants_revolt,
-# cultural_revolution, congo_crisis, partition_india, prohibition, polish_solidarity, wars_of_roses,
-# new_economic_policy, algerian_war, great_depression_britain, korean_war, thirty_years_war (written blind in it,
-# each batch read once scored; the last of them held out until the one after was written); in the ninth ww1_causes,
+# tenth's: eighty-nine files, seventy-seven of them written blind). Held out: bolshevik_consolidation,
+# indian_nationalism_gandhi, napoleon_iii (written blind at the tenth session's end, never read; their floors are
+# their first scores, taken once that session's rules were written). Read and tuned on in the tenth session:
+# crusades, indian_mutiny, weimar_culture (held out in the ninth), corn_laws, japan_militarism, mau_mau,
+# peasants_revolt, cultural_revolution, congo_crisis, partition_india, prohibition, polish_solidarity,
+# wars_of_roses, new_economic_policy, algerian_war, great_depression_britain, korean_war, thirty_years_war,
+# american_civil_war, apartheid_end, russian_revolution_1905 (written blind in it, each batch read once scored;
+# the last two of them held out until the one after was written); in the ninth ww1_causes,
 # black_death, louis_xiv, alexander_ii, mccarthyism, ottoman_decline, nasser_suez, tudor_poor_law, gorbachev,
 # detente, glorious_revolution, india_after_1857; in the eighth napoleon, new_deal, luther_reformation,
 # peter_great, chartism, scramble_africa, norman_conquest, sun_yatsen, twenties_america; in the seventh
@@ -67,12 +68,13 @@ class Floor:
 FLOORS = {
     "alexander_ii": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "algerian_war": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
-    "american_civil_war": Floor(0.15, 0.15, 0.85, 0.00, 0.40, 0.00, 0.05, 0.40),
+    "american_civil_war": Floor(0.85, 0.85, 0.90, 0.00, 0.80, 0.00, 0.05),
     "american_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "apartheid": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "apartheid_end": Floor(0.10, 0.05, 0.85, 0.00, 0.00, 0.00, 0.05),
+    "apartheid_end": Floor(0.30, 0.25, 0.85, 0.00, 0.60, 0.00, 0.05, 0.35),
     "bismarck": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "black_death": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "bolshevik_consolidation": Floor(0.80, 0.80, 0.95, 0.00, 0.20, 0.00, 0.05),
     "british_empire_decolonisation": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "chartism": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -99,6 +101,7 @@ FLOORS = {
     "india_after_1857": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "india_independence": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.00),
     "indian_mutiny": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
+    "indian_nationalism_gandhi": Floor(0.90, 0.85, 0.80, 0.05, 0.40, 0.00, 0.05),
     "industrial_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "irish_famine": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
@@ -116,6 +119,7 @@ FLOORS = {
     "meiji_japan": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "mussolini_rise": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "napoleon": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "napoleon_iii": Floor(0.00, 0.00, 0.90, 0.05, 0.60, 0.00, 0.05, 1.00),
     "nasser_suez": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "new_deal": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
@@ -132,7 +136,7 @@ FLOORS = {
     "reform_acts": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "russia_tsars": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "russian_civil_war": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
-    "russian_revolution_1905": Floor(0.05, 0.00, 0.95, 0.00, 0.25, 0.00, 0.05, 0.95),
+    "russian_revolution_1905": Floor(0.90, 0.90, 0.95, 0.00, 1.00, 0.00, 0.05),
     "scramble_africa": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "spanish_civil_war": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.00),
     "stalin_economy": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
@@ -153,7 +157,7 @@ FLOORS = {
     "ww1_women": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05, 0.05)
-HELD_OUT = ("american_civil_war", "apartheid_end", "russian_revolution_1905")
+HELD_OUT = ("bolshevik_consolidation", "indian_nationalism_gandhi", "napoleon_iii")
 
 
 @pytest.fixture(scope="module")
@@ -190,9 +194,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_eighty_six_files_three_held_out() -> None:
+def test_eighty_nine_files_three_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 86
+    assert len(files) == 89
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 

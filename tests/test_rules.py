@@ -1156,3 +1156,27 @@ def test_an_own_marker_before_a_verb_is_a_mention_in_a_file_of_bracketed_markers
 ])
 def test_what_the_nineteenth_batch_taught(text, fronts):
     assert fronts_of(text) == fronts
+
+
+# From the twentieth batch's misses (held out when scored, read at the session's end).
+@pytest.mark.parametrize(("text", "fronts"), [
+    ("\"Slavery was the main cause of the Civil War.\" Assess this view\nP.1 slavery // P.2 the parties\n"
+     "P.1 - Compromise of 1850\nClay's deal, California free\nP.2 - the Whigs\nthe party broke up by 1856\n",
+     [("P1", "Compromise of 1850"), ("P2", "the Whigs")]),  # `P.1 -` markers, a plan with `//`
+    ("how far did 1905 change the way russia was governed 1905-1914?\nP1 => Bloody Sunday\n9th Jan 1905 Gapon "
+     "led the workers\nP1 => analysis\nonly a limited change.\n", [("P1", "Bloody Sunday"), ("P1", "analysis")]),
+    ("How far was Mandela responsible for the end of apartheid 1985-94?\nessay plan\n1st - Mandela in prison\n"
+     "2nd - de Klerk\n1st para: Mandela\nwhy did Mandela turn down Botha's offer in 1985?\nhe would not reject "
+     "violence 10/2/85\neval: so Mandela was only partly responsible for it\n2nd para: de Klerk\n"
+     "why did de Klerk free him?\nthe speech of 2/2/90\n",
+     [("P1", "why did Mandela turn down Botha’s offer in 1985?"), ("P1", "eval"),
+      ("P2", "why did de Klerk free him?")]),  # ordinal headings over questions, `eval:` with its text
+])
+def test_what_the_twentieth_batch_taught(text, fronts):
+    assert fronts_of(text) == fronts
+
+
+def test_a_ranking_that_opens_a_line_is_no_marker():
+    assert rules.marker_front("P1>P2>P3, the war caused the shortages") is None
+    assert rules.marker_front("P2 > P1 because the army acted later") is None
+    assert rules.marker_front("P1 > Attlee's deadline") == ("P1", "Attlee's deadline")
