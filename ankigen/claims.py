@@ -16,7 +16,7 @@ _STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamen
           r"limited|partial|superficial|little|some|much|strong|no real|no|lot of|significant|considerable|" \
           r"substantial|enormous|profound|sweeping|drastic|moderate|half-way|halfway|half a|half)"
 _NOUN = r"(?:change|continuity|shift|role|part|impact|effect|difference|turning point|recovery|improvement|decline|" \
-        r"success|help)"
+        r"success)"
 
 # What a judgement card's front (and every card's context line) must not show: each word of degree in any
 # sense, taken out with the little words that hang on it (", so only a limited change" goes whole). A verb

@@ -23,7 +23,7 @@ FUNDAMENTAL, PARTIAL, SUPERFICIAL = 0, 1, 2  # the three-point scale every rule 
 
 # What a word of degree can be about: change itself, or how much a factor mattered (or success, said of itself).
 _CHANGE = (r"(?:change[sd]?|shift|break|transformation|difference|impact|effect|role|part|recovery|improvement|decline|"
-           r"moderni[sz]ation|westerni[sz]ation|help|"
+           r"moderni[sz]ation|westerni[sz]ation|"
            r"success(?! (?:with|for|by|among|at|of|to)\b| in (?!the end|th[eo]se\b)))")
 
 # Phrases of degree that are both a verdict (DEGREE_RULES) and what a front must not show (NEUTRAL_RULES).

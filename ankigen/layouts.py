@@ -67,6 +67,7 @@ _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
 _SPELT = rx.compile(rf"^(?:paragraph|para)\s+({'|'.join(_NUMBER_WORDS)})(?=\s*[-:–—.)])", re.IGNORECASE)
 # An ordinal before the word: `1st para: Mandela`, `2nd paragraph - de Klerk`; alone, a plan's line: `1st - Mandela`.
 _ORDINAL = rx.compile(r"^([1-9])(?:st|nd|rd|th)(?P<para>\s+para(?:graph)?)?\s*[-:–—]\s*(?=\S)", re.IGNORECASE)
+_PLAN_ORDINAL = rx.compile(r"(?:^|(?<=, )|(?<=; )|(?<= ))([1-9])(?:st|nd|rd|th)\s*[-:–—]\s*", re.IGNORECASE)
 _NUMBERED_ITEM = rx.compile(r"^\((\d)\) (?=\S)")
 
 
@@ -75,13 +76,14 @@ def spelt_numbers(lines: list[str]) -> list[str]:
     from 1, before the file's first marker (where it has one) -> `P1- ...`, `P2- ...`."""
     out, plan = list(lines), 0
     first = next((i for i, ln in enumerate(lines) if MARKER.match(ln) or _SPELT.match(ln)), 0)  # (no marker: no plan)
-    ordinals = [m for ln in lines if ln[:1].isdigit() and (m := _ORDINAL.match(ln))]
-    headed = any(m.group("para") for m in ordinals)  # (a file that heads its paragraphs `1st para:`)
+    headings = [i for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _ORDINAL.match(ln)) and m.group("para")]
+    headed = headings[0] if headings else -1  # (a file that heads its paragraphs `1st para:`: its plan comes before)
     for i, ln in enumerate(lines):
         if ln[:1] in "Pp" and (m := _SPELT.match(ln)):
             out[i] = ln = f"Paragraph {_NUMBER_WORDS.index(m.group(1).lower()) + 1}{ln[m.end():]}"
-        elif headed and ln[:1].isdigit() and (m := _ORDINAL.match(ln)):
-            out[i] = ln = (f"Paragraph {m.group(1)} - " if m.group("para") else f"P{m.group(1)}- ") + ln[m.end():]
+        elif headed >= 0 and ln[:1].isdigit() and (m := _ORDINAL.match(ln)) and (m.group("para") or i < headed):
+            out[i] = ln = (f"Paragraph {m.group(1)} - {ln[m.end():]}" if m.group("para")
+                           else _PLAN_ORDINAL.sub(r"P\1- ", ln))  # (`1st - Mandela, 2nd - de Klerk`: each)
         m = _NUMBERED_ITEM.match(ln) if i < first and ln[:1] == "(" else None
         if m and int(m.group(1)) == plan + 1 and (plan or _NUMBERED_ITEM.match(lines[i + 1] if i + 1 < len(lines)
                                                                              else "")):

@@ -46,11 +46,12 @@ _GLUED = rx.compile(
 _GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
 _PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
-                        r"\s*(?:=>|[-:–—.)]|(?<=P\.\d)(?= \w))\s*")  # (`P.1 slavery // P.2 the parties`)
+                        r"\s*(?:=>|->|[-:–—.)]|(?<=P\.\d)(?= \w))\s*")  # (`P.1 slavery // P.2 the parties`)
 
 
-# The headings of a paragraph's analysis that stand alone on their line, unmarked (`so what?`, `eval`).
-ANALYSIS_ALONE = frozenset({"so what", "eval", "evaluation", "analysis", "judgement", "judgment", "link back"})
+# The headings of a paragraph's analysis that stand alone on their line, unmarked (`so what?`, `eval`; not
+# `judgement`, which may be the essay's conclusion).
+ANALYSIS_ALONE = frozenset({"so what", "eval", "evaluation", "analysis", "link back"})
 # An analysis heading with its text after it on its line: `eval: so Mandela was only partly responsible ...`.
 _LABELLED = rx.compile(r"^(eval|evaluation|analysis|so what\??)\s*[:\-–—]\s+(?=\S+ \S+ \S)",
                        re.IGNORECASE)
@@ -59,7 +60,9 @@ _LABELLED = rx.compile(r"^(eval|evaluation|analysis|so what\??)\s*[:\-–—]\s+
 def split_labelled(line: Line) -> list[Line]:
     """`eval: so Mandela was only partly responsible` -> the heading and its text, two lines (a front, a back)."""
     m = _LABELLED.match(line.text) if line.text[:1] in "EeAaSs" else None
-    return [line] if m is None else [Line(line.no, m.group(1)), Line(line.no, line.text[m.end():])]
+    if m is None or line.text[m.end():].lower().startswith(CONCLUDING):
+        return [line]  # (not `evaluation: overall a fundamental change`: the essay's conclusion, under its heading)
+    return [Line(line.no, m.group(1)), Line(line.no, line.text[m.end():])]
 
 
 def marker_front(text: str) -> tuple[str, str] | None:

@@ -126,7 +126,6 @@ def test_unseen_notes_get_judgements_where_the_notes_settle_them(tmp_path):
     ("very little success in these years", judgement.SUPERFICIAL),
     ("only a limited success at first", judgement.PARTIAL),
     ("2/10 militarily a failure", judgement.SUPERFICIAL),
-    ("Leaving gold and cheap money were a huge help to recovery", judgement.FUNDAMENTAL),  # a factor's help
     ("Judgement - minor. the wars were about Warwick", judgement.SUPERFICIAL),
     ("his government was only a very small part of why the famine got so bad", judgement.SUPERFICIAL),
     ("It was not the main cause", judgement.PARTIAL),  # negated
@@ -695,3 +694,8 @@ def test_success_in_the_end_is_a_verdict_and_an_aside_with_a_figure_stays_in_the
     assert claims.neutral("Night of the Long Knives (85+ killed, most of them SA)") == (
         "Night of the Long Knives (85+ killed, most of them SA)")
     assert "failure" not in claims.neutral("the Five Year Plans, a failure for consumers")
+
+
+def test_help_is_no_word_of_degree():
+    assert judgement.degree("Whites got little help from the Allies") is None
+    assert claims.neutral("Britain gave no help to the Czechs") == "Britain gave no help to the Czechs"

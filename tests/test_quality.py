@@ -94,7 +94,7 @@ FLOORS = {
     "german_unification_1848": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
     "glorious_revolution": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "gorbachev": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "great_depression_britain": Floor(1.00, 1.00, 0.90, 0.00, 0.60, 0.00, 0.05),
+    "great_depression_britain": Floor(1.00, 1.00, 0.90, 0.00, 0.40, 0.00, 0.05),
     "henry_vii": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "hitler_rise": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),

@@ -1180,3 +1180,20 @@ def test_a_ranking_that_opens_a_line_is_no_marker():
     assert rules.marker_front("P1>P2>P3, the war caused the shortages") is None
     assert rules.marker_front("P2 > P1 because the army acted later") is None
     assert rules.marker_front("P1 > Attlee's deadline") == ("P1", "Attlee's deadline")
+
+
+def test_a_second_read_of_the_last_layouts():
+    """A plan of ordinals on one line and a list of them in a back; an evaluation under the conclusion's heading;
+    `->` in a plan."""
+    text = ("How far was Mandela responsible for the end of apartheid 1985-94?\n"
+            "1st - Mandela, 2nd - de Klerk, 3rd - international pressure\n1st para: Mandela\n"
+            "why did Mandela turn down Botha's offer in 1985?\nhe would not reject violence, 10/2/85\n"
+            "3rd para: international pressure\nwhat did sanctions do?\n1st - 1986 Commonwealth sanctions, 2nd - "
+            "1986 US act\nConclusion\nevaluation: overall a fundamental change as apartheid ended\n")
+    notes = parse_text(text)
+    assert [(i.paragraph, i.text) for i in notes.essay.plan] == [("P1", "Mandela"), ("P2", "de Klerk"),
+                                                                  ("P3", "international pressure")]
+    assert [(c.paragraph, c.kind.value, c.front) for c in notes.cards][1:] == [
+        ("P3", "question", "what did sanctions do?"), (None, "conclusion", "Conclusion")]
+    plan = rules.plan_items(Line(1, "P1 -> Trotsky, P2 -> White disunity"))
+    assert [i.text for i in plan] == ["Trotsky", "White disunity"]
