@@ -1,6 +1,7 @@
 """How students lay out their paragraph markers and cards, read as the markers the parser knows (`P1- ...`)
 before it reads the lines: markers in brackets (`[P1] gold`, `Katanga (P2)`), questions labelled `Q:` with
-their answers `A:`, cards numbered under their paragraph (`1.2 the second land act`). Each pass looks at the
+their answers `A:`, paragraphs spelt out (`PARAGRAPH ONE -`, `1st para:`), cards numbered under their paragraph
+(`1.2 the second land act`, `1a - Toussaint Rouge`). Each pass looks at the
 whole file first: a layout is read only where the file is written so (three lines opening with a bracketed
 marker, two numbered cards), never from one line that happens to look like it.
 """
@@ -72,8 +73,9 @@ _NUMBERED_ITEM = rx.compile(r"^\((\d)\) (?=\S)")
 
 
 def spelt_numbers(lines: list[str]) -> list[str]:
-    """`PARAGRAPH ONE - 1980-81` -> `Paragraph 1 - 1980-81`; a plan of `(1) ...`, `(2) ...` lines, in order
-    from 1, before the file's first marker (where it has one) -> `P1- ...`, `P2- ...`."""
+    """`PARAGRAPH ONE - 1980-81` and `1st para: Mandela` -> `Paragraph 1 - ...`; in a file headed so, the plan's
+    ordinals before the first heading (`1st - Mandela, 2nd - de Klerk` -> `P1- Mandela, P2- de Klerk`); a plan of
+    `(1) ...`, `(2) ...` lines, in order from 1, before the file's first marker (where it has one) -> `P1- ...`."""
     out, plan = list(lines), 0
     first = next((i for i, ln in enumerate(lines) if MARKER.match(ln) or _SPELT.match(ln)), 0)  # (no marker: no plan)
     headings = [i for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _ORDINAL.match(ln)) and m.group("para")]
