@@ -34,11 +34,12 @@ def unbracket_lines(lines: list[str]) -> list[str]:
     if not any("[" in ln or "(P" in ln or "(p" in ln for ln in lines):  # (most files: no regex pass)
         return lines
     opening = sum(1 for ln in lines if _OPENS_BRACKETED.match(ln)) >= 3
-    ends = [int(front[1]) for ln in lines if (front := _trailing(ln))]
+    fronts = [_trailing(ln) for ln in lines]
+    ends = [int(front[1]) for front in fronts if front]
     trailing = len(ends) >= 2 and ends == sorted(ends)  # (paragraphs in order: not page references)
     out, current = [], None
-    for ln in lines:
-        if trailing and (front := _trailing(ln)):
+    for ln, front in zip(lines, fronts, strict=True):
+        if trailing and front:
             ln = front
         elif opening and (m := _UNCLOSED.match(ln) or _UNOPENED.match(ln)):
             ln = f"{m.group(1)}- {ln[m.end():]}"
@@ -158,31 +159,32 @@ def numbered_cards(lines: Sequence[Line]) -> list[Line]:
     (`PARA 1 - the land acts` heads them; a plan one a line may stand above them). Where they do, the next
     number glued to the end of a line is a card of its own too (`... out of the city 1.5 detention`), and so
     is the paragraph's number alone (`1 - EVAL`)."""
-    found = [(i, m) for i, ln in enumerate(lines) if ln.text[:1].isdigit() and (m := _NUMBERED.match(ln.text))
-             and _no_unit(m.group("rest"))]
-    numbers = [int(m.group(1)) for _, m in found]
+    found = {i: m for i, ln in enumerate(lines) if ln.text[:1].isdigit() and (m := _NUMBERED.match(ln.text))
+             and _no_unit(m.group("rest"))}
+    numbers = [int(m.group(1)) for m in found.values()]
     if len(found) < 2 or numbers != sorted(numbers):
         return list(lines)
     out: list[list[Line]] = [[ln] for ln in lines]
-    last, at = None, 0
-    for i, m in found:
-        between = [k for k in range(at, i) if marker_front(lines[k].text) and not _in_plan(lines, k)]
-        for k in range(at, i):
-            if last is not None and k not in between and (bare := _BARE_NUMBER.match(lines[k].text)) and int(
-                    bare.group(1)) == last[0]:
-                out[k] = [Line(lines[k].no, f"P{last[0]}- {bare.group('rest')}")]
-            elif last is not None and (glued := _glued_number(lines[k], last)) is not None:
-                out[k], last = glued, None
-        at = i + 1
-        if not between or marker_front(lines[between[-1]].text)[0] == f"P{m.group(1)}":  # type: ignore[index]
-            out[i] = [Line(lines[i].no, f"P{m.group(1)}- {m.group('rest')}")]
-            last = (int(m.group(1)), int(m.group(2)) if m.group(2) else ord(m.group(3)) - 96)
-    paragraph = last[0] if last is not None else 0
-    for k in range(at, len(lines)) if paragraph else ():  # (after the last: `4 - EVAL`)
-        if marker_front(lines[k].text):
-            break
-        if (bare := _BARE_NUMBER.match(lines[k].text)) and int(bare.group(1)) == paragraph:
-            out[k] = [Line(lines[k].no, f"P{paragraph}- {bare.group('rest')}")]
+    final = max(found)
+    last: tuple[int, int] | None = None  # the last card read so: (paragraph, its number in it)
+    between: str | None = None  # the last paragraph's marker since the card before (not a plan's)
+    for k, line in enumerate(lines):
+        if (m := found.get(k)) is not None:
+            if between is None or between == f"P{m.group(1)}":
+                out[k] = [Line(line.no, f"P{m.group(1)}- {m.group('rest')}")]
+                last = (int(m.group(1)), int(m.group(2)) if m.group(2) else ord(m.group(3)) - 96)
+            between = None
+            continue
+        if (marker := marker_front(line.text)) is not None:
+            if k > final:
+                break  # (after the last card, its paragraph's number alone only up to the next marker)
+            between = between if _in_plan(lines, k) else marker[0]
+        if last is None:
+            continue
+        if (bare := _BARE_NUMBER.match(line.text)) and int(bare.group(1)) == last[0]:
+            out[k] = [Line(line.no, f"P{last[0]}- {bare.group('rest')}")]
+        elif k < final and (glued := _glued_number(line, last)) is not None:
+            out[k], last = glued, None
     return [ln for group in out for ln in group]
 
 
