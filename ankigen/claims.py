@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from . import rx
+from .degrees import MATTERED_A_LOT, MATTERED_LITTLE, NOT_IMPORTANT, NOT_MUCH, QUITE_IMPORTANT, SURFACE
 from .figures import ascii_lowered
-from .judgement import MATTERED_A_LOT, MATTERED_LITTLE, NOT_IMPORTANT, NOT_MUCH, QUITE_IMPORTANT, SURFACE
 
 _STRONG = r"(?:massive|huge|big|biggest|great|greatest|dramatic|radical|fundamental|major|real|revolutionary|" \
           r"limited|partial|superficial|little|some|much|strong|no real|no|lot of|significant|considerable|" \

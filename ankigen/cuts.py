@@ -17,6 +17,7 @@ from .namewords import (
     GRAMMAR,
     HONOURS,
     MONTH_NAMED,
+    NAMED_BY,
     NOBLE_TITLES,
     NUMBER_WORDS,
     OFFICES,
@@ -209,3 +210,20 @@ def _after_little_words(tokens: list[re.Match[str]], i: int) -> str:
 CUTS = {",": _comma, "and": _and, "or": _and, "&": _ampersand, "-": _spaced_dash, "the": _the, "of": _of_the,
          **{p: _preposition for p in _PREPOSITIONS}, **{w: _foreign_join for w in FOREIGN_JOINS},
          **{w: _noble_title for w in NOBLE_TITLES}}
+
+
+# The nouns of a pact named after its two makers: the Gandhi-Irwin Pact, the Hoare-Laval Pact.
+_PAIR_HEADS = frozenset("Pact Treaty Agreement Accord Accords Plan Line Declaration".split())
+
+
+def starts_anew(text: str, item: list[re.Match[str]], tokens: list[re.Match[str]], i: int) -> bool:
+    """Does a second name start at token i, after a name: a rank after a spaced dash (`Jallianwala Bagh | -
+    General Reginald Dyer`), or a pact named after two people (`... by Webb Miller | Gandhi-Irwin Pact 1931`, two
+    lines a back's unwrapping joined)? They are two facts."""
+    if not item or tokens[i - 1].end() + 1 != tokens[i].start() or i + 1 >= len(tokens):
+        return False
+    word, after = tokens[i].group(), tokens[i + 1]
+    if word == "-":
+        return text[tokens[i].end():after.start()] == " " and after.group() in NAMED_BY
+    return ("-" in word[1:-1] and word[:1].isupper() and after.group() in _PAIR_HEADS
+            and not any(is_plain(part) for part in word.split("-")))  # (not First | Five-Year Plan)

@@ -45,8 +45,10 @@ _UNIT = rf"(?:(?: ?(?:km|kg|mph|sq ?km|ha|lbs?)| {_UNIT_WORD})\b)"
 # A year written short with an apostrophe, as students write it: Sept '50, 11 April '51, '65, the '60s.
 _SHORT_YEAR = r"[’'][0-9]{2}(?:s\b)?(?![\w’'])"
 _DATE_RULES = (
-    # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923, Oct '50
-    rf"\b(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? (?:{_YEAR}\b|{_SHORT_YEAR})",
+    # 1 Dec 1955, 10–11 August 1792, Aug- Nov 1923, Oct '50; from one day to another of the year after it: 12
+    # March to 6 April 1930, 31 March - 3 April 1848 (the first day's year is the second's)
+    rf"\b(?:{_DAY} {_MONTH} ?(?:[-–—]|to|until|till) ?)?(?:{_DAY} )?{_MONTH}(?: ?[-–] ?{_MONTH})? "
+    rf"(?:{_YEAR}\b|{_SHORT_YEAR})",
     rf"\b{_DAY} (?:{_MONTH}|{_REPUBLICAN})(?![\w])",  # 7 March, 9 Thermidor
     # 15/12/1799, 9.11.1989, 13.12.81
     rf"\b{_DAY1}/{_DAY1}/(?:{_YEAR}|[0-9]{{2}})\b(?!/)|\b{_DAY1}\.{_DAY1}\.(?:{_YEAR}|[0-9]{{2}}(?![.,]?\d))\b",

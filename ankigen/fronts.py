@@ -60,7 +60,7 @@ def read_marker_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None
 def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | None:
     """A bare question (`questions.question_front`) that is a line of its own (not the end of the line above,
     nor the first line under a front) and is followed by its back (not by another front)."""
-    text = lines[i].text
+    text = _unlabelled(lines[i].text)
     inline = scale_in_front(text) is not None  # (`how important: main cause / one of several / minor`)
     # (a short heading over a scale is the scale card's front whatever it asks: `judging success` / `total
     # success -- qualified success -- ...`)
@@ -85,6 +85,18 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     if (not nxt or marker_front(nxt) is not None or question_front(nxt)) and not inline:
         return None  # (a scale on the question's line is a back of its own: `how important: main cause / ...`)
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+# A word labelling the question after it: `background - how did LN end up emperor?`, `Context: why was ...?` (not
+# `Q:`, a layout's own label: `layouts.question_and_answer`).
+_LABEL = rx.compile(r"^[A-Za-z]{3,}\s*[-–—:]\s+(?=\S.*\?$)")
+
+
+def _unlabelled(text: str) -> str:
+    """The question a one-word label heads (`background - how did LN end up emperor?` -> the question), else the
+    text as it is."""
+    m = _LABEL.match(text) if text.endswith("?") else None
+    return text[m.end():] if m and question_front(text[m.end():]) else text
 
 
 # A paragraph's heading in words (`Paragraph 1 - 1980-81`, `PARA 2: martial law`): a heading over the fronts

@@ -84,13 +84,40 @@ def _without_overall(text: str) -> str:
     return " ".join(s for s in judgement.sentences(text) if not judgement.is_overall(s))
 
 
+# A sentence that gives the student's own view, wherever in the paragraph's cards: `imo G mattered MASSIVELY here`.
+_OPINION = rx.compile(r"^(?:imo|in my (?:opinion|view)|i (?:think|would say|reckon)|i'd say|personally|my view)\b",
+                      re.IGNORECASE)
+
+
 def paragraph_of(notes: ParsedNotes, label: str) -> Paragraph:
+    """A paragraph's cards, plan and analysis: its analysis cards' backs, then the sentences of its other cards
+    that give the student's view (`imo ...`, as a student who writes no analysis card ends a back)."""
     cards = tuple(c for c in notes.cards if c.paragraph == label)
     item = next((it for it in notes.essay.plan if it.paragraph == label), None)
     line = item.line if item else cards[0].line
     analysis = tuple(c for c in cards if c.kind is Kind.ANALYSIS)
+    views = [view for c in cards if c.kind is not Kind.ANALYSIS for view in _views(c.back_text)]
     return Paragraph(label, item.text if item else None, line, cards, analysis,
-                     tuple(_without_overall(c.back_text) for c in analysis))
+                     (*(_without_overall(c.back_text) for c in analysis), *views))
+
+
+def _views(text: str) -> list[str]:
+    """The sentences of a back that give the student's view (`_OPINION`)."""
+    lowered = text.lower()  # (most backs hold none of its words: looked for first, in C)
+    if not any(w in lowered for w in _OPINION_WORDS):
+        return []
+    views = []
+    for sentence in judgement.sentences(text):
+        m = _OPINION.match(sentence) or _IMO.search(sentence)
+        if m and not judgement.is_overall(sentence[m.start():]):
+            views.append(sentence[m.start():])
+    return views
+
+
+_OPINION_WORDS = ("imo", "in my ", "i think", "i would", "i reckon", "i'd", "personally", "my view")  # (in _OPINION)
+# "imo" inside a sentence the back's unwrapping joined: `... promised dominion status but no date imo the British
+# did a huge amount ...` (a line of its own as written).
+_IMO = rx.compile(r"(?<=\s)(?:imo|IMO)\b")
 
 
 def claim_of(ctx: DeckContext, para: Paragraph, remembered: str | None = None) -> str:

@@ -14,16 +14,23 @@ from .rules import ANALYSIS_ALONE, CONCLUDING, section_heading
 
 # ------------------------------------------------------------------------------------------- kind rules
 
-_ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement|judgment|so what|link)\b", re.I)
+# (a marked `mini conclusion` too: the paragraph's own, not the essay's)
+_ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement|judgment|so what|link|"
+                       r"mini[- ]?conclusion)\b", re.I)
+# A marked front that asks how much its own paragraph weighs: `P2 | how much change`, `P3- how important was this`
+# (its back is the paragraph's analysis; not a question of fact, `P1- how far did wages rise`).
+_WEIGHS = rx.compile(r"^how (?:much (?:change|continuity)|(?:important|significant) (?:was (?:it|this|that))|"
+                     r"(?:much|far) did (?:it|this|that|things) change)\s*\??$", re.I)
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
 _SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|scale\b|"
+                          r"how (?:responsible|successful|much to blame)|"
                           r"do (?:i|you|we) agree|"
                           r"how (?:can|would|do|should) you (?:describe|rate|judge))", re.I)
 # (what _SCALE_FRONT needs one of)
 _SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan", "scale", "agree")
 # A scale written on the question's own line, after a dash, a colon or the question mark: `How much change was
 # there - fundamental / partial / superficial`, `how important: main cause / one of several / minor`.
-_SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*")
+_SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*(?:[-–—:]\s*)?")  # (`how important? - decisive / ...`)
 # Options are split at a slash, a pipe, a comma, `or`, an arrow, an en or em dash, or a hyphen with spaces around
 # it (`fundamental - partial`; never the hyphen of `short-term`).
 _SCALE_SPLIT = rx.compile(r"\s*(?:/|\||,|\bor\b|->|→|>|[–—])\s*|\s+--?\s+")
@@ -111,7 +118,7 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
     """The card's kind and, for a scale question, the options of its scale: a back of options when the
     front asks how much (`How can you describe change`), or when two of the options name degrees."""
     if marked:
-        if _ANALYSIS.match(front):
+        if _ANALYSIS.match(front) or _WEIGHS.match(front):
             return Kind.ANALYSIS, None
         if _EXAMPLE.match(front):
             return Kind.EXAMPLE, None

@@ -180,7 +180,14 @@ def with_neighbour(text: str, start: int, end: int) -> tuple[int, int] | None:
     after = _WORD_AFTER.match(text, end)
     if after and _beside(after.group(1)):
         return start, after.end()
+    if not text[start:end].isascii() and (noun := _NOUN_BEFORE.search(text, max(0, start - 24), start)) and (
+            is_plain(noun.group(1).lower()) and noun.group(1).lower() not in GRAMMAR):
+        return noun.start(), end  # the name of a body in its own language: Corps législatif, Code pénal
     return None
+
+
+# A capitalised English noun before an accented term: Corps (législatif).
+_NOUN_BEFORE = rx.compile(r"(?<![\w’'-])([A-Z][a-z]{2,}) $")
 
 
 def _beside(word: str) -> bool:

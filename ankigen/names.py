@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import rx
-from .cuts import CONNECTORS, CUTS, MONTH, is_grammar, month_cut, month_names, title_and, verb_cut
+from .cuts import CONNECTORS, CUTS, MONTH, is_grammar, month_cut, month_names, starts_anew, title_and, verb_cut
 from .english import is_ordinary, is_plain
 from .namedtuples import NamedTuple
 from .namewords import (
@@ -26,7 +26,7 @@ from .namewords import (
     EVENT_NOUNS,
     FIRST_NAMES,
     GROUPS,
-    HONOURS,
+    NAMED_BY,
     OF_YEAR,
     OFFICE_LETTERS,
     OFFICES,
@@ -174,7 +174,8 @@ def _lists(run: Run, tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:
         if rule is month_cut and (owned or all(w.group().lower() == "the" for w in tokens[:i])) and month_names(
                 tokens, i):
             items[-1].append(t)
-        elif _office_after_name(items[-1], tokens, i) or _person_after_place(items[-1], tokens, i):
+        elif (_office_after_name(items[-1], tokens, i) or _person_after_place(items[-1], tokens, i)
+              or starts_anew(run.text, items[-1], tokens, i)):
             items.append([t])  # Iain Macleod | Colonial Secretary; Salisbury | Lord Churchill
         elif rule(run, tokens, i, pair) or (i == 0 and run.first and _opener_is_word(run, t, tokens)):
             items.append([])
@@ -211,7 +212,6 @@ def _office_after_name(item: list[re.Match[str]], tokens: list[re.Match[str]], i
             and not any(is_plain(w.group()) and w.group().lower() not in FIRST_NAMES for w in first_names))
 
 
-_NAMED_BY = HONOURS | {"Archbishop", "Bishop", "Cardinal", "General", "Admiral"}  # (who a person after a place is)
 # The words of a party, a side or a people a person is named after: no place before them.
 _SIDES = frozenset("whig tory liberal labour conservative unionist royalist parliamentarian yorkist lancastrian "
                    "jacobite anglican catholic protestant puritan union confederate federal".split())
@@ -225,7 +225,7 @@ def _person_after_place(item: list[re.Match[str]], tokens: list[re.Match[str]], 
     if not item or not after[:1].isupper():
         return False
     last = item[-1].group()
-    if word in _NAMED_BY:  # (not after a party, a side or a people: the Whig Lord Grey, Confederate General Lee)
+    if word in NAMED_BY:  # (not after a party, a side or a people: the Whig Lord Grey, Confederate General Lee)
         return (len(item) == 1 and last[:1].isupper() and not is_plain(last) and last.lower() not in OFFICES
                 and last.lower() not in _SIDES and not last.lower().endswith(_SIDE_ENDINGS))
     if not (word.lower() in FIRST_NAMES or word.lower() in _ENGLISH_FIRST_NAMES):
@@ -347,11 +347,17 @@ def _capital_particle(word: str) -> bool:
     return word[:1].isupper() and word.lower() in PARTICLES
 
 
+def _surname_after_initials(words: list[re.Match[str]]) -> bool:
+    """A capitalised little word after initials is a surname: C.R. Das (not the `das` of Movimento dos ...)."""
+    return len(words) > 1 and words[-1].group()[:1].isupper() and words[-2].group().endswith(".")
+
+
 def _name(run: Run, words: list[re.Match[str]]) -> Span | None:
     """One item's name: its words without connectors at either end, or None when it is no name."""
     while words and (words[0].group().lower() in _OPENING_CONNECTORS or words[0].group() in "-–,&"):
         words = words[1:]
-    while words and ((words[-1].group().lower() in CONNECTORS and not _capital_particle(words[-1].group()))
+    while words and ((words[-1].group().lower() in CONNECTORS and not _capital_particle(words[-1].group())
+                      and not _surname_after_initials(words))
                      or words[-1].group() in "-–,&"):
         words = words[:-1]  # (a particle with a capital is a word: the Hollywood Ten; not the Reform Act Of)
     words = _without_office(words)

@@ -101,6 +101,9 @@ OWNERS = frozenset("king queen prince princess people lord lords lady duke pope 
 # Enterprise, the Women’s Social and Political Union.
 GROUPS = frozenset("people women men children workers peasants soldiers".split())
 
+# The titles and ranks a person after a place is named by: at Salisbury | Lord Churchill, Bagh | - General Dyer.
+NAMED_BY = HONOURS | {"Archbishop", "Bishop", "Cardinal", "General", "Admiral"}
+
 PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della", "ten", "ter", "zu", "bin", "ibn",
              "fitz", "d")  # "d" as in d’Artois, Urse d’Abetot
 

@@ -40,7 +40,7 @@ from .kinds import analysis_front, card_paragraph, paragraph_after, questions_af
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
 from .layouts import numbered_cards, question_and_answer, spelt_numbers, unbracket_lines
-from .plans import read_plan
+from .plans import read_late_plan, read_plan
 from .questions import question_front, split_answered
 from .records import Card, Essay, Kind, ParsedNotes, PlanItem
 from .rules import (
@@ -205,9 +205,11 @@ def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Es
 
 
 def read_thesis(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
-    """The argument: the text lines between the rest of the header and the first front."""
+    """The argument: the text lines between the rest of the header and the first front, or a plan after it
+    where there is none before it."""
     j = i
-    while j < len(lines) and find_front(lines, j) is None:
+    while j < len(lines) and find_front(lines, j) is None and (
+            j == i or essay.plan or read_plan(lines, j, essay) is None):
         j += 1
     texts = [ln for ln in lines[i:j] if ln.text]
     if not texts or j == len(lines):
@@ -220,6 +222,7 @@ HEADER_RULES: tuple[tuple[str, HeaderRule], ...] = (
     ("essay_question", read_essay_question),
     ("plan", read_plan),
     ("thesis", read_thesis),
+    ("late_plan", read_late_plan),
 )
 
 

@@ -184,8 +184,21 @@ def renderings(text: str) -> Iterator[tuple[int, int]]:
         if any(w in GRAMMAR for w in words) or (english.is_plain(words[0]) and m.group()[0].islower() and not glossed):
             continue
         odd = [w for w in words if not english.is_plain(w)]
-        if len(odd) * 2 >= len(words) and (text[m.start() - 3] in "”\"" or any(map(english.is_term, odd))):
+        if len(odd) * 2 >= len(words) and (text[m.start() - 3] in "”\"" or any(map(english.is_term, odd))
+                                          or _cognates(odd, text[text.rfind("\n", 0, m.start()) + 1:m.start() - 2],
+                                                       len(words))):
             yield m.start(), m.end()
+
+
+def _cognates(odd: list[str], before: str, count: int) -> bool:
+    """Is each word of a bracket the English just before it on its line in another language (`official
+    candidates (candidats officiels)`): the same first five letters as one of the `count` words before it?
+    (Such words look like misspellings of English, so no word list calls them terms.)"""
+    english_words = [w.lower() for w in before.split()[-count:]]
+    if not all(w.isalpha() and english.is_plain(w) for w in english_words):
+        return False  # (not the English gloss after the term: reservatum ecclesiasticum (ecclesiastical reservation))
+    heads = {w[:5] for w in english_words if len(w) >= 5}
+    return all(len(w) >= 5 and w[:5] in heads for w in odd)
 
 
 def _ends_name(text: str, at: int) -> bool:

@@ -13,6 +13,8 @@ from .records import Essay, PlanItem
 from .rules import Line, bullet, marker_front, plan_items
 
 _PLAN_HEADING = rx.compile(r"^(?:(?:essay|paragraph) )?plan\s*[:.\-–—]?$", re.IGNORECASE)
+# The heading on the plan's own line, before its first marker: `Plan - P1 ...`, `plan: P1- ...`.
+_PLAN_PREFIX = rx.compile(r"^(?:(?:essay|paragraph) )?plan\s*[:.\-–—]\s*(?=(?:[Pp]|P\.)\d)", re.IGNORECASE)
 
 
 def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
@@ -22,13 +24,19 @@ def read_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] 
     at = skip_blank(lines, i + 1) if headed else i
     if at >= len(lines):
         return None
-    items = plan_items(lines[at])
+    prefix = _PLAN_PREFIX.match(lines[at].text)  # (`Plan - P1 Gandhi's methods; P2 British mistakes; ...`)
+    items = plan_items(Line(lines[at].no, lines[at].text[prefix.end():]) if prefix else lines[at])
     end = at + 1
     if items is None:
         items, end = _plan_run(lines, at)
     if not items and headed:
         items, end = _bullet_plan(lines, at)
     return (essay._replace(plan=items, plan_line=lines[at].no), end) if items else None
+
+
+def read_late_plan(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
+    """The plan after the thesis, where none came before it (`Thesis: ...` / `Plan - P1 ...; P2 ...`)."""
+    return None if essay.plan else read_plan(lines, i, essay)
 
 
 def _plan_bullet(text: str) -> str | None:

@@ -22,18 +22,23 @@ class Line(NamedTuple):
 
 # (a card lettered under its paragraph's marker too: `P1a - why did Labour fall`, `P2 b - Ottawa Conference`)
 # (`P.1 - ...` and `P1 => ...` too; not a ranking: `P1>P2>P3, the war ...`)
-MARKER = rx.compile(r"^(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})(?: ?[a-h](?=\s*[-:–—]))?"
-                    r"(?P<sep>\s*(?:=>|->|→)\s*|\s*[-:–—.)=]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
+# (`p.4- Constituent Assembly`, with a separator: not `p.45 says ...`, a page)
+MARKER = rx.compile(r"^(?:[Pp]|P\.|p\.(?=\d{1,2}\s*[-:–—)])|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
+                    r"(?: ?[a-h](?=\s*[-:–—]))?"
+                    r"(?P<sep>\s*(?:=>|->|→)\s*|\s*[-:–—.)=|\\]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
 # lower case "... were loyal. p2- opposition" (then a word must follow, or a space and a year: "p3- 1928
 # election"; "p2-3" is a page reference).
 _GLUED = rx.compile(
-    r"(?<=[.!?”\"])\s*(?=(?:P|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)>]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
+    r"(?<=[.!?”\"])\s*(?=(?:P\.?|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)>]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
     r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b|"
     # (a marker with a full stop, as a student who writes `P1.` glues it: "... the City. P3. privatisation")
     r"[Pp]\d{1,2} ?\. [^\W\d_])"
+    # (after a bracket closed with no space, a capital marker and its separator: "... Nehru Report 1928 (dominion
+    # status)P3 => Bose"; never inside the bracket: "(see P2)")
+    r"|(?<=\))(?=P\d{1,2} ?(?:=>|->|[-:–—>]) ?[^\W\d_])"
     # with no full stop before it, a P and a separator, then a space: "... handed the south to the king P3 -
     # Napoleon", "... banned 8 April 1960 P2: Rivonia trial", "... 20 December 1860 p3 - Fort Sumter" (a student
     # who writes no full stops); a marker with a full stop so glued, where a lower-case front follows it ("... on
@@ -43,7 +48,7 @@ _GLUED = rx.compile(
 )
 # Most lines hold no "P<digit>" at all: looking for that first makes split_glued over twice as fast and
 # parsing 10,000 cards of bench/make_notes.py notes about 10% faster (measured: 201 ms against 224 ms).
-_GLUED_HINT = rx.compile(r"[Pp](?:ara(?:graph)?\s*)?\d")
+_GLUED_HINT = rx.compile(r"[Pp](?:\.|ara(?:graph)?\s*)?\d")
 # Markers anywhere in a plan line: "P1- a lot ... P2- tightened ...".
 _PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
                         r"\s*(?:=>|->|[-:–—.)]|(?<=P\.\d)(?= \w))\s*")  # (`P.1 slavery // P.2 the parties`)
@@ -139,7 +144,7 @@ def split_glued(line: Line) -> list[Line]:
 # its line, or with its text after a separator (then `split_section` puts the text on a line of its own).
 # (An introduction is no such heading: what stands under it before the first front is the essay's argument.)
 CONCLUDING = ("conclusion", "conclusions", "in conclusion", "to conclude", "to sum up", "in summary", "overall",
-              "on balance", "final judgement", "final judgment")
+              "on balance", "final judgement", "final judgment", "bottom line")
 OPENS_CONCLUSION = ("in conclusion", "to sum up")  # never a sentence's middle (as "hard to conclude that" is)
 _SECTION = rx.compile(rf"^(?P<word>{'|'.join(CONCLUDING)})\s*(?:[-:–—.]\s*(?P<rest>.*))?$", re.IGNORECASE)
 
@@ -198,7 +203,7 @@ def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
 # `yrs.`: they end sentences as often as not.
 ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "No", "Nos", "Gen", "Col", "Capt", "Lt", "Rev", "Mt",
                  "Ft", "Gov", "Sen", "Pres", "vs", "incl", "approx", "esp", "cf", "ca", "viz", "govt", "dept", "fig",
-                 "vol", "pp")
+                 "vol", "pp", "lit")  # (`dyarchy (lit. rule of two)`)
 
 
 # ---------------------------------------------------------------------------------------- header lines

@@ -882,3 +882,27 @@ def test_the_deck_s_furniture_is_no_speaker_before_said():
                  "the cabinet split over Peel in 1845"]
     found = evidence.Finder().find(sentences, learn=True)
     assert all(e.text != "Peel" for i in found for e in found[i])
+
+
+# ------------------------------------- names in another language, pacts, ranks after a dash, date ranges
+
+@pytest.mark.parametrize(("sentence", "facts"), [
+    # a bracket that says the English before it in its own language; not an English gloss after a term
+    ("official candidates (candidats officiels) backed by the prefects", ["candidats officiels"]),
+    ("The reservatum ecclesiasticum (ecclesiastical reservation) said a bishop", ["reservatum ecclesiasticum"]),
+    ("the Corps législatif could not propose laws", ["Corps législatif"]),  # a body named in its own language
+    ("C.R. Das and Motilal Nehru 1923, went into the councils", ["C.R. Das", "Motilal Nehru", "1923"]),
+    ("13 April 1919, Jallianwala Bagh - General Reginald Dyer's troops fired", ["13 April 1919", "Jallianwala Bagh",
+                                                                               "Reginald Dyer"]),
+    ("reported by Webb Miller Gandhi-Irwin Pact 5 March 1931", ["Webb Miller", "Gandhi-Irwin Pact", "5 March 1931"]),
+    ("the First Five-Year Plan began", ["First Five-Year Plan"]),  # (no pact of two people)
+    ("12 March to 6 April 1930, G + 78 followers walked", ["12 March to 6 April 1930", "78"]),
+    ("the Vorparlament met 31 March - 3 April 1848", ["Vorparlament", "31 March - 3 April 1848"]),
+])
+def test_bodies_pacts_surnames_and_date_ranges_are_whole(sentence, facts):
+    assert sorted(learned(sentence)[0]) == sorted(facts)
+
+
+def test_lit_is_no_sentence_end():
+    back = "Montagu-Chelmsford reforms, dyarchy (lit. rule of two) - Indian ministers."
+    assert evidence.card_sentences([[back]]) == [[back]]

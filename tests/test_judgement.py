@@ -24,7 +24,8 @@ from .conftest import FIXTURES, assert_renders_cleanly, build_deck_file
     ("Already powerful before as General Secretary", 2),
     ("continuity with Tsarist Russia", 2),
     ("doctrine stayed mostly Catholic", 2),
-    ("not a lot changed", 1),
+    ("not a lot changed", 2),  # little change, as teachers read it (`not much change` in a plan)
+    ("not a fundamental change", 1),  # a strong word negated: some change
     ("a massive decline in territory", 0),  # the essay's measure of change: decline, as recovery
     ("very little decline in the core of the empire", 2),
 ])
@@ -699,3 +700,42 @@ def test_success_in_the_end_is_a_verdict_and_an_aside_with_a_figure_stays_in_the
 def test_help_is_no_word_of_degree():
     assert judgement.degree("Whites got little help from the Allies") is None
     assert claims.neutral("Britain gave no help to the Czechs") == "Britain gave no help to the Czechs"
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("not a lot - same centralised Bonapartist state, the peasants voted for him", judgement.SUPERFICIAL),
+    ("women had the vote but not much power in parliament", None),  # not much of something else
+    ("still massively important, without the Cheka the Bolshevicks would have lost control", judgement.FUNDAMENTAL),
+    ("just as huge as terror, the Red Army was what actually beat the Whites", judgement.FUNDAMENTAL),
+    ("the army was not as important as terror", judgement.PARTIAL),
+    ("imo the British did a huge amount to create nationalism themselves", judgement.FUNDAMENTAL),
+    ("a lot achieved in the 1920s", None),
+])
+def test_degrees_of_a_paragraphs_own_words(text, level):
+    assert judgement.verdict(text) == level
+
+
+def test_a_bottom_line_and_an_unpunctuated_so_overall_open_the_essays_conclusion():
+    """`Bottom line = partial change ...` after a figure, and `... of it so overall terror was only partly ...`
+    joined from two lines, are the essay's conclusion; `..., so overall a fundamental change` stays the sentence's."""
+    split = judgement.sentences("Mexico 1861-67 disaster, Maximilian shot 1867 Bottom line = partial change, the "
+                                "economy")
+    assert split[1:] == ["Bottom line = partial change, the economy"] and judgement.is_overall(split[1])
+    split = judgement.sentences("the Bols were organised enough to take advantage of it so overall terror was only "
+                                "partly the reason")
+    assert split == ["the Bols were organised enough to take advantage of it",
+                     "so overall terror was only partly the reason"]
+    assert len(judgement.sentences("Little change, except for the elite, so overall a fundamental change")) == 1
+
+
+def test_the_students_view_inside_a_back_weighs_its_paragraph():
+    """`imo ...` at the end of a point card's back, a line of its own or joined to the line above it, is the
+    paragraph's analysis where the student writes no analysis card."""
+    notes = parse_text("How far was Gandhi responsible for the growth of nationalism 1919-39?\nP1 => Salt March\n"
+                       "12 March to 6 April 1930, 78 followers.\nimo G mattered MASSIVELY here, he made a mass "
+                       "movement\nP2 => Simon Commission\n1927, all 7 members British. Irwin Declaration 31 Oct 1929\n"
+                       "but no date\nimo the British did a huge amount to create nationalism themselves\n")
+    views = [judgement_notes.paragraph_of(notes, p).analysis_text for p in ("P1", "P2")]
+    assert views == [("imo G mattered MASSIVELY here, he made a mass movement",),
+                     ("imo the British did a huge amount to create nationalism themselves",)]
+    assert judgement_notes._views("it was lit. by gas in 1820") == []

@@ -1197,3 +1197,68 @@ def test_a_second_read_of_the_last_layouts():
         ("P3", "question", "what did sanctions do?"), (None, "conclusion", "Conclusion")]
     plan = rules.plan_items(Line(1, "P1 -> Trotsky, P2 -> White disunity"))
     assert [i.text for i in plan] == ["Trotsky", "White disunity"]
+
+
+def test_header_rule_late_plan():
+    """A plan after the thesis, on a line headed `Plan -`, where none came before it: the thesis stops at it."""
+    notes = parse_text("ch.7 - Gandhi\nHow far was Gandhi responsible for the growth of nationalism?\nThesis: Gandhi "
+                       "was only partly responsible\nPlan - P1 Gandhi's methods; P2 British mistakes\nP1 => who was "
+                       "Gandhi\nlawyer, back in India Jan 1915\nP2 => Amritsar\n13 April 1919\n")
+    assert [(i.paragraph, i.text) for i in notes.essay.plan] == [
+        ("P1", "Gandhi’s methods"), ("P2", "British mistakes")]  # (apostrophes tidied)
+    assert notes.essay.thesis == "Thesis: Gandhi was only partly responsible"
+    lines = lines_of("Thesis: it was x", "Plan - P1 a; P2 b", "P1- a", "1915")
+    assert parser.read_late_plan(lines, 1, Essay(thesis="x")) == (Essay(thesis="x", plan=(
+        rules.PlanItem("P1", "a", 2), rules.PlanItem("P2", "b", 2)), plan_line=2), 2)
+    assert parser.read_late_plan(lines, 1, Essay(plan=(rules.PlanItem("P1", "a", 1),))) is None  # one plan only
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("P1 | railways", ("P1", "railways")), ("P2|cost", ("P2", "cost")),
+    ("P3 \\ authoritarian empire 1852-60", ("P3", "authoritarian empire 1852-60")),
+    ("p.4- Constituent Assembly", ("P4", "Constituent Assembly")),
+    ("p.45 says the army was loyal", None),  # a page, no marker
+])
+def test_markers_with_a_bar_a_backslash_or_a_lower_case_p_dot(text, found):
+    assert rules.marker_front(text) == found
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("terror only kept the rear quiet while Trotsky fought!! P.3 - the decrees Oct-Nov 1917",
+     ["terror only kept the rear quiet while Trotsky fought!!", "P.3 - the decrees Oct-Nov 1917"]),
+    ("Motilal wrote the Nehru Report 1928 (dominion status)P3 => Bose",
+     ["Motilal wrote the Nehru Report 1928 (dominion status)", "P3 => Bose"]),
+    ("Butler 1936 (see P2)showed it", ["Butler 1936 (see P2)showed it"]),  # no marker after the bracket
+])
+def test_a_front_glued_after_a_marker_with_a_dot_or_a_bracket(line, parts):
+    assert [ln.text for ln in rules.split_glued(Line(1, line))] == parts
+
+
+def test_a_marked_question_of_how_much_is_its_paragraphs_analysis():
+    """`P2 | how much change` (and a marked `mini conclusion`) weighs the paragraph: an analysis; a question of
+    fact that opens with `how far` is a point."""
+    assert kinds.front_kind("how much change", ["Paris was transformed"], True) == (Kind.ANALYSIS, None)
+    assert kinds.front_kind("mini conclusion", ["still massively important"], True) == (Kind.ANALYSIS, None)
+    assert kinds.front_kind("how important was this?", ["very"], True) == (Kind.ANALYSIS, None)
+    assert kinds.front_kind("how far did wages rise", ["from 10s to 12s"], True) == (Kind.POINT, None)
+
+
+def test_scales_after_a_question_mark_and_dash_and_of_responsibility():
+    found = kinds.scale_in_front("how important? - decisive / important / minor")
+    assert found is not None
+    assert (found.question, found.options) == ("how important", ("decisive", "important", "minor"))
+    notes = parse_text("How far was Gandhi responsible?\nP4 => princes\n565 princely states\nhow responsible was G "
+                       "overall?\nmain reason / one of several / minor\none of several - only partly responsible\n")
+    scale = notes.cards[-1]
+    assert (scale.front, scale.kind, scale.paragraph) == ("how responsible was G overall?", Kind.SCALE, None)
+
+
+@pytest.mark.parametrize(("line", "front"), [
+    ("background - how did LN end up emperor?", "how did LN end up emperor?"),
+    ("Context: why was the tsar weak?", "why was the tsar weak?"),
+])
+def test_a_question_under_a_one_word_label_is_a_front(line, front):
+    found = fronts.read_question_front(lines_of(line, "nephew of Napoleon I, elected 10 Dec 1848", "P1- x"), 0)
+    assert found is not None and found[0].text == front
+    assert fronts._unlabelled("Q: why 15 August?") == "Q: why 15 August?"  # (the Q:/A: layout's own label)
+    assert fronts._unlabelled("background - the tsar was weak") == "background - the tsar was weak"  # no question
