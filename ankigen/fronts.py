@@ -66,7 +66,7 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     # success -- qualified success -- ...`)
     heads_scale = (len(text.split()) <= 6 and not text.endswith(".") and not text.lower().startswith(CONCLUDING)
                    and is_scale(next_text(lines, i + 1)))  # (not `Overall Stalin's power changed`: a back's line)
-    if not (question_front(text) or inline or heads_scale or (auxiliary_question(text) and (
+    if not (question_front(text) or inline or heads_scale or _under_heading(lines, i) or (auxiliary_question(text) and (
             i == 0 or _ended(lines, i - 1) or _answered_below(lines, i)
             or ((noun_question(text) or modal_question(text)) and not ends_dangling(lines[i - 1].text))))):
         return None
@@ -80,11 +80,23 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
             return None  # it goes on from the line above, or was split from the middle of a line (not a question
             # asked after the line's last sentence: `... in Oslo. Who was Father Popiełuszko?`)
         if marker_front(above.text) and plan_items(above) is None and not heads_scale and not (
-                PARAGRAPH_HEADING.match(above.text) and question_front(text)):
+                PARAGRAPH_HEADING.match(above.text) and (question_front(text) or _under_heading(lines, i))):
             return None  # the first line under a front is its back (a paragraph's heading heads its questions)
     if (not nxt or marker_front(nxt) is not None or question_front(nxt)) and not inline:
         return None  # (a scale on the question's line is a back of its own: `how important: main cause / ...`)
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+def _under_heading(lines: Sequence[Line], i: int) -> bool:
+    """A short line opening with a question's word at once under a paragraph's heading (`Paragraph 1 - CRISIS IN
+    SPAIN` / `what happened at Bayonne in 1808`): the first question of the paragraph, not a back (a heading
+    with a back of its own is a front, and its back would open so rarely)."""
+    text = lines[i].text
+    return (i > 0 and bool(PARAGRAPH_HEADING.match(lines[i - 1].text)) and text.split(None, 1)[0].lower() in _WH_WORDS
+            and len(text.split()) <= 10 and "," not in text and not text.endswith("."))
+
+
+_WH_WORDS = frozenset("what why how who when where which".split())
 
 
 # A word labelling the question after it: `background - how did LN end up emperor?`, `Context: why was ...?` (not

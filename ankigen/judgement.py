@@ -116,8 +116,10 @@ def sentence_verdict(sentence: str, about: frozenset[str] = frozenset()) -> int 
 
 
 # A sentence that opens with its verdict and nothing else, then the reasons either way: "Only a partial change,
-# all the men at the top were Normans ..., but the parish priests stayed English" (not "Some change, but ...").
-_STATED = rx.compile(rf"^(?!the\b)((?:[\w’'-]+ ){{0,3}}{CHANGE}|continuity)\s*(?:[,:;–—]|-\s)"
+# all the men at the top were Normans ..., but the parish priests stayed English" (not "Some change, but ..."); a
+# full stop after it too, where a lower-case sentence follows (one the sentences' split does not cut: "only partly
+# a change. it changed the emperors claim ... but most ... carried on as before").
+_STATED = rx.compile(rf"^(?!the\b)((?:[\w’'-]+ ){{0,3}}{CHANGE}|continuity)\s*(?:[,:;–—]|-\s|\.\s(?=[a-z]))"
                      r"(?!\s*(?:but|yet|though|however|so|although)\b)", re.IGNORECASE)
 # That a factor mattered, with no word of how much: "the war was important", "a cause", "to blame".
 _MATTERED = rx.compile(r"\b(?:important|significant|a (?:factor|cause|reason)|to blame|responsible)\b", re.IGNORECASE)

@@ -30,13 +30,20 @@ _ROLE_SCALE_FRONT = rx.compile(r"\b(?:role|importan\w*|responsib\w*|factor|descr
 def scale_of(ctx: DeckContext) -> tuple[str, ...]:
     """The scale of change: the sidecar's, else the notes' scale card's, else the default three words."""
     if ctx.sidecar.scale:
-        return ctx.sidecar.scale
+        return strongest_first(ctx.sidecar.scale)
     for card in ctx.notes.cards:
         scale_card = card.kind is Kind.SCALE or (card.kind is Kind.QUESTION and _ROLE_SCALE_FRONT.search(card.front))
         options = (card.scale or scale_options(card.back)) if scale_card else None
         if options and len(options) >= 2:
-            return tuple(o.strip() for o in options)
+            return strongest_first(tuple(o.strip() for o in options))
     return judgement.DEFAULT_SCALE
+
+
+def strongest_first(scale: tuple[str, ...]) -> tuple[str, ...]:
+    """A scale as every verdict reads it, its strongest word first: one written weakest first (`superficial --->
+    partial ---> fundamental`) turned round."""
+    first, last = judgement.degree(scale[0]), judgement.degree(scale[-1])
+    return scale[::-1] if first and last and first[0] > last[0] else scale
 
 
 def judged_paragraphs(notes: ParsedNotes) -> list[str]:
@@ -218,8 +225,12 @@ _CHANGED_LITTLE = rx.compile(r"\bchange[ds]? (?:very |so )?little\b(?! by little
 
 
 def _paragraph_verdict(ctx: DeckContext, para: Paragraph) -> int | None:
-    """The paragraph's level of change from the notes' words of degree, else, in an essay about change, from
-    its verb of little change."""
+    """The paragraph's level of change: the option of the notes' own scale its analysis answers with, else from
+    the notes' words of degree, else, in an essay about change, from its verb of little change."""
+    scale = scale_of(ctx)
+    answered = [level for text in para.analysis_text if (level := opening_option(text, scale)) is not None]
+    if answered and scale != judgement.DEFAULT_SCALE:
+        return answered[0]  # the analysis answers with the notes' own scale: `one of several causes - ...`
     inferred = judgement.infer(para.plan, para.analysis_text)
     if inferred is None and not judgement.is_causal(ctx.notes.essay.question) and any(
             _CHANGED_LITTLE.search(text) for text in (*para.analysis_text, para.plan or "")):
@@ -303,11 +314,21 @@ def answered_option(notes: ParsedNotes, about: frozenset[str] = frozenset()) -> 
         asked_of = set(_WORD.findall(card.front.lower())) - _ASKING
         if about and asked_of and not about & asked_of:
             continue
-        answer, options = answers[0].lower(), card.scale
-        for i, option in enumerate(options):
-            if answer.startswith(option.lower()) and not answer[len(option):len(option) + 1].isalpha():
-                named = judgement.degree(option)
-                return named[0] if named else round(i * 2 / (len(options) - 1))
+        if (level := opening_option(answers[0], card.scale)) is not None:
+            return level
+    return None
+
+
+def opening_option(answer: str, options: Sequence[str]) -> int | None:
+    """The level of the scale's option an answer opens with (`one of several causes - without 1808 ...` on `main
+    cause / one of several / minor`), perhaps after "a" or "the": one that names a degree has its level, any
+    other its place on the scale (the middle of three is partial); None where it opens with none."""
+    answer = answer.lower()
+    answer = answer[2:] if answer.startswith("a ") else answer[4:] if answer.startswith("the ") else answer
+    for i, option in enumerate(options):
+        if answer.startswith(option.lower()) and not answer[len(option):len(option) + 1].isalpha():
+            named = judgement.degree(option)
+            return named[0] if named else round(i * 2 / (len(options) - 1))
     return None
 
 

@@ -1,9 +1,10 @@
 """How students lay out their paragraph markers and cards, read as the markers the parser knows (`P1- ...`)
 before it reads the lines: markers in brackets (`[P1] gold`, `Katanga (P2)`), questions labelled `Q:` with
-their answers `A:`, paragraphs spelt out (`PARAGRAPH ONE -`, `1st para:`), cards numbered under their paragraph
-(`1.2 the second land act`, `1a - Toussaint Rouge`). Each pass looks at the
-whole file first: a layout is read only where the file is written so (three lines opening with a bracketed
-marker, two numbered cards), never from one line that happens to look like it.
+their answers `A:`, paragraphs spelt out (`PARAGRAPH ONE -`, `1st para:`) or headed with a word and a number of
+their own (`Argument 1 -`, `1) CRISIS IN SPAIN`, `Point 2 -`), cards numbered under their paragraph (`1.2 the
+second land act`, `1a - Toussaint Rouge`). Each pass looks at the whole file first: a layout is read only where
+the file is written so (three lines opening with a bracketed marker, two numbered cards, headings numbered in
+order), never from one line that happens to look like it.
 """
 
 from __future__ import annotations
@@ -94,6 +95,53 @@ def spelt_numbers(lines: list[str]) -> list[str]:
             out[i] = f"P{plan}- {ln[m.end():]}"
         else:
             plan = 0 if not m else plan
+    return out
+
+
+# A paragraph headed with a word of its own and its number: `Argument 1 - politics`, `Section 2: religion`.
+_WORD_HEADING = rx.compile(r"^(argument|section|part|theme|factor|reason|area|aspect)\s*([1-9])\s*[-:–—.)]\s*(?=\S)",
+                           re.IGNORECASE)
+
+
+def word_headings(lines: list[str]) -> list[str]:
+    """`Argument 1 - politics, from empire to republic` -> `Paragraph 1 - ...`, where the file heads its paragraphs
+    so: two or more such lines with the same word, numbered 1, 2, ... in order, and no marker before the first."""
+    found = [(i, m) for i, ln in enumerate(lines) if ln[:1].isalpha() and (m := _WORD_HEADING.match(ln))]
+    words = {m.group(1).lower() for _, m in found}
+    if len(found) < 2 or len(words) != 1 or [int(m.group(2)) for _, m in found] != list(range(1, len(found) + 1)):
+        return lines
+    if any(MARKER.match(ln) for ln in lines[: found[0][0]]):
+        return lines
+    out = list(lines)
+    for i, m in found:
+        out[i] = f"Paragraph {m.group(2)} - {lines[i][m.end():]}"
+    return out
+
+
+# A paragraph's number and a bracket or a full stop at a line's start, unindented: `1) CRISIS IN SPAIN 1808`.
+_NUMBERED_LINE = rx.compile(r"^([1-9])[).] +(?=\S)")
+
+
+def numbered_headings(lines: list[str]) -> list[str]:
+    """`1) CRISIS IN SPAIN 1808` ... `2) BOLIVAR` ..., each over lines of its own, -> `Paragraph 1 - ...`, and a
+    plan of the same numbers one a line before the first (`1) crisis in Spain 1808-10` / `2) Bolívar ...`) ->
+    `P1- ...`: where the file has no marker and its numbered lines that stand apart run 1, 2, ... in order (a list
+    in a back is numbered line after line)."""
+    numbered = [(i, m) for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _NUMBERED_LINE.match(ln))]
+    if len(numbered) < 2 or any(MARKER.match(ln) for ln in lines):
+        return lines
+    apart = [(i, m) for k, (i, m) in enumerate(numbered)
+             if (k == 0 or numbered[k - 1][0] < i - 1) and (k + 1 == len(numbered) or numbered[k + 1][0] > i + 1)]
+    if len(apart) < 2 or [int(m.group(1)) for _, m in apart] != list(range(1, len(apart) + 1)):
+        return lines
+    out = list(lines)
+    for i, m in apart:
+        out[i] = f"Paragraph {m.group(1)} - {lines[i][m.end():]}"
+    plan = [(i, m) for i, m in numbered if i < apart[0][0]]
+    in_a_row = bool(plan) and plan[-1][0] - plan[0][0] == len(plan) - 1
+    if in_a_row and [int(m.group(1)) for _, m in plan] == list(range(1, len(apart) + 1)):
+        for i, m in plan:
+            out[i] = f"P{m.group(1)}- {lines[i][m.end():]}"
     return out
 
 
@@ -208,3 +256,26 @@ def _glued_number(line: Line, last: tuple[int, int]) -> list[Line] | None:
 
 def _no_unit(rest: str) -> bool:
     return rest.split(None, 1)[0].lower().rstrip(".,") not in _UNITS
+
+
+# `Point 1 -` on a line of its own, as some students head a paragraph (then `P1-` fronts under it).
+_POINT_LINE = rx.compile(r"^[Pp]oint\s*(\d{1,2})\s*[-:–—)]\s*(?P<rest>\S.*)$")
+
+
+def point_headings(lines: Sequence[Line]) -> list[Line]:
+    """`Point 2 - the army` read as `Paragraph 2 - the army` where it heads a paragraph: the next marker within
+    ten lines, before any other `Point` line, is `P2`. A list in a back (`Point 1 - open diplomacy` / `Point 2
+    - free seas` ... of the Fourteen Points) is left as it is."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        m = _POINT_LINE.match(line.text) if line.text[:1] in "Pp" else None
+        if m is None:
+            continue
+        for nxt in lines[i + 1 : i + 11]:
+            if _POINT_LINE.match(nxt.text):
+                break
+            if (marker := marker_front(nxt.text)) is not None:
+                if marker[0] == f"P{int(m.group(1))}":
+                    out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
+                break
+    return out

@@ -7,12 +7,14 @@ loop (as mistune's block parser is):
    `split_glued` splits a front glued to the end of a sentence (". P2- opposition ...", ". p2- ...") into a
    line of its own, except in a one-line plan that comes before every front (`logical_lines`), and
    `split_answered` a question from its answer written after it (`why did Amritsar matter? turned ...`), and
-   `split_section` a heading such as `Conclusion -` from the text after it; `point_headings` reads a
-   `Point 2 -` line that heads paragraph 2 as its heading; `mend_typos` reads a marker slip (`Pl -`, `P2;`)
+   `split_section` a heading such as `Conclusion -` from the text after it; `layouts.point_headings`
+   reads a `Point 2 -` line that heads paragraph 2 as its heading (the other `layouts` passes read the
+   layouts of whole files first); `mend_typos` reads a marker slip (`Pl -`, `P2;`)
    as the marker it means, with a warning.
 2. `HEADER_RULES`, tried once each, in order, from the top of the file: `title` (`1- Stalin Power`, or a
    short unnumbered line), `essay_question`, `plan` (P1..Pn on one line, or a run of marker lines with no
-   backs) and `thesis` (whatever stands between them and the first front). Each may match or not.
+   backs), `thesis` (whatever stands between them and the first front) and `late_plan` (a plan after the
+   thesis). Each may match or not.
 3. `fronts.FRONT_RULES`, tried at every line after the header: `marker_front`, `section_front`,
    `question_front` and `heading_front`. The lines up to the next front are the card's back; an argument
    under the first paragraph's heading is the thesis (`argument_under_heading`).
@@ -35,11 +37,19 @@ from . import rx
 from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
-from .fronts import PARAGRAPH_HEADING, Front, find_front, next_text, skip_blank
+from .fronts import PARAGRAPH_HEADING, Front, find_front, next_text, read_question_front, skip_blank
 from .kinds import analysis_front, card_paragraph, paragraph_after, questions_after_analysis, scale_in_front
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
-from .layouts import numbered_cards, question_and_answer, spelt_numbers, unbracket_lines
+from .layouts import (
+    numbered_cards,
+    numbered_headings,
+    point_headings,
+    question_and_answer,
+    spelt_numbers,
+    unbracket_lines,
+    word_headings,
+)
 from .plans import read_late_plan, read_plan
 from .questions import question_front, split_answered
 from .records import Card, Essay, Kind, ParsedNotes, PlanItem
@@ -85,8 +95,8 @@ def logical_lines(physical: Sequence[str]) -> list[Line]:
             for answered in split_answered(glued, kept) if not before_fronts else (glued,):
                 pieces.extend(piece for part in split_section(answered) for piece in split_labelled(part))
         for piece in pieces:
-            if (found := marker_front(piece.text)) is not None:
-                before_fronts = False
+            if (found := marker_front(piece.text)) is not None or PARAGRAPH_HEADING.match(piece.text):
+                before_fronts = False  # (a heading `Paragraph 1 -` opens the paragraphs of a file with no markers)
             if found or (found := _mistyped(piece.text)):
                 analysing = analysis_front(found[1])
         lines.extend(pieces)
@@ -97,29 +107,6 @@ def _mistyped(text: str) -> tuple[str, str] | None:
     """A marker slip's paragraph and front (`Pl- analysis`), where `mend_typos` will read it as a marker."""
     typo = marker_typo(text) if text[:1] in ("P", "p") else None
     return (typo.paragraph, typo.rest) if typo else None
-
-
-# `Point 1 -` on a line of its own, as some students head a paragraph (then `P1-` fronts under it).
-_POINT_LINE = rx.compile(r"^[Pp]oint\s*(\d{1,2})\s*[-:–—)]\s*(?P<rest>\S.*)$")
-
-
-def point_headings(lines: Sequence[Line]) -> list[Line]:
-    """`Point 2 - the army` read as `Paragraph 2 - the army` where it heads a paragraph: the next marker within
-    ten lines, before any other `Point` line, is `P2`. A list in a back (`Point 1 - open diplomacy` / `Point 2
-    - free seas` ... of the Fourteen Points) is left as it is."""
-    out = list(lines)
-    for i, line in enumerate(lines):
-        m = _POINT_LINE.match(line.text) if line.text[:1] in "Pp" else None
-        if m is None:
-            continue
-        for nxt in lines[i + 1 : i + 11]:
-            if _POINT_LINE.match(nxt.text):
-                break
-            if (marker := marker_front(nxt.text)) is not None:
-                if marker[0] == f"P{int(m.group(1))}":
-                    out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
-                break
-    return out
 
 
 def mend_typos(lines: Sequence[Line]) -> tuple[list[Line], list[tuple[int, Typo]]]:
@@ -273,7 +260,7 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    physical = question_and_answer(unbracket_lines(spelt_numbers(tidy_text(text))))
+    physical = question_and_answer(unbracket_lines(numbered_headings(word_headings(spelt_numbers(tidy_text(text))))))
     lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(physical))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
              for no, t in typos]
@@ -356,8 +343,10 @@ def _heads_questions(d: _Draft, lines: Sequence[Line]) -> bool:
     if not d.front.marked or not d.front.paragraph:
         return False
     at = next((i for i, ln in enumerate(lines) if ln.no == d.front.line), None)  # (rare: a front with no back)
-    return at is not None and bool(PARAGRAPH_HEADING.match(lines[at].text)) and question_front(
-        next_text(lines, at + 1))
+    if at is None or not PARAGRAPH_HEADING.match(lines[at].text):
+        return False
+    k = skip_blank(lines, at + 1)
+    return question_front(next_text(lines, at + 1)) or (k < len(lines) and read_question_front(lines, k) is not None)
 
 
 class _Draft:

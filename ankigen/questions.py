@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from . import rx
 from .english import is_plain
 from .namewords import GRAMMAR
-from .rules import ANALYSIS_ALONE, Line, ends_dangling
+from .rules import Line, analysis_alone, ends_dangling
 
 _AUXILIARY = frozenset(
     "did does do was were is are can could should would will has have had might may must".split()
@@ -78,7 +78,7 @@ def lowercase_question(text: str) -> bool:
     and its subject with a question mark. Never a line with a comma or a question mark inside it: that is
     a question the back asks and answers itself (`why did this matter, because TV showed ...`)."""
     head = text.split(None, 1)[0].lower()
-    if text.lower().rstrip("?") in ANALYSIS_ALONE:
+    if analysis_alone(text):
         return True  # the analysis a student heads so, on a line of its own: `so what?`, `eval`
     if head not in _WH and head not in _AUXILIARY and head not in ("to", "in"):
         return False  # most lines of a back: decided on the first word
@@ -195,9 +195,11 @@ _SELF_ANSWER = rx.compile(r"(?:yes|no|not|nope|partly|maybe|perhaps|probably|pos
                           r"sort of|to some extent|in a way)\b", re.IGNORECASE)
 # The answer after its question: begun in lower case, as a note is (`... matter? turned moderates ...`), with a
 # name (`why did it fail? Aske trusted Henry`), or set off by a dash (`Who was Stresemann? - Foreign Minister`);
-# a capital word of English after a question mark starts a sentence of the back (`Was this a success? The state
-# got grain ...`) or an exam's instruction (`... ? Explain your answer.`).
-_ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set_off>\S.*)|(?P<answer>[^\W\d_].*))$")
+# a figure after a short question (`Hat Law? 25 Nov 1925 - ...`); a capital word of English after a question mark
+# starts a sentence of the back (`Was this a success? The state got grain ...`) or an exam's instruction (`... ?
+# Explain your answer.`).
+_ANSWERED = rx.compile(r"^(?P<question>[^?]{3,120}\?)[ ]+(?:[-–—][ ]+(?P<set_off>\S.*)|(?P<answer>[^\W\d_].*)"
+                       r"|(?P<dated>\d.*))$")
 
 
 # A question with no question mark, its answer set off by a spaced dash: `was it free - yes at first, but ...`.
@@ -227,7 +229,9 @@ def split_answered(line: Line, kept: bool = False) -> list[Line]:
             return [Line(line.no, dashed.group("question")), Line(line.no, dashed.group("answer"))]
         return [line]
     m = _ANSWERED.match(line.text)
-    answer = m and (m.group("answer") or m.group("set_off"))
+    # (an answer that opens with a figure after a question of a few words: `Hat Law? 25 Nov 1925 - fez banned`)
+    answer = m and (m.group("answer") or m.group("set_off")
+                    or (m.group("dated") if len(m.group("question").split()) <= 4 else None))
     if m is None or not answer or not question_front(m.group("question")) or _SELF_ANSWER.match(answer):
         return [line]
     first = answer.split(" ", 1)[0]

@@ -25,14 +25,14 @@ class Line(NamedTuple):
 # (`p.4- Constituent Assembly`, with a separator: not `p.45 says ...`, a page)
 MARKER = rx.compile(r"^(?:[Pp]|P\.|p\.(?=\d{1,2}\s*[-:–—)])|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
                     r"(?: ?[a-h](?=\s*[-:–—]))?"
-                    r"(?P<sep>\s*(?:=>|->|→)\s*|\s*[-:–—.)=|\\]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
+                    r"(?P<sep>\s*(?:=>|->|→)\s*|\s*[-:–—.)=|\\~]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
 # lower case "... were loyal. p2- opposition" (then a word must follow, or a space and a year: "p3- 1928
 # election"; "p2-3" is a page reference).
 _GLUED = rx.compile(
-    r"(?<=[.!?”\"])\s*(?=(?:P\.?|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)>]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
+    r"(?<=[.!?”\"])\s*(?=(?:P\.?|Para(?:graph)?\s*)\d{1,2}\s*[-:–—)>~]\s*\S|p\d{1,2}\s*[-:–—)]\s*[^\W\d_]|"
     r"p\d{1,2}\s*[-:–—)]\s+\d{4}\b|"
     # (a marker with a full stop, as a student who writes `P1.` glues it: "... the City. P3. privatisation")
     r"[Pp]\d{1,2} ?\. [^\W\d_])"
@@ -57,9 +57,19 @@ _PLAN_MARK = rx.compile(r"(?:^|(?<=\s))(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAP
 # The headings of a paragraph's analysis that stand alone on their line, unmarked (`so what?`, `eval`; not
 # `judgement`, which may be the essay's conclusion).
 ANALYSIS_ALONE = frozenset({"so what", "eval", "evaluation", "analysis", "link back"})
+
+
+def analysis_alone(text: str) -> bool:
+    """`so what?`, `eval`, and one numbered as its paragraph (`analysis 2`): an analysis heading alone."""
+    words = text.lower().rstrip("? ")
+    if len(words) > 2 and words[-2] == " " and words[-1] in "123456789":
+        words = words[:-2]
+    return words in ANALYSIS_ALONE
+
+
 # An analysis heading with its text after it on its line: `eval: so Mandela was only partly responsible ...`.
-_LABELLED = rx.compile(r"^(eval|evaluation|analysis|so what\??)\s*[:\-–—]\s+(?=\S+ \S+ \S)",
-                       re.IGNORECASE)
+_LABELLED = rx.compile(r"^((?:eval|evaluation|analysis)(?: [1-9])?|so what\??)\s*[:\-–—]\s+(?=\S+ \S+ \S)",
+                       re.IGNORECASE)  # (`analysis 2: transformed the law ...`, numbered as its paragraph)
 
 
 def split_labelled(line: Line) -> list[Line]:
@@ -231,7 +241,8 @@ _ESSAY_OPENING = rx.compile(
 
 
 # What a student may write before the essay question: `Q: ...`, `Question - ...`, `Essay: ...`.
-_QUESTION_LABEL = rx.compile(r"^(?:q|question|essay(?: question)?|title)\s*[:.\-–]\s*(?=\S)", re.IGNORECASE)
+# (`Q:`, `Q =`, `Essay q:`, `Exam question -`, `Title:`)
+_QUESTION_LABEL = rx.compile(r"^(?:(?:(?:essay|exam) )?(?:q|question)|essay|title)\s*[:.\-–=]\s*(?=\S)", re.IGNORECASE)
 
 
 def without_label(text: str) -> str:

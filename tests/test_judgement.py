@@ -739,3 +739,25 @@ def test_the_students_view_inside_a_back_weighs_its_paragraph():
     assert views == [("imo G mattered MASSIVELY here, he made a mass movement",),
                      ("imo the British did a huge amount to create nationalism themselves",)]
     assert judgement_notes._views("it was lit. by gas in 1820") == []
+
+
+def test_a_scale_written_weakest_first_is_read_strongest_first():
+    assert judgement_notes.strongest_first(("superficial", "partial", "fundamental")) == (
+        "fundamental", "partial", "superficial")
+    assert judgement_notes.strongest_first(("main cause", "one of several", "minor")) == (
+        "main cause", "one of several", "minor")
+
+
+def test_an_analysis_that_answers_with_the_notes_own_scale():
+    """`how important?` / `one of several causes - ... only the trigger`: the option it opens with, not the words
+    of degree after it."""
+    assert judgement_notes.opening_option("one of several causes - it was only the trigger",
+                                          ("main cause", "one of several", "minor")) == judgement.PARTIAL
+    assert judgement_notes.opening_option("a minor factor on its own", ("main cause", "one of several",
+                                                                          "minor")) == judgement.SUPERFICIAL
+    assert judgement_notes.opening_option("the legion mattered", ("main cause", "one of several", "minor")) is None
+
+
+def test_a_verdict_said_first_and_ended_with_a_full_stop():
+    assert judgement.verdict("only partly a change. it changed the emperors claim to authority but most ordinary "
+                             "muslims carried on as before") == judgement.PARTIAL

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ankigen import backs, fronts, kinds, parser, questions, rules
+from ankigen import backs, fronts, kinds, layouts, parser, questions, rules
 from ankigen.check import check_notes
 from ankigen.parser import parse_text
 from ankigen.records import Essay, Kind
@@ -1262,3 +1262,47 @@ def test_a_question_under_a_one_word_label_is_a_front(line, front):
     assert found is not None and found[0].text == front
     assert fronts._unlabelled("Q: why 15 August?") == "Q: why 15 August?"  # (the Q:/A: layout's own label)
     assert fronts._unlabelled("background - the tsar was weak") == "background - the tsar was weak"  # no question
+
+
+def test_a_tilde_marker_and_one_glued_after_a_full_stop():
+    assert rules.marker_front("P1~ mansabdari") == ("P1", "mansabdari")
+    assert rules.marker_front("P2 ~ sulh-i kul") == ("P2", "sulh-i kul")
+    assert [ln.text for ln in rules.split_glued(Line(1, "Aurangzeb brought jizya back in 1679.P3~ Rajputs"))] == [
+        "Aurangzeb brought jizya back in 1679.", "P3~ Rajputs"]
+
+
+def test_paragraphs_headed_with_a_word_and_a_number():
+    """`Argument 1 - politics` over questions with no marker anywhere: a paragraph's heading, as `Paragraph 1 -` is;
+    one such line alone, or numbers out of order, are left as they are."""
+    lines = ["Q = How far did Atatürk transform Turkey 1923-38?", "Argument 1 - politics", "How did the sultanate go?",
+             "  abolished 1 Nov 1922", "Argument 2 - religion, law + culture", "Hat Law? 25 Nov 1925 - fez banned"]
+    out = layouts.word_headings(lines)
+    assert (out[1], out[4]) == ("Paragraph 1 - politics", "Paragraph 2 - religion, law + culture")
+    assert layouts.word_headings(lines[:4]) == lines[:4]
+    notes = parse_text("\n".join(lines) + "\n")
+    assert [(c.paragraph, c.front) for c in notes.cards] == [("P1", "How did the sultanate go?"), ("P2", "Hat Law?")]
+    assert notes.essay.question == "How far did Atatürk transform Turkey 1923-38?"  # (`Q =` is its label)
+
+
+def test_paragraphs_headed_with_a_number_and_a_bracket():
+    """`1) CRISIS IN SPAIN 1808` over cards, with a plan of the same numbers one a line before: the headings and the
+    plan; a list numbered line after line in a back is no heading."""
+    lines = ["Essay q: How far was Bolivar responsible for independence 1808-26?", "1) crisis in Spain", "2) Bolívar",
+             "", "1) CRISIS IN SPAIN 1808", "what happened at Bayonne in 1808", "  > Napoleon invaded Spain",
+             "how important?", "one of several causes - without 1808 there are no juntas", "2) BOLIVAR", "who was he",
+             "  > b. 24 July 1783 in Caracas"]
+    out = layouts.numbered_headings(lines)
+    assert (out[1], out[2], out[4], out[9]) == ("P1- crisis in Spain", "P2- Bolívar", "Paragraph 1 - CRISIS IN SPAIN "
+                                                "1808", "Paragraph 2 - BOLIVAR")
+    notes = parse_text("\n".join(lines) + "\n")
+    assert [(c.paragraph, c.front, c.kind) for c in notes.cards] == [
+        ("P1", "what happened at Bayonne in 1808", Kind.QUESTION), ("P1", "how important?", Kind.ANALYSIS),
+        ("P2", "who was he", Kind.QUESTION)]
+    listed = ["How far was X responsible?", "P1- x", "1) one", "2) two", "3) three"]
+    assert layouts.numbered_headings(listed) == listed
+
+
+def test_an_analysis_numbered_as_its_paragraph():
+    assert rules.analysis_alone("analysis 2") and rules.analysis_alone("so what?") and not rules.analysis_alone("2")
+    assert [ln.text for ln in rules.split_labelled(Line(1, "analysis 1: a transformation of the state, a 600 yr old"))] == [
+        "analysis 1", "a transformation of the state, a 600 yr old"]
