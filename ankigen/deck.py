@@ -14,12 +14,13 @@ from .align import Aligned, Cloze, align, back_digest, retire
 from .anki_notes import AnkiDeck, AnkiNote, DeckContext, Hiding, back_html, cloze_html, esc
 from .findings import Finding, plural, warning
 from .identity import GuidMaker, deck_id_for, new_deck_uid
-from .judgement_notes import judged_paragraphs, judgement_notes, scale_of
+from .judgement_notes import judged_paragraphs, judgement_notes
 from .lock import DeckMemory, Entry, Lock
 from .namedtuples import NamedTuple
 from .records import Card, Kind, ParsedNotes
 from .retired import retired_note
 from .sidecar import Sidecar
+from .verdicts import scale_of
 
 
 class DeckBuild(NamedTuple):

@@ -41,10 +41,10 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
     DegreeRule("not much different", rf"{NOT_MUCH} (?:different|difference)", SUPERFICIAL),
     # "not a lot", "not much changed": little change, as teachers read it (`not much change` in a plan, `not a
     # lot - the same centralised state`); a strong word negated is some change: "not a fundamental change".
-    DegreeRule("not a lot", rf"not (?:a lot|much)(?: (?:real )?{CHANGE}|(?=\s*(?:[,;:.!?–—]|-\s|$)))",
+    DegreeRule("not a lot", rf"not (?:a lot|much)(?: (?:of )?(?:a )?(?:real )?{CHANGE}|(?=\s*(?:[,;:.!?–—]|-\s|$)))",
                SUPERFICIAL),
-    DegreeRule("negated strong change", r"not (?:(?:a |an )?(?:real|fundamental|massive|huge|big) "
-               rf"{CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
+    DegreeRule("negated strong change", r"not (?:a lot|much) of continuity|not (?:(?:a |an )?(?:real|fundamental|"
+               rf"massive|huge|big) {CHANGE}|fundamental(?:ly)?|massive(?:ly)?|transform(?:ed|ation))", PARTIAL),
     DegreeRule("little or no change", rf"(?<!\ba )(?:very )?little (?:real )?{CHANGE}|no (?:real )?change|"
                r"(?:only )?(?:a )?(?:small|slight|minor) change|"
                rf"(?:hardly|barely|barley|didn.?t (?:really )?) ?change[ds]?|cosmetic|{SURFACE}", SUPERFICIAL),
@@ -101,9 +101,9 @@ DEGREE_RULES: tuple[DegreeRule, ...] = (
                r"(?:to blame|responsible))", FUNDAMENTAL),
     # Strong wherever it stands ("still massively important, without the Cheka ..."), and as important as the
     # factor weighed against it ("just as huge as terror"; not "not as important as": `less important than`).
-    DegreeRule("massively important", r"(?:massively|hugely|extremely|incredibly|immensely|enormously) "
-               r"(?:important|significant)|(?:just|equally|every bit) as (?:important|significant|huge|big|crucial|"
-               r"vital) as", FUNDAMENTAL),
+    DegreeRule("massively important", r"(?<!not )(?<!n't )(?<!n’t )(?<!never )(?:(?:massively|hugely|extremely|"
+               r"incredibly|immensely|enormously) (?:important|significant)|(?:just|equally|every bit) as (?:important|"
+               r"significant|huge|crucial|vital) as)", FUNDAMENTAL),
     # How much it mattered, said with the verb: "the effects of the war mattered a lot", "hardly mattered".
     DegreeRule("mattered little", MATTERED_LITTLE, SUPERFICIAL),
     # Weighed against another factor in the same clause: "less important than the divisions on the left".

@@ -73,7 +73,7 @@ _frequencies = english.word_lists  # bench/breakdown.py times the word lists' lo
 # money's rate: `80s. a quarter`).
 _SENTENCE_END = rx.compile(
     r" (?:(?<=[.!?] )|(?<=[.!?][”\"] ))(?<!\b[A-Za-z]\. )"
-    + "".join(rf"(?<!\b{a}\. )" for a in ABBREVIATIONS)
+    + "".join(rf"(?<!\b{a}\. )" for a in ABBREVIATIONS) + r"(?<!\(lit\. )"  # (`dyarchy (lit. rule of two)`)
     + r"(?:(?=[“\"(]?[A-Z0-9])|(?<=[a-z0-9]{3}[.!?] )(?=[a-z])(?!(?<=\d[sd]\. )(?:a|per|each) ))")
 # As ankigen 0.1 split them, word for word (a version 1 lock names its notes by their sentence's place in the
 # back): at any full stop before a capital, initials and abbreviations too.

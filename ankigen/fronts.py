@@ -16,8 +16,18 @@ from .backs import TYPED_LINE, ends_sentence, join_lines
 from .kinds import analysis_front, is_scale, scale_in_front
 from .namedtuples import NamedTuple
 from .namewords import GRAMMAR
-from .questions import auxiliary_question, modal_question, noun_question, question_front
-from .rules import CONCLUDING, Line, bullet, ends_dangling, heading, marker_front, plan_items, section_heading
+from .questions import AUXILIARY, auxiliary_question, modal_question, noun_question, question_front
+from .rules import (
+    CONCLUDING,
+    Line,
+    analysis_alone,
+    bullet,
+    ends_dangling,
+    heading,
+    marker_front,
+    plan_items,
+    section_heading,
+)
 
 
 def skip_blank(lines: Sequence[Line], k: int) -> int:
@@ -76,7 +86,8 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
         # `... which group you look at` / `how can you describe the change` / `fundamental - partial - ...`)
         # (a line typed as one paragraph that stops on `over` or `to` ended there: it was not wrapped)
         if (ends_dangling(above.text) and not is_scale(nxt) and len(above.text) <= TYPED_LINE) or (
-                above.no == lines[i].no and not (above.text.endswith(".") and text.endswith("?"))):
+                above.no == lines[i].no and not (above.text.endswith(".") and (text.endswith("?")
+                                                                              or analysis_alone(text)))):
             return None  # it goes on from the line above, or was split from the middle of a line (not a question
             # asked after the line's last sentence: `... in Oslo. Who was Father Popiełuszko?`)
         if marker_front(above.text) and plan_items(above) is None and not heads_scale and not (
@@ -91,12 +102,10 @@ def _under_heading(lines: Sequence[Line], i: int) -> bool:
     """A short line opening with a question's word at once under a paragraph's heading (`Paragraph 1 - CRISIS IN
     SPAIN` / `what happened at Bayonne in 1808`): the first question of the paragraph, not a back (a heading
     with a back of its own is a front, and its back would open so rarely)."""
-    text = lines[i].text
-    return (i > 0 and bool(PARAGRAPH_HEADING.match(lines[i - 1].text)) and text.split(None, 1)[0].lower() in _WH_WORDS
-            and len(text.split()) <= 10 and "," not in text and not text.endswith("."))
-
-
-_WH_WORDS = frozenset("what why how who when where which".split())
+    words = lines[i].text.lower().split()
+    return (i > 0 and bool(PARAGRAPH_HEADING.match(lines[i - 1].text)) and 3 <= len(words) <= 10
+            and words[0] in ("what", "why", "how", "who") and (words[1] in AUXILIARY or words[1].endswith("ed"))
+            and "," not in lines[i].text and not lines[i].text.endswith("."))  # (not `when grain was seized ...`)
 
 
 # A word labelling the question after it: `background - how did LN end up emperor?`, `Context: why was ...?` (not
@@ -163,11 +172,13 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
     no heading itself (a list of names, one a line); the line below starts a back of five words or more
     that is no heading, front or continuation (`of the Left and Right ...`). One word will do (`Rentenmark`)."""
     text = lines[i].text
-    if not (heading(text) or _one_word_heading(text)) or i == 0:
+    if i == 0 or not (heading(text) or _one_word_heading(text) or (
+            _LOWER_HEADING.match(text) and text.split(None, 1)[0] not in GRAMMAR and not ends_dangling(text)
+            and _under_worded_heading(lines, i))):
         return None
     above = lines[i - 1].text
-    if above and (heading(above) or not _ends_back(lines, i - 1)):
-        return None
+    if above and (heading(above) or not _ends_back(lines, i - 1)) and not PARAGRAPH_HEADING.match(above):
+        return None  # (the first card under a paragraph's heading in words: `Paragraph 3 - economy` / `debt crisis`)
     k = skip_blank(lines, i + 1)
     if k == len(lines) or lines[k].no == lines[i].no:
         return None
@@ -176,6 +187,20 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
     if len(words) < 5 or words[0].lower() in _CONTINUES or heading(nxt) or marker_front(nxt) or question_front(nxt):
         return None
     return (Front(None, text, lines[i].no, False), i + 1) if _in_paragraph(lines, i) else None
+
+
+# A heading in lower case, two to five words (`talks from prison`, `debt crisis 1985`): a front only in notes
+# that head their paragraphs in words and write no marker over their cards (`_under_worded_heading`).
+_LOWER_HEADING = rx.compile(r"^[a-z][\w’'-]*(?: (?:[+&] )?[\w’'&-]+){1,4}$")
+
+
+def _under_worded_heading(lines: Sequence[Line], i: int, reach: int = 40) -> bool:
+    """Is the nearest marker above line i a paragraph's heading in words (`Paragraph 2 - de Klerk`, as `1st para:`
+    and `Argument 2 -` are read), with no marker front of a card between?"""
+    for j in range(i - 1, max(-1, i - reach), -1):
+        if marker_front(lines[j].text) and plan_items(lines[j]) is None:
+            return bool(PARAGRAPH_HEADING.match(lines[j].text))
+    return False
 
 
 # A heading of one capitalised word: `Rentenmark`, `Locarno` (not a word of grammar: `However`).

@@ -71,7 +71,7 @@ _CONCLUDES = "|".join(w[:1].upper() + w[1:] for w in CONCLUDING)
 _SENTENCE = rx.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[A-Z\"“‘'])|(?<=\n)\n*|"
                        rf"(?<=[a-z0-9,;]\s)\s*(?=(?:(?:So|And|But|Therefore),? (?i:{_CONCLUDES})|{_CONCLUDES})\b)|"
                        rf"(?<=[a-z,;]\s)\s*(?=(?:(?:so|and|but|therefore),? )?(?:{'|'.join(OPENS_CONCLUSION)})\b)|"
-                       r"(?<=[a-z0-9]\s)\s*(?=(?:so|and|therefore) overall\b)|"
+                       r"(?<=[a-z0-9]\s)\s*(?=(?:so|therefore) overall\b)|"
                        rf"(?<=[.!?]\s)\s*(?=(?:(?:so|and|but|therefore),? )?(?:{'|'.join(CONCLUDING)})\b))")
 # After these the writer states what follows from, or outweighs, what came before: "X but Y", "X, so Y".
 _CONCLUSIVE = rx.compile(r"(?:,|\b)\s*(?:so|therefore|thus|hence|but|yet|however)\b", re.IGNORECASE)

@@ -13,37 +13,11 @@ from difflib import SequenceMatcher
 from . import align, claims, judgement, notetypes, rx
 from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, sentence_list
 from .findings import Finding, error, warning
-from .kinds import scale_answer
 from .lock import Entry
-from .namedtuples import NamedTuple
-from .parser import scale_options
 from .records import Card, Kind, ParsedNotes
+from .verdicts import Paragraph, answered_option, opening_option, overall_lines, paragraph_of, scale_of, without_overall
 
 NO_VERDICT = "The notes give no verdict: weigh it yourself against their analysis."
-
-
-# A causation essay's scale card asks about a role, not a change ("How can you describe Bismarck's role" /
-# "fundamental, partial or superficial"): the parser files it as a question; its back is still the scale.
-_ROLE_SCALE_FRONT = rx.compile(r"\b(?:role|importan\w*|responsib\w*|factor|describe)\b", re.IGNORECASE)
-
-
-def scale_of(ctx: DeckContext) -> tuple[str, ...]:
-    """The scale of change: the sidecar's, else the notes' scale card's, else the default three words."""
-    if ctx.sidecar.scale:
-        return strongest_first(ctx.sidecar.scale)
-    for card in ctx.notes.cards:
-        scale_card = card.kind is Kind.SCALE or (card.kind is Kind.QUESTION and _ROLE_SCALE_FRONT.search(card.front))
-        options = (card.scale or scale_options(card.back)) if scale_card else None
-        if options and len(options) >= 2:
-            return strongest_first(tuple(o.strip() for o in options))
-    return judgement.DEFAULT_SCALE
-
-
-def strongest_first(scale: tuple[str, ...]) -> tuple[str, ...]:
-    """A scale as every verdict reads it, its strongest word first: one written weakest first (`superficial --->
-    partial ---> fundamental`) turned round."""
-    first, last = judgement.degree(scale[0]), judgement.degree(scale[-1])
-    return scale[::-1] if first and last and first[0] > last[0] else scale
 
 
 def judged_paragraphs(notes: ParsedNotes) -> list[str]:
@@ -74,58 +48,6 @@ def choices(scale: Sequence[str], key: str = "", ask: str = "How much change?") 
 
 
 # ------------------------------------------------------------------------------------------ paragraphs
-
-class Paragraph(NamedTuple):
-    """What the notes say in one paragraph: its plan line, its cards, and its analysis (without the
-    "Overall ..." sentences, which belong to the essay)."""
-
-    label: str
-    plan: str | None
-    line: int
-    cards: tuple[Card, ...]
-    analysis: tuple[Card, ...]
-    analysis_text: tuple[str, ...]  # each analysis card's back without its "Overall ..." sentences
-
-
-def _without_overall(text: str) -> str:
-    return " ".join(s for s in judgement.sentences(text) if not judgement.is_overall(s))
-
-
-# A sentence that gives the student's own view, wherever in the paragraph's cards: `imo G mattered MASSIVELY here`.
-_OPINION = rx.compile(r"^(?:imo|in my (?:opinion|view)|i (?:think|would say|reckon)|i'd say|personally|my view)\b",
-                      re.IGNORECASE)
-
-
-def paragraph_of(notes: ParsedNotes, label: str) -> Paragraph:
-    """A paragraph's cards, plan and analysis: its analysis cards' backs, then the sentences of its other cards
-    that give the student's view (`imo ...`, as a student who writes no analysis card ends a back)."""
-    cards = tuple(c for c in notes.cards if c.paragraph == label)
-    item = next((it for it in notes.essay.plan if it.paragraph == label), None)
-    line = item.line if item else cards[0].line
-    analysis = tuple(c for c in cards if c.kind is Kind.ANALYSIS)
-    views = [view for c in cards if c.kind is not Kind.ANALYSIS for view in _views(c.back_text)]
-    return Paragraph(label, item.text if item else None, line, cards, analysis,
-                     (*(_without_overall(c.back_text) for c in analysis), *views))
-
-
-def _views(text: str) -> list[str]:
-    """The sentences of a back that give the student's view (`_OPINION`)."""
-    lowered = text.lower()  # (most backs hold none of its words: looked for first, in C)
-    if not any(w in lowered for w in _OPINION_WORDS):
-        return []
-    views = []
-    for sentence in judgement.sentences(text):
-        m = _OPINION.match(sentence) or _IMO.search(sentence)
-        if m and not judgement.is_overall(sentence[m.start():]):
-            views.append(sentence[m.start():])
-    return views
-
-
-_OPINION_WORDS = ("imo", "in my ", "i think", "i would", "i reckon", "i'd", "personally", "my view")  # (in _OPINION)
-# "imo" inside a sentence the back's unwrapping joined: `... promised dominion status but no date imo the British
-# did a huge amount ...` (a line of its own as written).
-_IMO = rx.compile(r"(?<=\s)(?:imo|IMO)\b")
-
 
 def claim_of(ctx: DeckContext, para: Paragraph, remembered: str | None = None) -> str:
     """The front's claim: the paragraph's theme (the sidecar's, else the plan's), else a point card's
@@ -228,7 +150,7 @@ def _paragraph_verdict(ctx: DeckContext, para: Paragraph) -> int | None:
     """The paragraph's level of change: the option of the notes' own scale its analysis answers with, else from
     the notes' words of degree, else, in an essay about change, from its verb of little change."""
     scale = scale_of(ctx)
-    answered = [level for text in para.analysis_text if (level := opening_option(text, scale)) is not None]
+    answered = [level for text in para.analysis_text if (level := opening_option(text, scale, True)) is not None]
     if answered and scale != judgement.DEFAULT_SCALE:
         return answered[0]  # the analysis answers with the notes' own scale: `one of several causes - ...`
     inferred = judgement.infer(para.plan, para.analysis_text)
@@ -261,7 +183,7 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
     if conf.reasoning:
         reasoning = esc(conf.reasoning)
     elif para.analysis:
-        reasoning = "<br>".join(back_html([text for b in c.back if (text := _without_overall(b))])
+        reasoning = "<br>".join(back_html([text for b in c.back if (text := without_overall(b))])
                                 for c in para.analysis)
     else:
         reasoning = esc("; ".join(c.front for c in para.cards if c.kind is Kind.POINT) or para.plan or "")
@@ -279,58 +201,6 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
 
 
 # ------------------------------------------------------------------------------------------- the essay
-
-def overall_lines(notes: ParsedNotes) -> list[str]:
-    """The essay's "Overall ..." sentences, wherever they are written (often at the end of the last
-    paragraph's analysis card), then what its conclusion card says (`Conclusion -` and its text) and what the
-    student answered under the scale card's scale."""
-    # Every block's sentences in one pass: `judgement.sentences` splits at every line end, so the blocks of
-    # all the cards, a line each, give the same sentences (10,000 cards: 20,000 passes took 0.28 s).
-    text = "\n".join(block for card in notes.cards for block in card.back)
-    concluded = "\n".join([*(block for card in notes.cards if card.kind is Kind.CONCLUSION for block in card.back),
-                           *(block for card in notes.cards for block in scale_answer(card))])
-    last = "\n".join(notes.cards[-1].back) if notes.cards else ""  # where "... overall" is the essay's
-    lines = [s for s in judgement.sentences(text) if judgement.is_overall(s)] + judgement.sentences(concluded)
-    lines += [s for s in judgement.sentences(last) if judgement.ends_overall(s)]
-    return list(dict.fromkeys(lines))  # a sentence said twice (an "Overall" sentence of the conclusion card), once
-
-
-# The words of a scale card's question that name nothing it weighs: `how important was this factor`.
-_ASKING = frozenset("how far much important significant was were is are it this that the a an factor cause reason "
-                    "responsible change changed describe can could would you we to what extent did do does of "
-                    "overall they them he she his her their who most main really blame for".split())
-
-
-def answered_option(notes: ParsedNotes, about: frozenset[str] = frozenset()) -> int | None:
-    """The level of the option the student's answer under the essay's scale card opens with (`main reason /
-    important / minor` / `important - he started it ...`): an option that names a degree has its level, any
-    other its place on the scale (the middle of three is partial). A scale card in a paragraph weighs that
-    paragraph's factor, not the essay; so does one whose question names another factor than the essay's
-    (`about`: `how important was the naval race` in an essay on how far Germany was responsible)."""
-    for card in notes.cards:
-        answers = scale_answer(card)
-        if not answers or card.paragraph is not None or not card.scale or len(card.scale) < 2:
-            continue
-        asked_of = set(_WORD.findall(card.front.lower())) - _ASKING
-        if about and asked_of and not about & asked_of:
-            continue
-        if (level := opening_option(answers[0], card.scale)) is not None:
-            return level
-    return None
-
-
-def opening_option(answer: str, options: Sequence[str]) -> int | None:
-    """The level of the scale's option an answer opens with (`one of several causes - without 1808 ...` on `main
-    cause / one of several / minor`), perhaps after "a" or "the": one that names a degree has its level, any
-    other its place on the scale (the middle of three is partial); None where it opens with none."""
-    answer = answer.lower()
-    answer = answer[2:] if answer.startswith("a ") else answer[4:] if answer.startswith("the ") else answer
-    for i, option in enumerate(options):
-        if answer.startswith(option.lower()) and not answer[len(option):len(option) + 1].isalpha():
-            named = judgement.degree(option)
-            return named[0] if named else round(i * 2 / (len(options) - 1))
-    return None
-
 
 def essay_judgement(ctx: DeckContext, paragraphs: Sequence[Paragraph], scale: Sequence[str],
                     guid: str) -> list[AnkiNote | Finding]:

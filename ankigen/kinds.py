@@ -22,12 +22,12 @@ _ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement
 _WEIGHS = rx.compile(r"^how (?:much (?:change|continuity)|(?:important|significant)(?: (?:was (?:it|this|that)))?|"
                      r"(?:much|far) did (?:it|this|that|things) change)\s*\??$", re.I)
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
-_SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|scale\b|"
-                          r"how (?:responsible|successful|much to blame)|"
+_SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|scale\b|weigh|"
+                          r"how (?:responsible|much to blame)|"
                           r"do (?:i|you|we) agree|"
                           r"how (?:can|would|do|should) you (?:describe|rate|judge))", re.I)
 # (what _SCALE_FRONT needs one of)
-_SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan", "scale", "agree")
+_SCALE_FRONT_WORDS = ("change", "continuity", "extent", "how ", "significan", "scale", "agree", "weigh")
 # A scale written on the question's own line, after a dash, a colon or the question mark: `How much change was
 # there - fundamental / partial / superficial`, `how important: main cause / one of several / minor`.
 _SCALE_AFTER = rx.compile(r"\s+[-–—]\s+|:\s*|\?\s*(?:[-–—:]\s*)?")  # (`how important? - decisive / ...`)
@@ -39,7 +39,7 @@ _SCALE_LETTERS = rx.compile(r"[A-Za-z ’'/|,.>→–—-]+")  # all a scale may
 # Words that name a degree: a back of options made of them is a scale whatever the front asks
 # (`How can you describe Bismarck's role` / `fundamental, partial or superficial`).
 _DEGREE = rx.compile(
-    r"\b(?:fundamental|partial|superficial|total|complete|significant|limited|minimal|major|minor|moderate|"
+    r"\b(?:fundamental|partial|superficial|total|complete|significant|limited|minimal|major|minor|moderate|main|"
     r"substantial|considerable|little|some|none|massive|huge|great|high|medium|low|revolutionary|"
     r"evolutionary|continuity|change)\b",
     re.I,

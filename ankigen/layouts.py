@@ -98,6 +98,18 @@ def spelt_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+# A marker with a full stop in lower case (`p.4- Constituent Assembly`), in notes that write theirs `P.1 -`.
+_LOWER_DOTTED = rx.compile(r"^p(?=\.\d{1,2}\s*[-:–—)]\s*[^\W\d_])")
+
+
+def dotted_markers(lines: list[str]) -> list[str]:
+    """`p.4- Constituent Assembly` -> `P.4- ...` where the file writes two or more `P.1 -` markers (elsewhere `p.4-`
+    is as likely a page: `p.34-36 Hodder textbook`, `p.4- the map`)."""
+    if sum(1 for ln in lines if ln[:2] == "P." and MARKER.match(ln)) < 2:
+        return lines
+    return [_LOWER_DOTTED.sub("P", ln) if ln[:2] == "p." else ln for ln in lines]
+
+
 # A paragraph headed with a word of its own and its number: `Argument 1 - politics`, `Section 2: religion`.
 _WORD_HEADING = rx.compile(r"^(argument|section|part|theme|factor|reason|area|aspect)\s*([1-9])\s*[-:–—.)]\s*(?=\S)",
                            re.IGNORECASE)
@@ -105,11 +117,14 @@ _WORD_HEADING = rx.compile(r"^(argument|section|part|theme|factor|reason|area|as
 
 def word_headings(lines: list[str]) -> list[str]:
     """`Argument 1 - politics, from empire to republic` -> `Paragraph 1 - ...`, where the file heads its paragraphs
-    so: two or more such lines with the same word, numbered 1, 2, ... in order, and no marker before the first."""
+    so: two or more such lines with the same word, numbered 1, 2, ... in order, each over lines of its own (not a
+    list, `Reason 1 - the war` / `Reason 2 - the economy`), and no marker before the first."""
     found = [(i, m) for i, ln in enumerate(lines) if ln[:1].isalpha() and (m := _WORD_HEADING.match(ln))]
     words = {m.group(1).lower() for _, m in found}
     if len(found) < 2 or len(words) != 1 or [int(m.group(2)) for _, m in found] != list(range(1, len(found) + 1)):
         return lines
+    if any(b - a < 3 for (a, _), (b, _) in zip(found, found[1:], strict=False)):
+        return lines  # (a heading has at least a card under it: its front and its back)
     if any(MARKER.match(ln) for ln in lines[: found[0][0]]):
         return lines
     out = list(lines)
@@ -123,10 +138,10 @@ _NUMBERED_LINE = rx.compile(r"^([1-9])[).] +(?=\S)")
 
 
 def numbered_headings(lines: list[str]) -> list[str]:
-    """`1) CRISIS IN SPAIN 1808` ... `2) BOLIVAR` ..., each over lines of its own, -> `Paragraph 1 - ...`, and a
+    """`1) CRISIS IN SPAIN 1808` ... `2) BOLIVAR` ..., each over lines of its own, -> `Paragraph 1 - ...`, and the
     plan of the same numbers one a line before the first (`1) crisis in Spain 1808-10` / `2) Bolívar ...`) ->
-    `P1- ...`: where the file has no marker and its numbered lines that stand apart run 1, 2, ... in order (a list
-    in a back is numbered line after line)."""
+    `P1- ...`: where the file has no marker, its numbered lines that stand apart run 1, 2, ... in order, and the
+    plan comes before them (without one they may be a list in a back, its items apart under sub-bullets)."""
     numbered = [(i, m) for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _NUMBERED_LINE.match(ln))]
     if len(numbered) < 2 or any(MARKER.match(ln) for ln in lines):
         return lines
@@ -134,14 +149,15 @@ def numbered_headings(lines: list[str]) -> list[str]:
              if (k == 0 or numbered[k - 1][0] < i - 1) and (k + 1 == len(numbered) or numbered[k + 1][0] > i + 1)]
     if len(apart) < 2 or [int(m.group(1)) for _, m in apart] != list(range(1, len(apart) + 1)):
         return lines
+    plan = [(i, m) for i, m in numbered if i < apart[0][0]]
+    in_a_row = bool(plan) and plan[-1][0] - plan[0][0] == len(plan) - 1
+    if not in_a_row or [int(m.group(1)) for _, m in plan] != list(range(1, len(apart) + 1)):
+        return lines
     out = list(lines)
     for i, m in apart:
         out[i] = f"Paragraph {m.group(1)} - {lines[i][m.end():]}"
-    plan = [(i, m) for i, m in numbered if i < apart[0][0]]
-    in_a_row = bool(plan) and plan[-1][0] - plan[0][0] == len(plan) - 1
-    if in_a_row and [int(m.group(1)) for _, m in plan] == list(range(1, len(apart) + 1)):
-        for i, m in plan:
-            out[i] = f"P{m.group(1)}- {lines[i][m.end():]}"
+    for i, m in plan:
+        out[i] = f"P{m.group(1)}- {lines[i][m.end():]}"
     return out
 
 

@@ -186,8 +186,9 @@ def with_neighbour(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-# A capitalised English noun before an accented term: Corps (législatif).
-_NOUN_BEFORE = rx.compile(r"(?<![\w’'-])([A-Z][a-z]{2,}) $")
+# A capitalised English noun before an accented term, inside a sentence (after a word in lower case, "the" or a
+# spaced dash): the Corps (législatif); not a sentence's first word (`Strict laïcité from 1905`, `Radical émigrés`).
+_NOUN_BEFORE = rx.compile(r"(?:(?<=[a-z] )|(?<= - ))([A-Z][a-z]{2,}) $")
 
 
 def _beside(word: str) -> bool:

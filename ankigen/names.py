@@ -25,6 +25,7 @@ from .namewords import (
     BODIES,
     EVENT_NOUNS,
     FIRST_NAMES,
+    GRAMMAR,
     GROUPS,
     NAMED_BY,
     OF_YEAR,
@@ -348,8 +349,11 @@ def _capital_particle(word: str) -> bool:
 
 
 def _surname_after_initials(words: list[re.Match[str]]) -> bool:
-    """A capitalised little word after initials is a surname: C.R. Das (not the `das` of Movimento dos ...)."""
-    return len(words) > 1 and words[-1].group()[:1].isupper() and words[-2].group().endswith(".")
+    """A capitalised little word after initials is a surname: C.R. Das (not the `das` of Movimento dos ..., nor a
+    word of English grammar opening the next sentence: `the U.S. In 1941 ...`)."""
+    last = words[-1].group()
+    return (len(words) > 1 and last[:1].isupper() and words[-2].group().endswith(".")
+            and last.lower() not in GRAMMAR)
 
 
 def _name(run: Run, words: list[re.Match[str]]) -> Span | None:

@@ -37,11 +37,12 @@ from . import rx
 from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
-from .fronts import PARAGRAPH_HEADING, Front, find_front, next_text, read_question_front, skip_blank
+from .fronts import PARAGRAPH_HEADING, Front, find_front, next_text, skip_blank
 from .kinds import analysis_front, card_paragraph, paragraph_after, questions_after_analysis, scale_in_front
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
 from .layouts import (
+    dotted_markers,
     numbered_cards,
     numbered_headings,
     point_headings,
@@ -260,7 +261,8 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    physical = question_and_answer(unbracket_lines(numbered_headings(word_headings(spelt_numbers(tidy_text(text))))))
+    physical = spelt_numbers(dotted_markers(tidy_text(text)))
+    physical = question_and_answer(unbracket_lines(numbered_headings(word_headings(physical))))
     lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(physical))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
              for no, t in typos]
@@ -338,15 +340,18 @@ def headings_as_plan(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) 
 
 
 def _heads_questions(d: _Draft, lines: Sequence[Line]) -> bool:
-    """Is a front with no back a paragraph's heading in words over the questions that follow it (`PARAGRAPH ONE
-    - 1980-81` / `Why did the strikes start in 1980?`)?"""
+    """Is a front with no back a paragraph's heading in words over the cards with no marker that follow it
+    (`PARAGRAPH ONE - 1980-81` / `Why did the strikes start in 1980?`, `3rd para: economy` / `debt crisis 1985`)?"""
     if not d.front.marked or not d.front.paragraph:
         return False
     at = next((i for i, ln in enumerate(lines) if ln.no == d.front.line), None)  # (rare: a front with no back)
     if at is None or not PARAGRAPH_HEADING.match(lines[at].text):
         return False
     k = skip_blank(lines, at + 1)
-    return question_front(next_text(lines, at + 1)) or (k < len(lines) and read_question_front(lines, k) is not None)
+    if question_front(next_text(lines, at + 1)):
+        return True
+    below = find_front(lines, k) if k < len(lines) else None  # (a card with no marker: `debt crisis 1985`)
+    return below is not None and not below[0].marked
 
 
 class _Draft:

@@ -13,7 +13,7 @@ from .english import is_plain
 from .namewords import GRAMMAR
 from .rules import Line, analysis_alone, ends_dangling
 
-_AUXILIARY = frozenset(
+AUXILIARY = frozenset(
     "did does do was were is are can could should would will has have had might may must".split()
     # and their negatives as students type them, with the apostrophe or without: `why didnt the king ...`
     + [f"{aux}{n}" for aux in "did does do was were is are could should would has have had".split()
@@ -64,8 +64,8 @@ def question_front(text: str) -> bool:
             return True  # "Who challenged King’s approach", "What caused the crash"
         if head in ("how", "what") and len(lowered) > 1 and lowered[1] in _HOW_WHAT_NEXT:
             return True
-        return any(w in _AUXILIARY for w in lowered[1:4])
-    if head in _AUXILIARY:
+        return any(w in AUXILIARY for w in lowered[1:4])
+    if head in AUXILIARY:
         return len(words) > 1 and (bool(_SUBJECT_START.match(words[1])) or _noun_asked(lowered))
     return text.lower().startswith(("to what extent", "in what way"))
 
@@ -80,7 +80,7 @@ def lowercase_question(text: str) -> bool:
     head = text.split(None, 1)[0].lower()
     if analysis_alone(text):
         return True  # the analysis a student heads so, on a line of its own: `so what?`, `eval`
-    if head not in _WH and head not in _AUXILIARY and head not in ("to", "in"):
+    if head not in _WH and head not in AUXILIARY and head not in ("to", "in"):
         return False  # most lines of a back: decided on the first word
     words = text.rstrip("?").split()
     if not 2 <= len(words) <= 12 or "," in text or "?" in text.rstrip("?") or ends_dangling(text):
@@ -96,16 +96,16 @@ def lowercase_question(text: str) -> bool:
             # line: `who needed Irish votes after 1910` goes on from the line above as often as it asks)
             # `who were the ras`: `who` and a verb and then its subject (`who was tied to a chair` goes on)
             return (head in ("when", "where", "who", "which") and 3 <= len(words) <= 6 and len(text) <= 40
-                    and lowered[1] in _AUXILIARY and bool(_SUBJECT_START.match(words[2])))
-        if lowered[1] in _AUXILIARY:
+                    and lowered[1] in AUXILIARY and bool(_SUBJECT_START.match(words[2])))
+        if lowered[1] in AUXILIARY:
             return True
         if head == "how" and lowered[1] in ("much", "many") and lowered[2:3] == ["of"]:
-            return any(w in _AUXILIARY for w in lowered[3:8])  # `how much of the crop was lost`
+            return any(w in AUXILIARY for w in lowered[3:8])  # `how much of the crop was lost`
         if head == "how" and lowered[1] in ("many", "much") and len(words) <= 4 and (
                 lowered[-1].endswith("ed") or lowered[-1] in _PAST):
             return True  # `how many died`: a short question whose verb is its last word
-        return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in _AUXILIARY for w in lowered[2:4])
-    if head in _AUXILIARY:  # `did the army support Ulster?`; `was it charles fault` with no question mark
+        return head == "how" and lowered[1] in _HOW_WHAT_NEXT and any(w in AUXILIARY for w in lowered[2:4])
+    if head in AUXILIARY:  # `did the army support Ulster?`; `was it charles fault` with no question mark
         return (text.endswith("?") and bool(_SUBJECT_START.match(words[1]))) or (
             lowered[1] in _ASKED_OF and len(words) <= 8)
     return text.lower().startswith(("to what extent", "in what way"))
@@ -121,7 +121,7 @@ def auxiliary_question(text: str) -> bool:
     words = text.split()
     if not 4 <= len(words) <= 10 or ends_dangling(text):
         return False
-    if words[0] not in _AUXILIARY:
+    if words[0] not in AUXILIARY:
         return False
     if _SUBJECT_START.match(words[1]):
         return words[1] not in ("a", "an")

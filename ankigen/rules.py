@@ -22,8 +22,7 @@ class Line(NamedTuple):
 
 # (a card lettered under its paragraph's marker too: `P1a - why did Labour fall`, `P2 b - Ottawa Conference`)
 # (`P.1 - ...` and `P1 => ...` too; not a ranking: `P1>P2>P3, the war ...`)
-# (`p.4- Constituent Assembly`, with a separator: not `p.45 says ...`, a page)
-MARKER = rx.compile(r"^(?:[Pp]|P\.|p\.(?=\d{1,2}\s*[-:–—)])|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
+MARKER = rx.compile(r"^(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
                     r"(?: ?[a-h](?=\s*[-:–—]))?"
                     r"(?P<sep>\s*(?:=>|->|→)\s*|\s*[-:–—.)=|\\~]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
@@ -72,8 +71,15 @@ _LABELLED = rx.compile(r"^((?:eval|evaluation|analysis)(?: [1-9])?|so what\??)\s
                        re.IGNORECASE)  # (`analysis 2: transformed the law ...`, numbered as its paragraph)
 
 
+# Such a heading glued after a sentence: `... whites kept some power.eval: de Klerk was a minor factor ...`.
+_GLUED_LABEL = rx.compile(r"(?<=[.!?])\s*(?=(?:eval|evaluation|analysis):\s+\S+ \S+ \S)")
+
+
 def split_labelled(line: Line) -> list[Line]:
-    """`eval: so Mandela was only partly responsible` -> the heading and its text, two lines (a front, a back)."""
+    """`eval: so Mandela was only partly responsible` -> the heading and its text, two lines (a front, a back);
+    one glued after a sentence first gets a line of its own."""
+    if ":" in line.text and (glued := _GLUED_LABEL.search(line.text)) and glued.start() > 0:
+        return [Line(line.no, line.text[:glued.start()]), *split_labelled(Line(line.no, line.text[glued.end():]))]
     m = _LABELLED.match(line.text) if line.text[:1] in "EeAaSs" else None
     if m is None or line.text[m.end():].lower().startswith(CONCLUDING):
         return [line]  # (not `evaluation: overall a fundamental change`: the essay's conclusion, under its heading)
@@ -213,7 +219,7 @@ def plan_items(line: Line) -> tuple[PlanItem, ...] | None:
 # `yrs.`: they end sentences as often as not.
 ABBREVIATIONS = ("Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "No", "Nos", "Gen", "Col", "Capt", "Lt", "Rev", "Mt",
                  "Ft", "Gov", "Sen", "Pres", "vs", "incl", "approx", "esp", "cf", "ca", "viz", "govt", "dept", "fig",
-                 "vol", "pp", "lit")  # (`dyarchy (lit. rule of two)`)
+                 "vol", "pp")
 
 
 # ---------------------------------------------------------------------------------------- header lines

@@ -906,3 +906,17 @@ def test_bodies_pacts_surnames_and_date_ranges_are_whole(sentence, facts):
 def test_lit_is_no_sentence_end():
     back = "Montagu-Chelmsford reforms, dyarchy (lit. rule of two) - Indian ministers."
     assert evidence.card_sentences([[back]]) == [[back]]
+
+
+@pytest.mark.parametrize(("sentence", "facts"), [
+    ("Strict laïcité from 1905", ["laïcité", "1905"]),  # a sentence's first word is no part of the term
+    ("Radical émigrés plotted", ["émigrés"]),
+    ("the war between Britain and the U.S. In 1941 Japan attacked", ["Britain", "1941", "Japan"]),
+])
+def test_second_read_counter_examples_of_evidence(sentence, facts):
+    assert sorted(learned(sentence)[0]) == sorted(facts)
+
+
+def test_lit_ends_a_sentence_outside_a_gloss():
+    assert evidence.card_sentences([["the lamps were lit. the next day the crowd came back."]]) == [
+        ["the lamps were lit.", "the next day the crowd came back."]]

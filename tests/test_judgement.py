@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from ankigen import claims, judgement, judgement_notes
+from ankigen import claims, judgement, judgement_notes, verdicts
 from ankigen.build import prepare
 from ankigen.parser import parse_text
 
@@ -224,9 +224,9 @@ def test_an_overall_sentence_with_no_full_stop_before_it_is_the_essays():
     notes = parse_text("1- Tsar\nHow far was the war responsible for the fall of the Tsar\nP1- analysis\n"
                        "the war mattered a lot\nP2- analysis\nthe strikes only played a limited part, the war "
                        "made them fatal\nSo overall the war was massively responsible for the fall of the Tsar\n")
-    assert judgement_notes.overall_lines(notes) == [
+    assert verdicts.overall_lines(notes) == [
         "So overall the war was massively responsible for the fall of the Tsar"]
-    p2 = judgement_notes.paragraph_of(notes, "P2")
+    p2 = verdicts.paragraph_of(notes, "P2")
     assert judgement.infer(None, p2.analysis_text) == judgement.PARTIAL
 
 
@@ -242,8 +242,8 @@ def test_the_answer_under_the_scale_card_is_the_essays_verdict():
     notes = parse_text("1- SA\nHow far did the lives of black South Africans change 1948-94\nP1- analysis\n"
                        "a massive change for the worse\nhow much did their lives change\n"
                        "fundamental - partial - superficial\nin the end only a partial change by 94\n")
-    assert judgement_notes.overall_lines(notes) == ["in the end only a partial change by 94"]
-    assert judgement.infer_overall(None, judgement_notes.overall_lines(notes)) == judgement.PARTIAL
+    assert verdicts.overall_lines(notes) == ["in the end only a partial change by 94"]
+    assert judgement.infer_overall(None, verdicts.overall_lines(notes)) == judgement.PARTIAL
 
 
 def test_a_causation_essay_judges_the_factor_it_names():
@@ -285,7 +285,7 @@ def test_overall_after_is_the_essays_only_in_the_last_card():
     notes = parse_text("1- Cavour\nHow far was Cavour responsible for unification\nP1- analysis\n"
                        "Collectivisation was a partial success overall.\nP2- analysis\n"
                        "But Cavour was still the most important factor overall b/c without him nothing.\n")
-    assert judgement_notes.overall_lines(notes) == [
+    assert verdicts.overall_lines(notes) == [
         "But Cavour was still the most important factor overall b/c without him nothing."]
 
 
@@ -531,8 +531,8 @@ def test_a_lower_case_in_conclusion_with_no_full_stop_before_it_is_the_essays():
     notes = parse_text("#2 detente\nHow far did relations change\nP1- analysis\na massive change\nP2- analysis\n"
                        "very little changed underneath, it was back to the cold war\nin conclusion relations only "
                        "partly changed\n")
-    assert judgement_notes.overall_lines(notes) == ["in conclusion relations only partly changed"]
-    p2 = judgement_notes.paragraph_of(notes, "P2")
+    assert verdicts.overall_lines(notes) == ["in conclusion relations only partly changed"]
+    p2 = verdicts.paragraph_of(notes, "P2")
     assert judgement.infer(None, p2.analysis_text) == judgement.SUPERFICIAL
     assert judgement.sentences("the overall death toll was huge") == ["the overall death toll was huge"]
 
@@ -585,13 +585,13 @@ def test_the_option_an_answer_under_a_scale_opens_with(answer, level):
     notes = parse_text("3 - Luther\nHow far was Luther responsible for the Reformation 1517-55\nP1) ideas\n"
                        "he wrote a lot\nso how far was it luther\nmain reason / important / minor\n"
                        f"{answer}\n")
-    assert judgement_notes.answered_option(notes) == level
+    assert verdicts.answered_option(notes) == level
 
 
 def test_a_scale_on_its_question_s_line_is_no_answer_to_itself():
     notes = parse_text("3 - Luther\nHow far was Luther responsible for the Reformation 1517-55\nP1) ideas\n"
                        "he wrote a lot\nhow important: main cause / one of several / minor\nminor really\n")
-    assert judgement_notes.answered_option(notes) == judgement.SUPERFICIAL  # "minor", not the scale's "main cause"
+    assert verdicts.answered_option(notes) == judgement.SUPERFICIAL  # "minor", not the scale's "main cause"
 
 
 def _every_rule_neutral(claim: str) -> str:
@@ -666,7 +666,7 @@ def test_a_scale_card_that_asks_about_another_factor_is_not_the_essays():
     for asked, level in (("how important was the naval race", None), ("so how far was it germany", 2)):
         notes = parse_text(f"6 - WW1\n{question}\nP1 - Weltpolitik\nfrom 1897\n{asked}\n"
                            "main cause / one of several / minor\nminor - explains why Britain was against Germany\n")
-        assert judgement_notes.answered_option(notes, about) == level
+        assert verdicts.answered_option(notes, about) == level
 
 
 def test_to_conclude_in_a_sentences_middle_opens_no_conclusion():
@@ -735,29 +735,58 @@ def test_the_students_view_inside_a_back_weighs_its_paragraph():
                        "12 March to 6 April 1930, 78 followers.\nimo G mattered MASSIVELY here, he made a mass "
                        "movement\nP2 => Simon Commission\n1927, all 7 members British. Irwin Declaration 31 Oct 1929\n"
                        "but no date\nimo the British did a huge amount to create nationalism themselves\n")
-    views = [judgement_notes.paragraph_of(notes, p).analysis_text for p in ("P1", "P2")]
+    views = [verdicts.paragraph_of(notes, p).analysis_text for p in ("P1", "P2")]
     assert views == [("imo G mattered MASSIVELY here, he made a mass movement",),
                      ("imo the British did a huge amount to create nationalism themselves",)]
-    assert judgement_notes._views("it was lit. by gas in 1820") == []
+    assert verdicts.views("it was lit. by gas in 1820") == []
 
 
 def test_a_scale_written_weakest_first_is_read_strongest_first():
-    assert judgement_notes.strongest_first(("superficial", "partial", "fundamental")) == (
+    assert verdicts.strongest_first(("superficial", "partial", "fundamental")) == (
         "fundamental", "partial", "superficial")
-    assert judgement_notes.strongest_first(("main cause", "one of several", "minor")) == (
+    assert verdicts.strongest_first(("main cause", "one of several", "minor")) == (
         "main cause", "one of several", "minor")
 
 
 def test_an_analysis_that_answers_with_the_notes_own_scale():
     """`how important?` / `one of several causes - ... only the trigger`: the option it opens with, not the words
     of degree after it."""
-    assert judgement_notes.opening_option("one of several causes - it was only the trigger",
+    assert verdicts.opening_option("one of several causes - it was only the trigger",
                                           ("main cause", "one of several", "minor")) == judgement.PARTIAL
-    assert judgement_notes.opening_option("a minor factor on its own", ("main cause", "one of several",
+    assert verdicts.opening_option("a minor factor on its own", ("main cause", "one of several",
                                                                           "minor")) == judgement.SUPERFICIAL
-    assert judgement_notes.opening_option("the legion mattered", ("main cause", "one of several", "minor")) is None
+    assert verdicts.opening_option("the legion mattered", ("main cause", "one of several", "minor")) is None
 
 
 def test_a_verdict_said_first_and_ended_with_a_full_stop():
     assert judgement.verdict("only partly a change. it changed the emperors claim to authority but most ordinary "
                              "muslims carried on as before") == judgement.PARTIAL
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("not a lot of change for the peasants", judgement.SUPERFICIAL),
+    ("not much of a change, the nobles kept their land", judgement.SUPERFICIAL),
+    ("not a lot of continuity, the state was transformed", judgement.PARTIAL),
+    ("wasn't massively important on its own", None),  # a strong word negated settles nothing
+    ("not extremely significant", None),
+    ("the Red Army was just as big as the White armies by 1919", None),  # size, not importance
+])
+def test_second_read_counter_examples_of_degree(text, level):
+    assert judgement.verdict(text) == level
+
+
+def test_and_overall_inside_a_sentence_is_no_conclusion():
+    assert judgement.sentences("union membership and overall strike numbers rose") == [
+        "union membership and overall strike numbers rose"]
+
+
+def test_an_option_is_matched_without_its_article_and_an_analysis_needs_a_separator_after_it():
+    scale = ("the main cause", "one of several", "minor")
+    assert verdicts.opening_option("the main cause - the whole economy", scale) == judgement.FUNDAMENTAL
+    assert verdicts.opening_option("some historians say it was limited but really a huge change",
+                                          ("huge", "some", "little"), strict=True) is None
+    assert verdicts.opening_option("some - historians disagree", ("huge", "some", "little"), strict=True) == 1
+
+
+def test_personally_opening_a_fact_is_no_view():
+    assert verdicts.views("Personally led the rising in October 1917, a massive change of plan") == []

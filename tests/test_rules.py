@@ -1216,10 +1216,10 @@ def test_header_rule_late_plan():
 @pytest.mark.parametrize(("text", "found"), [
     ("P1 | railways", ("P1", "railways")), ("P2|cost", ("P2", "cost")),
     ("P3 \\ authoritarian empire 1852-60", ("P3", "authoritarian empire 1852-60")),
-    ("p.4- Constituent Assembly", ("P4", "Constituent Assembly")),
-    ("p.45 says the army was loyal", None),  # a page, no marker
+    ("P.4- Constituent Assembly", ("P4", "Constituent Assembly")),
+    ("p.45 says the army was loyal", None),  # a page, no marker (`p.4-` is one where the notes write `P.1 -`)
 ])
-def test_markers_with_a_bar_a_backslash_or_a_lower_case_p_dot(text, found):
+def test_markers_with_a_bar_a_backslash_or_a_dot(text, found):
     assert rules.marker_front(text) == found
 
 
@@ -1304,5 +1304,55 @@ def test_paragraphs_headed_with_a_number_and_a_bracket():
 
 def test_an_analysis_numbered_as_its_paragraph():
     assert rules.analysis_alone("analysis 2") and rules.analysis_alone("so what?") and not rules.analysis_alone("2")
-    assert [ln.text for ln in rules.split_labelled(Line(1, "analysis 1: a transformation of the state, a 600 yr old"))] == [
+    labelled = Line(1, "analysis 1: a transformation of the state, a 600 yr old")
+    assert [ln.text for ln in rules.split_labelled(labelled)] == [
         "analysis 1", "a transformation of the state, a 600 yr old"]
+
+
+def test_lower_case_headings_under_a_paragraph_heading_in_words():
+    """`3rd para: economy` / `debt crisis 1985` / its back / `end of the Cold War` / ...: in notes that head their
+    paragraphs in words and write no marker over their cards, a short line in lower case between backs is a front
+    (the first one under the heading too); under a marker front it stays a line of the back."""
+    notes = parse_text("Q. How far was Mandela responsible for the end of apartheid?\n1st para: Mandela\n"
+                       "talks from prison\nfrom late 1985 secret talks with the Justice Minister Kobie Coetsee.\n"
+                       "release and the talks\nreleased 11/2/90 after 27 years in prison on Robben Island.\n"
+                       "2nd para: economy\ndebt crisis 1985\nChase Manhattan bank refused to roll over its loans.\n"
+                       "weighing a factor\nmain reason → one of the reasons → minor\n")
+    assert [(c.paragraph, c.front) for c in notes.cards] == [
+        ("P1", "talks from prison"), ("P1", "release and the talks"), ("P2", "debt crisis 1985"),
+        (None, "weighing a factor")]
+    assert notes.cards[-1].kind is Kind.SCALE  # (a heading over a scale of importance)
+    marked = parse_text("How far was Mandela responsible?\nP1- talks\nfrom late 1985 secret talks with Coetsee.\n"
+                        "release and the talks\nreleased 11/2/90 after 27 years.\n")
+    assert [c.front for c in marked.cards] == ["talks"]
+
+
+def test_an_analysis_label_glued_after_a_full_stop():
+    glued = Line(1, "whites kept some power.eval: de Klerk was a minor factor")
+    assert [ln.text for ln in rules.split_labelled(glued)] == ["whites kept some power.", "eval",
+                                                               "de Klerk was a minor factor"]
+    assert [ln.text for ln in rules.split_labelled(Line(1, "it said eval: no"))] == ["it said eval: no"]
+
+
+def test_second_read_counter_examples_of_layouts():
+    """Lists in a back are no paragraph headings (numbered `1.` items apart under sub-bullets, with no plan of the
+    same numbers; `Reason 1 -` lines one after another); a clause opening with `when` under a heading is no
+    question; `p.34-36` is a page, `p.4-` a marker only in notes that write `P.1 -`."""
+    listed = ("Why did the Provisional Government fail in 1917?\n1. it kept fighting the war\n  - June offensive 1917 "
+              "failed\n2. it left land to the Constituent Assembly\n  - peasants seized land anyway\n"
+              "Who was Kerensky?\n  - PM from July 1917\n")
+    assert [(c.paragraph, c.front) for c in parse_text(listed).cards] == [
+        (None, "Why did the Provisional Government fail in 1917?"), (None, "Who was Kerensky?")]
+    reasons = ["Why did the Tsar fall in 1917?", "Reasons:", "Reason 1 - the war, 2 million dead",
+               "Reason 2 - the economy, bread prices", "Who was Rasputin?", "a monk, killed Dec 1916"]
+    assert layouts.word_headings(reasons) == reasons
+    clause = parse_text("How far was Lenin responsible?\nParagraph 1 - War Communism\nwhen grain was seized peasants "
+                        "hid it\nCheka shot hoarders 1918\n")
+    assert [(c.paragraph, c.front) for c in clause.cards] == [("P1", "War Communism")]
+    assert rules.marker_front("p.34-36 Hodder textbook") is None
+    assert layouts.dotted_markers(["P.1 - a", "x", "P.2 - b", "p.4- Constituent Assembly", "p.34-36 Hodder"]) == [
+        "P.1 - a", "x", "P.2 - b", "P.4- Constituent Assembly", "p.34-36 Hodder"]
+    assert layouts.dotted_markers(["P1- a", "p.4- the textbook has a map"]) == ["P1- a", "p.4- the textbook has a map"]
+    scale = parse_text("How far did collectivisation succeed?\nhow successful was collectivisation?\ngrain down, "
+                       "kulaks deported, famine\n")
+    assert scale.cards[0].kind is Kind.QUESTION
