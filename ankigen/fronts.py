@@ -91,11 +91,20 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
             return None  # it goes on from the line above, or was split from the middle of a line (not a question
             # asked after the line's last sentence: `... in Oslo. Who was Father Popiełuszko?`)
         if marker_front(above.text) and plan_items(above) is None and not heads_scale and not (
-                PARAGRAPH_HEADING.match(above.text) and (question_front(text) or _under_heading(lines, i))):
+                PARAGRAPH_HEADING.match(above.text) and (question_front(text) or _under_heading(lines, i))) and not (
+                asked_over_bullets(lines, i)):
             return None  # the first line under a front is its back (a paragraph's heading heads its questions)
     if (not nxt or marker_front(nxt) is not None or question_front(nxt)) and not inline:
         return None  # (a scale on the question's line is a back of its own: `how important: main cause / ...`)
     return front_wraps(Front(None, text, lines[i].no, False), lines, i + 1)
+
+
+def asked_over_bullets(lines: Sequence[Line], i: int) -> bool:
+    """A question with its question mark over a bulleted back, right under a marker (`P1 = politics` / `what was the
+    old republic like before 1930?` / `- "café com leite" politics ...`): the marker heads its paragraph's
+    questions, as a paragraph's heading in words does."""
+    text = lines[i].text
+    return text.endswith("?") and question_front(text) and bullet(next_text(lines, i + 1)) is not None
 
 
 def _under_heading(lines: Sequence[Line], i: int) -> bool:

@@ -19,8 +19,8 @@ _ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement
                        r"mini[- ]?conclusion)\b", re.I)
 # A marked front that asks how much its own paragraph weighs: `P2 | how much change`, `P3- how important was this`
 # (its back is the paragraph's analysis; not a question of fact, `P1- how far did wages rise`).
-_WEIGHS = rx.compile(r"^how (?:much (?:change|continuity)|(?:important|significant)(?: (?:was (?:it|this|that)))?|"
-                     r"(?:much|far) did (?:it|this|that|things) change)\s*\??$", re.I)
+_WEIGHS = rx.compile(r"^(?:so )?how (?:far|much (?:change|continuity)|(?:important|significant)"
+                     r"(?: (?:was|were) [^,.;]{1,40})?|(?:much|far) did (?:it|this|that|things) change)\s*\??$", re.I)
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
 _SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|scale\b|weigh|"
                           r"how (?:responsible|much to blame)|"
@@ -131,7 +131,7 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
     asks = _SCALE_FRONT.search(front)
     if scale and (asks or (len(back) == 1 and sum(1 for o in scale if _names_degree(o)) >= 2)):
         return Kind.SCALE, scale
-    if front.lower().rstrip("? ") in ("how important", "how significant") and back:
+    if front.lower().rstrip("? ") in ("how important", "how significant", "how much change") and back:
         return Kind.ANALYSIS, None  # `how important?` and the student's answer, under a paragraph's heading
     if section_heading(front):
         return Kind.CONCLUSION, None

@@ -110,6 +110,42 @@ def dotted_markers(lines: list[str]) -> list[str]:
     return [_LOWER_DOTTED.sub("P", ln) if ln[:2] == "p." else ln for ln in lines]
 
 
+# Paragraphs lettered: cards `A1. who was hong xiuquan`, `B3, Ever Victorious Army` (one glued after a full stop:
+# `... in 1855. A5. after 1856`), the paragraph's own card `A - how far?`, its heading `=== A: Hong himself ===`,
+# its plan `plan - A) hong  B) qing fightback`.
+_LETTERED_CARD = rx.compile(r"(?:^|(?<=[.!?] ))([A-H])([1-9]\d?)[.,:)]? +(?=[^\W\d_])")
+_LETTERED_OWN = rx.compile(r"^([A-H]) *[-:–—] +(?=[^\W\d_])")
+_LETTERED_HEADING = rx.compile(r"^=+ *([A-H]) *[:.\-–—] *(?P<text>.*?) *=*$")
+_LETTERED_PLAN = rx.compile(r"(?:^|(?<= ))([A-H])\) +(?=\S)")
+
+
+def lettered_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs lettered A, B, C ... (`A1. who was hong`, `A - how far?`, `=== A: Hong himself ===`) -> `P1- who
+    was hong`, `P1- how far?`, `Paragraph 1 - Hong himself`, and a plan line of `A) ... B) ...` -> `P1- ... P2- ...`:
+    where three or more cards open with a letter and a number, their letters in order from A, and no marker."""
+    starts = [m.group(1) for ln in lines if (m := _LETTERED_CARD.match(ln))]
+    if len(starts) < 3 or any(MARKER.match(ln) for ln in lines):
+        return lines
+    letters = list(dict.fromkeys(starts))
+    if len(letters) < 2 or letters != [chr(ord("A") + k) for k in range(len(letters))]:
+        return lines
+
+    def number(letter: str) -> int:
+        return ord(letter) - ord("A") + 1
+
+    out = []
+    for ln in lines:
+        if (heading := _LETTERED_HEADING.match(ln)) and heading.group("text"):
+            ln = f"Paragraph {number(heading.group(1))} - {heading.group('text')}"
+        elif ln[:4].lower() == "plan" and len(_LETTERED_PLAN.findall(ln)) >= 2:
+            ln = _LETTERED_PLAN.sub(lambda m: f"P{number(m.group(1))}- ", ln[ln.index("A)"):]) if "A)" in ln else ln
+        else:
+            ln = _LETTERED_OWN.sub(lambda m: f"P{number(m.group(1))}- ", ln)
+            ln = _LETTERED_CARD.sub(lambda m: f"P{number(m.group(1))}- ", ln)
+        out.append(ln)
+    return out
+
+
 # A paragraph headed with a word of its own and its number: `Argument 1 - politics`, `Section 2: religion`.
 _WORD_HEADING = rx.compile(r"^(argument|section|part|theme|factor|reason|area|aspect)\s*([1-9])\s*[-:–—.)]\s*(?=\S)",
                            re.IGNORECASE)

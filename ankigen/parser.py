@@ -37,12 +37,13 @@ from . import rx
 from .backs import join_back
 from .errors import NotesError
 from .findings import Finding, error, warning
-from .fronts import PARAGRAPH_HEADING, Front, find_front, next_text, skip_blank
+from .fronts import PARAGRAPH_HEADING, Front, asked_over_bullets, find_front, next_text, skip_blank
 from .kinds import analysis_front, card_paragraph, paragraph_after, questions_after_analysis, scale_in_front
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
 from .layouts import (
     dotted_markers,
+    lettered_paragraphs,
     numbered_cards,
     numbered_headings,
     point_headings,
@@ -59,6 +60,7 @@ from .rules import (
     Typo,
     essay_opening,
     essay_question,
+    labelled_question,
     marker_front,
     marker_typo,
     plan_items,
@@ -189,7 +191,11 @@ def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Es
         found = essay_question(text) and not marker_front(text)
     else:
         found = _opens_essay(lines, i, after_title=essay.title is not None)
+    if not found and essay.title is not None and i + 1 < len(lines) and labelled_question(lines[i + 1].text):
+        i += 1  # a second line of title (`14/3 lesson notes - china` / `Taiping Rebellion` / `ESSAY: How far ...`)
+        text, found = lines[i].text, essay_question(lines[i].text)
     return (essay._replace(question=without_label(text), question_line=lines[i].no), i + 1) if found else None
+
 
 
 def read_thesis(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
@@ -261,7 +267,7 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    physical = spelt_numbers(dotted_markers(tidy_text(text)))
+    physical = spelt_numbers(lettered_paragraphs(dotted_markers(tidy_text(text))))
     physical = question_and_answer(unbracket_lines(numbered_headings(word_headings(physical))))
     lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(physical))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
@@ -342,16 +348,17 @@ def headings_as_plan(essay: Essay, drafts: list[_Draft], lines: Sequence[Line]) 
 def _heads_questions(d: _Draft, lines: Sequence[Line]) -> bool:
     """Is a front with no back a paragraph's heading in words over the cards with no marker that follow it
     (`PARAGRAPH ONE - 1980-81` / `Why did the strikes start in 1980?`, `3rd para: economy` / `debt crisis 1985`)?"""
-    if not d.front.marked or not d.front.paragraph:
-        return False
-    at = next((i for i, ln in enumerate(lines) if ln.no == d.front.line), None)  # (rare: a front with no back)
-    if at is None or not PARAGRAPH_HEADING.match(lines[at].text):
+    at = next((i for i, ln in enumerate(lines) if ln.no == d.front.line), None) if (
+        d.front.marked and d.front.paragraph) else None  # (rare: a marked front with no back)
+    if at is None:
         return False
     k = skip_blank(lines, at + 1)
-    if question_front(next_text(lines, at + 1)):
-        return True
+    if k < len(lines) and asked_over_bullets(lines, k):
+        return True  # (`P1 = politics` / `what was the old republic like before 1930?` / `- ...`)
+    if not PARAGRAPH_HEADING.match(lines[at].text):
+        return False
     below = find_front(lines, k) if k < len(lines) else None  # (a card with no marker: `debt crisis 1985`)
-    return below is not None and not below[0].marked
+    return question_front(next_text(lines, at + 1)) or (below is not None and not below[0].marked)
 
 
 class _Draft:

@@ -24,7 +24,7 @@ class Line(NamedTuple):
 # (`P.1 - ...` and `P1 => ...` too; not a ranking: `P1>P2>P3, the war ...`)
 MARKER = rx.compile(r"^(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
                     r"(?: ?[a-h](?=\s*[-:–—]))?"
-                    r"(?P<sep>\s*(?:=>|->|→)\s*|\s*[-:–—.)=|\\~]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
+                    r"(?P<sep>\s*(?:=>|->|→|--)\s*|\s*[-:–—.)=|\\~]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
 _REPEATED = rx.compile(r"^Para(?:graph)?\s*(\d{1,2})\b\s*[-:–—.)]?\s*", re.IGNORECASE)
 # A marker standing after the end of a sentence inside a line: "... were loyal. P2- opposition ...", or in
@@ -111,7 +111,7 @@ _SHIFTED = {"!": 1, '"': 2, "@": 2, "£": 3, "#": 3, "$": 4, "%": 5, "^": 6}
 _UNSHIFTED = rx.compile(r"[1-9]0")
 _TYPO = rx.compile(
     r"^[Pp](?:(?:(?P<letter>[lI])|(?P<shifted>[!\"@£#$%^])|\s+(?P<spaced>\d{1,2})|(?P<digit>\d{1,2})(?=\s*;))"
-    r"\s*[-:–—;)]|(?P<unshifted>[1-9])0(?= ))\s*(?P<rest>[^\W\d_].*)$"
+    r"\s*(?:--|[-:–—;)])|(?P<unshifted>[1-9])0(?= ))\s*(?P<rest>[^\W\d_].*)$"
 )
 
 
@@ -247,8 +247,18 @@ _ESSAY_OPENING = rx.compile(
 
 
 # What a student may write before the essay question: `Q: ...`, `Question - ...`, `Essay: ...`.
-# (`Q:`, `Q =`, `Essay q:`, `Exam question -`, `Title:`)
-_QUESTION_LABEL = rx.compile(r"^(?:(?:(?:essay|exam) )?(?:q|question)|essay|title)\s*[:.\-–=]\s*(?=\S)", re.IGNORECASE)
+# (`Q:`, `Q =`, `Essay q:`, `Exam question -`, `Title:`, `Essay title:`, `essay ->`)
+_QUESTION_LABEL = rx.compile(r"^(?:(?:(?:essay|exam) )?(?:q|question|title)|essay)\s*(?:->|[:.\-–=])\s*(?=\S)",
+                             re.IGNORECASE)
+
+
+# An essay question its label names as one (`ESSAY: How far was ...`, `Q: To what extent ...`).
+_LABELLED_QUESTION = rx.compile(r"^(?:(?:essay|exam) (?:q|question|title)|q|question|essay)\s*(?:->|[:.\-–=])\s*\S",
+                                re.IGNORECASE)
+
+
+def labelled_question(text: str) -> bool:
+    return _LABELLED_QUESTION.match(text) is not None
 
 
 def without_label(text: str) -> str:

@@ -1356,3 +1356,43 @@ def test_second_read_counter_examples_of_layouts():
     scale = parse_text("How far did collectivisation succeed?\nhow successful was collectivisation?\ngrain down, "
                        "kulaks deported, famine\n")
     assert scale.cards[0].kind is Kind.QUESTION
+
+
+def test_paragraphs_lettered_a_b_c():
+    """`=== A: Hong himself ===`, cards `A1. who was hong`, `A - how far?`, a plan `A) hong  B) qing`, and a card
+    glued after a full stop (`... in 1855. A5. after 1856`): paragraphs 1, 2, ...; too few such cards, nothing."""
+    lines = ["plan - A) hong  B) qing fightback", "=== A: Hong himself ===", "A1. who was hong xiuquan",
+             "hakka from guangdong", "A2. capture of Nanjing", "took it 19 March 1853. A3. after 1856",
+             "trusted only his family", "A - how far?", "THE main reason", "=== B: qing fightback ===",
+             "B1. Zeng Guofan", "raised the Xiang Army 1853"]
+    out = layouts.lettered_paragraphs(lines)
+    assert out[0] == "P1- hong  P2- qing fightback" and out[1] == "Paragraph 1 - Hong himself"
+    assert (out[2], out[5], out[7], out[10]) == ("P1- who was hong xiuquan", "took it 19 March 1853. P1- after 1856",
+                                                 "P1- how far?", "P2- Zeng Guofan")
+    assert layouts.lettered_paragraphs(lines[:4]) == lines[:4]  # (one card: no layout)
+
+
+def test_a_second_title_line_before_a_labelled_question():
+    notes = parse_text("14/3 lesson notes - china 1839-1912 (unit 2)\nTaiping Rebellion\nESSAY: How far was Hong "
+                       "responsible for the failure of the Taiping Rebellion, 1851-64?\nP1- Hong\nfailed the exams 4 "
+                       "times\n")
+    assert notes.essay.question == "How far was Hong responsible for the failure of the Taiping Rebellion, 1851-64?"
+    assert rules.without_label("Essay title: To what extent did Vargas transform Brazil") == (
+        "To what extent did Vargas transform Brazil")
+    assert rules.without_label("essay -> How far was the weather responsible") == "How far was the weather responsible"
+
+
+def test_a_marker_heading_questions_over_bullets():
+    """`P1 = politics` / `what was the old republic like before 1930?` / `- ...`: the marker heads the paragraph's
+    questions; `P1 -- the medal` is a marker with a doubled dash."""
+    notes = parse_text("To what extent did Vargas transform Brazil 1930-45\nP1 = politics\nwhat was the old republic "
+                       "like before 1930?\n- only ~5% of ppl voted\nhow did V get power?\n- revolt 3rd Oct 1930\n"
+                       "how much change?\nmassive change, brazil went from a loose federation run by 2 states to a "
+                       "dictatorship\n")
+    assert [(c.paragraph, c.front, c.kind) for c in notes.cards] == [
+        ("P1", "what was the old republic like before 1930?", Kind.QUESTION),
+        ("P1", "how did V get power?", Kind.QUESTION), ("P1", "how much change?", Kind.ANALYSIS)]
+    assert rules.marker_front("P1 -- the medal") == ("P1", "the medal")
+    assert rules.marker_typo("P£ -- what was philips plan?") == rules.Typo("P3", "what was philips plan?", "P£ --")
+    assert kinds.front_kind("so how important", ["a minor reason"], True) == (Kind.ANALYSIS, None)
+    assert kinds.front_kind("how important was the weather", ["the main reason"], True) == (Kind.ANALYSIS, None)
