@@ -20,6 +20,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from operator import attrgetter
 
 from . import notetypes, rewrites
 from .evidence import Evidence
@@ -238,6 +239,9 @@ def _one_sentence(old: Sequence[Entry], candidates: list[int]) -> list[int]:
     return taken
 
 
+_START = attrgetter("start")
+
+
 def _facts_found(pieces: Sequence[Evidence]) -> list[str]:
     """The distinct facts the finder chose, as written: its best three (dates and figures before names, as
     the finder ranks them) in reading order, then the others in reading order. So a sentence's first note
@@ -246,6 +250,8 @@ def _facts_found(pieces: Sequence[Evidence]) -> list[str]:
     first: dict[str, Evidence] = {}
     for piece in pieces:  # best first
         first.setdefault(piece.text.lower(), piece)
+    if len(first) <= MAX_DELETIONS:  # (all are the best three: reading order)
+        return [p.text for p in sorted(first.values(), key=_START)]
     best = set(list(first)[:MAX_DELETIONS])
     order = sorted(first.values(), key=lambda p: (p.text.lower() not in best, p.start))
     return [p.text for p in order]
@@ -305,8 +311,16 @@ def _kept_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evidence
 def _new_clozes(card: int, index: int, sentence: str, pieces: Sequence[Evidence], card_guid: str,
                 make: GuidMaker) -> list[Cloze]:
     """The cloze notes of a sentence no old note had, as `_sentence_clozes` makes them (a test checks it), without
-    the old notes' bookkeeping: a new deck's sentences are all new (10,000 cards: align 0.74-1.05 -> 0.59-0.72 s)."""
+    the old notes' bookkeeping: a new deck's sentences are all new (10,000 cards: align 0.74-1.05 -> 0.59-0.72 s).
+    A sentence with no evidence, and one of at most three facts (one note asking every piece), are made without
+    the loop over parts (10,000 cards, with `_facts_found`'s own shortcut: align 1.03 -> 0.76 s CPU)."""
+    if not pieces:  # (a tenth of the sentences)
+        return []
     found = _facts_found(pieces)
+    if len(found) <= MAX_DELETIONS:  # one note, asking every piece (nine sentences in ten)
+        facts = [(fact, n) for n, fact in enumerate(found, 1)]
+        return [Cloze(make.guid("cloze", card_guid, str(index)), card, index, sentence, facts, [], len(facts),
+                      list(pieces))]
     clozes = []
     for part, start in enumerate(range(0, len(found), MAX_DELETIONS)):
         facts = [(fact, n) for n, fact in enumerate(found[start : start + MAX_DELETIONS], 1)]

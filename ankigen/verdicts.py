@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from . import judgement, rx
 from .anki_notes import DeckContext
+from .figures import ascii_lowered
 from .kinds import scale_answer
 from .namedtuples import NamedTuple
 from .parser import scale_options
@@ -104,13 +105,23 @@ def overall_lines(notes: ParsedNotes) -> list[str]:
     student answered under the scale card's scale."""
     # Every block's sentences in one pass: `judgement.sentences` splits at every line end, so the blocks of
     # all the cards, a line each, give the same sentences (10,000 cards: 20,000 passes took 0.28 s).
-    text = "\n".join(block for card in notes.cards for block in card.back)
+    text = "\n".join(block for card in notes.cards for block in card.back if _may_hold_overall(block))
     concluded = "\n".join([*(block for card in notes.cards if card.kind is Kind.CONCLUSION for block in card.back),
                            *(block for card in notes.cards for block in scale_answer(card))])
     last = "\n".join(notes.cards[-1].back) if notes.cards else ""  # where "... overall" is the essay's
     lines = [s for s in judgement.sentences(text) if judgement.is_overall(s)] + judgement.sentences(concluded)
     lines += [s for s in judgement.sentences(last) if judgement.ends_overall(s)]
     return list(dict.fromkeys(lines))  # a sentence said twice (an "Overall" sentence of the conclusion card), once
+
+
+# The strings one of which every "Overall ..." sentence holds (`rx.needed`): a block that holds none has none, and
+# is not split into sentences (10,000 cards: overall_lines 0.27 -> 0.09 s).
+_OVERALL_NEEDS = rx.needed(judgement._OVERALL.pattern, judgement._OVERALL.flags)
+
+
+def _may_hold_overall(block: str) -> bool:
+    lowered = ascii_lowered(block)
+    return lowered is None or not _OVERALL_NEEDS or any(s in lowered for s in _OVERALL_NEEDS)
 
 
 # The words of a scale card's question that name nothing it weighs: `how important was this factor`.

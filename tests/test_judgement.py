@@ -428,6 +428,18 @@ def test_key_evidence_is_whole_sentences():
         "Enforcement Acts 1870 and Ulysses S. Grant sent troops.", "F. W. de Klerk freed Mandela 1990."]
 
 
+def test_whole_sentences_looks_for_an_abbreviation_where_a_full_search_finds_it():
+    # (it searches only the end of a piece: the same as searching it all)
+    pattern = judgement_notes._ABBREVIATION
+    words = ["X", "No", "St", "Dr", "Mrs", "Capt", "U.S", "vs", "c", "Sept", "etc", ""]
+    for before in ("", "a", "(", "the troops of ", "Grant (", "1918 and\n", "\n"):
+        for word in words:
+            for after in (".", ".\n", "", ". ", "..", ".x"):
+                text = f"{before}{word}{after}"
+                found = pattern.search(text, max(0, len(text) - judgement_notes._TAIL)) is not None
+                assert found == (pattern.search(text) is not None), text
+
+
 def test_key_evidence_is_chosen_by_relevance(tmp_path):
     made, _ = _judgements(tmp_path, """Farming
 How far did farming change 1928-41

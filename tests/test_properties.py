@@ -12,6 +12,7 @@ from ankigen.deck import build_deck
 from ankigen.errors import AnkigenError
 from ankigen.lock import DeckMemory, Entry, Lock, dump_lock, parse_lock
 from ankigen.parser import Line, marker_front, parse_bytes, parse_text, split_glued
+from ankigen.rewrites import Whole, within
 from ankigen.sidecar import Sidecar
 from ankigen.text import tidy_text
 
@@ -225,3 +226,11 @@ def test_a_new_sentences_clozes_are_those_the_old_notes_bookkeeping_makes():
             assert (align._new_clozes(i, k, sentence, pieces, f"card{i}", fast)
                     == align._kept_clozes(i, k, sentence, pieces, [], f"card{i}", kept))
     assert fast.taken == kept.taken and len(fast.taken) > 500
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abc d’é.", max_size=30), st.text(alphabet="abc d’é.", max_size=30),
+       st.sampled_from([0.5, 0.8, 1.0]))
+def test_a_text_stands_within_another_as_within_says(part, whole, least):
+    # (Whole asks two bounds before difflib: they never say no where `within` says yes)
+    assert Whole(whole).holds(part, least) == (within(part, whole) >= least)
