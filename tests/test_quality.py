@@ -50,9 +50,12 @@ class Floor:
 
 
 # Measured at the end of the fifth session's quality work (issue 12), then at the end of each session since (the
-# tenth's: eighty-nine files, seventy-seven of them written blind). Held out: bolshevik_consolidation,
-# indian_nationalism_gandhi, napoleon_iii (written blind at the tenth session's end, never read; their floors are
-# their first scores, taken once that session's rules were written). Read and tuned on in the tenth session:
+# eleventh's: ninety-eight files, eighty-six of them written blind). Held out: dutch_revolt, henry_ii,
+# japan_occupation (written blind at the eleventh session's start, never read; their floors are their first scores,
+# taken once that session's rules were written; dutch_revolt builds no card). Read and tuned on in the eleventh
+# session: bolshevik_consolidation, indian_nationalism_gandhi, napoleon_iii (held out in the tenth), akbar_mughal,
+# ataturk_turkey, bolivar_independence, armada, taiping, vargas_brazil (written blind in it, each batch read once
+# scored); in the tenth
 # crusades, indian_mutiny, weimar_culture (held out in the ninth), corn_laws, japan_militarism, mau_mau,
 # peasants_revolt, cultural_revolution, congo_crisis, partition_india, prohibition, polish_solidarity,
 # wars_of_roses, new_economic_policy, algerian_war, great_depression_britain, korean_war, thirty_years_war,
@@ -66,15 +69,19 @@ class Floor:
 # nicholas_ii, weimar_recovery, hitler_rise, suffrage, khrushchev; english_civil_war, seen by accident. A cloze
 # card's give-away is its answer shown on its front outside the gap (the context line, the sentence).
 FLOORS = {
+    "akbar_mughal": Floor(1.00, 1.00, 0.85, 0.00, 1.00, 0.00, 0.00),
     "alexander_ii": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "algerian_war": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "american_civil_war": Floor(0.85, 0.85, 0.90, 0.00, 0.80, 0.00, 0.05),
     "american_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "apartheid": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
-    "apartheid_end": Floor(0.30, 0.25, 0.85, 0.00, 0.60, 0.00, 0.05, 0.35),
+    "apartheid_end": Floor(0.80, 0.80, 0.85, 0.00, 1.00, 0.00, 0.05, 0.10),
+    "armada": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00, 0.05, 0.05),
+    "ataturk_turkey": Floor(0.90, 0.90, 1.00, 0.00, 1.00, 0.00, 0.05, 0.10),
     "bismarck": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "black_death": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "bolshevik_consolidation": Floor(0.80, 0.80, 0.95, 0.00, 0.20, 0.00, 0.05),
+    "bolivar_independence": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
+    "bolshevik_consolidation": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "british_empire_decolonisation": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "chartism": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "civil_rights_mlk": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -87,6 +94,7 @@ FLOORS = {
     "cultural_revolution": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "deng_china": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "detente": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
+    "dutch_revolt": Floor(0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00),
     "elizabeth_religion": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "english_civil_war": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.00),
     "french_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -95,18 +103,20 @@ FLOORS = {
     "glorious_revolution": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "gorbachev": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "great_depression_britain": Floor(1.00, 1.00, 0.90, 0.00, 0.40, 0.00, 0.05),
+    "henry_ii": Floor(0.85, 0.85, 0.85, 0.05, 0.20, 0.00, 0.05, 0.10),
     "henry_vii": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
     "henry_viii_government": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "hitler_rise": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "india_after_1857": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "india_independence": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.00),
     "indian_mutiny": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
-    "indian_nationalism_gandhi": Floor(0.90, 0.85, 0.80, 0.05, 0.40, 0.00, 0.05),
+    "indian_nationalism_gandhi": Floor(1.00, 1.00, 0.95, 0.05, 0.80, 0.00, 0.05),
     "industrial_revolution": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "irish_famine": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
     "japan_militarism": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "japan_occupation": Floor(0.05, 0.05, 0.95, 0.00, 0.40, 0.00, 0.05, 0.95),
     "khrushchev": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "korean_war": Floor(0.90, 0.90, 0.90, 0.00, 0.80, 0.00, 0.05, 0.15),
     "labour_welfare": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),
@@ -119,7 +129,7 @@ FLOORS = {
     "meiji_japan": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "mussolini_rise": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "napoleon": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "napoleon_iii": Floor(0.00, 0.00, 0.90, 0.05, 0.60, 0.00, 0.05, 1.00),
+    "napoleon_iii": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "nasser_suez": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
     "nazi_women": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.00),
     "new_deal": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
@@ -142,12 +152,14 @@ FLOORS = {
     "stalin_economy": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
     "suffrage": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "sun_yatsen": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
+    "taiping": Floor(1.00, 1.00, 0.85, 0.05, 1.00, 0.00, 0.05),
     "thatcher_economy": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "thirty_years_war": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
     "trade_unions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "tudor_poor_law": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.00),
     "tudor_rebellions": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "twenties_america": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
+    "vargas_brazil": Floor(0.80, 0.80, 0.90, 0.05, 1.00, 0.00, 0.05),
     "vietnam_war": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
     "wars_of_roses": Floor(1.00, 1.00, 1.00, 0.05, 1.00, 0.00, 0.05, 0.10),
     "weimar_crises": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.00),
@@ -157,7 +169,7 @@ FLOORS = {
     "ww1_women": Floor(1.00, 1.00, 0.90, 0.00, 1.00, 0.00, 0.05),
 }
 TOTAL = Floor(0.95, 0.95, 0.95, 0.05, 0.95, 0.00, 0.05, 0.05)
-HELD_OUT = ("bolshevik_consolidation", "indian_nationalism_gandhi", "napoleon_iii")
+HELD_OUT = ("dutch_revolt", "henry_ii", "japan_occupation")
 
 
 @pytest.fixture(scope="module")
@@ -194,9 +206,9 @@ def test_every_corpus_file_has_floors() -> None:
     assert sorted(p.stem for p in corpus_files()) == sorted(FLOORS)
 
 
-def test_eighty_nine_files_three_held_out() -> None:
+def test_ninety_eight_files_three_held_out() -> None:
     files = corpus_files()
-    assert len(files) == 89
+    assert len(files) == 98
     assert sorted(p.stem for p in files if not load_labels(p).tuning) == sorted(HELD_OUT)
 
 
