@@ -27,6 +27,7 @@ from .evidence import Evidence
 from .identity import GuidMaker, front_key, without_label
 from .lock import Entry
 from .namedtuples import NamedTuple
+from .paragraph_map import map_paragraphs, paragraph_guids
 from .records import Card
 from .rewrites import holds, occurrence
 
@@ -87,7 +88,7 @@ def _match_cards(old: Sequence[Entry], cards: Sequence[Card], new_keys: Sequence
     {new paragraph: old paragraph} the matches imply. `new_keys`: each card's `front_key`. `kept(i, j)`: how
     much of old card j's evidence new card i keeps (`rewrites.Kept`)."""
     if not old:  # a new deck: nothing to match (10,000 cards: 0.1 s of digests and passes over the cards)
-        return {}, _map_paragraphs(old, cards, {})
+        return {}, map_paragraphs(old, cards, {})
     old_keys = [front_key(e.text) for e in old]
     matched: dict[int, int] = {}
     taken: set[int] = set()
@@ -102,7 +103,7 @@ def _match_cards(old: Sequence[Entry], cards: Sequence[Card], new_keys: Sequence
     for i, key in enumerate(new_keys):
         if new_count[key] == 1 and old_count[key] == 1:
             take(i, old_at[key])
-    paragraphs = _map_paragraphs(old, cards, matched)
+    paragraphs = map_paragraphs(old, cards, matched)
 
     def same_paragraph(i: int, j: int) -> bool:
         return paragraphs.get(cards[i].paragraph or "") == (old[j].para or "")
@@ -145,35 +146,6 @@ def _fuzzy(matched: dict[int, int], taken: set[int], new: Sequence[object], old:
         if i not in matched and j not in taken:
             matched[i] = j
             taken.add(j)
-
-
-def _map_paragraphs(old: Sequence[Entry], cards: Sequence[Card], anchors: dict[int, int]) -> dict[str, str]:
-    """Which old paragraph each new one is: the one most of its anchored cards came from; a paragraph
-    with no anchors keeps its number if no other paragraph took it."""
-    votes = Counter((cards[i].paragraph or "", old[j].para or "") for i, j in anchors.items())
-    mapping: dict[str, str] = {"": ""}
-    for (new, was), _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-        if new not in mapping and was not in mapping.values():
-            mapping[new] = was
-    for label in dict.fromkeys(c.paragraph for c in cards if c.paragraph):
-        if label not in mapping and label not in mapping.values():
-            mapping[label] = label
-    return mapping
-
-
-def _paragraph_guids(old: Sequence[Entry], plan: Sequence[str], mapping: dict[str, str],
-                     make: GuidMaker) -> dict[str, str]:
-    """A judgement GUID for each paragraph of the plan, and for the essay."""
-    judged = [e for e in old if e.kind == notetypes.JUDGEMENT.key and e.para]
-    # A paragraph's live note wins over one retired from it (P3 deleted, P4 renumbered P3: both say P3).
-    by_para = {e.para: e for e in sorted(judged, key=lambda e: e.retired is None)}
-    claimed = set(mapping.values())
-    out = {}
-    for label in [*plan, "essay"]:
-        was = mapping.get(label, label if label not in claimed else None)
-        entry = by_para.pop(was, None) if was else None
-        out[label] = entry.guid if entry else make.guid("judgement", label)
-    return out
 
 
 # ------------------------------------------------------------------------------------------ clozes
@@ -377,7 +349,7 @@ def align(old: Sequence[Entry], make: GuidMaker, cards: Sequence[Card], plan: Se
             guids[i] = make.guid("card", *key, *([str(n)] if n else []))
     kept = _kept(questions, cards, matched)
     essay = next((e.guid for e in old if e.kind == notetypes.ESSAY.key), None) or make.guid("essay")
-    judgements = _paragraph_guids(old, plan, paragraphs, make)
+    judgements = paragraph_guids(old, plan, paragraphs, make)
     owners, sources = [*guids, essay], [*sentences, header]
     by_sentence = _match_sentences(olds, owners, sources)
     clozes: list[Cloze] = []

@@ -113,7 +113,8 @@ def _under_heading(lines: Sequence[Line], i: int) -> bool:
     with a back of its own is a front, and its back would open so rarely)."""
     words = lines[i].text.lower().split()
     return (i > 0 and bool(PARAGRAPH_HEADING.match(lines[i - 1].text)) and 3 <= len(words) <= 10
-            and words[0] in ("what", "why", "how", "who") and (words[1] in AUXILIARY or words[1].endswith("ed"))
+            and (words[1] in AUXILIARY or (words[0] in ("what", "who") and words[1].endswith("ed")))
+            and words[0] in ("what", "why", "how", "who", "when", "where", "which")
             and "," not in lines[i].text and not lines[i].text.endswith("."))  # (not `when grain was seized ...`)
 
 
@@ -182,8 +183,8 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
     that is no heading, front or continuation (`of the Left and Right ...`). One word will do (`Rentenmark`)."""
     text = lines[i].text
     if i == 0 or not (heading(text) or _one_word_heading(text) or (
-            _LOWER_HEADING.match(text) and text.split(None, 1)[0] not in GRAMMAR and not ends_dangling(text)
-            and _under_worded_heading(lines, i))):
+            _LOWER_HEADING.match(text) and text.split(None, 1)[0] not in GRAMMAR | _COMMENTS
+            and not ends_dangling(text) and _under_worded_heading(lines, i))):
         return None
     above = lines[i - 1].text
     if above and (heading(above) or not _ends_back(lines, i - 1)) and not PARAGRAPH_HEADING.match(above):
@@ -201,6 +202,11 @@ def read_heading_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | Non
 # A heading in lower case, two to five words (`talks from prison`, `debt crisis 1985`): a front only in notes
 # that head their paragraphs in words and write no marker over their cards (`_under_worded_heading`).
 _LOWER_HEADING = rx.compile(r"^[a-z][\w’'-]*(?: (?:[+&] )?[\w’'&-]+){1,4}$")
+
+
+# Words that open a student's comment on the line above, not a heading: `very clever move`, `huge propaganda win`.
+_COMMENTS = frozenset("very really so quite huge massive big good bad clever great important key massively hugely "
+                      "basically also then just probably maybe".split())
 
 
 def _under_worded_heading(lines: Sequence[Line], i: int, reach: int = 40) -> bool:

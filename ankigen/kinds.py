@@ -20,7 +20,13 @@ _ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement
 # A marked front that asks how much its own paragraph weighs: `P2 | how much change`, `P3- how important was this`
 # (its back is the paragraph's analysis; not a question of fact, `P1- how far did wages rise`).
 _WEIGHS = rx.compile(r"^(?:so )?how (?:far|much (?:change|continuity)|(?:important|significant)"
-                     r"(?: (?:was|were) [^,.;]{1,40})?|(?:much|far) did (?:it|this|that|things) change)\s*\??$", re.I)
+                     r"(?: (?:was|were) (?P<of>[^,.;?]{1,40}))?|(?:much|far) did (?:it|this|that|things) change)"
+                     r"\s*\??$", re.I)
+# What a back that weighs a factor says (`how important was the weather` / `the main reason they lost so many
+# ships ...`); a back of facts under the same question is a point (`how important was the war guilt clause` /
+# `article 231, Germany blamed`).
+_WEIGHING = rx.compile(r"\b(?:main|minor|major|key|crucial|vital|decisive|significant|important|factor|reason|"
+                       r"cause|partly|only)\b", re.I)
 _EXAMPLE = rx.compile(r"^(?:examples?|e\.g\.|eg\b|evidence|case study|for example)", re.I)
 _SCALE_FRONT = rx.compile(r"\b(?:change|continuity|extent|how far|how much|significan|how important|scale\b|weigh|"
                           r"how (?:responsible|much to blame)|"
@@ -118,7 +124,9 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
     """The card's kind and, for a scale question, the options of its scale: a back of options when the
     front asks how much (`How can you describe change`), or when two of the options name degrees."""
     if marked:
-        if _ANALYSIS.match(front) or _WEIGHS.match(front):
+        weighs = _WEIGHS.match(front)
+        if _ANALYSIS.match(front) or (weighs and (weighs.group("of") in (None, "it", "this", "that")
+                                                  or _WEIGHING.search(" ".join(back[:1])))):
             return Kind.ANALYSIS, None
         if _EXAMPLE.match(front):
             return Kind.EXAMPLE, None

@@ -133,15 +133,17 @@ def lettered_paragraphs(lines: list[str]) -> list[str]:
     def number(letter: str) -> int:
         return ord(letter) - ord("A") + 1
 
+    def marker(m: re.Match[str]) -> str:  # (only the file's own letters: `H - shut himself away` stays text)
+        return f"P{number(m.group(1))}- " if m.group(1) in letters else m.group()
+
     out = []
     for ln in lines:
-        if (heading := _LETTERED_HEADING.match(ln)) and heading.group("text"):
+        if (heading := _LETTERED_HEADING.match(ln)) and heading.group("text") and heading.group(1) in letters:
             ln = f"Paragraph {number(heading.group(1))} - {heading.group('text')}"
         elif ln[:4].lower() == "plan" and len(_LETTERED_PLAN.findall(ln)) >= 2:
-            ln = _LETTERED_PLAN.sub(lambda m: f"P{number(m.group(1))}- ", ln[ln.index("A)"):]) if "A)" in ln else ln
+            ln = _LETTERED_PLAN.sub(marker, ln[ln.index("A)"):]) if "A)" in ln else ln
         else:
-            ln = _LETTERED_OWN.sub(lambda m: f"P{number(m.group(1))}- ", ln)
-            ln = _LETTERED_CARD.sub(lambda m: f"P{number(m.group(1))}- ", ln)
+            ln = _LETTERED_CARD.sub(marker, _LETTERED_OWN.sub(marker, ln))
         out.append(ln)
     return out
 
@@ -159,8 +161,8 @@ def word_headings(lines: list[str]) -> list[str]:
     words = {m.group(1).lower() for _, m in found}
     if len(found) < 2 or len(words) != 1 or [int(m.group(2)) for _, m in found] != list(range(1, len(found) + 1)):
         return lines
-    if any(b - a < 3 for (a, _), (b, _) in zip(found, found[1:], strict=False)):
-        return lines  # (a heading has at least a card under it: its front and its back)
+    if any(b - a < 2 for (a, _), (b, _) in zip(found, found[1:], strict=False)):
+        return lines  # (a heading has a line of its own under it)
     if any(MARKER.match(ln) for ln in lines[: found[0][0]]):
         return lines
     out = list(lines)
@@ -177,7 +179,8 @@ def numbered_headings(lines: list[str]) -> list[str]:
     """`1) CRISIS IN SPAIN 1808` ... `2) BOLIVAR` ..., each over lines of its own, -> `Paragraph 1 - ...`, and the
     plan of the same numbers one a line before the first (`1) crisis in Spain 1808-10` / `2) Bolívar ...`) ->
     `P1- ...`: where the file has no marker, its numbered lines that stand apart run 1, 2, ... in order, and the
-    plan comes before them (without one they may be a list in a back, its items apart under sub-bullets)."""
+    plan comes before them or they are written in capitals (else they may be a list in a back, its items apart
+    under sub-bullets)."""
     numbered = [(i, m) for i, ln in enumerate(lines) if ln[:1].isdigit() and (m := _NUMBERED_LINE.match(ln))]
     if len(numbered) < 2 or any(MARKER.match(ln) for ln in lines):
         return lines
@@ -187,12 +190,13 @@ def numbered_headings(lines: list[str]) -> list[str]:
         return lines
     plan = [(i, m) for i, m in numbered if i < apart[0][0]]
     in_a_row = bool(plan) and plan[-1][0] - plan[0][0] == len(plan) - 1
-    if not in_a_row or [int(m.group(1)) for _, m in plan] != list(range(1, len(apart) + 1)):
-        return lines
+    planned = in_a_row and [int(m.group(1)) for _, m in plan] == list(range(1, len(apart) + 1))
+    if not planned and not all(lines[i][m.end():].isupper() for i, m in apart):
+        return lines  # (headings in capitals need no plan: `1) CRISIS IN SPAIN 1808`)
     out = list(lines)
     for i, m in apart:
         out[i] = f"Paragraph {m.group(1)} - {lines[i][m.end():]}"
-    for i, m in plan:
+    for i, m in plan if planned else ():
         out[i] = f"P{m.group(1)}- {lines[i][m.end():]}"
     return out
 

@@ -193,7 +193,7 @@ def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Es
         found = _opens_essay(lines, i, after_title=essay.title is not None)
     if not found and essay.title is not None and i + 1 < len(lines) and labelled_question(lines[i + 1].text):
         i += 1  # a second line of title (`14/3 lesson notes - china` / `Taiping Rebellion` / `ESSAY: How far ...`)
-        text, found = lines[i].text, essay_question(lines[i].text)
+        text, found = lines[i].text, essay_opening(without_label(lines[i].text))  # (not `Q: why did Philip ...`)
     return (essay._replace(question=without_label(text), question_line=lines[i].no), i + 1) if found else None
 
 

@@ -1396,3 +1396,45 @@ def test_a_marker_heading_questions_over_bullets():
     assert rules.marker_typo("P£ -- what was philips plan?") == rules.Typo("P3", "what was philips plan?", "P£ --")
     assert kinds.front_kind("so how important", ["a minor reason"], True) == (Kind.ANALYSIS, None)
     assert kinds.front_kind("how important was the weather", ["the main reason"], True) == (Kind.ANALYSIS, None)
+
+
+THIRD_READ = {  # a third read's counter-examples, each a class of student writing (inputs as the reader wrote them)
+    "comments": ("Q. How far was Nelson Mandela responsible for the end of apartheid 1985-94?\n1st para: Mandela\n"
+                 "why did Mandela turn down Botha's offer in 1985?\n31/1/85 Botha offered to free him if he rejected "
+                 "violence.\nvery clever move\nkept his authority with the ANC and the townships, he would not split "
+                 "from MK\n2nd para: de Klerk\nwho was de Klerk\nBotha had a stroke Jan 1989, de Klerk became NP "
+                 "leader Feb 1989\n"),
+    "initials": ("Taiping Rebellion\nESSAY: How far was Hong's leadership responsible for the failure of the Taiping "
+                 "Rebellion?\n=== A: Hong himself ===\nA1. who was hong xiuquan\nhakka from guangdong\nA2. capture of "
+                 "Nanjing\n19 March 1853 took Nanjing\nH - shut himself away in the palace w/ his wives for 11 yrs\n"
+                 "A - how far?\nH = THE main reason\n=== B: qing fightback ===\nB1. Zeng Guofan\nraised the Xiang "
+                 "Army from 1853\nE: britain + france wanted the qing to survive after 1860\n"),
+    "capitals": ("Q: How far was Ferdinand VII's captivity responsible for Spanish American independence?\n"
+                 "1) CRISIS IN SPAIN 1808\nwhat happened at Bayonne in 1808\nCharles IV and Ferdinand VII gave up "
+                 "the throne\n"
+                 "2) BOLIVAR\nwho was Bolivar\ncreole from Caracas, Jamaica Letter 1815\n"),
+    "one_card": ("Q: How far was economic failure the reason Vargas fell in 1945?\nArgument 1 - politics\nwhy did "
+                 "Vargas take power in 1930?\nthe 1930 revolution after Prestes won the rigged election\nArgument 2 - "
+                 "the economy\ncoffee prices fell 1929 from 22.5 cents/lb to 8 cents\nArgument 3 - the war\nwhy did "
+                 "Brazil join the Allies?\nAug 1942 after U-boats sank Brazilian ships\n"),
+    "when": ("Q: How far was Mandela responsible for the end of apartheid?\nParagraph 1 - Mandela\n"
+             "when did Botha offer to release him\nJan 1985, if he rejected violence, he refused\n"),
+    "q_card": ("Armada 1588\nElizabeth I and Spain\nQ: why did Philip send the Armada?\nrevenge for the execution "
+               "of Mary Queen of Scots in Feb 1587\nP1- the weather\nstorms Sept 1588, c.24 ships wrecked\n"),
+    "facts": ("Q: How far was the Treaty of Versailles responsible for the outbreak of WW2?\nP1- Versailles\n"
+              "the treaty of 1919\nP1a - how important was the war guilt clause\narticle 231, Germany blamed for "
+              "the war\n"),
+}
+
+
+def test_third_read_counter_examples():
+    cards = {name: [(c.paragraph, c.front, c.kind) for c in parse_text(text).cards]
+             for name, text in THIRD_READ.items()}
+    assert "very clever move" not in [f for _, f, _ in cards["comments"]]  # a comment, no heading
+    assert any("shut himself away" in " ".join(c.back) for c in parse_text(THIRD_READ["initials"]).cards)  # H - ...
+    assert [(p, f) for p, f, _ in cards["capitals"]] == [("P1", "what happened at Bayonne in 1808"),
+                                                         ("P2", "who was Bolivar")]  # capitals need no plan
+    assert [p for p, _, _ in cards["one_card"]] == ["P1", "P2", "P3"]  # a heading over one line
+    assert cards["when"][0][:2] == ("P1", "when did Botha offer to release him")
+    assert parse_text(THIRD_READ["q_card"]).essay.question is None  # a card's `Q:`, no essay question
+    assert cards["facts"][-1] == ("P1", "how important was the war guilt clause", Kind.POINT)  # its back holds facts
