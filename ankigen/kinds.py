@@ -125,7 +125,7 @@ def front_kind(front: str, back: Sequence[str], marked: bool) -> tuple[Kind, tup
     front asks how much (`How can you describe change`), or when two of the options name degrees."""
     if marked:
         weighs = _WEIGHS.match(front)
-        if _ANALYSIS.match(front) or (weighs and (weighs.group("of") in (None, "it", "this", "that")
+        if _ANALYSIS.match(front) or (weighs and ((weighs.group("of") or "").lower() in ("", "it", "this", "that")
                                                   or _WEIGHING.search(" ".join(back[:1])))):
             return Kind.ANALYSIS, None
         if _EXAMPLE.match(front):

@@ -197,7 +197,6 @@ def read_essay_question(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Es
     return (essay._replace(question=without_label(text), question_line=lines[i].no), i + 1) if found else None
 
 
-
 def read_thesis(lines: Sequence[Line], i: int, essay: Essay) -> tuple[Essay, int] | None:
     """The argument: the text lines between the rest of the header and the first front, or a plan after it
     where there is none before it."""
