@@ -15,7 +15,16 @@ from .anki_notes import AnkiNote, DeckContext, back_html, esc, esc_attribute, se
 from .findings import Finding, error, warning
 from .lock import Entry
 from .records import Card, Kind, ParsedNotes
-from .verdicts import Paragraph, answered_option, opening_option, overall_lines, paragraph_of, scale_of, without_overall
+from .verdicts import (
+    WORD,
+    Paragraph,
+    answered_option,
+    opening_option,
+    overall_lines,
+    paragraph_of,
+    scale_of,
+    without_overall,
+)
 
 NO_VERDICT = "The notes give no verdict: weigh it yourself against their analysis."
 
@@ -69,7 +78,6 @@ PLACEHOLDER = rx.compile(r"Paragraph \d+")  # the claim of a paragraph the notes
 
 _ABBREVIATION = rx.compile(r"(?:^|[\s(])(?:[A-Z]|No|St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Capt|Rev|v|vs|c|U\.S)\.$")
 _TAIL = 8  # no match of _ABBREVIATION is longer than "(Capt." (and a line end after it)
-_WORD = rx.compile(r"[a-z0-9]{3,}")
 _COMMON = frozenset("the and was were had has have for with from that this they their his her its which who "
                     "not but than into over also only some more most been after before when".split())
 
@@ -87,7 +95,7 @@ def whole_sentences(pieces: Sequence[str]) -> list[str]:
 
 
 def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower())) - _COMMON
+    return set(WORD.findall(text.lower())) - _COMMON
 
 
 # Each card with its sentences that hold evidence, and its back's sentences (as evidence.card_sentences splits it).
@@ -109,7 +117,7 @@ def key_evidence(para: Paragraph, with_facts: Sequence[WithFacts], limit: int = 
     for found, sentences in cards:
         for sentence in whole_sentences(sentences):
             if any(f in sentence for f in found):
-                shared = about.intersection(_WORD.findall(sentence.lower()))
+                shared = about.intersection(WORD.findall(sentence.lower()))
                 candidates.append((len(shared), len(candidates), sentence))
     # Whether a sentence states a verdict or hedges is asked most relevant first, and only until enough
     # plain sentences are found: each question is a regex pass per rule, and a long paragraph has thousands
@@ -147,10 +155,9 @@ def _verdict_html(verdict: str | None) -> str:
 _CHANGED_LITTLE = rx.compile(r"\bchange[ds]? (?:very |so )?little\b(?! by little)", re.IGNORECASE)
 
 
-def _paragraph_verdict(ctx: DeckContext, para: Paragraph) -> int | None:
+def _paragraph_verdict(ctx: DeckContext, para: Paragraph, scale: Sequence[str]) -> int | None:
     """The paragraph's level of change: the option of the notes' own scale its analysis answers with, else from
     the notes' words of degree, else, in an essay about change, from its verb of little change."""
-    scale = scale_of(ctx)
     answered = [level for text in para.analysis_text if (level := opening_option(text, scale, True)) is not None]
     if answered and scale != judgement.DEFAULT_SCALE:
         return answered[0]  # the analysis answers with the notes' own scale: `one of several causes - ...`
@@ -168,7 +175,7 @@ def paragraph_judgement(ctx: DeckContext, para: Paragraph, scale: Sequence[str],
     settle no verdict but the paragraph has an analysis, the card is still made: the student practises
     the judgement and compares it with the analysis."""
     conf = ctx.sidecar.paragraph(para.label)
-    inferred = _paragraph_verdict(ctx, para)
+    inferred = _paragraph_verdict(ctx, para, scale)
     verdict, problem = _verdict(ctx, conf.judgement, scale, inferred, f"paragraphs.{para.label}.judgement")
     if problem:
         return [problem]

@@ -252,13 +252,10 @@ _QUESTION_LABEL = rx.compile(r"^(?:(?:(?:essay|exam) )?(?:q|question|title)|essa
                              re.IGNORECASE)
 
 
-# An essay question its label names as one (`ESSAY: How far was ...`, `Q: To what extent ...`).
-_LABELLED_QUESTION = rx.compile(r"^(?:(?:essay|exam) (?:q|question|title)|q|question|essay)\s*(?:->|[:.\-–=])\s*\S",
-                                re.IGNORECASE)
-
-
 def labelled_question(text: str) -> bool:
-    return _LABELLED_QUESTION.match(text) is not None
+    """A line its label names as the essay question (`ESSAY: How far was ...`, `Q: To what extent ...`; a bare
+    `Title:` names the title)."""
+    return _QUESTION_LABEL.match(text) is not None and not text[:5].lower() == "title"
 
 
 def without_label(text: str) -> str:

@@ -17,7 +17,7 @@ from .namedtuples import NamedTuple
 from .parser import scale_options
 from .records import Card, Kind, ParsedNotes
 
-_WORD = rx.compile(r"[a-z0-9]{3,}")
+WORD = rx.compile(r"[a-z0-9]{3,}")
 
 
 # A causation essay's scale card asks about a role, not a change ("How can you describe Bismarck's role" /
@@ -62,7 +62,8 @@ def without_overall(text: str) -> str:
     return " ".join(s for s in judgement.sentences(text) if not judgement.is_overall(s))
 
 
-# A sentence that gives the student's own view, wherever in the paragraph's cards: `imo G mattered MASSIVELY here`.
+# A sentence that gives the student's own view, wherever in the paragraph's cards: `imo G mattered MASSIVELY here`
+# (not "personally": `Personally led the rising in October 1917` is a fact in notes that drop the subject).
 _OPINION = rx.compile(r"^(?:imo|in my (?:opinion|view)|i (?:think|would say|reckon)|i'd say|my view)\b",
                       re.IGNORECASE)
 
@@ -82,7 +83,7 @@ def paragraph_of(notes: ParsedNotes, label: str) -> Paragraph:
 def views(text: str) -> list[str]:
     """The sentences of a back that give the student's view (`_OPINION`)."""
     lowered = text.lower()  # (most backs hold none of its words: looked for first, in C)
-    if not any(w in lowered for w in _OPINION_WORDS):
+    if _OPINION_NEEDS and not any(w in lowered for w in _OPINION_NEEDS):
         return []
     found = []
     for sentence in judgement.sentences(text):
@@ -92,8 +93,7 @@ def views(text: str) -> list[str]:
     return found
 
 
-_OPINION_WORDS = ("imo", "in my ", "i think", "i would", "i reckon", "i'd", "my view")  # (in _OPINION; not
-# "personally": `Personally led the rising in October 1917` is a fact in notes that drop the subject)
+_OPINION_NEEDS = rx.needed(_OPINION.pattern, _OPINION.flags)  # (strings one of which each match holds)
 # "imo" inside a sentence the back's unwrapping joined: `... promised dominion status but no date imo the British
 # did a huge amount ...` (a line of its own as written).
 _IMO = rx.compile(r"(?<=\s)(?:imo|IMO)\b")
@@ -140,7 +140,7 @@ def answered_option(notes: ParsedNotes, about: frozenset[str] = frozenset()) -> 
         answers = scale_answer(card)
         if not answers or card.paragraph is not None or not card.scale or len(card.scale) < 2:
             continue
-        asked_of = set(_WORD.findall(card.front.lower())) - _ASKING
+        asked_of = set(WORD.findall(card.front.lower())) - _ASKING
         if about and asked_of and not about & asked_of:
             continue
         if (level := opening_option(answers[0], card.scale)) is not None:
