@@ -335,3 +335,36 @@ def point_headings(lines: Sequence[Line]) -> list[Line]:
                     out[i] = Line(line.no, f"Paragraph {int(m.group(1))} - {m.group('rest')}")
                 break
     return out
+
+
+# A heading a student writes over the facts of a paragraph with no marker or number of its own (`Religion`,
+# `1. Money:`), and a bullet of the list under it.
+_HEADING_NUMBER = rx.compile(r"^[1-9][.)]\s+(?=\S)")
+_LIST_ITEM = rx.compile(r"^\s*(?:--?|[*•▪◦–])\s+(?=\S)")
+
+
+def bare_headings(lines: list[str]) -> list[str]:
+    """The last resort of a file in which nothing else finds a card (`parser.parse_text` asks only then):
+    each short line that heads the lines under it, after a blank line (`Religion` / `Calvinism spread ...`) or
+    over a list as a label (`1. Money:` / `- Tenth Penny 1569`), -> `Paragraph N - ...`, numbered in order,
+    where the file has two or more. Never the file's first line (its title) nor a line of a sentence, a list
+    or a question."""
+    found = [i for i in range(1, len(lines) - 1) if _heads(lines, i)]
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for n, i in enumerate(found, 1):
+        text = _HEADING_NUMBER.sub("", lines[i].strip()).rstrip(":").rstrip()
+        out[i] = f"Paragraph {n} - {text}"
+    return out
+
+
+def _heads(lines: list[str], i: int) -> bool:
+    line, under = lines[i].strip(), lines[i + 1].strip()
+    if not line or not under or len(line) > 60 or len(line.split()) > 8 or _LIST_ITEM.match(line):
+        return False
+    if line.endswith((".", ",", ";", "?", "!")) or MARKER.match(line):
+        return False
+    after_blank = not lines[i - 1].strip()
+    labels_a_list = (line.endswith(":") or _HEADING_NUMBER.match(line)) and _LIST_ITEM.match(under) is not None
+    return after_blank or bool(labels_a_list)

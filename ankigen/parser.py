@@ -9,8 +9,9 @@ loop (as mistune's block parser is):
    `split_answered` a question from its answer written after it (`why did Amritsar matter? turned ...`), and
    `split_section` a heading such as `Conclusion -` from the text after it; `layouts.point_headings`
    reads a `Point 2 -` line that heads paragraph 2 as its heading (the other `layouts` passes read the
-   layouts of whole files first); `mend_typos` reads a marker slip (`Pl -`, `P2;`)
-   as the marker it means, with a warning.
+   layouts of whole files first; `layouts.bare_headings`, headings with no marker, only in a file where
+   nothing else finds a card); `rules.mend_typos` reads a marker slip (`Pl -`, `P2;`) as the marker it
+   means, with a warning.
 2. `HEADER_RULES`, tried once each, in order, from the top of the file: `title` (`1- Stalin Power`, or a
    short unnumbered line), `essay_question`, `plan` (P1..Pn on one line, or a run of marker lines with no
    backs), `thesis` (whatever stands between them and the first front) and `late_plan` (a plan after the
@@ -42,6 +43,7 @@ from .kinds import analysis_front, card_paragraph, paragraph_after, questions_af
 from .kinds import front_kind as front_kind  # the card rules, read here (tests and judgements import them)
 from .kinds import scale_options as scale_options
 from .layouts import (
+    bare_headings,
     dotted_markers,
     lettered_paragraphs,
     numbered_cards,
@@ -57,12 +59,12 @@ from .questions import question_front, split_answered
 from .records import Card, Essay, Kind, ParsedNotes, PlanItem
 from .rules import (
     Line,
-    Typo,
     essay_opening,
     essay_question,
     labelled_question,
     marker_front,
     marker_typo,
+    mend_typos,
     plan_items,
     split_glued,
     split_labelled,
@@ -110,31 +112,6 @@ def _mistyped(text: str) -> tuple[str, str] | None:
     """A marker slip's paragraph and front (`Pl- analysis`), where `mend_typos` will read it as a marker."""
     typo = marker_typo(text) if text[:1] in ("P", "p") else None
     return (typo.paragraph, typo.rest) if typo else None
-
-
-def mend_typos(lines: Sequence[Line]) -> tuple[list[Line], list[tuple[int, Typo]]]:
-    """Read each marker slip (`rules.marker_typo`: `Pl -`, `P2;`) as the marker it means, where that is
-    safe: the notes use real markers, the number is at most one past the last marker's (paragraphs come in
-    order), and the line above is not a marker front (it would be left with no back). Returns the lines and
-    the slips read, by line number, for the warnings."""
-    if not any(ln.text[:1] in ("P", "p") and marker_typo(ln.text) for ln in lines):
-        return list(lines), []  # most notes: no slip, and no second pass
-    out: list[Line] = []
-    typos: list[tuple[int, Typo]] = []
-    last, marked, under_front = 0, False, False
-    for ln in lines:
-        found = marker_front(ln.text)
-        if found:
-            last, marked = int(found[0][1:]), True
-        elif (typo := marker_typo(ln.text)) and int(typo.paragraph[1:]) <= last + 1 and not under_front:
-            typos.append((ln.no, typo))
-            last = int(typo.paragraph[1:])
-            ln = Line(ln.no, f"{typo.paragraph}- {typo.rest}")
-            found = (typo.paragraph, typo.rest)
-        out.append(ln)
-        if ln.text:
-            under_front = found is not None
-    return (out, typos) if marked else (list(lines), [])
 
 
 # ----------------------------------------------------------------------------------------- header rules
@@ -268,6 +245,13 @@ def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8")
     path = Path(path)
     physical = spelt_numbers(lettered_paragraphs(dotted_markers(tidy_text(text))))
     physical = question_and_answer(unbracket_lines(numbered_headings(word_headings(physical))))
+    notes = _parse_lines(physical, text, path, encoding)
+    if notes.cards or (headed := bare_headings(physical)) == physical:
+        return notes
+    return _parse_lines(headed, text, path, encoding)  # (headings with no marker: only where nothing else read)
+
+
+def _parse_lines(physical: list[str], text: str, path: Path, encoding: str) -> ParsedNotes:
     lines, typos = mend_typos(numbered_cards(point_headings(logical_lines(physical))))
     found = [warning(path, no, "marker-typo", f"“{t.written}” read as {t.paragraph}: did you mean {t.paragraph}-?")
              for no, t in typos]

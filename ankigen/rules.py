@@ -5,6 +5,7 @@ an essay question, a question front, a bullet, a line that stops mid-phrase). Pu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from . import rx
 from .namedtuples import NamedTuple
@@ -346,3 +347,28 @@ def bullet(text: str) -> str | None:
     """A bullet item in a back (`- Zinoviev`, `• 1936`, `1) ...`) -> its text."""
     m = _BULLET.match(text)
     return text[m.end() :] if m else None
+
+
+def mend_typos(lines: Sequence[Line]) -> tuple[list[Line], list[tuple[int, Typo]]]:
+    """Read each marker slip (`rules.marker_typo`: `Pl -`, `P2;`) as the marker it means, where that is
+    safe: the notes use real markers, the number is at most one past the last marker's (paragraphs come in
+    order), and the line above is not a marker front (it would be left with no back). Returns the lines and
+    the slips read, by line number, for the warnings."""
+    if not any(ln.text[:1] in ("P", "p") and marker_typo(ln.text) for ln in lines):
+        return list(lines), []  # most notes: no slip, and no second pass
+    out: list[Line] = []
+    typos: list[tuple[int, Typo]] = []
+    last, marked, under_front = 0, False, False
+    for ln in lines:
+        found = marker_front(ln.text)
+        if found:
+            last, marked = int(found[0][1:]), True
+        elif (typo := marker_typo(ln.text)) and int(typo.paragraph[1:]) <= last + 1 and not under_front:
+            typos.append((ln.no, typo))
+            last = int(typo.paragraph[1:])
+            ln = Line(ln.no, f"{typo.paragraph}- {typo.rest}")
+            found = (typo.paragraph, typo.rest)
+        out.append(ln)
+        if ln.text:
+            under_front = found is not None
+    return (out, typos) if marked else (list(lines), [])

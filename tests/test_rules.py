@@ -1302,6 +1302,36 @@ def test_paragraphs_headed_with_a_number_and_a_bracket():
     assert layouts.numbered_headings(listed) == listed
 
 
+
+def test_headings_with_no_marker_where_nothing_else_finds_a_card():
+    """Notes of short headings over their facts, no marker or number anywhere: after a blank line (`Religion`), or
+    labelling a list (`1. Money:` / `- Tenth Penny 1569`): each heading a paragraph and its card, in order; never
+    the title, a sentence, a question or a list's item."""
+    after_blank = ("Revolt of the Netherlands\nEssay: How far was religion the main cause of the revolt 1566-81?\n\n"
+                   "Religion\nCalvinism spread in the south in the 1560s\nIconoclastic Fury August 1566\n\n"
+                   "Taxes\nAlba brought in the Tenth Penny in 1569\n\nNobles\nEgmont and Hoorn executed June 1568\n")
+    notes = parse_text(after_blank)
+    assert notes.essay.question == "How far was religion the main cause of the revolt 1566-81?"
+    assert [(c.paragraph, c.front, len(c.back)) for c in notes.cards] == [
+        ("P1", "Religion", 2), ("P2", "Taxes", 1), ("P3", "Nobles", 1)]
+    assert not [f for f in notes.findings if f.severity == "error"]
+    labels = parse_text("DUTCH REVOLT\n1. Religion:\n- Calvinism spread in the 1560s\n- hedge preaching 1566\n"
+                        "2. Money:\n- Tenth Penny 1569, a 10% sales tax\n")
+    assert [(c.paragraph, c.front, c.back) for c in labels.cards] == [
+        ("P1", "Religion", ("• Calvinism spread in the 1560s", "• hedge preaching 1566")),
+        ("P2", "Money", ("• Tenth Penny 1569, a 10% sales tax",))]
+    not_headings = ["Title", "", "Calvinism spread fast in the south in the 1560s and the nobles did nothing.",
+                    "more text", "", "why did it spread?", "answer", "", "- a bullet", "more"]
+    assert layouts.bare_headings(not_headings) == not_headings
+    assert layouts.bare_headings(["Title", "", "Religion", "text"]) == ["Title", "", "Religion", "text"]  # (one)
+
+
+def test_headings_with_no_marker_are_not_read_where_cards_are_found():
+    """A file whose cards the other rules find keeps its short lines after blank lines as they were."""
+    text = "1- Stalin\nP1- power\nhe won\n\nTrotsky\nexiled 1929\n\nBukharin\nshot 1938\n"
+    assert [c.front for c in parse_text(text).cards] == [c.front for c in parse_text(text.replace("\n\n", "\n")).cards]
+    assert "Trotsky" not in [c.front for c in parse_text(text).cards]
+
 def test_an_analysis_numbered_as_its_paragraph():
     assert rules.analysis_alone("analysis 2") and rules.analysis_alone("so what?") and not rules.analysis_alone("2")
     labelled = Line(1, "analysis 1: a transformation of the state, a 600 yr old")
