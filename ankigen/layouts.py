@@ -202,7 +202,7 @@ def numbered_headings(lines: list[str]) -> list[str]:
 
 
 # A question labelled as some students label their cards: `Q: where did the revolt start`, its answer `A: ...`.
-_Q_LINE = rx.compile(r"^Q\s*(?::\s*|[.)-]\s+)(?=\S)")  # (not `Q-ships were ...`)
+_Q_LINE = rx.compile(r"^Q\s*(?:\d{1,2}\s*)?(?::\s*|[.)-]\s+)(?=\S)")  # `Q:`, `Q3.` (not `Q-ships were ...`)
 _A_LINE = rx.compile(r"^A\s*[:.)-]\s*(?=\S)")
 
 

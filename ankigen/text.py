@@ -98,7 +98,15 @@ def tidy_text(text: str) -> list[str]:
         text = _WORD_BULLET.sub("• ", text)
     if "---" in text or "===" in text or "___" in text or "***" in text:
         text = _RULE_LINE.sub("", text)  # a line drawn between parts of the notes is a blank line
+    if "**" in text or "__" in text:
+        text = _MD_BOLD.sub(r"\2", text)
     return [line.strip() for line in text.split("\n")]
+
+
+# Notes written in a markdown editor and exported as text (Notion, Obsidian) set words in bold: `**Who was
+# Trotsky?**`. The marks are no part of what the student wrote: they go, the words stay (its headings, `## P1 -`,
+# are a layout: `markdown.markdown_headings`).
+_MD_BOLD = rx.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
 # The bullets a list pasted from a word processor keeps: `o` (its second level), and its symbol font's dot and

@@ -117,7 +117,7 @@ FLOORS = {
     "irish_independence": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "italian_unification": Floor(1.00, 1.00, 0.95, 0.05, 1.00, 0.00, 0.05),
     "japan_militarism": Floor(1.00, 1.00, 0.95, 0.00, 1.00, 0.00, 0.05),
-    "japan_occupation": Floor(0.05, 0.05, 0.95, 0.00, 0.40, 0.00, 0.05, 0.95),
+    "japan_occupation": Floor(0.50, 0.50, 0.95, 0.00, 0.40, 0.00, 0.05, 0.35),
     "khrushchev": Floor(1.00, 1.00, 1.00, 0.00, 1.00, 0.00, 0.05),
     "korean_war": Floor(0.90, 0.90, 0.90, 0.00, 0.80, 0.00, 0.05, 0.15),
     "labour_welfare": Floor(1.00, 1.00, 0.90, 0.05, 1.00, 0.00, 0.05),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ankigen import backs, fronts, kinds, layouts, parser, questions, rules
+from ankigen import backs, fronts, kinds, layouts, markdown, parser, questions, rules
 from ankigen.check import check_notes
 from ankigen.parser import parse_text
 from ankigen.records import Essay, Kind
@@ -1331,6 +1331,33 @@ def test_headings_with_no_marker_are_not_read_where_cards_are_found():
     text = "1- Stalin\nP1- power\nhe won\n\nTrotsky\nexiled 1929\n\nBukharin\nshot 1938\n"
     assert [c.front for c in parse_text(text).cards] == [c.front for c in parse_text(text.replace("\n\n", "\n")).cards]
     assert "Trotsky" not in [c.front for c in parse_text(text).cards]
+
+
+def test_notes_exported_from_a_markdown_editor():
+    """`# title`, `## P1 - ...` over `### ...` cards: the paragraph's heading and its cards, marked with it; without
+    markers the shallowest level written twice heads the paragraphs; bold marks go, their words stay; one `# `
+    line alone is the student's own."""
+    marked = ("# Stalin power flashcards\nEssay: To what extent did Stalin's power change 1928-53?\n\n"
+              "## P1 - power of opponents\n### Who was Trotsky\n- exiled 1929, killed in Mexico 1940\n### Bukharin\n"
+              "- shot in **1938** after the show trial\n## P2 - terror\n### how many died in the purges\n"
+              "- about 750,000 shot 1937-38\n")
+    notes = parse_text(marked)
+    assert notes.essay.title == "Stalin power flashcards"
+    assert [(c.paragraph, c.front, c.back) for c in notes.cards] == [
+        ("P1", "Who was Trotsky", ("• exiled 1929, killed in Mexico 1940",)),
+        ("P1", "Bukharin", ("• shot in 1938 after the show trial",)),
+        ("P2", "how many died in the purges", ("• about 750,000 shot 1937-38",))]
+    unmarked = ["# Revolt", "## Religion", "### hedge preaching", "crowds of 15,000 in 1566", "## Taxes",
+                "Alba brought in the Tenth Penny in 1569"]
+    assert markdown.markdown_headings(unmarked) == ["Revolt", "Paragraph 1 - Religion", "P1- hedge preaching",
+                                                    "crowds of 15,000 in 1566", "P2- Taxes", unmarked[-1]]
+    assert markdown.markdown_headings(["# 1 reason was the war", "text"]) == ["# 1 reason was the war", "text"]
+
+
+def test_questions_numbered_with_their_label():
+    """`Q3. who ...` with its `A. ...` under it: the question and its answer, as `Q:` is read."""
+    lines = ["P1- power", "he won", "Q3. Who was Trotsky", "A. exiled 1929", "Q-ships were used in 1917"]
+    assert layouts.question_and_answer(lines)[2:] == ["Who was Trotsky?", "exiled 1929", "Q-ships were used in 1917"]
 
 def test_an_analysis_numbered_as_its_paragraph():
     assert rules.analysis_alone("analysis 2") and rules.analysis_alone("so what?") and not rules.analysis_alone("2")
