@@ -104,7 +104,23 @@ def asked_over_bullets(lines: Sequence[Line], i: int) -> bool:
     old republic like before 1930?` / `- "café com leite" politics ...`): the marker heads its paragraph's
     questions, as a paragraph's heading in words does."""
     text = lines[i].text
-    return text.endswith("?") and question_front(text) and bullet(next_text(lines, i + 1)) is not None
+    if not (text.endswith("?") and question_front(text)):
+        return False
+    return bullet(next_text(lines, i + 1)) is not None or _asked_again(lines, i)
+
+
+def _asked_again(lines: Sequence[Line], i: int, reach: int = 40) -> bool:
+    """Does the paragraph ask another question of its own line, with its back under it, before the next marker
+    (`P1) power of opponents` / `Who was Trotsky?` / `exiled 1929` / `Bukharin?` / `shot 1938`)? Then the marker
+    heads its questions, the first one's too."""
+    for k in range(i + 2, min(len(lines), i + reach)):
+        text = lines[k].text
+        if marker_front(text):
+            return False
+        if text.endswith("?") and question_front(text) and lines[k - 1].no != lines[k].no and (
+                nxt := next_text(lines, k + 1)) and not question_front(nxt) and not marker_front(nxt):
+            return True
+    return False
 
 
 def _under_heading(lines: Sequence[Line], i: int) -> bool:

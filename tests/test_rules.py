@@ -1359,6 +1359,18 @@ def test_questions_numbered_with_their_label():
     lines = ["P1- power", "he won", "Q3. Who was Trotsky", "A. exiled 1929", "Q-ships were used in 1917"]
     assert layouts.question_and_answer(lines)[2:] == ["Who was Trotsky?", "exiled 1929", "Q-ships were used in 1917"]
 
+
+def test_a_marker_over_questions_each_with_its_back():
+    """`P1) power of opponents` right over `Who was Trotsky?` and its back, the paragraph asking again below: the
+    marker heads its questions, the first one too; asked once, the question is the marker card's back."""
+    asked = "Essay: How far did Stalin's power change?\nP1) power of opponents\nWho was Trotsky?\nexiled 1929\n" \
+            "Bukharin?\nshot in 1938 after the show trial\nP2) terror\n"
+    assert [(c.paragraph, c.front) for c in parse_text(asked + "what was it?\nmass arrests\n").cards] == [
+        ("P1", "Who was Trotsky?"), ("P1", "Bukharin?"), ("P2", "terror")]
+    once = "Essay: How far did Stalin's power change?\nP1) power of opponents\nWho was Trotsky?\nexiled 1929\n"
+    assert [(c.front, c.back) for c in parse_text(once).cards] == [
+        ("power of opponents", ("Who was Trotsky?", "exiled 1929"))]
+
 def test_an_analysis_numbered_as_its_paragraph():
     assert rules.analysis_alone("analysis 2") and rules.analysis_alone("so what?") and not rules.analysis_alone("2")
     labelled = Line(1, "analysis 1: a transformation of the state, a 600 yr old")
