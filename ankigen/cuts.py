@@ -159,11 +159,17 @@ def _ampersand(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> boo
 
 def _foreign_join(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:
     """A little word of another language joins two words of that language (Umkhonto we Sizwe), not English
-    ones (`Britain we Saw`)."""
+    ones (`Britain we Saw`); in a name with another such word, one of them may be a word English shares
+    (Departamento de Imprensa e Propaganda, Consolidação das Leis do Trabalho)."""
     before = next((t.group() for t in reversed(tokens[:i]) if t.group() not in CONNECTORS), "")
     after = _after_little_words(tokens, i)
-    return not (before[:1].isupper() and after[:1].isupper() and not is_known(before.lower())
-                and not is_known(after.lower()))
+    if not (before[:1].isupper() and after[:1].isupper()):
+        return True
+    english = is_known(before.lower()) + is_known(after.lower())
+    return english == 2 or (english == 1 and not any(t.group() in _FOREIGN for k, t in enumerate(tokens) if k != i))
+
+
+_FOREIGN = frozenset(FOREIGN_JOINS) | frozenset(PARTICLES) - {"d"}
 
 
 def _noble_title(run: Run, tokens: list[re.Match[str]], i: int, pair: bool) -> bool:

@@ -108,8 +108,8 @@ PARTICLES = ("de", "von", "van", "der", "den", "du", "da", "di", "del", "della",
              "fitz", "d")  # "d" as in d’Artois, Urse d’Abetot
 
 # The little words inside a name in another language: Umkhonto we Sizwe, Chama cha Mapinduzi, Ortega y Gasset,
-# Movimento dos Trabalhadores, Griff nach der Weltmacht, Sturm und Drang.
-FOREIGN_JOINS = ("we", "wa", "cha", "dos", "das", "y", "las", "los",  # and FET y de las JONS
+# Movimento dos Trabalhadores, Leis do Trabalho, Imprensa e Propaganda, Griff nach der Weltmacht, Sturm und Drang.
+FOREIGN_JOINS = ("we", "wa", "cha", "dos", "das", "do", "e", "y", "las", "los",  # and FET y de las JONS
                  "nach", "und", "mit", "für", "zum", "zur", "über")
 
 # A noble's title in lower case inside a French name: Henri duc de Rohan, Gaspard comte de Coligny.

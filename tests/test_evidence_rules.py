@@ -442,6 +442,9 @@ def test_days_after_a_name_group_possessives_and_pairs_with_an_english_word(sent
     ("Umkhonto we Sizwe (MK) set up December 1961 by Mandela", ["Umkhonto we Sizwe", "MK", "December 1961", "Mandela"]),
     ("Chama cha Mapinduzi won in 1977", ["Chama cha Mapinduzi", "1977"]),
     ("Fritz Fischer, Griff nach der Weltmacht 1961", ["Fritz Fischer", "Griff nach der Weltmacht", "1961"]),
+    # two such words in one name: one of its words may be one English shares (leis, propaganda)
+    ("CLT = Consolidação das Leis do Trabalho 1943", ["CLT", "Consolidação das Leis do Trabalho", "1943"]),
+    ("the DIP = Departamento de Imprensa e Propaganda", ["DIP", "Departamento de Imprensa e Propaganda"]),
 ])
 def test_number_words_ending_a_name_rand_and_rupees_and_names_in_another_language(sentence, facts):
     assert sorted(deletions(sentence)) == sorted(facts)
