@@ -76,7 +76,8 @@ def read_question_front(lines: Sequence[Line], i: int) -> tuple[Front, int] | No
     # success -- qualified success -- ...`)
     heads_scale = (len(text.split()) <= 6 and not text.endswith(".") and not text.lower().startswith(CONCLUDING)
                    and is_scale(next_text(lines, i + 1)))  # (not `Overall Stalin's power changed`: a back's line)
-    if not (question_front(text) or inline or heads_scale or _under_heading(lines, i) or (auxiliary_question(text) and (
+    if not (question_front(text) or inline or heads_scale or _under_heading(lines, i) or _short_over_list(lines, i) or (
+            auxiliary_question(text) and (
             i == 0 or _ended(lines, i - 1) or _answered_below(lines, i)
             or ((noun_question(text) or modal_question(text)) and not ends_dangling(lines[i - 1].text))))):
         return None
@@ -119,6 +120,25 @@ def _asked_again(lines: Sequence[Line], i: int, reach: int = 40) -> bool:
             return False
         if text.endswith("?") and question_front(text) and lines[k - 1].no != lines[k].no and (
                 nxt := next_text(lines, k + 1)) and not question_front(nxt) and not marker_front(nxt):
+            return True
+    return False
+
+
+def _short_over_list(lines: Sequence[Line], i: int) -> bool:
+    """A short line with its question mark, of no sentence or list, over a list, the line above in a list too
+    (`- ... and votes for women` / `estado novo?` / `- ANL banned July 1935`): a question of its own, whatever its
+    first word, in notes that ask their questions over lists."""
+    text = lines[i].text
+    return (text.endswith("?") and len(text.split()) <= 5 and "," not in text and bullet(text) is None
+            and i > 0 and bullet(next_text(lines, i + 1)) is not None and _in_list(lines, i - 1))
+
+
+def _in_list(lines: Sequence[Line], k: int, reach: int = 4) -> bool:
+    """Is line k a list's item, or a line of one wrapped under it?"""
+    for j in range(k, max(-1, k - reach), -1):
+        if not lines[j].text or marker_front(lines[j].text) or question_front(lines[j].text):
+            return False
+        if bullet(lines[j].text) is not None:
             return True
     return False
 

@@ -89,6 +89,9 @@ def lowercase_question(text: str) -> bool:
     if head in _WH:
         if text.endswith("?"):
             return True
+        if head in ("what", "which") and 4 <= len(words) <= 7 and lowered[2] in AUXILIARY and (
+                _SUBJECT_START.match(words[3]) and words[1].isalpha()):
+            return True  # `what industry did he build`: its noun, then a verb before its subject
         if head not in ("how", "what", "why"):
             # `who voted for the nazis`: a short line whose verb comes at once (a relative clause in a wrapped
             # back, `who was tied to a chair because of his wounds`, runs a full line)

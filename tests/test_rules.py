@@ -1371,6 +1371,19 @@ def test_a_marker_over_questions_each_with_its_back():
     assert [(c.front, c.back) for c in parse_text(once).cards] == [
         ("power of opponents", ("Who was Trotsky?", "exiled 1929"))]
 
+
+def test_questions_over_lists_in_lower_case():
+    """In notes that ask over lists: `what industry did he build` (a noun, then a verb before its subject) and a
+    short line with its question mark between two lists' items (`estado novo?`) are questions; a list's own item
+    asking, or a line of a back, is not."""
+    assert questions.question_front("what industry did he build")
+    assert questions.question_front("which party did they ban")
+    assert not questions.question_front("what industry there was grew fast")
+    text = ("Essay: To what extent did Vargas transform Brazil 1930-45\nP1- politics\nwhat did he do to the states?\n"
+            "- shut Congress in 1930\n- new constitution 16th July 1934\nestado novo?\n- ANL banned July 1935\n"
+            "- was it a change?\n- the army backed him\n")
+    assert [c.front for c in parse_text(text).cards] == ["what did he do to the states?", "estado novo?"]
+
 def test_an_analysis_numbered_as_its_paragraph():
     assert rules.analysis_alone("analysis 2") and rules.analysis_alone("so what?") and not rules.analysis_alone("2")
     labelled = Line(1, "analysis 1: a transformation of the state, a 600 yr old")
