@@ -17,11 +17,13 @@ from .rules import CONCLUDING, analysis_alone, section_heading
 # (a marked `mini conclusion` too: the paragraph's own, not the essay's)
 _ANALYSIS = rx.compile(r"^(?:analysis|analyse|evaluation|evaluate|eval|judgement|judgment|so what|link|"
                        r"mini[- ]?conclusion)\b", re.I)
-# A marked front that asks how much its own paragraph weighs: `P2 | how much change`, `P3- how important was this`
+# A marked front that asks how much its own paragraph weighs: `P2 | how much change`, `P3- how important was this`,
+# `P1- how successful?`, `Pt1 - extent?`
 # (its back is the paragraph's analysis; not a question of fact, `P1- how far did wages rise`).
-_WEIGHS = rx.compile(r"^(?:so )?how (?:far|much (?:change|continuity)|(?:important|significant)"
+_WEIGHS = rx.compile(r"^(?:so )?(?:(?:extent|significance)\s*\??$|how (?:far|successful|much (?:change|continuity)|"
+                     r"(?:important|significant)"
                      r"(?: (?:was|were) (?P<of>[^,.;?]{1,40}))?|(?:much|far) did (?:it|this|that|things) change)"
-                     r"\s*\??$", re.I)
+                     r"\s*\??$)", re.I)
 # What a back that weighs a factor says (`how important was the weather` / `the main reason they lost so many
 # ships ...`); a back of facts under the same question is a point (`how important was the war guilt clause` /
 # `article 231, Germany blamed`).

@@ -49,3 +49,33 @@ def _next_text(lines: list[str], i: int) -> int:
     """The index of the first line after i that holds text."""
     return next((k for k in range(i + 1, len(lines)) if lines[k].strip()), len(lines))
 
+
+
+# A paragraph's number in a circle, as a student with a symbol font writes it: `① what was the state of G.?`.
+_CIRCLED = {chr(0x2460 + n): n + 1 for n in range(9)}
+
+
+def circled_markers(lines: list[str]) -> list[str]:
+    """`① Rentenmark` -> `P1- Rentenmark`, where the file writes two lines or more so."""
+    if sum(1 for ln in lines if ln[:1] in _CIRCLED) < 2:
+        return lines
+    return [f"P{_CIRCLED[ln[0]]}- {ln[1:].lstrip()}" if ln[:1] in _CIRCLED else ln for ln in lines]
+
+
+# A front that points at its back below it: `unequal treaties ->`.
+_POINTING = rx.compile(r"^(?P<front>[^-•*\s].{0,60}?) ?(?:->|→)$")
+
+
+def pointing_fronts(lines: list[str]) -> list[str]:
+    """`unequal treaties ->` over its back -> `P1- unequal treaties`, under the paragraph's heading or marker above
+    it, where the file writes three lines or more so; before any paragraph, the words without the arrow."""
+    if sum(1 for ln in lines if ln.endswith(("->", "→")) and _POINTING.match(ln)) < 3:
+        return lines
+    out, current = [], None
+    for ln in lines:
+        if (found := marker_front(ln)) is not None:
+            current = found[0]
+        elif (m := _POINTING.match(ln)) and len(m.group("front").split()) <= 8:
+            ln = f"{current}- {m.group('front')}" if current else m.group("front")
+        out.append(ln)
+    return out

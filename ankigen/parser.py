@@ -54,7 +54,7 @@ from .layouts import (
     unbracket_lines,
     word_headings,
 )
-from .markdown import markdown_headings
+from .markdown import circled_markers, markdown_headings, pointing_fronts
 from .plans import read_late_plan, read_plan
 from .questions import question_front, split_answered
 from .records import Card, Essay, Kind, ParsedNotes, PlanItem
@@ -244,8 +244,8 @@ EMPTY = "the file is empty: write your notes in it (see “Write your first note
 def parse_text(text: str, path: Path | str = "<notes>", encoding: str = "UTF-8") -> ParsedNotes:
     """Parse notes text into an Essay and its Cards, with findings for what could not be used."""
     path = Path(path)
-    physical = spelt_numbers(lettered_paragraphs(dotted_markers(markdown_headings(tidy_text(text)))))
-    physical = question_and_answer(unbracket_lines(numbered_headings(word_headings(physical))))
+    physical = spelt_numbers(lettered_paragraphs(dotted_markers(circled_markers(markdown_headings(tidy_text(text))))))
+    physical = question_and_answer(unbracket_lines(pointing_fronts(numbered_headings(word_headings(physical)))))
     notes = _parse_lines(physical, text, path, encoding)
     if notes.cards or (headed := bare_headings(physical)) == physical:
         return notes

@@ -22,8 +22,8 @@ class Line(NamedTuple):
 # --------------------------------------------------------------------------------------------- markers
 
 # (a card lettered under its paragraph's marker too: `P1a - why did Labour fall`, `P2 b - Ottawa Conference`)
-# (`P.1 - ...` and `P1 => ...` too; not a ranking: `P1>P2>P3, the war ...`)
-MARKER = rx.compile(r"^(?:[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
+# (`P.1 - ...`, `Pt1 -`, `Pt.3 -` and `P1 => ...` too; not a ranking: `P1>P2>P3, the war ...`)
+MARKER = rx.compile(r"^(?:[Pp]t\.? ?|[Pp]|P\.|(?:[Pp]ara|PARA)(?:graph|GRAPH)?\s*)(\d{1,2})"
                     r"(?: ?[a-h](?=\s*[-:–—]))?"
                     r"(?P<sep>\s*(?:=>|->|→|--)\s*|\s*[-:–—.)=|\\~]\s*|\s*>(?!\s*[Pp]\d)\s*|\s+)(?P<rest>.*)$")
 # "P2 – Paragraph 2: League of Nations": the heading repeats the marker's number after it.
@@ -78,7 +78,12 @@ _GLUED_LABEL = rx.compile(r"(?<=[.!?])\s*(?=(?:eval|evaluation|analysis):\s+\S+ 
 
 def split_labelled(line: Line) -> list[Line]:
     """`eval: so Mandela was only partly responsible` -> the heading and its text, two lines (a front, a back);
-    one glued after a sentence first gets a line of its own."""
+    one glued after a sentence first gets a line of its own; a front and its back split as Anki's own notes split
+    them (`Rentenmark :: introduced 15 November 1923`)."""
+    if " :: " in line.text:
+        front, back = line.text.split(" :: ", 1)
+        if back.strip() and len(front.split()) <= 10:
+            return [Line(line.no, front.rstrip()), *split_labelled(Line(line.no, back.strip()))]
     if ":" in line.text and (glued := _GLUED_LABEL.search(line.text)) and glued.start() > 0:
         return [Line(line.no, line.text[:glued.start()]), *split_labelled(Line(line.no, line.text[glued.end():]))]
     m = _LABELLED.match(line.text) if line.text[:1] in "EeAaSs" else None

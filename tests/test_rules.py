@@ -1384,6 +1384,41 @@ def test_questions_over_lists_in_lower_case():
             "- was it a change?\n- the army backed him\n")
     assert [c.front for c in parse_text(text).cards] == ["what did he do to the states?", "estado novo?"]
 
+
+def test_circled_numbers_pt_markers_and_fronts_split_as_anki_splits_them():
+    """`① what was the state of G.?` and `Pt.3 -`/`pt2 -`/`Pt 4-` are markers; `Rentenmark :: introduced 1923` is a
+    front and its back; one circled line alone is the student's own."""
+    text = ("Essay: How successful was Stresemann 1923-29?\n① what was the state of G.?\n"
+            "Ruhr occupied 11 January 1923\n① Rentenmark :: introduced 15 November 1923\nbacked by land\n"
+            "② Locarno\nsigned 1 December 1925\n")
+    assert [(c.paragraph, c.front, c.back) for c in parse_text(text).cards] == [
+        ("P1", "what was the state of G.?", ("Ruhr occupied 11 January 1923",)),
+        ("P1", "Rentenmark", ("introduced 15 November 1923 backed by land",)),
+        ("P2", "Locarno", ("signed 1 December 1925",))]
+    assert markdown.circled_markers(["① one", "text"]) == ["① one", "text"]
+    for marker in ("Pt1 -", "pt2 -", "Pt.3 -", "Pt 4-"):
+        assert rules.marker_front(f"{marker} who were the conversos?") is not None, marker
+    assert rules.marker_front("Pt boats were used") is None
+
+
+def test_fronts_that_point_at_their_back():
+    """`unequal treaties ->` over its back, under `PART 1 -`: a front of paragraph 1; before any paragraph, its
+    words without the arrow; in a file that points so once or twice, the arrows stay."""
+    lines = ["Significance words ->", "crucial / contributory / minor", "Paragraph 1 - imperialism",
+             "unequal treaties ->", "Treaty of Nanjing 1842", "defeat by Japan ->", "Shimonoseki 1895",
+             "- a list -> its item"]
+    assert markdown.pointing_fronts(lines) == ["Significance words", lines[1], lines[2], "P1- unequal treaties",
+                                               lines[4], "P1- defeat by Japan", lines[6], lines[7]]
+    assert markdown.pointing_fronts(lines[3:]) == lines[3:]
+
+
+@pytest.mark.parametrize(("front", "kind"), [
+    ("how successful?", Kind.ANALYSIS), ("extent?", Kind.ANALYSIS), ("significance", Kind.ANALYSIS),
+    ("how successful was the Dawes Plan", Kind.POINT), ("extent of the damage", Kind.POINT),
+])
+def test_a_marked_front_that_weighs_its_paragraph(front, kind):
+    assert kinds.front_kind(front, ("very successful, inflation stopped",), True)[0] == kind
+
 def test_an_analysis_numbered_as_its_paragraph():
     assert rules.analysis_alone("analysis 2") and rules.analysis_alone("so what?") and not rules.analysis_alone("2")
     labelled = Line(1, "analysis 1: a transformation of the state, a 600 yr old")
