@@ -80,7 +80,7 @@ def split_labelled(line: Line) -> list[Line]:
     """`eval: so Mandela was only partly responsible` -> the heading and its text, two lines (a front, a back);
     one glued after a sentence first gets a line of its own; a front and its back split as Anki's own notes split
     them (`Rentenmark :: introduced 15 November 1923`)."""
-    if " :: " in line.text:
+    if " :: " in line.text and marker_front(line.text):  # (on a marker's line: in a back it stays as written)
         front, back = line.text.split(" :: ", 1)
         if back.strip() and len(front.split()) <= 10:
             return [Line(line.no, front.rstrip()), *split_labelled(Line(line.no, back.strip()))]
@@ -101,7 +101,8 @@ def marker_front(text: str) -> tuple[str, str] | None:
     rest = m.group("rest").strip()
     # "P1 analysis" has no separator: accept it only when a word follows, never "P1 1936 ...", nor after a
     # number no essay reaches that ends in 0 (`P30 Vauban`: a slip, `marker_typo`).
-    if not m.group("sep").strip() and (not rest[:1].isalpha() or _UNSHIFTED.fullmatch(m.group(1))):
+    if not m.group("sep").strip() and (not rest[:1].isalpha() or _UNSHIFTED.fullmatch(m.group(1))
+                                       or text[1:2] in "tT"):  # (`Pt 2 of the plan failed`: a word, no marker)
         return None
     again = _REPEATED.match(rest)
     if again and int(again.group(1)) == int(m.group(1)):

@@ -1399,6 +1399,9 @@ def test_circled_numbers_pt_markers_and_fronts_split_as_anki_splits_them():
     for marker in ("Pt1 -", "pt2 -", "Pt.3 -", "Pt 4-"):
         assert rules.marker_front(f"{marker} who were the conversos?") is not None, marker
     assert rules.marker_front("Pt boats were used") is None
+    assert rules.marker_front("Pt 2 of the Schlieffen plan failed in Belgium") is None
+    assert [c.back for c in parse_text("Who led the Bolsheviks?\nLenin :: with Trotsky\n").cards] == [
+        ("Lenin :: with Trotsky",)]
 
 
 def test_fronts_that_point_at_their_back():
